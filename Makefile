@@ -1,0 +1,36 @@
+# Quick start: `make run` (sets up .venv on first use, then web + worker + clock) and `make test`.
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app wsgi
+
+.PHONY: run setup test eval bench clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+setup: $(VENV)/.installed
+	mkdir -p var
+	$(FLASK) db upgrade
+	$(FLASK) foods load
+	$(FLASK) knowledge load
+
+run: setup
+	@echo ""
+	@echo "TinyTummy is starting on http://127.0.0.1:5000 (SQLite in var/, jobs in-process, Chroma in var/chroma)."
+	@echo "To text the bot, open another terminal here and run:"
+	@echo "    $(FLASK) console                 # as SMS from +15551230001"
+	@echo "    $(FLASK) console --whatsapp      # as WhatsApp"
+	@echo ""
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start -f Procfile
+
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+eval: $(VENV)/.installed
+	$(PY) -m bot.intents_eval tests/data/intent_eval.tsv
+
+clean:
+	rm -rf var/*.db var/chroma

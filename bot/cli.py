@@ -1,0 +1,98 @@
+"""Operator commands: `flask --app wsgi <command>`. Each entry point owns its transaction."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime, time
+
+import click
+from flask import Flask, current_app
+
+from storage import people
+from storage.schema import upgrade
+
+
+def _services():
+    return current_app.extensions["tinytummy"]
+
+
+@click.group("db", help="Database schema.")
+def db_group() -> None:
+    pass
+
+
+@db_group.command("upgrade", help="Apply Alembic migrations up to the newest schema.")
+def db_upgrade() -> None:
+    upgrade(_services().engine)
+    click.echo("database is at the newest schema")
+
+
+@click.group("household", help="Support and demo set-up.")
+def household_group() -> None:
+    pass
+
+
+@household_group.command("create", help="Set up a household without the conversation.")
+@click.option("--phone", required=True, help="The parent's number, E.164.")
+@click.option("--child", "child_name", required=True)
+@click.option("--birth-date", required=True, type=click.DateTime(formats=["%Y-%m-%d"]))
+@click.option("--allergy", "allergies", multiple=True)
+@click.option("--timezone", "zone", default=None, help="IANA name, e.g. America/Chicago.")
+@click.option("--reminder", default="19:00", help="HH:MM local time.")
+def household_create(phone: str, child_name: str, birth_date: datetime, allergies: tuple[str, ...],
+                     zone: str | None, reminder: str) -> None:
+    from zoneinfo import ZoneInfo
+
+    from handlers import allergies as allergy_words
+    from knowledge.phones import guess_time_zones, normalize
+
+    services = _services()
+    number = normalize(phone)
+    if not number:
+        raise click.BadParameter(f"{phone!r} is not a phone number", param_hint="--phone")
+    try:
+        ZoneInfo(zone) if zone else None
+        hh, mm = (int(x) for x in reminder.split(":"))
+        reminder_time = time(hh, mm)
+    except Exception as exc:
+        raise click.BadParameter(str(exc)) from exc
+    now = services.clock()
+    with services.sessions() as session, session.begin():
+        person, _ = people.find_or_create_person(session, number, now)
+        if people.owned_household(person) is not None:
+            raise click.ClickException("that number already has a household")
+        guesses = guess_time_zones(number)
+        person.timezone = zone or (guesses[0] if guesses else "America/New_York")
+        person.reminder_time = reminder_time
+        household = people.create_household(session, person, now)
+        child = people.add_child(session, household, child_name, now)
+        child.birth_date = birth_date.date() if isinstance(birth_date, datetime) else birth_date
+        names = [n for a in allergies for n in allergy_words.parse_list(a)]
+        allergy_words.add(session, child, names)
+        people.conversation_for(session, person, now)
+        household_id = household.id
+    click.echo(household_id)
+
+
+@click.group("intent", help="The intent classifier.")
+def intent_group() -> None:
+    pass
+
+
+@intent_group.command("classify", help="Classify one message per stdin line; print JSON lines.")
+def intent_classify() -> None:
+    services = _services()
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        found = services.classify(text)
+        click.echo(json.dumps({"text": text, "intent": found.intent, "confidence": round(found.confidence, 3)}))
+
+
+def init_app(app: Flask) -> None:
+    from bot import console, processes
+
+    for group in (db_group, household_group, intent_group):
+        app.cli.add_command(group)
+    app.cli.add_command(console.console)
+    app.cli.add_command(processes.worker)
+    app.cli.add_command(processes.clock)

@@ -1,0 +1,40 @@
+"""The `worker` and `clock` processes of the Procfile."""
+from __future__ import annotations
+
+import logging
+import time
+from datetime import timedelta
+
+import click
+from flask import current_app
+
+from jobs.queue import QUEUE_NAME
+
+logger = logging.getLogger(__name__)
+
+
+@click.command("worker", help="Run jobs: an RQ worker with REDIS_URL, else drain the local outbox.")
+@click.option("--burst", is_flag=True, help="Stop when there is nothing left to do.")
+def worker(burst: bool) -> None:
+    services = current_app.extensions["tinytummy"]
+    if services.config.redis_url:
+        from rq import Worker
+
+        click.echo(f"RQ worker on queue {QUEUE_NAME!r}")
+        Worker([QUEUE_NAME], connection=services.jobs.connection).work(with_scheduler=True, burst=burst)
+        return
+    from jobs.sweeper import resend_stuck
+
+    click.echo("No REDIS_URL: jobs run in the web process; this worker re-drives anything left pending.")
+    while True:
+        resend_stuck(older_than=timedelta(seconds=30), run=lambda job, *a: job(*a))
+        if burst:
+            return
+        time.sleep(5)
+
+
+@click.command("clock", help="The scheduler: decides what is due and enqueues it; never sends.")
+def clock() -> None:
+    from jobs.clock import run_clock
+
+    run_clock()

@@ -1,0 +1,67 @@
+"""The long-lived pieces of one process, built from Config by the app factory."""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Callable
+
+from sqlalchemy import text
+
+from bot.config import Config
+from bot.intents import classify
+from bot.pipeline import Pipeline
+from bot.sender import make_sender
+from jobs.queue import make_jobs
+from jobs.runtime import Runtime, install
+from knowledge.library import Library
+from storage import messages
+from storage.db import make_engine, make_sessionmaker
+
+logger = logging.getLogger(__name__)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Services:
+    def __init__(self, config: Config, clock: Callable[[], datetime] = utc_now, sender=None) -> None:
+        self.config = config
+        self.clock = clock
+        self.engine = make_engine(config.database_url)
+        self.sessions = make_sessionmaker(self.engine)
+        self.jobs = make_jobs(config.redis_url, inline=config.jobs_inline)
+        self.knowledge = Library(self.sessions, chroma_path=config.chroma_path, chroma_host=config.chroma_host,
+                                 chroma_port=config.chroma_port, openai_api_key=config.openai_api_key,
+                                 openai_base_url=config.openai_base_url, openai_model=config.openai_model,
+                                 openai_timeout=config.openai_timeout)
+        self.sender = sender or make_sender(config)
+        install(Runtime(sessions=self.sessions, send=self.sender, clock=clock, knowledge=self.knowledge,
+                        enqueue=self.jobs.enqueue, settings={"templates": dict(config.whatsapp_templates)}))
+        self.pipeline = Pipeline(self.sessions, self.knowledge, self.dispatch, clock, self.classify)
+
+    def classify(self, text_: str):
+        """Rules, then nearest neighbours, then (with a key, when unsure) the LLM."""
+        return classify(text_, llm=None)
+
+    def dispatch(self, jobs: list[tuple]) -> None:
+        """Enqueue jobs collected during a message, after its transaction committed."""
+        for job, args, job_id in jobs:
+            self.jobs.enqueue(job, *args, job_id=job_id)
+
+    def record_status(self, sid: str, status: str, error_code: int | None) -> None:
+        with self.sessions() as session, session.begin():
+            messages.record_delivery(session, sid, status, error_code, self.clock())
+
+    def health(self) -> dict[str, str]:
+        report = {"database": "ok", "jobs": self.jobs.health(), "chroma": "unknown"}
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception as exc:  # report, don't raise: this is the health check
+            report["database"] = f"unreachable: {type(exc).__name__}"
+        try:
+            report["chroma"] = self.knowledge.guidelines().health()
+        except Exception as exc:
+            report["chroma"] = f"unavailable: {type(exc).__name__}"
+        return report

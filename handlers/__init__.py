@@ -1,0 +1,1 @@
+"""One module per intent: what the bot says and does. Handlers never see Flask or Twilio."""

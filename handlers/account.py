@@ -1,0 +1,60 @@
+"""`account`: what we keep about a person, and erasing all of it on request."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import update
+
+from handlers.context import Context, InboundMessage, Reply
+from storage.models import Conversation, Inbound, Outbound
+
+DELETE = re.compile(r"\b(delete|erase|remove|wipe|close|forget)\b.*\b(account|data|everything|info|information|"
+                    r"profile|me|number)\b", re.I)
+CONFIRM = re.compile(r"^\W*delete\W*$", re.I)
+WHAT_WE_KEEP = ("I keep your number and settings, your children's names, birth dates, allergies and dislikes, "
+                "the meals you log and the messages you send me (to answer them). Only you and caregivers you "
+                "invite can see them. Text \"delete my data\" to erase everything.")
+
+
+def handle(msg: InboundMessage, ctx: Context) -> Reply:
+    if DELETE.search(msg.text):
+        ctx.set_step("account.confirm_delete")
+        return Reply("This erases your profile, your children's profiles and meals, and our messages. "
+                     "Reply DELETE to confirm, or anything else to keep everything.", "account")
+    return Reply(WHAT_WE_KEEP, "account")
+
+
+def confirm_delete(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
+    if not CONFIRM.match(msg.text):
+        ctx.set_step(None)
+        if found is not None and found.confidence >= 0.8 and found.intent not in ("greeting", "account"):
+            return None
+        return Reply("Okay, nothing was deleted.", "account")
+    erase(ctx)
+    return Reply("Done: everything about you and your household is erased. If you text again, we'll start fresh.",
+                 "account")
+
+
+def erase(ctx: Context) -> None:
+    """Delete the person, households they own (children, meals) and blank their message texts."""
+    session, person = ctx.session, ctx.person
+    for membership in list(person.memberships):
+        if membership.role == "owner":
+            session.delete(membership.household)
+        else:
+            session.delete(membership)
+    session.flush()
+    # Message rows stay for redelivery checks, but without a text or a link to the person.
+    session.execute(update(Inbound).where(Inbound.person_id == person.id).values(body="", person_id=None,
+                                                                                 reply_parts=[]))
+    session.execute(update(Outbound).where(Outbound.person_id == person.id).values(body="", person_id=None))
+    conv = session.get(Conversation, person.id)
+    if conv is not None:
+        session.delete(conv)
+    session.delete(person)
+    session.flush()
+    ctx.settings["erased"] = True
+
+
+STEPS = {"account.confirm_delete": confirm_delete}

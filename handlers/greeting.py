@@ -1,0 +1,17 @@
+"""`greeting`: hello, thanks and ok, answered warmly and briefly."""
+from __future__ import annotations
+
+import re
+
+from handlers.context import Context, InboundMessage, Reply
+from handlers.family import first_child_name
+
+THANKS = re.compile(r"\b(thanks?|thank you|thx|ty|cheers|appreciate)\b", re.I)
+
+
+def handle(msg: InboundMessage, ctx: Context) -> Reply:
+    if THANKS.search(msg.text):
+        return Reply("You're welcome! I'm here whenever you need me.", "greeting")
+    child = first_child_name(ctx)
+    return Reply(f"Hi! Text me what {child} ate, or ask me a feeding question. HELP shows everything I can do.",
+                 "greeting")

@@ -1,0 +1,200 @@
+"""Onboarding a new number: child's name, birth date, allergies, reminder time and time zone.
+
+Every step can be skipped with "skip"; a meal or question in the middle is handled and the step
+is asked again. The step lives in the database (Conversation), never in memory.
+"""
+from __future__ import annotations
+
+import re
+from datetime import time
+from typing import Any
+
+from handlers import allergies as allergy_words
+from handlers.context import Context, InboundMessage, Reply
+from handlers.dates import parse_birth_date
+from handlers.times import parse_on_off, parse_time_of_day
+from handlers.zones import choices_prompt, describe_reminder, parse_time_zone
+from knowledge.phones import country_of, guess_time_zones
+from storage import people
+
+DEFAULT_REMINDER = time(19, 0)
+SKIP = re.compile(r"^\W*(skip|pass|later|not now|next|idk|dunno|i don't know)\W*$", re.I)
+DEFAULT = re.compile(r"^\W*(default|ok(ay)?|sure|fine|sounds good|yes|yep|yeah|y|7 ?pm is fine)\W*$", re.I)
+NAME_NOISE = re.compile(r"^(?:(?:her|his|their|my (?:son|daughter|baby|kid|child|boy|girl)'?s?)\s+name\s+is|"
+                        r"(?:she|he|they)(?:'s| is| are)(?: called)?|it'?s|i'?m|name:?|called|"
+                        r"my (?:son|daughter|baby|kid|child|boy|girl|little one)(?: is)?)\s+", re.I)
+NAME = re.compile(r"^[^\W\d_][^\W\d_'\-]*(?:[ '\-][^\W\d_]+){0,2}$")
+STRONG = ("log_meal", "question", "plan", "summary", "settings", "profile", "caregiver")
+
+WELCOME = ("Hi, I'm TinyTummy! I keep track of what your little one eats and answer feeding questions. "
+           "Four quick questions to set up (say \"skip\" to skip any).")
+PROMPTS = {
+    "onboarding.child_name": "What's your child's first name?",
+    "onboarding.birth_date": "When was {child} born? A date like 2025-03-02 or an age like \"9 months\" works.",
+    "onboarding.allergies": "Does {child} have any food allergies? List them, or say \"none\".",
+    "onboarding.reminder": ("Last one: if nothing's logged by then, what time should I remind you each day? "
+                            "Reply a time like 8pm, \"default\" for 7pm, or \"no reminders\"."),
+}
+
+
+def start(msg: InboundMessage, ctx: Context, found: Any) -> Reply:
+    """Create the household and ask the first question; keep a meal sent before set-up."""
+    people.create_household(ctx.session, ctx.person, ctx.now)
+    if msg.profile_name and not ctx.person.name:
+        ctx.person.name = msg.profile_name[:80]
+    pending = [msg.text] if found.intent == "log_meal" and found.confidence >= 0.6 else []
+    ctx.set_step("onboarding.child_name", pending_meals=pending)
+    kept = " I've kept that meal and will log it once I know who it's for." if pending else ""
+    return Reply(f"{WELCOME}{kept}\n\n{PROMPTS['onboarding.child_name']}", "onboarding")
+
+
+def prompt_for(ctx: Context) -> str:
+    """The question for the current step, to ask again after an interruption."""
+    step = "onboarding." + (ctx.conversation.step or "").partition(".")[2]
+    if step == "onboarding.timezone":
+        return choices_prompt(ctx.conversation.data.get("zones", []))
+    return PROMPTS.get(step, "").format(child=_child_name(ctx))
+
+
+def _child_name(ctx: Context) -> str:
+    children = ctx.children
+    return children[-1].name if children else "your child"
+
+
+def _is_other_intent(found: Any) -> bool:
+    """The text reads as something else (a meal, a question...), not as an answer to the step."""
+    return found is not None and found.intent in STRONG and found.confidence >= 0.6
+
+
+def _advance(ctx: Context, said: str = "") -> Reply:
+    """Move to the next step of the current flow, or finish it."""
+    flow, _, step = (ctx.conversation.step or "").partition(".")
+    order = FLOWS.get(flow, ())
+    later = order[order.index(step) + 1:] if step in order else ()
+    if not later:
+        return FINISH[flow](ctx, said)
+    ctx.set_step(f"{flow}.{later[0]}")
+    return Reply(f"{said}\n\n{prompt_for(ctx)}".strip(), flow)
+
+
+def begin_add_child(ctx: Context, name: str | None) -> Reply:
+    """Start the short add-a-child flow from the profile handler."""
+    if name:
+        ctx.set_step("add_child.child_name")
+        return child_name(InboundMessage("sms", ctx.person.phone, name, ""), ctx, None)
+    ctx.set_step("add_child.child_name")
+    return Reply(PROMPTS["onboarding.child_name"], "profile")
+
+
+def child_name(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
+    text = msg.text.strip().strip(".!")
+    household = people.owned_household(ctx.person)
+    if SKIP.match(text):
+        name = "Baby"
+    else:
+        name = re.sub(r"[^\w\s'-]|[\d_]", "", NAME_NOISE.sub("", text)).strip(" .!,'-")
+        name = " ".join(name.split())
+        if not NAME.match(name) or len(name) > 30 or _is_other_intent(found):
+            if _is_other_intent(found):
+                return None
+            return Reply("I didn't catch a name there. What's your child's first name? (or \"skip\")", "onboarding")
+        name = " ".join(part[:1].upper() + part[1:] for part in name.split(" "))
+    people.add_child(ctx.session, household, name, ctx.now)
+    return _advance(ctx, f"Lovely to meet {name}!" if name != "Baby" else "")
+
+
+def birth_date(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
+    child = ctx.children[-1]
+    if SKIP.match(msg.text):
+        return _advance(ctx)
+    day_first = (country_of(ctx.person.phone) or "US") not in ("US", "CA", "PH")
+    born = parse_birth_date(msg.text, ctx.today, day_first=day_first)
+    if born is None:
+        if _is_other_intent(found):
+            return None
+        return Reply("I couldn't read that as a birth date. Try 2025-03-02, 3/2/25 or \"9 months\" "
+                     "(or \"skip\").", "onboarding")
+    child.birth_date, child.birth_date_estimated = born.date, born.estimated
+    return _advance(ctx, "Got it.")
+
+
+def allergies(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
+    child = ctx.children[-1]
+    if SKIP.match(msg.text) or allergy_words.is_none(msg.text):
+        return _advance(ctx, "No allergies noted.")
+    names = allergy_words.parse_list(msg.text)
+    if not names:
+        if _is_other_intent(found):
+            return None
+        return Reply("Which foods is {0} allergic to? Or say \"none\".".format(child.name), "onboarding")
+    added = allergy_words.add(ctx.session, child, names)
+    return _advance(ctx, f"Noted: {', '.join(added)}. I'll flag these in meals.")
+
+
+def reminder(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
+    text = msg.text
+    if SKIP.match(text) or DEFAULT.match(text):
+        ctx.person.reminder_time = DEFAULT_REMINDER
+    elif parse_on_off(text) is False or re.search(r"\bno (reminders?|nudges?)\b", text, re.I):
+        ctx.person.reminders_on = False
+        ctx.person.reminder_time = DEFAULT_REMINDER
+    else:
+        when = parse_time_of_day(text)
+        if when is None:
+            if _is_other_intent(found):
+                return None
+            return Reply("I couldn't read that time. Try 7pm or 19:30, or say \"default\".", "onboarding")
+        ctx.person.reminder_time = when
+    zones = guess_time_zones(ctx.person.phone)
+    if len(zones) == 1:
+        ctx.person.timezone = zones[0]
+        return _finish(ctx, "")
+    ctx.set_step("onboarding.timezone", zones=zones[:6] if len(zones) <= 6 else [])
+    return Reply(prompt_for(ctx), "onboarding")
+
+
+def timezone(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
+    candidates = ctx.conversation.data.get("zones", [])
+    if SKIP.match(msg.text):
+        zone = candidates[0] if candidates else "America/New_York"
+    else:
+        zone = parse_time_zone(msg.text, candidates)
+    if zone is None:
+        if _is_other_intent(found):
+            return None
+        return Reply("I didn't recognise that time zone. " + prompt_for(ctx), "onboarding")
+    ctx.person.timezone = zone
+    return _finish(ctx, "")
+
+
+def _finish(ctx: Context, said: str) -> Reply:
+    pending = list(ctx.conversation.data.get("pending_meals", []))
+    ctx.set_step(None)
+    if ctx.person.reminders_on:
+        nudge = f"I'll nudge you at {describe_reminder(ctx.person.reminder_time, ctx.person.timezone)} if nothing's logged."
+    else:
+        nudge = "No reminders - text \"reminders on\" anytime."
+    child = _child_name(ctx)
+    logged = ""
+    log_pending = ctx.settings.get("log_pending")
+    if pending and log_pending is not None:
+        logged = "\n\n" + log_pending(ctx, pending)
+    return Reply(f"All set! {nudge} Now text me what {child} eats, like \"1/2 cup oatmeal and a banana\". "
+                 f"HELP shows everything.{logged}", "onboarding")
+
+
+def _child_added(ctx: Context, said: str) -> Reply:
+    ctx.set_step(None)
+    child = ctx.children[-1]
+    return Reply(f"{said} {child.name} is added. Start a message with \"for {child.name}:\" to log for them.".strip(),
+                 "profile")
+
+
+FLOWS = {
+    "onboarding": ("child_name", "birth_date", "allergies", "reminder", "timezone"),
+    "add_child": ("child_name", "birth_date", "allergies"),
+}
+FINISH = {"onboarding": _finish, "add_child": _child_added}
+_STEP_FUNCTIONS = {"child_name": child_name, "birth_date": birth_date, "allergies": allergies,
+                   "reminder": reminder, "timezone": timezone}
+STEPS = {f"{flow}.{step}": _STEP_FUNCTIONS[step] for flow, order in FLOWS.items() for step in order}

@@ -1,0 +1,30 @@
+"""The clock process: APScheduler decides what is due and only enqueues (workers send)."""
+from __future__ import annotations
+
+import logging
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from jobs.runtime import current
+from jobs.sweeper import resend_stuck
+
+logger = logging.getLogger(__name__)
+
+
+def sweep() -> None:
+    resend_stuck()
+
+
+def build_scheduler() -> BlockingScheduler:
+    scheduler = BlockingScheduler(timezone=ZoneInfo("UTC"))
+    scheduler.add_job(sweep, IntervalTrigger(minutes=1, timezone=ZoneInfo("UTC")), id="sweep-outbox",
+                      replace_existing=True, coalesce=True, max_instances=1, misfire_grace_time=30)
+    return scheduler
+
+
+def run_clock() -> None:
+    current()  # fail fast if the runtime is missing
+    logger.info("clock started")
+    build_scheduler().start()

@@ -1,0 +1,247 @@
+"""Emergency triage: spot a parent reporting an emergency, before anything else reads the message.
+
+Rules only (regex tables), never an LLM, and fast enough to run on every inbound message. Each
+sign is either *reported* (a present-tense report such as "she's choking", "can't breathe": fires
+unless it sits right after "if"/"when" or a negation) or *mentioned* (a bare word such as
+"choking", "wheezing": fires unless its sentence reads as prevention, a question about what could
+happen, history, or a joke). When in doubt on a report, fire: a false alarm costs less than a miss.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Emergency:
+    """What kind of emergency a message reports, and the first-aid line to send with "call now"."""
+
+    kind: str
+    advice: str
+
+
+ADVICE = {
+    "choking": "If your child can't cough, cry or breathe, start choking first aid: back blows and chest "
+               "thrusts under 1 year, abdominal thrusts over 1.",
+    "allergic_reaction": "Use their epinephrine auto-injector (EpiPen) now if they have one. Lay them flat "
+                         "with legs raised, or sitting up if breathing is hard.",
+    "breathing": "Sit your child upright and stay with them. If they stop breathing or go limp, start CPR - "
+                 "the dispatcher will talk you through it.",
+    "unresponsive": "Check their breathing. If they aren't breathing normally, start CPR - the dispatcher "
+                    "will guide you. If they are, lay them on their side.",
+    "seizure": "Lay your child on their side on the floor, away from hard things. Don't hold them down or "
+               "put anything in their mouth. Note the time.",
+    "battery": "Don't make them vomit; go to the ER now even if they seem fine - button batteries can burn "
+               "within 2 hours.",
+    "magnet": "Don't make them vomit; go to the ER now even if they seem fine - swallowed magnets can pinch "
+              "the gut together.",
+    "poison": "Don't make them vomit. Keep the bottle or packet to show the medics, and tell them what and "
+              "how much was swallowed.",
+}
+NOT_A_DOCTOR = "I'm a feeding bot and can't help in an emergency."
+
+# Shared pieces of the patterns (text is lowercased, apostrophes dropped: "she's" -> "shes").
+_WHO = r"(?:she|he|they|shes|hes|theyre|baby|babe|bub|son|daughter|kid|kiddo|child|toddler|infant|boy|girl|lo|ds|dd|twin|newborn)"
+_IS = r"(?:is|are|keeps|kept|started|starts|starting|been|now|still)"
+_ADV = r"(?:still|now|really|badly|just|definitely|actually|literally|totally|so|very)"
+_CHOKING = r"cho(?:a|o)?c?k(?:ing|in|eing)"
+_CHOKE_ANY = r"\bcho(?:a|o)?c?k(?:e|es|ed|ing|in|eing)\b"
+_BREATHE = r"br(?:e|ea)th(?:e|ing|in)?"
+_SEIZURE = r"s(?:ei|ie|ee)(?:z|s)(?:ure|uer|ur)s?"
+_ANAPHYLAXIS = r"ana(?:ph|f)(?:y|i|a)la(?:x|ct)\w*"
+_SWALLOWED = r"(?:swallowed|swallowing|ate|eaten|eating|chewed|chewing|bit|bitten|biting|sucked|sucking|licked|licking|drank|drunk|drinking)"
+_BODY = r"(?:lips?|tongue|face|mouth|throat)"
+_SWELLING = r"(?:swollen|swolen|swelling|swelled|swole|puffy|puffing(?: up)?|blowing up|swell(?:ing)? up)"
+_SICK = r"(?:vomit\w*|throw\w* up|threw up|puk\w*|being sick|swell\w*|swollen|wheez\w*|cough\w*|lethargic|floppy|limp|pale)"
+_CHEMICAL = (r"(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|tablets?|detergent|soap)|"
+             r"(?:drain|oven|toilet|window|floor) cleaner|cleaning (?:spray|fluid|product|liquid)|antifreeze|"
+             r"lamp oil|lighter fluid|gasoline|petrol|kerosene|paint thinner|turpentine|nicotine|vape \w+|"
+             r"e ?liquid|e ?juice|cigarettes?|mothballs?|pesticide|insecticide|weed killer|rat poison|poison|"
+             r"hand sanitizer|mouthwash|alcohol|vodka|whiskey|wine|beer|essential oils?|windex|lysol|clorox|"
+             r"fabric softener|dish soap|ammonia)")
+_PILLS = r"(?:pills|tablets|meds|medicine|medication|medications|vitamins|tylenol|ibuprofen|advil|motrin|benadryl)"
+_HOW_MANY = (r"(?:some of|a bunch of|a handful of|a few|several|all|all of|all the|a bottle of|the whole bottle of|"
+             r"a whole bottle of|my|mommys|moms|daddys|dads|grandmas|grandpas|nanas|someone elses)")
+
+
+def _reported(symptom: str) -> str:
+    """A present-tense report of a symptom: "she's choking", "baby is wheezing", "is seizing"."""
+    return rf"\b(?:{_WHO}\s+(?:{_IS}\s+)?|{_IS}\s+)(?:{_ADV}\s+)?{symptom}\b"
+
+
+_NOT_A_RISK = r"(?!\s+(?:a\s+|an\s+)?(?:hazard|risk|concern|danger|common|normal|likely|possible)s?\b)"
+
+# Blue or purple lips from food or colouring, said in the same sentence, are not a breathing sign.
+_STAINED = r"\b(?:blueberr\w*|berries|beets?|popsicle|ice pop|dye|food colou?ring|icing|frosting|candy|marker|crayon)"
+_CHOKE_HINTS = "chok choc choa choo"
+_CHEMICAL_HINTS = ("bleach deterg pod tablet cleaner cleaning antifreeze oil fluid gasoline petrol kerosene thinner "
+                   "turpentine nicotine vape liquid juice cigarette mothball cide killer poison sanitizer mouthwash "
+                   "alcohol vodka whiskey wine beer windex lysol clorox softener soap ammonia")
+_PILL_HINTS = "pill tablet meds medic vitamin tylenol ibuprofen advil motrin benadryl"
+
+
+@dataclass(frozen=True)
+class _Sign:
+    """One way a message can report an emergency."""
+
+    kind: str
+    reported: bool  # a present-tense report (True) or a bare mention (False)
+    hints: tuple[str, ...]  # at least one must be in the text before the regex runs (keeps triage fast)
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None  # not this sign if the sentence says this
+
+
+def _sign(kind: str, reported: bool, hints: str, pattern: str, unless: str | None = None) -> _Sign:
+    return _Sign(kind, reported, tuple(hints.split()), re.compile(pattern), re.compile(unless) if unless else None)
+
+
+# In priority order: the first sign that holds decides the kind.
+_SIGNS = (
+    _sign("choking", True, _CHOKE_HINTS, _reported(_CHOKING) + _NOT_A_RISK),
+    _sign("choking", True, _CHOKE_HINTS,
+          rf"\b{_CHOKING}\s+on\s+(?:a|an|the|her|his|their|some|something|food|piece|\w+)\b"),
+    _sign("allergic_reaction", True, "anaph anaf",
+          rf"\b(?:going into|in|having|into)\s+{_ANAPHYLAXIS}|\banaphylactic shock\b"),
+    _sign("allergic_reaction", True, "epi adrenal auvi",
+          r"\b(?:used|gave|give|giving|use|using|injected)\s+(?:(?:her|his|their|the|an|my)\s+)?"
+          r"(?:epi ?pen|epinephrine|auvi ?q|adrenaline)"),
+    _sign("allergic_reaction", True, "swol swel puff blowing",
+          rf"\b{_BODY}\s+(?:is|are|s|got|getting|started|starting|went|look|looks|seems?|feels?|keeps)"
+          rf"\s+(?:\w+\s+)?{_SWELLING}"),
+    _sign("allergic_reaction", True, "throat shut",
+          r"\bthroat\s+(?:is\s+|feels\s+)?(?:closing|tight|tightening)|\beyes?\s+(?:are\s+|is\s+)?swollen shut"),
+    _sign("allergic_reaction", True, "hive", rf"\bhives\b.{{0,40}}\b{_SICK}|\b{_SICK}.{{0,40}}\bhives\b"),
+    _sign("allergic_reaction", True, "hive",
+          r"\bhives\s+(?:all over|everywhere|over (?:his|her|their) (?:whole |entire )?body|spreading)"
+          r"|\b(?:covered in|full of|full body)\s+hives\b"),
+    _sign("allergic_reaction", True, "allergic",
+          r"\bhaving\s+(?:an?\s+)?(?:bad\s+|severe\s+|serious\s+)?allergic reaction"),
+    _sign("breathing", True, "breat breth",
+          r"\b(?:cant|cannot|can not|couldnt|unable to|struggling to|struggles to|fighting to|hard to|not able to)"
+          rf"\s+(?:even\s+|really\s+)?{_BREATHE}\b|\b(?:not|isnt|stopped|wasnt|no longer|quit)\s+{_BREATHE}\b"),
+    _sign("breathing", True, "gasp whee whez", r"\bgasping\b|" + _reported(r"(?:whee?zing|wheezin)")),
+    _sign("breathing", True, "blue purple grey gray",
+          r"\b(?:turning|turned|going|gone|went|getting)\s+(?:a\s+(?:bit|little)\s+)?(?:blue|purple|gr[ae]y)\b"),
+    _sign("breathing", True, "blue purple",
+          r"\b(?:blue|purple)\s+(?:lips?|face|tongue)\b"
+          r"|\b(?:lips?|face|skin)\s+(?:is\s+|are\s+|look\s+|looks\s+)?(?:\w+\s+)?(?:blue|purple)\b", _STAINED),
+    _sign("unresponsive", True, "respon conscious lifeless limp collapsed",
+          r"\bunrespons\w*|\bnot\s+(?:responding|responsive)\b|\bunconscious\b|\blifeless\b"
+          r"|\b(?:lost|losing)\s+consciousness\b|\b(?:went|gone|going|is|s)\s+limp\b|\bcollapsed\b"),
+    _sign("unresponsive", True, "wake waking",
+          r"\b(?:(?:wont|cant|cannot|can not|will not)\s+wake(?:\s+(?:her|him|them|baby|it))?|not waking)\b"
+          r"(?!(?:\s+up)?\s+(?:for|to)\s+(?:(?:a|her|his|the|their)\s+)?"
+          r"(?:feeds?|feeding|bottle|eat|nurse|meals?|lunch|breakfast|dinner|snack|school))"),
+    _sign("seizure", True, "seiz siez seez seis fit convuls",
+          rf"\b(?:having|is having|in)\s+(?:an?\s+)?(?:{_SEIZURE}|fit|convulsion)\b|\bseizing\b|\bconvulsing\b"
+          r"|\b(?:shes|hes|is)\s+fitting\b"),
+    _sign("battery", True, "batter",
+          rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\bbatter(?:y|ies)\b"
+          r"|\bbatter(?:y|ies)\s+(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)"),
+    _sign("magnet", True, "magnet",
+          rf"\b{_SWALLOWED}\b.{{0,25}}\bmagnet(?:s|ic)?\b"
+          r"|\bmagnets?\s+(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose)"),
+    _sign("poison", True, _CHEMICAL_HINTS, rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\b{_CHEMICAL}\b"),
+    _sign("poison", True, _PILL_HINTS,
+          rf"\b(?:swallowed|ate|eaten|drank|took)\s+{_HOW_MANY}\s+(?:\w+\s+)?{_PILLS}\b"
+          rf"|\bgot into\s+(?:\w+\s+){{0,2}}(?:{_PILLS}|medicine cabinet)\b"),
+    # Mentioned: bare words, suppressed by a prevention / question / history sentence.
+    _sign("choking", False, _CHOKE_HINTS, _CHOKE_ANY),
+    _sign("allergic_reaction", False, "anaph anaf allergic epi",
+          rf"\b{_ANAPHYLAXIS}|\ballergic reaction\b|\bepi ?pen\b"),
+    _sign("allergic_reaction", False, "swol swel puff blowing",
+          rf"\b{_BODY}\s+{_SWELLING}|\b{_SWELLING}\s+(?:\w+\s+)?{_BODY}\b"),
+    _sign("breathing", False, "whee whez gasp breat breth",
+          rf"\bwhee?z(?:e|es|ed|ing|in|y)\b|\bgasp(?:s|ed)?\b"
+          rf"|\b(?:trouble|difficulty|difficult|problems?|struggling|labou?red|hard time)\s+{_BREATHE}\b"
+          rf"|\b{_BREATHE}\s+(?:is\s+)?(?:weird|funny|strange|noisy|labou?red|shallow)"),
+    _sign("unresponsive", False, "passed faint floppy", r"\bpassed\s+out\b|\bfainted\b|\bfloppy\b"),
+    _sign("seizure", False, "seiz siez seez seis convuls", rf"\b{_SEIZURE}\b|\bconvulsions?\b"),
+    _sign("battery", False, "batter",
+          r"\bbutton\s+batter(?:y|ies)|\bcoin\s+(?:cell|batter(?:y|ies))|\bswallow\w*\b.{0,30}\bbatter(?:y|ies)\b"),
+    _sign("magnet", False, "magnet", r"\bswallow\w*\b.{0,30}\bmagnet"),
+)
+
+# Right before a reported sign: hypothetical ("if she's choking") or negated ("not choking").
+_HYPOTHETICAL = re.compile(r"\b(?:if|when|whenever|whether|case|until|unless|prevent\w*|avoid\w*|without)\b(?:\s+\w+){0,3}\s*$")
+_UNSURE = re.compile(r"\b(?:dont|do not|not|cant|cannot|no)\s+(?:\w+\s+)?(?:know|sure|tell|idea)\s+(?:if|whether)\b(?:\s+\w+){0,3}\s*$"
+                     r"|\b(?:unsure|wondering|think)\s+(?:if|whether)\b(?:\s+\w+){0,3}\s*$")
+_NEGATED = re.compile(r"\b(?:of|about|from|not|no|isnt|wasnt|arent|never|without|nor)\s+(?:\w+\s+)?$")
+# In the same sentence as a mentioned sign: prevention, questions, worry, learning, history, jokes.
+_NOT_NOW = re.compile(
+    r"\b(?:hazards?|risks?|risky|prevent\w*|avoid\w*|safe|safely|safety|tips?|advice|cut|cutting|slice|quarter\w*|"
+    r"prepare|serve|serving|if|whether|in case|signs?|symptoms?|look like|looks like|watch (?:out )?for|could|would|"
+    r"might|should i|how (?:to|do|does|can|should|would|will|much|often|common|likely|long|is)|what (?:foods?|are|is|if|does)|"
+    r"which|why|can (?:babies|baby|toddlers|kids|children|infants|a|my|she|he|they|you|it|i)|will (?:she|he|they|it|my)|"
+    r"do (?:babies|toddlers|kids|children)|does|cause|causes|normal|common|vs|versus|difference|or gag\w*|gag\w* or|"
+    r"afraid|scared|worried|worry|worries|nervous|fear\w*|anxious|paranoid|concerned|terrified|class|course|training|"
+    r"article|book|video|learn\w*|read|reading|last (?:night|week|month|year|time)|yesterday|ago|used to|history|"
+    r"diagnosed|allergist|as a baby|in the past|lol|haha|lmao|jk|asleep|nap|napping|tired|disorder|epilepsy)\b")
+_ALL_CLEAR = re.compile(r"\b(?:is|s|seems?|looks?|was|shes|hes|all)\s+(?:totally\s+|completely\s+)?(?:fine|ok|okay|alright|good|better) now\b")
+_ALLERGY_CONTEXT = re.compile(r"\ballerg\w*|\bafter (?:eating|he ate|she ate|they ate|trying|having|tasting)\b|\bepi ?pen\b|\bhives\b")
+_CHOKE_WORD = re.compile(_CHOKE_ANY)
+_CLAUSE_END = re.compile(r"[.!?;,:\n]")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _normalize(text: str) -> str:
+    """Lowercase, expand "'ll", drop apostrophes and squeeze spaces (punctuation is kept)."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"'ll\b", " will", text).replace("'", "")
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause before position start."""
+    return _CLAUSE_END.split(text[:start])[-1]
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end]."""
+    before = _SENTENCE_END.split(text[:start])[-1]
+    after = _SENTENCE_END.split(text[end:])[0]
+    return before + text[start:end] + after
+
+
+def _holds(text: str, match: re.Match[str], sign: _Sign) -> bool:
+    """Say whether a matched sign is a report of something happening now."""
+    before = _clause_before(text, match.start())
+    if _NEGATED.search(before):
+        return False
+    if _HYPOTHETICAL.search(before) and not _UNSURE.search(before):
+        return False
+    sentence = _sentence_at(text, match.start(), match.end())
+    if sign.unless and sign.unless.search(sentence):
+        return False
+    if sign.reported:
+        return True
+    return not _NOT_NOW.search(sentence) and not _ALL_CLEAR.search(text)
+
+
+def _refine(kind: str, text: str) -> str:
+    """Trouble breathing around choking or a food reaction gets the more specific advice."""
+    if kind == "breathing" and _CHOKE_WORD.search(text):
+        return "choking"
+    if kind == "breathing" and _ALLERGY_CONTEXT.search(text):
+        return "allergic_reaction"
+    return kind
+
+
+def triage(text: str) -> Emergency | None:
+    """Return the emergency a message reports, or None for an ordinary message."""
+    norm = _normalize(text or "")
+    for sign in _SIGNS:
+        if not any(hint in norm for hint in sign.hints):
+            continue
+        for match in sign.pattern.finditer(norm):
+            if _holds(norm, match, sign):
+                kind = _refine(sign.kind, norm)
+                return Emergency(kind, ADVICE[kind])
+    return None
+
+
+def emergency_reply(e: Emergency, emergency_number: str) -> str:
+    """The reply to send at once: call now, the first-aid line, and that the bot can't help."""
+    number = (emergency_number or "").strip()
+    call = f"Call {number} now." if number else "Call your local emergency number now."
+    return f"{call}\n{e.advice}\n{NOT_A_DOCTOR}"

@@ -1,0 +1,67 @@
+"""Finding and creating people, households and children; repositories never commit."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Child, Conversation, Household, Membership, Person
+
+
+def person_by_phone(session: Session, phone: str) -> Person | None:
+    return session.scalars(select(Person).where(Person.phone == phone)).one_or_none()
+
+
+def find_or_create_person(session: Session, phone: str, now: datetime) -> tuple[Person, bool]:
+    """Return the person with this E.164 number, creating them on first contact."""
+    person = person_by_phone(session, phone)
+    if person is not None:
+        return person, False
+    person = Person(phone=phone, created_at=now, reminders_on=True, last_channel="sms")
+    session.add(person)
+    session.flush()
+    return person, True
+
+
+def note_inbound(person: Person, channel: str, now: datetime) -> None:
+    """Remember when this person last wrote on each channel (WhatsApp's 24-hour window)."""
+    person.last_channel = channel
+    if channel == "whatsapp":
+        person.last_whatsapp_at = now
+    else:
+        person.last_sms_at = now
+
+
+def conversation_for(session: Session, person: Person, now: datetime) -> Conversation:
+    conv = session.get(Conversation, person.id)
+    if conv is None:
+        conv = Conversation(person_id=person.id, step=None, data={}, updated_at=now)
+        session.add(conv)
+    return conv
+
+
+def create_household(session: Session, owner: Person, now: datetime) -> Household:
+    household = Household(owner_id=owner.id, created_at=now)
+    session.add(household)
+    session.flush()
+    session.add(Membership(household_id=household.id, person_id=owner.id, role="owner", created_at=now))
+    session.flush()
+    session.refresh(owner, ["memberships"])
+    return household
+
+
+def add_child(session: Session, household: Household, name: str, now: datetime) -> Child:
+    child = Child(household_id=household.id, name=name, created_at=now, birth_date_estimated=False)
+    session.add(child)
+    session.flush()
+    session.refresh(household, ["children"])
+    return child
+
+
+def owned_household(person: Person) -> Household | None:
+    """The household this person owns, if any (a caregiver may own none)."""
+    for membership in person.memberships:
+        if membership.role == "owner":
+            return membership.household
+    return None

@@ -1,0 +1,103 @@
+"""Test helpers: a settable clock, a phone that sends signed webhooks, app building."""
+from __future__ import annotations
+
+import itertools
+import xml.etree.ElementTree as ET
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import text
+from twilio.request_validator import RequestValidator
+
+from bot import create_app
+from bot.config import DEV_AUTH_TOKEN, load_config
+from storage.db import Base, make_engine
+from storage.schema import import_all_models, upgrade
+
+_sids = itertools.count(1)
+_migrated: set[str] = set()
+KEEP = {"food", "food_portion", "alembic_version"}  # reference data survives between tests
+
+
+class Clock:
+    """'Now' for the app under test; tests move it forward explicitly."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+def new_sid() -> str:
+    return f"SM{next(_sids):032d}"
+
+
+def migrate_once(url: str) -> None:
+    if url not in _migrated:
+        engine = make_engine(url)
+        upgrade(engine)
+        engine.dispose()
+        _migrated.add(url)
+
+
+def truncate_all(engine) -> None:
+    from sqlalchemy import inspect
+
+    import_all_models()
+    present = set(inspect(engine).get_table_names())
+    with engine.begin() as conn:
+        for table in reversed(Base.metadata.sorted_tables):
+            if table.name in present and table.name not in KEEP:
+                conn.execute(table.delete())
+
+
+def build_app(database_url: str, clock: Clock, tmp_path: Path, env: dict[str, str] | None = None, **options):
+    migrate_once(database_url)
+    settings = {"DATABASE_URL": database_url, "CHROMA_PATH": str(tmp_path / "chroma"), **(env or {})}
+    config = load_config(settings, jobs_inline=True)
+    return create_app(config, clock=clock, **options)
+
+
+def make_form(sender: str, body: str = "", channel: str = "sms", sid: str | None = None,
+              **extra: str) -> dict[str, str]:
+    """The form Twilio posts for one inbound message."""
+    address = f"whatsapp:{sender}" if channel == "whatsapp" else sender
+    form = {"MessageSid": sid or new_sid(), "AccountSid": "AC" + "0" * 32, "From": address,
+            "To": "whatsapp:+15550006789" if channel == "whatsapp" else "+15550006789",
+            "Body": body, "NumMedia": "0", "NumSegments": "1", "ApiVersion": "2010-04-01"}
+    if channel == "whatsapp":
+        form.update(WaId=sender.lstrip("+"), ProfileName="Sam", MessageType="text")
+    form.update(extra)
+    return form
+
+
+def sign(url: str, form: dict[str, str], token: str = DEV_AUTH_TOKEN) -> str:
+    return RequestValidator(token).compute_signature(url, form)
+
+
+def replies_of(xml: str) -> list[str]:
+    return [(m.text or "").strip() for m in ET.fromstring(xml).iter("Message")]
+
+
+class Phone:
+    """A person texting the app through the signed webhook, as Twilio would deliver it."""
+
+    def __init__(self, app, number: str, channel: str = "sms") -> None:
+        self.client = app.test_client()
+        self.number = number
+        self.channel = channel
+
+    def post(self, form: dict[str, str], url: str = "http://localhost/twilio/inbound"):
+        return self.client.post("/twilio/inbound", data=form, headers={"X-Twilio-Signature": sign(url, form)})
+
+    def send(self, body: str = "", **extra: str) -> list[str]:
+        response = self.post(make_form(self.number, body, self.channel, **extra))
+        assert response.status_code == 200, response.data
+        return replies_of(response.get_data(as_text=True))
+
+    def say(self, body: str = "", **extra: str) -> str:
+        return "\n".join(self.send(body, **extra))
