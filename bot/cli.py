@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 import click
 from flask import Flask, current_app
+from flask.cli import AppGroup
 
 from storage import people
 from storage.schema import upgrade
@@ -16,7 +17,7 @@ def _services():
     return current_app.extensions["tinytummy"]
 
 
-@click.group("db", help="Database schema.")
+@click.group("db", cls=AppGroup, help="Database schema.")
 def db_group() -> None:
     pass
 
@@ -27,7 +28,7 @@ def db_upgrade() -> None:
     click.echo("database is at the newest schema")
 
 
-@click.group("household", help="Support and demo set-up.")
+@click.group("household", cls=AppGroup, help="Support and demo set-up.")
 def household_group() -> None:
     pass
 
@@ -74,7 +75,7 @@ def household_create(phone: str, child_name: str, birth_date: datetime, allergie
     click.echo(household_id)
 
 
-@click.group("intent", help="The intent classifier.")
+@click.group("intent", cls=AppGroup, help="The intent classifier.")
 def intent_group() -> None:
     pass
 

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 import click
 import requests
 from flask import current_app
+from flask.cli import with_appcontext
 from sqlalchemy import func, select
 from twilio.request_validator import RequestValidator
 
@@ -42,6 +43,7 @@ def _watch_outbox(sessions, number: str, after_id: int, stop: threading.Event) -
 
 
 @click.command("console", help="Text the running bot from this terminal, signed like Twilio.")
+@with_appcontext
 @click.option("--number", default="+15551230001", show_default=True, help="Your pretend phone number.")
 @click.option("--whatsapp", is_flag=True, help="Send as WhatsApp instead of SMS.")
 @click.option("--url", default=None, help=f"Where the app listens (default {DEFAULT_URL}).")

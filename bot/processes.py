@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from jobs.queue import QUEUE_NAME
 
@@ -14,6 +15,7 @@ logger = logging.getLogger(__name__)
 
 
 @click.command("worker", help="Run jobs: an RQ worker with REDIS_URL, else drain the local outbox.")
+@with_appcontext
 @click.option("--burst", is_flag=True, help="Stop when there is nothing left to do.")
 def worker(burst: bool) -> None:
     services = current_app.extensions["tinytummy"]
@@ -34,6 +36,7 @@ def worker(burst: bool) -> None:
 
 
 @click.command("clock", help="The scheduler: decides what is due and enqueues it; never sends.")
+@with_appcontext
 def clock() -> None:
     from jobs.clock import run_clock
 

@@ -14,6 +14,7 @@ from bot.sender import make_sender
 from jobs.queue import make_jobs
 from jobs.runtime import Runtime, install
 from knowledge.library import Library
+from knowledge.llm import classify_intent
 from storage import messages
 from storage.db import make_engine, make_sessionmaker
 
@@ -42,7 +43,11 @@ class Services:
 
     def classify(self, text_: str):
         """Rules, then nearest neighbours, then (with a key, when unsure) the LLM."""
-        return classify(text_, llm=None)
+        client = self.knowledge.llm()
+        if client is None:
+            return classify(text_)
+        model = self.config.openai_model
+        return classify(text_, llm=lambda t, intents: classify_intent(client, model, t, intents))
 
     def dispatch(self, jobs: list[tuple]) -> None:
         """Enqueue jobs collected during a message, after its transaction committed."""
