@@ -154,3 +154,21 @@ def test_status_callbacks_update_outbound_once_per_status(app, phone):
     with services.sessions() as s:
         assert s.scalars(select(Outbound.status).where(Outbound.key == "t1")).one() == "delivered"
     assert client.post("/twilio/status", data={"MessageSid": "x"}).status_code == 403
+
+
+def test_concurrent_redeliveries_have_one_effect(app, phone):
+    """Twilio's retry can race the first delivery: the unique claim lets exactly one through."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    phone.say("hello")
+    form = make_form(phone.number, "Maya")
+
+    def deliver(_):
+        return Phone(app, phone.number).post(form)
+
+    with ThreadPoolExecutor(5) as pool:
+        responses = list(pool.map(deliver, range(5)))
+    assert {r.status_code for r in responses} == {200}
+    answers = {tuple(replies_of(r.get_data(as_text=True))) for r in responses}
+    assert len(answers) == 1 and next(iter(answers))
+    assert count(app, Child) == 1
