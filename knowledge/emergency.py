@@ -46,6 +46,7 @@ _IS = r"(?:is|are|keeps|kept|started|starts|starting|been|now|still)"
 _ADV = r"(?:still|now|really|badly|just|definitely|actually|literally|totally|so|very)"
 _CHOKING = r"cho(?:a|o)?c?k(?:ing|in|eing)"
 _CHOKE_ANY = r"\bcho(?:a|o)?c?k(?:e|es|ed|ing|in|eing)\b"
+_CHOKE_NOT_BASE = r"\bcho(?:a|o)?c?k(?:es|ed|ing|in|eing)\b"  # "so she won't choke" is never a report
 _BREATHE = r"br(?:e|ea)th(?:e|ing|in)?"
 _SEIZURE = r"s(?:ei|ie|ee)(?:z|s)(?:ure|uer|ur)s?"
 _ANAPHYLAXIS = r"ana(?:ph|f)(?:y|i|a)la(?:x|ct)\w*"
@@ -69,10 +70,16 @@ def _reported(symptom: str) -> str:
     return rf"\b(?:{_WHO}\s+(?:{_IS}\s+)?|{_IS}\s+)(?:{_ADV}\s+)?{symptom}\b"
 
 
-_NOT_A_RISK = r"(?!\s+(?:a\s+|an\s+)?(?:hazard|risk|concern|danger|common|normal|likely|possible)s?\b)"
+_NOT_A_RISK = (r"(?!\s+(?:(?:a\s+|an\s+)?(?:hazard|risk|concern|danger|common|normal|likely|possible)s?\b"
+               r"|vs\b|versus\b|in\s+(?:babies|toddlers|kids|children|infants)\b))")
 
 # Blue or purple lips from food or colouring, said in the same sentence, are not a breathing sign.
-_STAINED = r"\b(?:blueberr\w*|berries|beets?|popsicle|ice pop|dye|food colou?ring|icing|frosting|candy|marker|crayon)"
+# Nor is a red-purple face from crying or pushing out a poo.
+_STAINED = (r"\b(?:blueberr\w*|berries|beets?|popsicle|ice pop|dye|food colou?ring|icing|frosting|candy|marker|"
+            r"crayon|poo\w*|push\w*|strain\w*|crying|cried|tantrum)")
+# A reaction told as history ("hives and vomiting last time she had egg") is a question, not a 911.
+_HISTORY = (r"\b(?:last (?:night|week|month|year|time)|yesterday|ago|in the past|as a baby|used to|history|"
+            r"allergist|when (?:she|he|they) was)\b")
 _CHOKE_HINTS = "chok choc choa choo"
 _CHEMICAL_HINTS = ("bleach deterg pod tablet cleaner cleaning antifreeze oil fluid gasoline petrol kerosene thinner "
                    "turpentine nicotine vape liquid juice cigarette mothball cide killer poison sanitizer mouthwash "
@@ -110,18 +117,22 @@ _SIGNS = (
           rf"\s+(?:\w+\s+)?{_SWELLING}"),
     _sign("allergic_reaction", True, "throat shut",
           r"\bthroat\s+(?:is\s+|feels\s+)?(?:closing|tight|tightening)|\beyes?\s+(?:are\s+|is\s+)?swollen shut"),
-    _sign("allergic_reaction", True, "hive", rf"\bhives\b.{{0,40}}\b{_SICK}|\b{_SICK}.{{0,40}}\bhives\b"),
+    _sign("allergic_reaction", True, "hive", rf"\bhives\b.{{0,40}}\b{_SICK}|\b{_SICK}.{{0,40}}\bhives\b", _HISTORY),
     _sign("allergic_reaction", True, "hive",
           r"\bhives\s+(?:all over|everywhere|over (?:his|her|their) (?:whole |entire )?body|spreading)"
-          r"|\b(?:covered in|full of|full body)\s+hives\b"),
+          r"|\b(?:covered in|full of|full body)\s+hives\b", _HISTORY),
     _sign("allergic_reaction", True, "allergic",
           r"\bhaving\s+(?:an?\s+)?(?:bad\s+|severe\s+|serious\s+)?allergic reaction"),
     _sign("breathing", True, "breat breth",
           r"\b(?:cant|cannot|can not|couldnt|unable to|struggling to|struggles to|fighting to|hard to|not able to)"
-          rf"\s+(?:even\s+|really\s+)?{_BREATHE}\b|\b(?:not|isnt|stopped|wasnt|no longer|quit)\s+{_BREATHE}\b"),
+          rf"\s+(?:even\s+|really\s+)?{_BREATHE}\b|\b(?:not|isnt|stopped|wasnt|no longer|quit)\s+{_BREATHE}\b"
+          r"(?!\s+(?:well\s+)?(?:through|out of|from|with)\s+(?:his|her|their|the|a)\s+(?:nose|stuffy))"),
     _sign("breathing", True, "gasp whee whez", r"\bgasping\b|" + _reported(r"(?:whee?zing|wheezin)")),
     _sign("breathing", True, "blue purple grey gray",
           r"\b(?:turning|turned|going|gone|went|getting)\s+(?:a\s+(?:bit|little)\s+)?(?:blue|purple|gr[ae]y)\b"),
+    _sign("breathing", True, "blue purple grey gray",
+          rf"\b{_WHO}\s+(?:is\s+|looks\s+|is looking\s+|looking\s+)?(?:so\s+|very\s+|really\s+|all\s+|kinda\s+)?"
+          r"(?:blue|purple|gr[ae]y)\b", _STAINED),
     _sign("breathing", True, "blue purple",
           r"\b(?:blue|purple)\s+(?:lips?|face|tongue)\b"
           r"|\b(?:lips?|face|skin)\s+(?:is\s+|are\s+|look\s+|looks\s+)?(?:\w+\s+)?(?:blue|purple)\b", _STAINED),
@@ -146,7 +157,7 @@ _SIGNS = (
           rf"\b(?:swallowed|ate|eaten|drank|took)\s+{_HOW_MANY}\s+(?:\w+\s+)?{_PILLS}\b"
           rf"|\bgot into\s+(?:\w+\s+){{0,2}}(?:{_PILLS}|medicine cabinet)\b"),
     # Mentioned: bare words, suppressed by a prevention / question / history sentence.
-    _sign("choking", False, _CHOKE_HINTS, _CHOKE_ANY),
+    _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE),
     _sign("allergic_reaction", False, "anaph anaf allergic epi",
           rf"\b{_ANAPHYLAXIS}|\ballergic reaction\b|\bepi ?pen\b"),
     _sign("allergic_reaction", False, "swol swel puff blowing",
@@ -163,7 +174,8 @@ _SIGNS = (
 )
 
 # Right before a reported sign: hypothetical ("if she's choking") or negated ("not choking").
-_HYPOTHETICAL = re.compile(r"\b(?:if|when|whenever|whether|case|until|unless|prevent\w*|avoid\w*|without)\b(?:\s+\w+){0,3}\s*$")
+_HYPOTHETICAL = re.compile(r"(?:\b(?:if|when|whenever|whether|case|until|unless|prevent\w*|avoid\w*|without)\b"
+                           r"(?:\s+\w+){0,3}|\b(?:what|how|why|which))\s*$")
 _UNSURE = re.compile(r"\b(?:dont|do not|not|cant|cannot|no)\s+(?:\w+\s+)?(?:know|sure|tell|idea)\s+(?:if|whether)\b(?:\s+\w+){0,3}\s*$"
                      r"|\b(?:unsure|wondering|think)\s+(?:if|whether)\b(?:\s+\w+){0,3}\s*$")
 _NEGATED = re.compile(r"\b(?:of|about|from|not|no|isnt|wasnt|arent|never|without|nor)\s+(?:\w+\s+)?$")
@@ -176,8 +188,11 @@ _NOT_NOW = re.compile(
     r"do (?:babies|toddlers|kids|children)|does|cause|causes|normal|common|vs|versus|difference|or gag\w*|gag\w* or|"
     r"afraid|scared|worried|worry|worries|nervous|fear\w*|anxious|paranoid|concerned|terrified|class|course|training|"
     r"article|book|video|learn\w*|read|reading|last (?:night|week|month|year|time)|yesterday|ago|used to|history|"
-    r"diagnosed|allergist|as a baby|in the past|lol|haha|lmao|jk|asleep|nap|napping|tired|disorder|epilepsy)\b")
-_ALL_CLEAR = re.compile(r"\b(?:is|s|seems?|looks?|was|shes|hes|all)\s+(?:totally\s+|completely\s+)?(?:fine|ok|okay|alright|good|better) now\b")
+    r"diagnosed|allergist|as a baby|in the past|lol|haha|lmao|jk|asleep|nap|napping|tired|disorder|epilep\w*|"
+    r"diet|keto\w*|list|medication|meds|sometimes|always|often|usually|every time|sleeps|sleeping|snor\w*|"
+    r"stuffy|congest\w*|sniffles|(?:a|his|her|the) cold|when (?:he|she|they|baby) (?:eats|drinks|has|tries))\b")
+_ALL_CLEAR = re.compile(r"\b(?:is|s|seems?|looks?|was|shes|hes|theyre|all)\s+(?:totally\s+|completely\s+|now\s+)?"
+                        r"(?:fine|ok|okay|alright|better)\b")
 _ALLERGY_CONTEXT = re.compile(r"\ballerg\w*|\bafter (?:eating|he ate|she ate|they ate|trying|having|tasting)\b|\bepi ?pen\b|\bhives\b")
 _CHOKE_WORD = re.compile(_CHOKE_ANY)
 _CLAUSE_END = re.compile(r"[.!?;,:\n]")

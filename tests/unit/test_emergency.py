@@ -1,0 +1,226 @@
+"""Emergency triage: tables of message text -> kind (or no emergency), and the reply's shape."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from knowledge.emergency import ADVICE, NOT_A_DOCTOR, Emergency, emergency_reply, triage
+
+REPORTS = [
+    # choking
+    ("she's choking", "choking"),
+    ("he is choking and can't breathe", "choking"),
+    ("baby choking!!", "choking"),
+    ("Baby is CHOKING on a grape!!!", "choking"),
+    ("my baby is choking", "choking"),
+    ("Maya is choking", "choking"),
+    ("shes chocking", "choking"),
+    ("he's choaking!!", "choking"),
+    ("she’s choking", "choking"),
+    ("help choking", "choking"),
+    ("choking on a grape what do i do", "choking"),
+    ("what do I do, she's choking on a grape", "choking"),
+    ("what do i do shes choking", "choking"),
+    ("I don't know if she's choking", "choking"),
+    ("I'm scared she's choking", "choking"),
+    ("she choked on a grape and now she's not breathing", "choking"),
+    # breathing
+    ("not breathing", "breathing"),
+    ("can't breathe", "breathing"),
+    ("cant breath", "breathing"),
+    ("HE CANT BREATHE", "breathing"),
+    ("struggling to breathe", "breathing"),
+    ("dd is not breathing well", "breathing"),
+    ("shes having trouble breathing", "breathing"),
+    ("gasping", "breathing"),
+    ("he's wheezing", "breathing"),
+    ("blue lips", "breathing"),
+    ("lips turning blue", "breathing"),
+    ("turning blue", "breathing"),
+    ("baby's lips are blue", "breathing"),
+    ("he looks blue", "breathing"),
+    ("he stopped breathing", "breathing"),
+    # allergic reaction
+    ("lips are swollen", "allergic_reaction"),
+    ("her tongue is swelling", "allergic_reaction"),
+    ("face swelling after eggs", "allergic_reaction"),
+    ("swollen face", "allergic_reaction"),
+    ("gave her a spoon of peanut butter, now her lips are swollen", "allergic_reaction"),
+    ("hives and vomiting after peanut butter", "allergic_reaction"),
+    ("hives all over and throwing up", "allergic_reaction"),
+    ("hives all over and throwing up, I'm scared", "allergic_reaction"),
+    ("covered in hives and coughing", "allergic_reaction"),
+    ("he has hives and his lips are swelling", "allergic_reaction"),
+    ("anaphylaxis", "allergic_reaction"),
+    ("allergic reaction can't breathe", "allergic_reaction"),
+    ("wheezing after eating", "allergic_reaction"),
+    ("having an allergic reaction", "allergic_reaction"),
+    ("her throat is closing", "allergic_reaction"),
+    ("used the epipen", "allergic_reaction"),
+    ("her eyes are swollen shut", "allergic_reaction"),
+    ("face is puffy after peanut", "allergic_reaction"),
+    # seizure
+    ("having a seizure", "seizure"),
+    ("he's seizing", "seizure"),
+    ("he is convulsing", "seizure"),
+    ("she's having a siezure", "seizure"),
+    ("baby had a seizure", "seizure"),
+    # unresponsive
+    ("unresponsive", "unresponsive"),
+    ("won't wake up", "unresponsive"),
+    ("she wont wake up from her nap and is floppy", "unresponsive"),
+    ("passed out", "unresponsive"),
+    ("she went limp", "unresponsive"),
+    ("she's really pale and floppy", "unresponsive"),
+    ("he's not responding to me", "unresponsive"),
+    # swallowed things
+    ("swallowed a battery", "battery"),
+    ("ate a button battery", "battery"),
+    ("i think he swallowed a battery from the remote", "battery"),
+    ("swallowed a magnet", "magnet"),
+    ("swallowed magnets", "magnet"),
+    ("she might have swallowed a button battery", "battery"),
+    ("he drank bleach", "poison"),
+    ("ate a laundry pod", "poison"),
+    ("she got into grandma's pills", "poison"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), REPORTS)
+def test_emergency_is_spotted_with_its_kind(text: str, kind: str) -> None:
+    assert triage(text) == Emergency(kind, ADVICE[kind])
+
+
+ORDINARY = [
+    "she had grapes",
+    "how do I cut grapes so she won't choke",
+    "how to cut grapes so she doesn't choke",
+    "is gagging normal?",
+    "what are choking hazards for toddlers",
+    "what foods are choking hazards",
+    "how do I prevent choking?",
+    "is it choking or gagging?",
+    "what is choking vs gagging",
+    "how common is choking in babies",
+    "is choking common with puffs?",
+    "how do I know if she's choking",
+    "what should I do if he's choking?",
+    "what if she chokes on a carrot?",
+    "can babies choke on puffs?",
+    "i'm worried she'll choke on grapes",
+    "worried about choking with baby led weaning",
+    "nervous about baby led weaning and choking",
+    "puffs melt so there's no choking risk",
+    "he's not choking, just gagging on puffs",
+    "he chokes on his water sometimes, any tips?",
+    "Is it normal that he gags and chokes a little with new textures?",
+    "we're doing a first aid course for choking next week",
+    "she had a choking scare yesterday",
+    "he choked on a grape yesterday but he's fine now",
+    "baby choked on water, coughed and is fine now",
+    "she gagged on a piece of toast but spit it out",
+    "she swallowed her food too fast",
+    "she choked a bit on her puffs but she's fine",
+    "he chokes when he eats too fast",
+    "how do I stop him from choking on everything",
+    "is it safe to give popcorn to a 3 year old? scared of choking",
+    "what to do if baby is choking",
+    "he's not breathing through his nose, stuffy",
+    "her breathing is noisy when she sleeps",
+    "she's breathing fast with a cold",
+    "can dairy cause wheezing",
+    "keto diet for seizures",
+    "my baby is gagging and turning red",
+    "lunch: quartered grapes, cheese and crackers",
+    "he ate a blueberry muffin",
+    "she loves blueberries",
+    "her mouth is blue from blueberries",
+    "her lips are blue from the blueberries lol",
+    "purple face when she poops lol",
+    "what are the signs of an allergic reaction?",
+    "how do I know if it's an allergic reaction",
+    "what are signs of anaphylaxis?",
+    "she had anaphylaxis to cashews as a baby, is almond ok?",
+    "she got hives and threw up last time she had egg, when can we retry?",
+    "she had a little hive near her mouth after tomato",
+    "can eggs cause hives?",
+    "is swelling normal after vaccines?",
+    "her gums are swollen from teething",
+    "she's teething and has puffy eyes",
+    "is it normal for her lips to be red after strawberries?",
+    "she's breathing fine, just a little cough",
+    "he was wheezing with his cold last week, is dairy ok?",
+    "he had a seizure last year, is fish oil ok?",
+    "she won't wake up for her feeds, should I wake her?",
+    "he passed out in his high chair lol",
+    "i fainted when I saw the price of formula lol",
+    "she passed on the broccoli",
+    "I'm scared he'll swallow a battery from the remote",
+    "the remote battery died",
+    "we have fridge magnets, are they safe?",
+    "she ate her vitamin gummy",
+    "my son has a peanut allergy, what snacks are safe?",
+    "when can she have peanut butter?",
+    "is honey ok for a 10 month old?",
+    "he had 2 eggs and milk for breakfast",
+    "gave him whole milk in a sippy cup",
+    "she drank her milk",
+    "breakfast: scrambled eggs, toast and strawberries",
+    "Grape Nuts for breakfast",
+    "apple slices and peanut butter",
+    "he won't eat anything but crackers",
+    "He ate a whole banana",
+    "her face lit up when she tried mango",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_message_is_not_an_emergency(text: str) -> None:
+    assert triage(text) is None
+
+
+def test_there_are_plenty_of_ordinary_questions_in_the_table() -> None:
+    assert len(ORDINARY) >= 25
+
+
+@pytest.mark.parametrize("kind", sorted(ADVICE))
+@pytest.mark.parametrize("number", ["911", "999", "112", "000"])
+def test_reply_says_call_now_first_then_advice_then_not_a_doctor(kind: str, number: str) -> None:
+    reply = emergency_reply(Emergency(kind, ADVICE[kind]), number)
+    assert reply.splitlines() == [f"Call {number} now.", ADVICE[kind], NOT_A_DOCTOR]
+    assert len(reply) < 300
+    assert reply.isascii()
+
+
+@pytest.mark.parametrize("number", ["", "  ", None])
+def test_reply_without_a_number_says_local_emergency_number(number: str | None) -> None:
+    reply = emergency_reply(Emergency("choking", ADVICE["choking"]), number)  # type: ignore[arg-type]
+    assert reply.splitlines()[0] == "Call your local emergency number now."
+    assert len(reply) < 300
+
+
+@pytest.mark.parametrize(("kind", "words"), [
+    ("choking", "back blows"),
+    ("battery", "2 hours"),
+    ("battery", "ER"),
+    ("magnet", "ER"),
+    ("allergic_reaction", "epinephrine"),
+    ("unresponsive", "CPR"),
+    ("seizure", "on their side"),
+])
+def test_advice_is_specific_to_the_kind(kind: str, words: str) -> None:
+    assert words in ADVICE[kind]
+
+
+def test_triage_is_fast_enough_for_every_message() -> None:
+    texts = [text for text, _ in REPORTS] + ORDINARY
+    texts.append("she had " + "grapes and cheese and crackers and some choking hazards, " * 25)
+    start = time.perf_counter()
+    for _ in range(20):
+        for text in texts:
+            triage(text)
+    per_message_ms = (time.perf_counter() - start) / (20 * len(texts)) * 1000
+    assert per_message_ms < 1.0
