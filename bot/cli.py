@@ -89,10 +89,37 @@ def intent_classify() -> None:
         click.echo(json.dumps({"text": text, "intent": found.intent, "confidence": round(found.confidence, 3)}))
 
 
+@click.group("knowledge", cls=AppGroup, help="The feeding-guideline store (Chroma).")
+def knowledge_group() -> None:
+    pass
+
+
+@knowledge_group.command("load", help="Load knowledge/guidelines into Chroma; only changed passages are written.")
+def knowledge_load() -> None:
+    from knowledge.guideline_store import open_client, sync_passages
+    from knowledge.guidelines_corpus import load_passages
+
+    config = _services().config
+    report = sync_passages(open_client(config.chroma_path, config.chroma_host, config.chroma_port), load_passages())
+    click.echo(f"guidelines: {report}")
+
+
+@knowledge_group.command("search", help="Show the passages that best answer a question.")
+@click.argument("question")
+@click.option("--age-months", type=click.IntRange(0, 72), default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("-k", "k", type=click.IntRange(1, 20), default=3)
+def knowledge_search(question: str, age_months: int | None, as_json: bool, k: int) -> None:
+    from knowledge.guideline_store import format_hits, hits_as_json
+
+    hits = _services().knowledge.guidelines().search(question, age_months, k=k)
+    click.echo(json.dumps(hits_as_json(hits), indent=2) if as_json else format_hits(hits))
+
+
 def init_app(app: Flask) -> None:
     from bot import console, processes
 
-    for group in (db_group, household_group, intent_group):
+    for group in (db_group, household_group, intent_group, knowledge_group):
         app.cli.add_command(group)
     app.cli.add_command(console.console)
     app.cli.add_command(processes.worker)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
-from handlers import account, greeting, help, media, onboarding, opt_in, opt_out, profile, settings
+from handlers import account, greeting, help, media, onboarding, opt_in, opt_out, profile, question, settings
 from handlers import unavailable
 from handlers.context import Context, InboundMessage, Reply
 from knowledge.emergency import emergency_reply, triage
@@ -24,7 +24,7 @@ HANDLERS: dict[str, Handler] = {
     "summary": unavailable.handle,
     "undo": unavailable.handle,
     "streak": unavailable.handle,
-    "question": unavailable.handle,
+    "question": question.handle,
     "plan": unavailable.handle,
     "caregiver": unavailable.handle,
 }
@@ -50,6 +50,8 @@ def route(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any]) -> 
         return media.handle(msg, ctx)
     found = classify(msg.text)
     intent = found.intent if found.intent in HANDLERS else "help"
+    if question.is_out_of_scope(msg.text) or question.is_follow_up(ctx, msg.text):
+        intent = "question"
     ctx.settings.update(intent=intent, confidence=found.confidence,
                         available={i for i, h in HANDLERS.items() if h is not unavailable.handle})
     if intent in BREAKOUT and found.confidence >= 0.6:

@@ -66,7 +66,8 @@ class Services:
         except Exception as exc:  # report, don't raise: this is the health check
             report["database"] = f"unreachable: {type(exc).__name__}"
         try:
-            report["chroma"] = self.knowledge.guidelines().health()
+            passages = self.knowledge.guidelines().count()
+            report["chroma"] = f"ok ({passages} passages)" if passages else "empty: run `flask --app wsgi knowledge load`"
         except Exception as exc:
             report["chroma"] = f"unavailable: {type(exc).__name__}"
         return report

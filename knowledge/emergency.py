@@ -41,7 +41,8 @@ ADVICE = {
 NOT_A_DOCTOR = "I'm a feeding bot and can't help in an emergency."
 
 # Shared pieces of the patterns (text is lowercased, apostrophes dropped: "she's" -> "shes").
-_WHO = r"(?:she|he|they|shes|hes|theyre|baby|babe|bub|son|daughter|kid|kiddo|child|toddler|infant|boy|girl|lo|ds|dd|twin|newborn)"
+_WHO = (r"(?:she|he|they|shes|hes|theyre|baby|babe|bub|son|daughter|kid|kiddo|child|toddler|infant|boy|girl|"
+        r"lo|ds|dd|twin|newborn)")
 _IS = r"(?:is|are|keeps|kept|started|starts|starting|been|now|still)"
 _ADV = r"(?:still|now|really|badly|just|definitely|actually|literally|totally|so|very)"
 _CHOKING = r"cho(?:a|o)?c?k(?:ing|in|eing)"
@@ -50,23 +51,27 @@ _CHOKE_NOT_BASE = r"\bcho(?:a|o)?c?k(?:es|ed|ing|in|eing)\b"  # "so she won't ch
 _BREATHE = r"br(?:e|ea)th(?:e|ing|in)?"
 _SEIZURE = r"s(?:ei|ie|ee)(?:z|s)(?:ure|uer|ur)s?"
 _ANAPHYLAXIS = r"ana(?:ph|f)(?:y|i|a)la(?:x|ct)\w*"
-_SWALLOWED = r"(?:swallowed|swallowing|ate|eaten|eating|chewed|chewing|bit|bitten|biting|sucked|sucking|licked|licking|drank|drunk|drinking)"
+_SWALLOWED = (r"(?:swallowed|swallowing|ate|eaten|eating|chewed|chewing|bit|bitten|biting|sucked|sucking|"
+              r"licked|licking|drank|drunk|drinking)")
 _BODY = r"(?:lips?|tongue|face|mouth|throat)"
 _SWELLING = r"(?:swollen|swolen|swelling|swelled|swole|puffy|puffing(?: up)?|blowing up|swell(?:ing)? up)"
-_SICK = r"(?:vomit\w*|throw\w* up|threw up|puk\w*|being sick|swell\w*|swollen|wheez\w*|cough\w*|lethargic|floppy|limp|pale)"
+_SICK = (r"(?:vomit\w*|throw\w* up|threw up|puk\w*|being sick|swell\w*|swollen|wheez\w*|cough\w*|lethargic|"
+         r"floppy|limp|pale)")
 _CHEMICAL = (r"(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|tablets?|detergent|soap)|"
              r"(?:drain|oven|toilet|window|floor) cleaner|cleaning (?:spray|fluid|product|liquid)|antifreeze|"
              r"lamp oil|lighter fluid|gasoline|petrol|kerosene|paint thinner|turpentine|nicotine|vape \w+|"
              r"e ?liquid|e ?juice|cigarettes?|mothballs?|pesticide|insecticide|weed killer|rat poison|poison|"
              r"hand sanitizer|mouthwash|alcohol|vodka|whiskey|wine|beer|essential oils?|windex|lysol|clorox|"
              r"fabric softener|dish soap|ammonia)")
-_PILLS = r"(?:pills|tablets|meds|medicine|medication|medications|vitamins|tylenol|ibuprofen|advil|motrin|benadryl)"
-_HOW_MANY = (r"(?:some of|a bunch of|a handful of|a few|several|all|all of|all the|a bottle of|the whole bottle of|"
-             r"a whole bottle of|my|mommys|moms|daddys|dads|grandmas|grandpas|nanas|someone elses)")
+_PILLS = (r"(?:pills|tablets|meds|medicine|medication|medications|vitamins|tylenol|ibuprofen|advil|motrin|"
+          r"benadryl)")
+_HOW_MANY = (r"(?:some of|a bunch of|a handful of|a few|several|all|all of|all the|a bottle of|"
+             r"the whole bottle of|a whole bottle of|my|mommys|moms|daddys|dads|grandmas|grandpas|nanas|"
+             r"someone elses)")
 
 
 def _reported(symptom: str) -> str:
-    """A present-tense report of a symptom: "she's choking", "baby is wheezing", "is seizing"."""
+    """Build the regex for a present-tense report: "she's choking", "baby is wheezing", "is seizing"."""
     return rf"\b(?:{_WHO}\s+(?:{_IS}\s+)?|{_IS}\s+)(?:{_ADV}\s+)?{symptom}\b"
 
 
@@ -81,9 +86,10 @@ _STAINED = (r"\b(?:blueberr\w*|berries|beets?|popsicle|ice pop|dye|food colou?ri
 _HISTORY = (r"\b(?:last (?:night|week|month|year|time)|yesterday|ago|in the past|as a baby|used to|history|"
             r"allergist|when (?:she|he|they) was)\b")
 _CHOKE_HINTS = "chok choc choa choo"
-_CHEMICAL_HINTS = ("bleach deterg pod tablet cleaner cleaning antifreeze oil fluid gasoline petrol kerosene thinner "
-                   "turpentine nicotine vape liquid juice cigarette mothball cide killer poison sanitizer mouthwash "
-                   "alcohol vodka whiskey wine beer windex lysol clorox softener soap ammonia")
+_CHEMICAL_HINTS = ("bleach deterg pod tablet cleaner cleaning antifreeze oil fluid gasoline petrol kerosene "
+                   "thinner turpentine nicotine vape liquid juice cigarette mothball cide killer poison "
+                   "sanitizer mouthwash alcohol vodka whiskey wine beer windex lysol clorox softener soap "
+                   "ammonia")
 _PILL_HINTS = "pill tablet meds medic vitamin tylenol ibuprofen advil motrin benadryl"
 
 
@@ -99,7 +105,9 @@ class _Sign:
 
 
 def _sign(kind: str, reported: bool, hints: str, pattern: str, unless: str | None = None) -> _Sign:
-    return _Sign(kind, reported, tuple(hints.split()), re.compile(pattern), re.compile(unless) if unless else None)
+    """Compile one row of the signs table."""
+    compiled_unless = re.compile(unless) if unless else None
+    return _Sign(kind, reported, tuple(hints.split()), re.compile(pattern), compiled_unless)
 
 
 # In priority order: the first sign that holds decides the kind.
@@ -113,29 +121,34 @@ _SIGNS = (
           r"\b(?:used|gave|give|giving|use|using|injected)\s+(?:(?:her|his|their|the|an|my)\s+)?"
           r"(?:epi ?pen|epinephrine|auvi ?q|adrenaline)"),
     _sign("allergic_reaction", True, "swol swel puff blowing",
-          rf"\b{_BODY}\s+(?:is|are|s|got|getting|started|starting|went|look|looks|seems?|feels?|keeps)"
-          rf"\s+(?:\w+\s+)?{_SWELLING}"),
+          rf"\b{_BODY}\s+(?:is|are|s|got|getting|started|starting|went|look|looks|seems?|feels?|"
+          rf"keeps)\s+(?:\w+\s+)?{_SWELLING}"),
     _sign("allergic_reaction", True, "throat shut",
-          r"\bthroat\s+(?:is\s+|feels\s+)?(?:closing|tight|tightening)|\beyes?\s+(?:are\s+|is\s+)?swollen shut"),
-    _sign("allergic_reaction", True, "hive", rf"\bhives\b.{{0,40}}\b{_SICK}|\b{_SICK}.{{0,40}}\bhives\b", _HISTORY),
+          r"\bthroat\s+(?:is\s+|feels\s+)?(?:closing|tight|tightening)"
+          r"|\beyes?\s+(?:are\s+|is\s+)?swollen shut"),
+    _sign("allergic_reaction", True, "hive",
+          rf"\bhives\b.{{0,40}}\b{_SICK}|\b{_SICK}.{{0,40}}\bhives\b", _HISTORY),
     _sign("allergic_reaction", True, "hive",
           r"\bhives\s+(?:all over|everywhere|over (?:his|her|their) (?:whole |entire )?body|spreading)"
           r"|\b(?:covered in|full of|full body)\s+hives\b", _HISTORY),
     _sign("allergic_reaction", True, "allergic",
           r"\bhaving\s+(?:an?\s+)?(?:bad\s+|severe\s+|serious\s+)?allergic reaction"),
     _sign("breathing", True, "breat breth",
-          r"\b(?:cant|cannot|can not|couldnt|unable to|struggling to|struggles to|fighting to|hard to|not able to)"
-          rf"\s+(?:even\s+|really\s+)?{_BREATHE}\b|\b(?:not|isnt|stopped|wasnt|no longer|quit)\s+{_BREATHE}\b"
+          r"\b(?:cant|cannot|can not|couldnt|unable to|struggling to|struggles to|fighting to|hard to|"
+          rf"not able to)\s+(?:even\s+|really\s+)?{_BREATHE}\b"
+          rf"|\b(?:not|isnt|stopped|wasnt|no longer|quit)\s+{_BREATHE}\b"
           r"(?!\s+(?:well\s+)?(?:through|out of|from|with)\s+(?:his|her|their|the|a)\s+(?:nose|stuffy))"),
     _sign("breathing", True, "gasp whee whez", r"\bgasping\b|" + _reported(r"(?:whee?zing|wheezin)")),
     _sign("breathing", True, "blue purple grey gray",
-          r"\b(?:turning|turned|going|gone|went|getting)\s+(?:a\s+(?:bit|little)\s+)?(?:blue|purple|gr[ae]y)\b"),
+          r"\b(?:turning|turned|going|gone|went|getting)\s+(?:a\s+(?:bit|little)\s+)?"
+          r"(?:blue|purple|gr[ae]y)\b"),
     _sign("breathing", True, "blue purple grey gray",
-          rf"\b{_WHO}\s+(?:is\s+|looks\s+|is looking\s+|looking\s+)?(?:so\s+|very\s+|really\s+|all\s+|kinda\s+)?"
-          r"(?:blue|purple|gr[ae]y)\b", _STAINED),
+          rf"\b{_WHO}\s+(?:is\s+|looks\s+|is looking\s+|looking\s+)?"
+          r"(?:so\s+|very\s+|really\s+|all\s+|kinda\s+)?(?:blue|purple|gr[ae]y)\b", _STAINED),
     _sign("breathing", True, "blue purple",
           r"\b(?:blue|purple)\s+(?:lips?|face|tongue)\b"
-          r"|\b(?:lips?|face|skin)\s+(?:is\s+|are\s+|look\s+|looks\s+)?(?:\w+\s+)?(?:blue|purple)\b", _STAINED),
+          r"|\b(?:lips?|face|skin)\s+(?:is\s+|are\s+|look\s+|looks\s+)?(?:\w+\s+)?(?:blue|purple)\b",
+          _STAINED),
     _sign("unresponsive", True, "respon conscious lifeless limp collapsed",
           r"\bunrespons\w*|\bnot\s+(?:responding|responsive)\b|\bunconscious\b|\blifeless\b"
           r"|\b(?:lost|losing)\s+consciousness\b|\b(?:went|gone|going|is|s)\s+limp\b|\bcollapsed\b"),
@@ -144,8 +157,8 @@ _SIGNS = (
           r"(?!(?:\s+up)?\s+(?:for|to)\s+(?:(?:a|her|his|the|their)\s+)?"
           r"(?:feeds?|feeding|bottle|eat|nurse|meals?|lunch|breakfast|dinner|snack|school))"),
     _sign("seizure", True, "seiz siez seez seis fit convuls",
-          rf"\b(?:having|is having|in)\s+(?:an?\s+)?(?:{_SEIZURE}|fit|convulsion)\b|\bseizing\b|\bconvulsing\b"
-          r"|\b(?:shes|hes|is)\s+fitting\b"),
+          rf"\b(?:having|is having|in)\s+(?:an?\s+)?(?:{_SEIZURE}|fit|convulsion)\b"
+          r"|\bseizing\b|\bconvulsing\b|\b(?:shes|hes|is)\s+fitting\b"),
     _sign("battery", True, "batter",
           rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\bbatter(?:y|ies)\b"
           r"|\bbatter(?:y|ies)\s+(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)"),
@@ -169,31 +182,40 @@ _SIGNS = (
     _sign("unresponsive", False, "passed faint floppy", r"\bpassed\s+out\b|\bfainted\b|\bfloppy\b"),
     _sign("seizure", False, "seiz siez seez seis convuls", rf"\b{_SEIZURE}\b|\bconvulsions?\b"),
     _sign("battery", False, "batter",
-          r"\bbutton\s+batter(?:y|ies)|\bcoin\s+(?:cell|batter(?:y|ies))|\bswallow\w*\b.{0,30}\bbatter(?:y|ies)\b"),
+          r"\bbutton\s+batter(?:y|ies)|\bcoin\s+(?:cell|batter(?:y|ies))"
+          r"|\bswallow\w*\b.{0,30}\bbatter(?:y|ies)\b"),
     _sign("magnet", False, "magnet", r"\bswallow\w*\b.{0,30}\bmagnet"),
 )
 
 # Right before a reported sign: hypothetical ("if she's choking") or negated ("not choking").
 _HYPOTHETICAL = re.compile(r"(?:\b(?:if|when|whenever|whether|case|until|unless|prevent\w*|avoid\w*|without)\b"
                            r"(?:\s+\w+){0,3}|\b(?:what|how|why|which))\s*$")
-_UNSURE = re.compile(r"\b(?:dont|do not|not|cant|cannot|no)\s+(?:\w+\s+)?(?:know|sure|tell|idea)\s+(?:if|whether)\b(?:\s+\w+){0,3}\s*$"
-                     r"|\b(?:unsure|wondering|think)\s+(?:if|whether)\b(?:\s+\w+){0,3}\s*$")
+_UNSURE = re.compile(r"(?:\b(?:dont|do not|not|cant|cannot|no)\s+(?:\w+\s+)?(?:know|sure|tell|idea)"
+                     r"|\b(?:unsure|wondering|think))\s+(?:if|whether)\b(?:\s+\w+){0,3}\s*$")
 _NEGATED = re.compile(r"\b(?:of|about|from|not|no|isnt|wasnt|arent|never|without|nor)\s+(?:\w+\s+)?$")
 # In the same sentence as a mentioned sign: prevention, questions, worry, learning, history, jokes.
 _NOT_NOW = re.compile(
-    r"\b(?:hazards?|risks?|risky|prevent\w*|avoid\w*|safe|safely|safety|tips?|advice|cut|cutting|slice|quarter\w*|"
-    r"prepare|serve|serving|if|whether|in case|signs?|symptoms?|look like|looks like|watch (?:out )?for|could|would|"
-    r"might|should i|how (?:to|do|does|can|should|would|will|much|often|common|likely|long|is)|what (?:foods?|are|is|if|does)|"
-    r"which|why|can (?:babies|baby|toddlers|kids|children|infants|a|my|she|he|they|you|it|i)|will (?:she|he|they|it|my)|"
-    r"do (?:babies|toddlers|kids|children)|does|cause|causes|normal|common|vs|versus|difference|or gag\w*|gag\w* or|"
-    r"afraid|scared|worried|worry|worries|nervous|fear\w*|anxious|paranoid|concerned|terrified|class|course|training|"
-    r"article|book|video|learn\w*|read|reading|last (?:night|week|month|year|time)|yesterday|ago|used to|history|"
-    r"diagnosed|allergist|as a baby|in the past|lol|haha|lmao|jk|asleep|nap|napping|tired|disorder|epilep\w*|"
-    r"diet|keto\w*|list|medication|meds|sometimes|always|often|usually|every time|sleeps|sleeping|snor\w*|"
-    r"stuffy|congest\w*|sniffles|(?:a|his|her|the) cold|when (?:he|she|they|baby) (?:eats|drinks|has|tries))\b")
-_ALL_CLEAR = re.compile(r"\b(?:is|s|seems?|looks?|was|shes|hes|theyre|all)\s+(?:totally\s+|completely\s+|now\s+)?"
-                        r"(?:fine|ok|okay|alright|better)\b")
-_ALLERGY_CONTEXT = re.compile(r"\ballerg\w*|\bafter (?:eating|he ate|she ate|they ate|trying|having|tasting)\b|\bepi ?pen\b|\bhives\b")
+    # prevention and preparation
+    r"\b(?:hazards?|risks?|risky|prevent\w*|avoid\w*|safe|safely|safety|tips?|advice|cut|cutting|slice|"
+    r"quarter\w*|prepare|serve|serving|"
+    # questions about what could happen
+    r"if|whether|in case|signs?|symptoms?|look like|looks like|watch (?:out )?for|could|would|might|should i|"
+    r"how (?:to|do|does|can|should|would|will|much|often|common|likely|long|is)|"
+    r"what (?:foods?|are|is|if|does)|which|why|will (?:she|he|they|it|my)|does|cause|causes|normal|common|"
+    r"can (?:babies|baby|toddlers|kids|children|infants|a|my|she|he|they|you|it|i)|"
+    r"do (?:babies|toddlers|kids|children)|vs|versus|difference|or gag\w*|gag\w* or|"
+    # worry and learning
+    r"afraid|scared|worried|worry|worries|nervous|fear\w*|anxious|paranoid|concerned|terrified|class|course|"
+    r"training|article|book|video|learn\w*|read|reading|"
+    # history, habits, jokes, sleep and colds
+    r"last (?:night|week|month|year|time)|yesterday|ago|used to|history|diagnosed|allergist|as a baby|"
+    r"in the past|disorder|epilep\w*|diet|keto\w*|list|medication|meds|sometimes|always|often|usually|"
+    r"every time|when (?:he|she|they|baby) (?:eats|drinks|has|tries)|lol|haha|lmao|jk|asleep|nap|napping|"
+    r"tired|sleeps|sleeping|snor\w*|stuffy|congest\w*|sniffles|(?:a|his|her|the) cold)\b")
+_ALL_CLEAR = re.compile(r"\b(?:is|s|seems?|looks?|was|shes|hes|theyre|all)\s+"
+                        r"(?:totally\s+|completely\s+|now\s+)?(?:fine|ok|okay|alright|better)\b")
+_ALLERGY_CONTEXT = re.compile(r"\ballerg\w*|\bafter (?:eating|he ate|she ate|they ate|trying|having|tasting)\b"
+                              r"|\bepi ?pen\b|\bhives\b")
 _CHOKE_WORD = re.compile(_CHOKE_ANY)
 _CLAUSE_END = re.compile(r"[.!?;,:\n]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -207,12 +229,12 @@ def _normalize(text: str) -> str:
 
 
 def _clause_before(text: str, start: int) -> str:
-    """The words of the clause before position start."""
+    """Return the words of the clause before position start."""
     return _CLAUSE_END.split(text[:start])[-1]
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end]."""
+    """Return the sentence around text[start:end]."""
     before = _SENTENCE_END.split(text[:start])[-1]
     after = _SENTENCE_END.split(text[end:])[0]
     return before + text[start:end] + after
@@ -234,7 +256,7 @@ def _holds(text: str, match: re.Match[str], sign: _Sign) -> bool:
 
 
 def _refine(kind: str, text: str) -> str:
-    """Trouble breathing around choking or a food reaction gets the more specific advice."""
+    """Give trouble breathing around choking or a food reaction the more specific advice."""
     if kind == "breathing" and _CHOKE_WORD.search(text):
         return "choking"
     if kind == "breathing" and _ALLERGY_CONTEXT.search(text):
@@ -256,7 +278,7 @@ def triage(text: str) -> Emergency | None:
 
 
 def emergency_reply(e: Emergency, emergency_number: str) -> str:
-    """The reply to send at once: call now, the first-aid line, and that the bot can't help."""
+    """Build the reply to send at once: call now, the first-aid line, and that the bot can't help."""
     number = (emergency_number or "").strip()
     call = f"Call {number} now." if number else "Call your local emergency number now."
     return f"{call}\n{e.advice}\n{NOT_A_DOCTOR}"

@@ -18,6 +18,8 @@ MAJOR_ALLERGENS = ("milk", "egg", "peanut", "tree_nut", "soy", "wheat", "fish", 
 MAX_MESSAGE = 140
 _RULES_FILE = Path(__file__).with_name("food_safety_rules.json")
 _SEVERITY_ORDER = {"warn": 0, "info": 1}
+# A parent's own allergy word also names compounds ending in these: kiwi -> kiwifruit, apple -> applesauce.
+_COMPOUND_TAILS = ("fruit", "sauce", "berry", "flake", "meal", "bread", "starch", "butter", "cake", "seed")
 
 
 class FoodLike(Protocol):
@@ -69,6 +71,7 @@ def _compile(phrases: Sequence[str]) -> re.Pattern[str] | None:
 
 
 def _found(pattern: re.Pattern[str] | None, text: str) -> bool:
+    """Say whether the (optional) pattern occurs in text."""
     return bool(pattern and pattern.search(text))
 
 
@@ -82,6 +85,7 @@ class _FoodText:
 
     @classmethod
     def of(cls, food: FoodLike) -> "_FoodText":
+        """Normalize a food's fields once."""
         said = " | ".join(_normalize(getattr(food, f, "") or "") for f in ("name", "raw"))
         full = said + " | " + _normalize(getattr(food, "description", "") or "")
         return cls(said, full, (getattr(food, "food_group", "") or "").strip())
@@ -109,6 +113,7 @@ class _Rule:
 
     @classmethod
     def load(cls, row: dict[str, Any]) -> "_Rule":
+        """Compile one row of the rules table."""
         age_from, age_to = row.get("ages", [None, None])
         return cls(
             kind=row["kind"], severity=row["severity"], message=row["message"],
@@ -152,6 +157,7 @@ class _Allergen:
 
     @classmethod
     def load(cls, key: str, row: dict[str, Any]) -> "_Allergen":
+        """Compile one allergen's word lists."""
         free = row.get("free_words", [])
         absent = [f"{w} free" for w in free] + [f"no {w}" for w in free] + [f"without {w}" for w in free]
         return cls(key, row.get("label", key), _compile(row["terms"]), _compile(row.get("remove", [])),
@@ -202,7 +208,7 @@ def normalize_allergen(text: str) -> str | None:
 
 
 def _allergy_keys(text: str) -> set[str]:
-    """All majors a recorded allergy names ("seafood" names both fish and shellfish)."""
+    """Return every major a recorded allergy names ("seafood" names both fish and shellfish)."""
     norm = _normalize(text)
     if not norm or norm in _tables().not_an_allergy:
         return set()
@@ -226,8 +232,10 @@ def _has_custom(allergy: str, text: str) -> bool:
     have = [_stem(w) for w in text.replace("|", " ").split()]
     if not wanted:
         return False
-    if len(wanted) == 1 and len(wanted[0]) >= 4:
-        return any(w.startswith(wanted[0]) for w in have)  # "kiwi" in "kiwifruit"
+    if len(wanted) == 1:  # corn -> popcorn, berry -> strawberry: a false alarm beats a miss
+        word = wanted[0]
+        return any(w == word or (w.startswith(word) and w[len(word):] in _COMPOUND_TAILS)
+                   or (len(word) >= 4 and w.endswith(word)) for w in have)
     n = len(wanted)
     return any(have[i : i + n] == wanted for i in range(len(have) - n + 1))
 
@@ -241,18 +249,22 @@ def _fit(*candidates: str) -> str:
 
 
 def _join(labels: Sequence[str]) -> str:
+    """Join labels as "egg, milk and wheat"."""
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
 def _rule_message(rule: _Rule, food: str, age: int | None, child: str) -> str:
+    """Fill in a rule's message (the "if under ..." one when the age is not known)."""
     template = rule.message_unknown_age if age is None else rule.message
     values = {"child": child, "Child": child[:1].upper() + child[1:], "food": food,
               "Food": food[:1].upper() + food[1:]}
-    return _fit(template.format(**values), rule.message_short.format(**values), template.format(**values))
+    full = template.format(**values)
+    return _fit(full, rule.message_short.format(**values) or full)
 
 
 def _allergen_message(food: str, labels: Sequence[str], child: str, number: str) -> str:
-    call = f"call {number}" if number else "get emergency help"
+    """Word the allergy heads-up, dropping detail until it fits one short message."""
+    call = f"call {number}" if any(c.isdigit() for c in number) else "get emergency help"
     watch = f"Watch for hives, swelling, vomiting; {call} if breathing is hard."
     listed, what = f"on {child}'s allergy list", _join(labels)
     if all(_normalize(label) in _normalize(food) for label in labels):  # "milk", "kiwi": no "may contain"
@@ -265,8 +277,10 @@ def _allergen_message(food: str, labels: Sequence[str], child: str, number: str)
     )
 
 
-def _allergy_flag(food: FoodLike, text: str, allergies: Sequence[str], child: str, number: str) -> SafetyFlag | None:
-    """One flag naming every recorded allergen this food may contain, or None."""
+def _allergy_flag(
+    name: str, text: str, allergies: Sequence[str], child: str, number: str
+) -> SafetyFlag | None:
+    """Return one flag naming every recorded allergen this food may contain, or None."""
     tables, found = _tables(), []
     for allergy in allergies:
         keys = _allergy_keys(allergy)
@@ -278,7 +292,7 @@ def _allergy_flag(food: FoodLike, text: str, allergies: Sequence[str], child: st
     if not found:
         return None
     labels = list(dict.fromkeys(found))
-    return SafetyFlag("allergen", food.name, _allergen_message(food.name, labels, child, number), "warn")
+    return SafetyFlag("allergen", name, _allergen_message(name, labels, child, number), "warn")
 
 
 def check_foods(
@@ -293,7 +307,7 @@ def check_foods(
     child = (child_name or "").strip() or "your child"
     flags: dict[tuple[str, str], SafetyFlag] = {}
     for food in foods:
-        text, name = _FoodText.of(food), (food.name or "").strip()
+        text, name = _FoodText.of(food), (food.name or food.raw or "this food").strip()
         kinds = {kind for kind, word in flags if word == name.lower()}
         for rule in _tables().rules:
             if rule.kind in kinds or rule.skip_if_kinds & kinds:
@@ -303,7 +317,7 @@ def check_foods(
                     rule.kind, name, _rule_message(rule, name, age_months, child), rule.severity)
                 kinds.add(rule.kind)
         if "allergen" not in kinds:
-            flag = _allergy_flag(food, text.full, allergies, child, emergency_number.strip())
+            flag = _allergy_flag(name, text.full, allergies, child, (emergency_number or "").strip())
             if flag:
                 flags[("allergen", name.lower())] = flag
     return sorted(flags.values(), key=lambda f: _SEVERITY_ORDER.get(f.severity, 2))

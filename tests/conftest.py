@@ -70,9 +70,20 @@ def clock() -> Clock:
     return Clock(datetime(2026, 11, 22, 15, 0, tzinfo=timezone.utc))
 
 
+@pytest.fixture(scope="session")
+def chroma_path(tmp_path_factory) -> str:
+    """The real guideline corpus loaded once into a local Chroma store; tests only read it."""
+    from knowledge.guideline_store import open_client, sync_passages
+    from knowledge.guidelines_corpus import load_passages
+
+    path = str(tmp_path_factory.mktemp("chroma"))
+    sync_passages(open_client(path), load_passages())
+    return path
+
+
 @pytest.fixture
-def app(database_url, clock, tmp_path):
-    app = build_app(database_url, clock, tmp_path)
+def app(database_url, clock, tmp_path, chroma_path):
+    app = build_app(database_url, clock, tmp_path, env={"CHROMA_PATH": chroma_path})
     yield app
     services = app.extensions["tinytummy"]
     truncate_all(services.engine)

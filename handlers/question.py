@@ -1,0 +1,127 @@
+"""`question`: feeding questions answered from the guideline store, for this child's age.
+
+Without an LLM the answer is composed from the best passage, in the webhook's reply. With one,
+the answer is generated from the retrieved passages in a job and sent through the outbox, so a
+slow model never holds the webhook; any failure falls back to the local answer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from handlers import allergies as allergy_words
+from handlers.context import Context, InboundMessage, Reply
+from handlers.dates import age_in_months, describe_age
+from handlers.family import find_child
+from storage.models import Child
+
+OUT_OF_SCOPE = re.compile(
+    r"\b(dose|dosage|doses|dosing|how much (tylenol|motrin|advil|ibuprofen|acetaminophen|paracetamol|"
+    r"medicine|medication)|tylenol|motrin|advil|ibuprofen|acetaminophen|paracetamol|calpol|antibiotics?|"
+    r"amoxicillin|benadryl|antihistamine|prescri\w+|diagnos\w*|is it (an? )?(infection|virus|disease)|"
+    r"does (she|he|my \w+) have (an? )?\w*(itis|infection|disease|disorder|autism|adhd))\b", re.I)
+FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|also|same for|and for|what if|or)\b", re.I)
+SIBLING = re.compile(r"\b(brother|sister|sibling|twin|the other one|other kid|baby brother|baby sister)\b", re.I)
+NOT_COVERED = ("I don't have guidance on that in my feeding library, so I won't guess. {child}'s "
+               "pediatrician is the best person to ask.")
+REDIRECT = ("I can't advise on medicines or diagnose anything - please ask {child}'s pediatrician "
+            "(call them now if {child} seems unwell). In an emergency call {number}.")
+HISTORY_TURNS = 3
+FOLLOW_UP_WINDOW = timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A question made whole: the text to search, the child it is about and their context."""
+
+    query: str
+    child: Child | None
+    age_months: int | None
+    age_text: str | None
+    allergies: list[str]
+
+
+def understand(msg: InboundMessage, ctx: Context) -> Asked:
+    """Resolve the child and fold a follow-up ("and grapes?") into the previous question."""
+    memory = ctx.conversation.data or {}
+    child, text = find_child(ctx, msg.text)
+    previous = memory.get("last_question")
+    query = text
+    if previous and FOLLOW_UP.match(text) and len(text.split()) <= 8:
+        rest = SIBLING.sub(" ", FOLLOW_UP.sub("", text)).strip(" ?!.")
+        if SIBLING.search(text) and len(ctx.children) == 2:
+            last_id = memory.get("last_child_id")
+            child = next((c for c in ctx.children if c.id != last_id), child)
+        query = _swap_topic(previous, rest)
+    if child is None and memory.get("last_child_id"):
+        child = next((c for c in ctx.children if c.id == memory["last_child_id"]), None)
+    months = age_in_months(child.birth_date, ctx.today) if child and child.birth_date else None
+    age_text = describe_age(child.birth_date, ctx.today) if child and child.birth_date else None
+    allergies = [allergy_words.label(a.name) for a in child.allergies] if child else []
+    return Asked(query, child, months, age_text, allergies)
+
+
+def _swap_topic(previous: str, rest: str) -> str:
+    """'can she have eggs yet?' + 'honey' -> 'can she have honey yet?': the old frame, the new topic."""
+    from knowledge.guideline_store import content_words
+
+    if not content_words(rest):
+        return previous  # "what about for her brother?": same question, other child
+    words, swapped = [], False
+    for word in previous.split():
+        if not content_words(word):
+            words.append(word)
+        elif not swapped:
+            words.append(rest)
+            swapped = True
+    return " ".join(words) if swapped else f"{rest} {previous}"
+
+
+def is_follow_up(ctx: Context, text: str) -> bool:
+    """'and grapes?' or 'what about for her brother?' shortly after a question continues it."""
+    data = ctx.conversation.data or {}
+    asked_at = data.get("last_question_at")
+    if not (asked_at and FOLLOW_UP.match(text) and len(text.split()) <= 8):
+        return False
+    return (ctx.now - datetime.fromisoformat(asked_at)) <= FOLLOW_UP_WINDOW
+
+
+def is_out_of_scope(text: str) -> bool:
+    """Medicine doses and diagnoses go to the pediatrician, whatever the classifier thinks."""
+    return bool(OUT_OF_SCOPE.search(text))
+
+
+def remember(ctx: Context, asked: Asked, answer: str) -> None:
+    """Keep the last few turns for follow-ups (in the database, keyed by the person)."""
+    data = dict(ctx.conversation.data or {})
+    turns = (data.get("turns") or [])[-(HISTORY_TURNS - 1) * 2:]
+    data.update(last_question=asked.query, last_question_at=ctx.now.isoformat(), last_child_id=asked.child.id if asked.child else None,
+                turns=turns + [["user", asked.query], ["assistant", answer]])
+    ctx.conversation.data = data
+
+
+def local_answer(ctx: Context, asked: Asked) -> str:
+    """Compose the answer from the best passage, with no LLM."""
+    from knowledge.answers import compose_answer
+
+    hits = ctx.knowledge.guidelines().search(asked.query, asked.age_months, k=3)
+    name = asked.child.name if asked.child else None
+    answer = compose_answer(asked.query, hits, name, asked.age_text, asked.allergies)
+    return answer or NOT_COVERED.format(child=name or "Your child")
+
+
+def handle(msg: InboundMessage, ctx: Context) -> Reply:
+    asked = understand(msg, ctx)
+    name = asked.child.name if asked.child else "your child"
+    if OUT_OF_SCOPE.search(msg.text):
+        return Reply(REDIRECT.format(child=name, number=ctx.emergency_number), "question")
+    if ctx.knowledge.llm() is not None:
+        from jobs.answers import answer_with_llm
+
+        remember(ctx, asked, "")
+        ctx.enqueue(answer_with_llm, ctx.settings["inbound_id"], job_id=f"answer-{ctx.settings['inbound_id']}")
+        return Reply(f"Good question - checking the feeding guidelines for {name}...", "question")
+    answer = local_answer(ctx, asked)
+    remember(ctx, asked, answer)
+    return Reply(answer, "question")

@@ -1,0 +1,53 @@
+"""Answer a question with the LLM from retrieved passages, then send it through the outbox."""
+from __future__ import annotations
+
+import logging
+
+from handlers.context import Context, InboundMessage
+from handlers.question import Asked, local_answer, understand
+from jobs.outbox import send_outbound
+from jobs.runtime import current
+from knowledge.answers import llm_answer
+from storage import messages, people
+from storage.models import Inbound, Person
+
+logger = logging.getLogger(__name__)
+
+
+def _context_line(asked: Asked) -> str:
+    if asked.child is None:
+        return "unknown"
+    parts = [asked.child.name, asked.age_text or "age unknown"]
+    if asked.allergies:
+        parts.append("allergic to " + ", ".join(asked.allergies))
+    return "; ".join(parts)
+
+
+def answer_with_llm(inbound_id: int) -> None:
+    """Generate the answer (falling back to the local one) and queue it once per question."""
+    rt = current()
+    with rt.sessions() as session, session.begin():
+        inbound = session.get(Inbound, inbound_id)
+        if inbound is None or inbound.person_id is None:
+            return
+        person = session.get(Person, inbound.person_id)
+        ctx = Context(session=session, now=rt.clock(), person=person,
+                      conversation=people.conversation_for(session, person, rt.clock()),
+                      knowledge=rt.knowledge, enqueue=rt.enqueue)
+        history = [tuple(t) for t in (ctx.conversation.data or {}).get("turns", [])[:-2]]
+        asked = understand(InboundMessage(inbound.channel, inbound.sender, inbound.body, inbound.sid), ctx)
+        hits = rt.knowledge.guidelines().search(asked.query, asked.age_months, k=3)
+        answer = llm_answer(rt.knowledge.llm(), asked.query, hits, _context_line(asked), history,
+                            rt.knowledge.llm_model, rt.knowledge.llm_timeout)
+        if answer is None:
+            answer = local_answer(ctx, asked)
+        turns = (ctx.conversation.data or {}).get("turns") or []
+        if turns and turns[-1][0] == "assistant":
+            ctx.conversation.data = {**ctx.conversation.data, "turns": turns[:-1] + [["assistant", answer]]}
+        row = messages.add_outbound(session, key=f"answer:{inbound.sid}", person_id=person.id,
+                                    channel=inbound.channel, to_address=inbound.sender, body=answer,
+                                    kind="answer", now=rt.clock())
+        session.flush()
+        outbound_id, pending = row.id, row.status == "pending"
+    if pending:
+        rt.enqueue(send_outbound, outbound_id, job_id=f"send-{outbound_id}")

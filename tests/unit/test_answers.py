@@ -1,0 +1,235 @@
+"""Answers from guideline passages: the offline composer and the LLM path (loopback fake)."""
+import io
+import time
+from pathlib import Path
+
+import pytest
+from openai import OpenAI
+from pydantic import BaseModel
+
+from knowledge.answers import (
+    HARD_LIMIT, allergy_note, build_messages, compose_answer, gsm_safe, llm_answer, split_sentences,
+)
+from knowledge.guideline_store import Hit
+from knowledge.guidelines_corpus import load_passages
+from tests.fakes.openai_server import FakeOpenAI, Reply
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "guidelines_sample"
+PASSAGES = {p.id: p for p in load_passages(SAMPLE)}
+
+
+def hit(passage_id: str, score: float) -> Hit:
+    p = PASSAGES[passage_id]
+    return Hit(id=p.id, text=p.text, source=p.source, url=p.url, score=score)
+
+
+# -- compose_answer ---------------------------------------------------------------------------
+
+def test_answer_is_the_most_relevant_sentences_not_the_whole_passage():
+    answer = compose_answer("Can my baby have honey?", [hit("honey-under-one", 0.75)], None, None, [])
+
+    body, source = answer.rsplit("\n", 1)
+    assert source == "Source: CDC"
+    assert "Do not give honey to babies younger than 12 months" in body
+    assert 1 <= len(split_sentences(body)) <= 3 < len(split_sentences(PASSAGES["honey-under-one"].text))
+    assert len(answer) <= HARD_LIMIT
+
+
+def test_sentences_keep_the_passage_order():
+    answer = compose_answer("How should I cut grapes for my toddler?", [hit("choking-hazards", 0.5)],
+                            None, None, [])
+
+    assert "Cut grapes, cherry tomatoes and blueberries into quarters" in answer
+    sentences = split_sentences(answer.rsplit("\n", 1)[0])
+    text = PASSAGES["choking-hazards"].text
+    assert [text.index(s) for s in sentences] == sorted(text.index(s) for s in sentences)
+
+
+def test_lead_names_the_child_and_age():
+    answer = compose_answer("Can my baby have honey?", [hit("honey-under-one", 0.75)], "Maya", "8 months", [])
+
+    assert answer.startswith("For Maya (8 months): ")
+
+
+def test_only_the_top_passage_answers():
+    question = "When can we switch to cow's milk and can she have water?"
+    answer = compose_answer(question, [hit("cows-milk-after-one", 0.61), hit("water-for-babies", 0.60)],
+                            None, None, [])
+
+    body, source = answer.rsplit("\n", 1)
+    assert source == "Source: AAP HealthyChildren.org"
+    assert all(s in PASSAGES["cows-milk-after-one"].text for s in split_sentences(body))
+
+
+@pytest.mark.parametrize("question, passage_id, score", [
+    ("What vaccines are due at 12 months?", "early-allergen-introduction", 0.27),
+    ("my son has a fever of 39, what should I do", "choking-hazards", 0.30),
+    ("Can I give coffee to my toddler?", "juice-limits", 0.47),
+    ("hi", "picky-eating-toddlers", 0.02),
+])
+def test_questions_the_passages_do_not_cover_get_none(question, passage_id, score):
+    assert compose_answer(question, [hit(passage_id, score)], "Maya", "1 year", []) is None
+
+
+def test_no_hits_no_answer():
+    assert compose_answer("Can my baby have honey?", [], None, None, []) is None
+
+
+def test_allergy_in_the_profile_is_called_out_first():
+    answer = compose_answer("How do I introduce eggs?", [hit("early-allergen-introduction", 0.57)],
+                            "Maya", "7 months", ["Egg"])
+
+    note, *_ = answer.split("\n")
+    assert note == ("Note: Maya's profile lists an egg allergy, "
+                    "so please follow the allergist's plan before offering it.")
+    assert len(answer) <= HARD_LIMIT and answer.endswith("Source: AAP HealthyChildren.org")
+
+
+@pytest.mark.parametrize("question, allergies, expected", [
+    ("Can she have scrambled eggs?", ["egg"], "an egg allergy"),
+    ("Is cheese ok at 10 months?", ["cow's milk"], "a cow's milk allergy"),
+    ("Can he have almond butter?", ["tree nuts"], "a tree nuts allergy"),
+    ("What about tahini and yogurt?", ["sesame", "dairy"], "sesame and dairy allergies"),
+    ("Can he have strawberries?", ["strawberry"], "a strawberry allergy"),
+    ("Can he have peanut butter?", ["tree nuts"], None),  # peanuts are legumes, not tree nuts
+    ("Can she have scrambled eggs?", ["peanut"], None),
+    ("Can she have scrambled eggs?", [], None),
+])
+def test_allergy_note_matches_the_food_family(question, allergies, expected):
+    note = allergy_note(question, None, allergies)
+
+    if expected is None:
+        assert note is None
+    else:
+        assert note.startswith(f"Note: Your child's profile lists {expected},")
+
+
+def test_answers_stay_within_three_sms_segments_and_gsm7():
+    curly = "Don\u2019t add salt \u2013 kidneys are small\u2026 Offer \u201cplain\u201d 2\u00bd oz at 160\u00b0F."
+    assert gsm_safe(curly) == "Don't add salt - kidneys are small... Offer \"plain\" 2 1/2 oz at 160 degrees F."
+    long_name = "Maximiliana-Josephine"
+    for p in PASSAGES.values():
+        answer = compose_answer(" ".join(p.topics), [hit(p.id, 0.7)], long_name,
+                                "11 months", ["egg", "milk", "peanut", "wheat"])
+        assert answer is not None and len(answer) <= HARD_LIMIT, p.id
+        assert answer.isascii()
+
+
+def test_split_sentences_respects_abbreviations():
+    text = "Offer soft foods, e.g. Banana or avocado. Then wait! Is it 4 oz. Daily? Yes."
+
+    assert split_sentences(text) == ["Offer soft foods, e.g. Banana or avocado.", "Then wait!",
+                                     "Is it 4 oz. Daily?", "Yes."]
+
+
+# -- llm_answer against the loopback fake ------------------------------------------------------
+
+HONEY = [hit("honey-under-one", 0.75), hit("early-allergen-introduction", 0.4)]
+
+
+@pytest.fixture
+def fake():
+    with FakeOpenAI() as server:
+        yield server
+
+
+def factory_for(server):
+    return lambda: OpenAI(api_key="test-key", base_url=server.base_url)
+
+
+def test_llm_answer_sends_passages_history_and_question(fake):
+    fake.respond_with("No honey before 12 months, not even a taste.\nSource: CDC")
+    history = [("user", "hi"), ("assistant", "Hi! Ask me anything about feeding."), ("system", "ignored")]
+
+    answer = llm_answer(factory_for(fake), "Can Maya have honey?", HONEY, "Maya, 8 months, allergies: egg",
+                        history, model="gpt-test", timeout=2)
+
+    assert answer == "No honey before 12 months, not even a taste.\nSource: CDC"
+    [request] = fake.requests
+    assert request["model"] == "gpt-test"
+    system, *turns, last = request["messages"]
+    assert "[1] Source: CDC\nDo not give honey" in system["content"]
+    assert "[2] Source: AAP HealthyChildren.org" in system["content"]
+    assert "NOT_COVERED" in system["content"] and "Maya, 8 months, allergies: egg" in system["content"]
+    assert [t["role"] for t in turns] == ["user", "assistant"]
+    assert last == {"role": "user", "content": "Can Maya have honey?"}
+
+
+def test_llm_answer_accepts_a_client_instance(fake):
+    fake.respond_with("Wait until 12 months.\nSource: CDC")
+    client = OpenAI(api_key="test-key", base_url=fake.base_url)
+
+    assert llm_answer(client, "honey?", HONEY, "", [], model="m", timeout=2).startswith("Wait")
+
+
+def test_not_covered_means_none(fake):
+    fake.respond_with("NOT_COVERED")
+
+    assert llm_answer(factory_for(fake), "Vaccines at 12 months?", HONEY, "", [], model="m", timeout=2) is None
+
+
+def test_server_error_means_none_without_retrying(fake):
+    fake.respond_with(Reply.error(500))
+
+    assert llm_answer(factory_for(fake), "honey?", HONEY, "", [], model="m", timeout=2) is None
+    assert len(fake.requests) == 1
+
+
+def test_timeout_means_none_quickly(fake):
+    fake.respond_with(Reply.slow(3.0, "too late\nSource: CDC"))
+
+    started = time.monotonic()
+    assert llm_answer(factory_for(fake), "honey?", HONEY, "", [], model="m", timeout=0.3) is None
+    assert time.monotonic() - started < 1.5
+
+
+def test_unreachable_server_means_none():
+    with FakeOpenAI() as server:
+        url = server.base_url
+    factory = lambda: OpenAI(api_key="k", base_url=url)  # noqa: E731
+
+    assert llm_answer(factory, "honey?", HONEY, "", [], model="m", timeout=1) is None
+
+
+def test_reply_is_given_a_source_and_kept_short(fake):
+    fake.script("No honey before one.", "Honey can carry botulism spores. " * 30 + "\nSource: CDC")
+
+    assert llm_answer(factory_for(fake), "honey?", HONEY, "", [], "m", 2) == "No honey before one.\nSource: CDC"
+    long = llm_answer(factory_for(fake), "honey?", HONEY, "", [], "m", 2)
+    assert len(long) <= HARD_LIMIT and long.endswith("\nSource: CDC")
+
+
+def test_no_hits_means_no_call(fake):
+    assert llm_answer(factory_for(fake), "honey?", [], "", [], "m", 2) is None
+    assert fake.requests == []
+
+
+def test_build_messages_keeps_only_recent_turns():
+    history = [("user", f"q{i}") if i % 2 == 0 else ("assistant", f"a{i}") for i in range(10)]
+
+    messages = build_messages("now?", HONEY, "", history)
+
+    assert [m["content"] for m in messages[1:-1]] == ["q4", "a5", "q6", "a7", "q8", "a9"]
+
+
+# -- the fake itself, which other tests reuse ---------------------------------------------------
+
+def test_fake_speaks_structured_outputs_and_transcriptions(fake):
+    class Meal(BaseModel):
+        food: str
+
+    fake.script('{"food": "banana"}')
+    fake.respond_with("two eggs and toast", endpoint="transcriptions")
+    client = OpenAI(api_key="k", base_url=fake.base_url, max_retries=0)
+
+    parsed = client.chat.completions.parse(model="m", messages=[{"role": "user", "content": "x"}],
+                                           response_format=Meal)
+    transcript = client.audio.transcriptions.create(
+        model="whisper-1", file=("note.ogg", io.BytesIO(b"OggS" * 8), "audio/ogg"))
+
+    assert parsed.choices[0].message.parsed == Meal(food="banana")
+    assert fake.requests[0]["response_format"]["type"] == "json_schema"
+    assert transcript.text == "two eggs and toast"
+    assert fake.requests[1] == {"model": "whisper-1",
+                                "file": {"filename": "note.ogg", "content_type": "audio/ogg", "size": 32}}
+    assert [c.path for c in fake.calls] == ["/v1/chat/completions", "/v1/audio/transcriptions"]
