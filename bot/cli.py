@@ -116,10 +116,50 @@ def knowledge_search(question: str, age_months: int | None, as_json: bool, k: in
     click.echo(json.dumps(hits_as_json(hits), indent=2) if as_json else format_hits(hits))
 
 
+@click.group("foods", cls=AppGroup, help="The USDA SR28 food table.")
+def foods_group() -> None:
+    pass
+
+
+@foods_group.command("load", help="Load all SR28 foods and portions into the database (idempotent).")
+def foods_load() -> None:
+    from knowledge.foods.sr28 import load_foods
+
+    services = _services()
+    with services.sessions() as session, session.begin():
+        report = load_foods(session)
+    click.echo(f"foods: {report}")
+
+
+@click.group("meal", cls=AppGroup, help="Meal analysis.")
+def meal_group() -> None:
+    pass
+
+
+@meal_group.command("analyze", help="Analyse one meal description per stdin line; print JSON lines.")
+@click.option("--age-months", type=click.IntRange(0, 72), default=None)
+def meal_analyze(age_months: int | None) -> None:
+    from knowledge.food_safety import check_foods
+    from knowledge.foods import analyze_meal
+
+    table = _services().knowledge.food_table()
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        analysis = analyze_meal(text, table, age_months)
+        warnings = [f.message for f in check_foods(analysis.items, age_months, [])]
+        click.echo(json.dumps({
+            "text": text,
+            "items": [{"name": i.name, "ndb_no": i.ndb_no, "grams": round(i.grams, 1), "estimated": i.estimated}
+                      for i in analysis.items],
+            "totals": {k: round(v, 2) for k, v in analysis.totals.items()},
+            "warnings": warnings + [f"didn't recognise '{w}'" for w in analysis.unknown],
+        }))
+
+
 def init_app(app: Flask) -> None:
     from bot import console, processes
 
-    for group in (db_group, household_group, intent_group, knowledge_group):
+    for group in (db_group, household_group, intent_group, knowledge_group, foods_group, meal_group):
         app.cli.add_command(group)
     app.cli.add_command(console.console)
     app.cli.add_command(processes.worker)

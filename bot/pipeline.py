@@ -64,12 +64,8 @@ class Pipeline:
         person, _ = people.find_or_create_person(session, msg.sender, now)
         people.note_inbound(person, msg.channel, now)
         inbound.person_id = person.id
-        ctx = Context(session=session, now=now, person=person,
-                      conversation=people.conversation_for(session, person, now),
-                      knowledge=self.knowledge,
-                      enqueue=lambda job, *args, job_id=None: jobs.append((job, args, job_id)),
-                      emergency_number=emergency_number(person.phone),
-                      settings={"inbound_id": inbound.id, "classify": self.classify})
+        ctx = self.context(session, person, inbound.id, now,
+                           lambda job, *args, job_id=None: jobs.append((job, args, job_id)))
         reply = route(msg, ctx, self.classify)
         parts = format_for_channel(reply.text, msg.channel) if reply.text else []
         inbound.intent = reply.intent
@@ -79,6 +75,17 @@ class Pipeline:
         logger.info("answered %s from %s via %s intent=%s parts=%d", msg.sid, mask(msg.sender),
                     msg.channel, reply.intent, len(parts))
         return parts
+
+    def context(self, session, person, inbound_id: int | None, now: datetime, enqueue) -> Context:
+        """The explicit context handlers get, for a webhook or for a job acting on a message."""
+        return Context(session=session, now=now, person=person,
+                       conversation=people.conversation_for(session, person, now), knowledge=self.knowledge,
+                       enqueue=enqueue, emergency_number=emergency_number(person.phone),
+                       settings={"inbound_id": inbound_id})
+
+    def respond(self, session, person, msg: InboundMessage, inbound_id: int, now: datetime, enqueue) -> str:
+        """Route a text a job produced (a transcribed voice note) as if it had been typed."""
+        return route(msg, self.context(session, person, inbound_id, now, enqueue), self.classify).text
 
     def _replay(self, sid: str) -> list[str]:
         with self.sessions() as session:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
-from handlers import account, greeting, help, media, onboarding, opt_in, opt_out, profile, question, settings
+from handlers import account, greeting, help, log_meal, media, onboarding, opt_in, opt_out, profile, question
+from handlers import photo, settings, streak, summary, undo, voice
 from handlers import unavailable
 from handlers.context import Context, InboundMessage, Reply
 from knowledge.emergency import emergency_reply, triage
@@ -20,17 +21,18 @@ HANDLERS: dict[str, Handler] = {
     "profile": profile.handle,
     "settings": settings.handle,
     "account": account.handle,
-    "log_meal": unavailable.handle,
-    "summary": unavailable.handle,
-    "undo": unavailable.handle,
-    "streak": unavailable.handle,
+    "log_meal": log_meal.handle,
+    "summary": summary.handle,
+    "undo": undo.handle,
+    "streak": streak.handle,
     "question": question.handle,
     "plan": unavailable.handle,
     "caregiver": unavailable.handle,
 }
 # Multi-step exchanges: the step name says which module continues it.
 STEPS: dict[str, Callable[[InboundMessage, Context, Any], Reply | None]] = {
-    **onboarding.STEPS, **profile.STEPS, **settings.STEPS, **account.STEPS,
+    **onboarding.STEPS, **profile.STEPS, **settings.STEPS, **account.STEPS, **log_meal.STEPS,
+    **photo.STEPS,
 }
 # These always win over a pending step: a person must be able to leave or ask for help anytime.
 BREAKOUT = {"opt_out", "help", "account"}
@@ -46,12 +48,17 @@ def route(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any]) -> 
         if opt_in.is_opt_in(msg.text):
             return opt_in.handle(msg, ctx)
         return Reply("", "opted_out")  # nothing is sent to an opted-out person
+    kind = media.kind_of(msg)
+    if kind in ("image", "audio") and ctx.children:
+        return (photo.handle if kind == "image" else voice.handle)(msg, ctx)
     if not msg.text:
         return media.handle(msg, ctx)
     found = classify(msg.text)
     intent = found.intent if found.intent in HANDLERS else "help"
     if question.is_out_of_scope(msg.text) or question.is_follow_up(ctx, msg.text):
         intent = "question"
+    elif intent not in BREAKOUT and log_meal.is_plain_meal(ctx, msg.text, found):
+        intent = "log_meal"
     ctx.settings.update(intent=intent, confidence=found.confidence,
                         available={i for i, h in HANDLERS.items() if h is not unavailable.handle})
     if intent in BREAKOUT and found.confidence >= 0.6:

@@ -37,9 +37,14 @@ class Services:
                                  openai_base_url=config.openai_base_url, openai_model=config.openai_model,
                                  openai_timeout=config.openai_timeout)
         self.sender = sender or make_sender(config)
-        install(Runtime(sessions=self.sessions, send=self.sender, clock=clock, knowledge=self.knowledge,
-                        enqueue=self.jobs.enqueue, settings={"templates": dict(config.whatsapp_templates)}))
         self.pipeline = Pipeline(self.sessions, self.knowledge, self.dispatch, clock, self.classify)
+        install(Runtime(sessions=self.sessions, send=self.sender, clock=clock, knowledge=self.knowledge,
+                        enqueue=self.jobs.enqueue, settings={
+                            "templates": dict(config.whatsapp_templates),
+                            "twilio_account_sid": config.twilio_account_sid,
+                            "twilio_auth_token": config.twilio_auth_token,
+                            "twilio_api_base_url": config.twilio_api_base_url,
+                            "respond": self.pipeline.respond, "context": self.pipeline.context}))
 
     def classify(self, text_: str):
         """Rules, then nearest neighbours, then (with a key, when unsure) the LLM."""

@@ -5,7 +5,7 @@ from handlers.context import Context, InboundMessage, Reply
 from handlers.family import first_child_name
 
 
-def _kind(msg: InboundMessage) -> str:
+def kind_of(msg: InboundMessage) -> str:
     """What sort of thing arrived, from WhatsApp's MessageType or the media content types."""
     content = [m.content_type for m in msg.media]
     if msg.message_type == "location" or "Latitude" in dict(msg.extras):
@@ -34,5 +34,5 @@ SAYINGS = {
 
 def handle(msg: InboundMessage, ctx: Context) -> Reply:
     """Answer a message that carries no text with what we can do with it."""
-    kind = _kind(msg)
+    kind = kind_of(msg)
     return Reply(SAYINGS[kind].format(child=first_child_name(ctx)), f"media:{kind}"[:20])

@@ -10,6 +10,7 @@ from datetime import time
 from typing import Any
 
 from handlers import allergies as allergy_words
+from handlers import log_meal
 from handlers.context import Context, InboundMessage, Reply
 from handlers.dates import parse_birth_date
 from handlers.times import parse_on_off, parse_time_of_day
@@ -175,10 +176,7 @@ def _finish(ctx: Context, said: str) -> Reply:
     else:
         nudge = "No reminders - text \"reminders on\" anytime."
     child = _child_name(ctx)
-    logged = ""
-    log_pending = ctx.settings.get("log_pending")
-    if pending and log_pending is not None:
-        logged = "\n\n" + log_pending(ctx, pending)
+    logged = "\n\n" + log_meal.log_pending(ctx, pending) if pending and ctx.children else ""
     return Reply(f"All set! {nudge} Now text me what {child} eats, like \"1/2 cup oatmeal and a banana\". "
                  f"HELP shows everything.{logged}", "onboarding")
 

@@ -7,7 +7,7 @@ from handlers.context import Context, InboundMessage
 from handlers.question import Asked, local_answer, understand
 from jobs.outbox import send_outbound
 from jobs.runtime import current
-from knowledge.answers import llm_answer
+from knowledge.answers import allergy_note, llm_answer
 from storage import messages, people
 from storage.models import Inbound, Person
 
@@ -41,6 +41,9 @@ def answer_with_llm(inbound_id: int) -> None:
                             rt.knowledge.llm_model, rt.knowledge.llm_timeout)
         if answer is None:
             answer = local_answer(ctx, asked)
+        else:
+            note = allergy_note(asked.query, asked.child.name if asked.child else None, asked.allergies)
+            answer = f"{note}\n{answer}" if note else answer
         turns = (ctx.conversation.data or {}).get("turns") or []
         if turns and turns[-1][0] == "assistant":
             ctx.conversation.data = {**ctx.conversation.data, "turns": turns[:-1] + [["assistant", answer]]}

@@ -17,9 +17,18 @@ def sweep() -> None:
     resend_stuck()
 
 
+def photos() -> None:
+    """Enqueue the check for photos nobody described; a worker asks the parents."""
+    from jobs.photos import ask_about_stale_photos
+
+    current().enqueue(ask_about_stale_photos)
+
+
 def build_scheduler() -> BlockingScheduler:
     scheduler = BlockingScheduler(timezone=ZoneInfo("UTC"))
     scheduler.add_job(sweep, IntervalTrigger(minutes=1, timezone=ZoneInfo("UTC")), id="sweep-outbox",
+                      replace_existing=True, coalesce=True, max_instances=1, misfire_grace_time=30)
+    scheduler.add_job(photos, IntervalTrigger(minutes=1, timezone=ZoneInfo("UTC")), id="ask-about-photos",
                       replace_existing=True, coalesce=True, max_instances=1, misfire_grace_time=30)
     return scheduler
 

@@ -136,7 +136,7 @@ class GuidelineStore:
         if self._col is None:
             try:
                 self._col = _collection(self._client, create=False)
-            except Exception as exc:  # chromadb raises NotFoundError (ValueError before 1.0)
+            except (ChromaError, ValueError) as exc:  # NotFoundError (ValueError before 1.0)
                 logger.warning("guideline store not loaded yet: %s", exc)
                 return None
         return self._col
@@ -166,12 +166,13 @@ class GuidelineStore:
             return []
         rows = zip(result["ids"][0], result["documents"][0], result["metadatas"][0],
                    result["distances"][0])
+        words = content_words(question)
         scored = []
         for id_, text, meta, distance in rows:
             similarity = min(1.0, max(0.0, 1.0 - distance))
             rank = similarity
             if self._rerank:
-                rank += LEXICAL_WEIGHT * lexical_overlap(question, id_, meta.get("topics", ""))
+                rank += LEXICAL_WEIGHT * lexical_overlap(words, id_, meta.get("topics", ""))
             hit = Hit(id=id_, text=text, source=meta["source"], url=meta["url"],
                       score=round(similarity, 4))
             scored.append((rank, hit))
@@ -207,9 +208,8 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
-def lexical_overlap(question: str, passage_id: str, topics: str) -> float:
-    """Share of the question's content words found among a passage's topic and id words."""
-    words = content_words(question)
+def lexical_overlap(words: list[str], passage_id: str, topics: str) -> float:
+    """Share of a question's content words found (fuzzily) among a passage's topic and id words."""
     if not words:
         return 0.0
     labels = set(content_words(f"{topics} {passage_id.replace('-', ' ')}"))

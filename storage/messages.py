@@ -73,3 +73,73 @@ def claim_for_sending(session: Session, outbound_id: int) -> bool:
     result = session.execute(update(Outbound).where(Outbound.id == outbound_id, Outbound.status == "pending")
                              .values(status="sending", attempts=Outbound.attempts + 1))
     return result.rowcount == 1
+
+
+# -- The outbox (jobs/outbox.py, jobs/sweeper.py) ----------------------------------------------
+from sqlalchemy import and_, or_  # noqa: E402 - kept with the functions that use them
+
+from storage.models import Person  # noqa: E402
+
+# How far each status has got, so a callback that beat our own write is not lost or undone.
+_PROGRESS = {"queued": 0, "accepted": 0, "scheduled": 0, "sending": 1, "sent": 2, "failed": 3,
+             "undelivered": 3, "delivered": 4, "read": 5}
+_CLAIMED = ("sending", "unknown")  # "unknown": the sweeper gave up waiting for this claim
+
+
+def finish_outbound(session: Session, outbound_id: int, *, status: str, error_code: int | None = None) -> None:
+    """End a claimed message without a Twilio sid: failed, skipped or unknown."""
+    session.execute(update(Outbound).where(Outbound.id == outbound_id, Outbound.status.in_(_CLAIMED))
+                    .values(status=status, error_code=error_code))
+
+
+def record_sent(session: Session, outbound_id: int, *, status: str, sid: str | None, channel: str,
+                now: datetime) -> str:
+    """Mark a claimed message sent (on `channel`), applying any callback that came first."""
+    values: dict[str, object] = {"status": status, "sid": sid, "channel": channel, "sent_at": now,
+                                 "error_code": None}
+    if sid is not None:
+        events = session.execute(select(DeliveryEvent.status, DeliveryEvent.error_code)
+                                 .where(DeliveryEvent.sid == sid)).all()
+        latest = max(events, key=lambda e: _PROGRESS.get(e.status, -1), default=None)
+        if latest is not None and _PROGRESS.get(latest.status, -1) > _PROGRESS["sent"]:
+            values.update(status=latest.status, error_code=latest.error_code)
+    session.execute(update(Outbound).where(Outbound.id == outbound_id, Outbound.status.in_(_CLAIMED))
+                    .values(**values))
+    return str(values["status"])
+
+
+def release_for_retry(session: Session, outbound_id: int, *, error_code: int | None) -> None:
+    """Put a claimed message back to pending after a passing failure (its attempts stay counted)."""
+    session.execute(update(Outbound).where(Outbound.id == outbound_id, Outbound.status.in_(_CLAIMED))
+                    .values(status="pending", error_code=error_code))
+
+
+def note_opted_out(session: Session, outbound_id: int, now: datetime) -> None:
+    """Twilio says this message's recipient unsubscribed (21610): record their opt-out too."""
+    row = session.get(Outbound, outbound_id)
+    if row is None:
+        return
+    who = Person.id == row.person_id if row.person_id is not None else Person.phone == row.to_address
+    session.execute(update(Person).where(who, Person.opted_out_at.is_(None)).values(opted_out_at=now))
+
+
+def outbound_by_sid(session: Session, sid: str) -> Outbound | None:
+    return session.scalars(select(Outbound).where(Outbound.sid == sid)).one_or_none()
+
+
+def pending_outbound_ids(session: Session, cutoffs: list[datetime], limit: int = 500) -> list[int]:
+    """Ids of pending messages created before cutoffs[attempts] (the last cutoff for more tries)."""
+    last = len(cutoffs) - 1
+    due = [and_(Outbound.attempts == n, Outbound.created_at < cutoff) for n, cutoff in enumerate(cutoffs[:-1])]
+    due.append(and_(Outbound.attempts >= last, Outbound.created_at < cutoffs[-1]))
+    return list(session.scalars(select(Outbound.id).where(Outbound.status == "pending", or_(*due))
+                                .order_by(Outbound.id).limit(limit)))
+
+
+def mark_stuck_sending(session: Session, cutoff: datetime) -> list[int]:
+    """Mark messages claimed but never finished (their process died mid-send) as 'unknown'."""
+    ids = list(session.scalars(select(Outbound.id).where(Outbound.status == "sending", Outbound.created_at < cutoff)))
+    if ids:
+        session.execute(update(Outbound).where(Outbound.id.in_(ids), Outbound.status == "sending")
+                        .values(status="unknown"))
+    return ids

@@ -37,9 +37,15 @@ def new_sid() -> str:
 
 
 def migrate_once(url: str) -> None:
+    """Migrate a test database and load the food table into it, once per test run."""
     if url not in _migrated:
+        from knowledge.foods.sr28 import load_foods
+        from storage.db import make_sessionmaker
+
         engine = make_engine(url)
         upgrade(engine)
+        with make_sessionmaker(engine)() as session, session.begin():
+            load_foods(session)
         engine.dispose()
         _migrated.add(url)
 

@@ -17,7 +17,7 @@ from knowledge.guideline_store import (
     COLLECTION, GuidelineStore, SyncReport, format_hits, hits_as_json, open_client, sync_passages,
 )
 from knowledge.guidelines_corpus import DEFAULT_FOLDER, load_passages
-from knowledge.guidelines_eval import read_questions, run
+from knowledge.guidelines_eval import evaluate, read_questions, run
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "data" / "guidelines_sample"
@@ -188,12 +188,42 @@ def test_sample_questions_hit_rate():
     assert result.hit_rate >= 0.90, [m[0].question for m in result.misses]
 
 
-@pytest.mark.skipif(not QUESTIONS.exists(), reason="tests/data/guideline_questions.tsv is not written yet")
-def test_labelled_questions_top3_hit_rate_on_the_real_corpus():
-    result = run(DEFAULT_FOLDER, QUESTIONS, k=3)
+needs_labels = pytest.mark.skipif(not QUESTIONS.exists(),
+                                  reason="tests/data/guideline_questions.tsv is not written yet")
+
+
+@pytest.fixture(scope="module")
+def real_store(tmp_path_factory):
+    client = open_client(str(tmp_path_factory.mktemp("real")), None)
+    sync_passages(client, load_passages(DEFAULT_FOLDER))
+    return GuidelineStore(client)
+
+
+@needs_labels
+def test_labelled_questions_top3_hit_rate_on_the_real_corpus(real_store):
+    result = evaluate(real_store, read_questions(QUESTIONS), k=3)
 
     assert result.hit_rate >= 0.90, "\n".join(f"{q.question!r} -> {ids}" for q, ids in result.misses)
     assert statistics.median(result.latencies_ms) < 50
+
+
+NOT_FEEDING = ["What's the weather tomorrow?", "How do I fix my car?", "What vaccines are due at 12 months?",
+               "When will she start walking?", "how do I potty train", "how much screen time is ok",
+               "how do I get him to sleep through the night", "what time should bedtime be", "thanks!"]
+
+
+@needs_labels
+def test_composer_answers_labelled_questions_and_declines_others(real_store):
+    from knowledge.answers import compose_answer
+
+    store = real_store
+    questions = read_questions(QUESTIONS)
+    answered = [compose_answer(q.question, store.search(q.question, q.age_months), None, None, [])
+                for q in questions]
+    assert sum(a is not None for a in answered) >= 0.9 * len(questions)  # 168/176 when written
+    assert all(len(a) <= 480 and a.isascii() for a in answered if a)
+    for text in NOT_FEEDING:
+        assert compose_answer(text, store.search(text, 12), None, None, []) is None, text
 
 
 def free_port() -> int:

@@ -1,0 +1,113 @@
+"""`log_meal`: log what a child ate and answer in a line or two: items, the nutrient that matters, new
+foods, the streak and any safety flag. Unknown words are asked about, never silently dropped."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from handlers import meals
+from handlers.context import Context, InboundMessage, Reply
+from handlers.family import find_child, names_of
+from storage import meals as meal_store
+from storage.meals import Meal
+from storage.models import Child
+
+ASK_UNKNOWN = "I didn't catch {words}: what is it?"
+QUESTIONISH = re.compile(r"\?|^\s*(what|how|when|why|which|who|can|could|should|is|are|do|does|will|would|may)\b|"
+                         r"\b(ideas?|plan|plans|suggest\w*|recipes?|menu)\b", re.I)
+UNSURE = 0.75
+
+
+def is_plain_meal(ctx: Context, text: str, found: Any) -> bool:
+    """A bare list of foods ('scrambled eggs and toast') the classifier was unsure about is a meal."""
+    if found.intent == "log_meal" or found.confidence >= UNSURE or QUESTIONISH.search(text) or not ctx.children:
+        return False
+    from knowledge.foods import analyze_meal
+
+    analysis = analyze_meal(text, ctx.knowledge.food_table(), None)
+    return bool(analysis.items) and not analysis.unknown
+
+
+def handle(msg: InboundMessage, ctx: Context) -> Reply:
+    children = ctx.children
+    if not children:
+        pending = list((ctx.conversation.data or {}).get("pending_meals", [])) + [msg.text]
+        ctx.conversation.data = {**(ctx.conversation.data or {}), "pending_meals": pending[-5:]}
+        return Reply("I've kept that meal and will log it as soon as I know your child's name.", "log_meal")
+    child, text = find_child(ctx, msg.text)
+    if child is None:
+        return Reply(f"Who was that for? Start with \"for {children[0].name}:\" ({names_of(children)}).", "log_meal")
+    return Reply(log_text(ctx, child, text), "log_meal")
+
+
+def log_text(ctx: Context, child: Child, text: str) -> str:
+    """Analyse, store and describe one meal; returns what the bot says."""
+    analysis = meals.analyze(ctx, text, child)
+    if not analysis.items:
+        if analysis.unknown:
+            ctx.set_step("meal.unknown", child_id=child.id, meal_id=None, unknown=analysis.unknown[:3])
+            return ASK_UNKNOWN.format(words=_quoted(analysis.unknown))
+        return "I couldn't find any food in that. Try something like \"1/2 cup oatmeal and a banana\"."
+    meal = meals.store(ctx, child, analysis, text)
+    reply = describe_logged(ctx, child, meal, analysis.items)
+    if analysis.unknown:
+        ctx.set_step("meal.unknown", child_id=child.id, meal_id=meal.id, unknown=analysis.unknown[:3])
+        reply += "\n" + ASK_UNKNOWN.format(words=_quoted(analysis.unknown))
+    return reply
+
+
+def describe_logged(ctx: Context, child: Child, meal: Meal, items: list) -> str:
+    """The reply for a logged meal: what, the key nutrient, new foods, the streak, then safety flags."""
+    lines = [f"Logged {child.name}'s {meal.meal_type}: {meals.describe_items(items)}."]
+    nutrient = meals.key_nutrient_line(ctx, child)
+    tried = [i.ndb_no for i in items if i.ndb_no and i.grams > 0]
+    before = meal_store.foods_eaten_before(ctx.session, child.id, tried, meal.id)
+    new = sorted({i.name for i in items if i.ndb_no in tried and i.ndb_no not in before})
+    extras = [nutrient] if nutrient else []
+    if new:
+        extras.append(f"First time trying {_and(new)}!")
+    streak = meal_store.streak_days(ctx.session, [c.id for c in ctx.children], ctx.today)
+    if streak >= 2:
+        extras.append(f"{streak}-day streak!")
+    if extras:
+        lines.append(" ".join(extras))
+    lines.extend(meals.flags(ctx, child, items))
+    return "\n".join(lines)
+
+
+def resume_unknown(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
+    """The parent explains a word we didn't know ('zoodles' -> 'zucchini noodles')."""
+    data = ctx.conversation.data or {}
+    if found is not None and found.intent not in ("log_meal", "greeting", "question") and found.confidence >= 0.7:
+        ctx.set_step(None)
+        return None
+    child = next((c for c in ctx.children if c.id == data.get("child_id")), None)
+    if child is None:
+        ctx.set_step(None)
+        return None
+    analysis = meals.analyze(ctx, msg.text, child)
+    if not analysis.items:
+        ctx.set_step(None)
+        return Reply(f"Still not sure what that is, so I left it out. You can log it again with a plainer name.",
+                     "log_meal")
+    ctx.set_step(None)
+    meal = ctx.session.get(Meal, data.get("meal_id")) if data.get("meal_id") else None
+    meal = meals.store(ctx, child, analysis, msg.text, meal=meal)
+    return Reply(describe_logged(ctx, child, meal, analysis.items), "log_meal")
+
+
+def log_pending(ctx: Context, texts: list[str]) -> str:
+    """Log meals sent before onboarding finished, for the first child."""
+    child = ctx.children[0]
+    return "\n".join(log_text(ctx, child, text) for text in texts)
+
+
+def _quoted(words: list[str]) -> str:
+    return _and([f"'{w}'" for w in words[:3]])
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+STEPS = {"meal.unknown": resume_unknown}

@@ -1,0 +1,37 @@
+"""`undo`: remove the last meal this person logged, or correct it ("actually it was 2 eggs")."""
+from __future__ import annotations
+
+import re
+
+from handlers import meals
+from handlers.context import Context, InboundMessage, Reply
+from storage import meals as meal_store
+from storage.models import Child
+
+CORRECTION = re.compile(r"^\s*(?:actually|correction|sorry|oops|wait|no|make that|i meant|meant)\b[\s,:;.!-]*"
+                        r"(?:(?:it|that|she|he|they)\s+(?:was|were|had|ate)|make (?:it|that)|it's|its)?\s*(?P<rest>.*)$",
+                        re.I)
+NOT_TAIL = re.compile(r"[,;]?\s*\b(?:not|instead of|rather than)\b.*$", re.I)
+
+
+def handle(msg: InboundMessage, ctx: Context) -> Reply:
+    meal = meal_store.last_meal_logged_by(ctx.session, ctx.person.id)
+    if meal is None:
+        return Reply("There's nothing to undo - you haven't logged a meal yet.", "undo")
+    child = ctx.session.get(Child, meal.child_id)
+    was = meals.describe_items(meal.items)
+    match = CORRECTION.match(msg.text)
+    rest = NOT_TAIL.sub("", match.group("rest")).strip() if match else ""
+    if rest:
+        analysis = meals.analyze(ctx, rest, child)
+        if analysis.items:
+            for item in list(meal.items):
+                meal.items.remove(item)
+            ctx.session.flush()
+            meals.store(ctx, child, analysis, rest, meal=meal)
+            reply = [f"Fixed {child.name}'s {meal.meal_type}: {meals.describe_items(analysis.items)} (was: {was})."]
+            reply.extend(meals.flags(ctx, child, analysis.items))
+            return Reply("\n".join(reply), "undo")
+    when = meal.eaten_at.astimezone(ctx.zone).strftime("%I:%M %p").lstrip("0")
+    ctx.session.delete(meal)
+    return Reply(f"Removed {child.name}'s {meal.meal_type} from {when}: {was}.", "undo")

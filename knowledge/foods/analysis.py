@@ -1,0 +1,224 @@
+"""From a parent's message to nutrients: `analyze_meal(text, table, age_months)`.
+
+Parse the message into items (meal_parser), match each to SR28 foods (FoodTable.resolve), weigh it
+(quantities + portions), apply what was eaten (refused, half, two bites) and add up the nutrients.
+An optional `llm_parse(text) -> [(name, amount, unit)]` is asked only about words left unknown; its
+foods are matched and weighed here, so the numbers always come from the table.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from typing import Callable, Sequence
+
+from rapidfuzz import fuzz
+
+from knowledge.foods.meal_parser import ParsedItem, parse_meal
+from knowledge.foods.nutrition import add_up, nutrients_for
+from knowledge.foods.portions import Grams, age_band, grams_for, servings
+from knowledge.foods.quantities import UNIT_ALIASES, Quantity, parse_quantity
+from knowledge.foods.table import FoodTable, ResolvedFood
+from knowledge.foods.text import content_tokens, normalise
+
+logger = logging.getLogger(__name__)
+
+TOPPING_SHARE = 0.5  # a fruit or vegetable on toast or in oatmeal: half a serving
+_SPREADS = frozenset({"spread", "condiment", "dip", "cheese", "sweet"})
+LlmParse = Callable[[str], "Sequence[tuple[str, float | None, str | None]] | None"]
+
+
+@dataclass(frozen=True)
+class FoodItem:
+    """One food of a meal, weighed; nutrients are for the grams eaten."""
+
+    name: str
+    ndb_no: str | None
+    description: str
+    food_group: str
+    grams: float
+    offered_grams: float
+    estimated: bool
+    raw: str
+    nutrients: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def refused(self) -> bool:
+        return self.offered_grams > 0 and self.grams == 0
+
+
+@dataclass(frozen=True)
+class MealAnalysis:
+    """A parsed meal: items, words not understood, the meal type if said, and nutrient totals."""
+
+    text: str
+    items: list[FoodItem]
+    unknown: list[str]
+    meal_type: str | None
+    totals: dict[str, float]
+
+
+def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
+                 llm_parse: LlmParse | None = None) -> MealAnalysis:
+    """Parse, match, weigh and total one meal message."""
+    parsed = parse_meal(text, tuple(table.names.separator_keys))
+    items: list[FoodItem] = []
+    clauses: list[int] = []
+    unknown: list[str] = []
+    for p in parsed.items:
+        if p.refers_back:
+            _apply_back(items, clauses, p, table, age_months)
+            continue
+        new, missing = _weigh(p, table, age_months)
+        if missing:
+            unknown.append(missing)
+        for item in new:
+            if not _merge_outcome(items, item, p, table):
+                items.append(item)
+                clauses.append(p.clause)
+    if unknown and llm_parse is not None:
+        items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
+    totals = add_up(item.nutrients for item in items)
+    return MealAnalysis(text, items, unknown, parsed.meal_type, totals)
+
+
+def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None) -> tuple[list[FoodItem], str | None]:
+    """Match one parsed item to foods and weigh the offered and eaten amounts."""
+    words = list(p.words)
+    q, rest = parse_quantity(words, _protected(words, table))
+    if q.unit and not content_tokens(rest):  # "a pouch", "a bottle": the unit is the food
+        rest = [w for w in words if UNIT_ALIASES.get(w) == q.unit][:1]
+        q = replace(q, unit=None)
+    resolution = table.resolve(rest)
+    if resolution.unknown:
+        return [], resolution.unknown
+    if q.unit == "jar":
+        resolution = _baby_food(resolution, rest, table)
+    out = []
+    for n, found in enumerate(resolution.foods):
+        if n == len(resolution.foods) - 1:
+            grams = grams_for(found.record, q, found.category, found.unit_hint, age_months)
+        else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
+            topping = Quantity(vague=1.0 if found.category in _SPREADS else TOPPING_SHARE)
+            grams = grams_for(found.record, topping, found.category, found.unit_hint, age_months)
+        name = " ".join(rest[found.start : found.end]) or p.raw
+        out.append(_item(found, name, p.raw, grams, p, age_months))
+    return out, None
+
+
+def _baby_food(resolution, rest: list[str], table: FoodTable):
+    """A jar of pears is strained baby pears: prefer the SR28 baby food of the same food."""
+    foods = resolution.foods
+    if len(foods) != 1 or foods[0].record.food_group == "0300":
+        return resolution
+    baby = table.resolve(["baby", *content_tokens(rest)])
+    if baby.foods and baby.foods[-1].record.food_group == "0300":
+        return baby
+    return resolution
+
+
+def _item(found: ResolvedFood, name: str, raw: str, grams: Grams, p: ParsedItem,
+          age_months: int | None) -> FoodItem:
+    offered, eaten = grams.grams, grams.grams
+    if p.eaten_bites is not None:
+        eaten = p.eaten_bites * _bite_grams(found, p.bite_unit, age_months)
+        offered = max(offered, eaten)
+    elif p.eaten_share is not None:
+        eaten = offered * p.eaten_share
+    record = found.record
+    return FoodItem(name, record.ndb_no, record.description, record.food_group, round(eaten, 1),
+                    round(offered, 1), grams.estimated, raw, nutrients_for(record.nutrients, eaten))
+
+
+def _bite_grams(found: ResolvedFood, unit: str, age_months: int | None) -> float:
+    """Grams in one bite, spoonful or sip of the food for a child of this age."""
+    data = servings()
+    q = Quantity(1.0, unit)
+    if unit == "sip":
+        q = Quantity(data["volume_ml"]["sip"], "ml")
+    return grams_for(found.record, q, found.category, found.unit_hint, age_months).grams
+
+
+def _protected(words: list[str], table: FoodTable) -> frozenset[int]:
+    """Word positions inside food names that must not be read as units ("cheese stick", "2% milk")."""
+    keep: set[int] = set()
+    for match in table.names.cover(words):
+        span = words[match.start : match.end]
+        if len(span) < 2 or not any(w in UNIT_ALIASES or "%" in w for w in span):
+            continue
+        bare = [w for w in span if w not in UNIT_ALIASES and w != "of"]
+        other = table.names.exact(" ".join(bare))
+        if other is None or other.ndb_no != match.entry.ndb_no or any("%" in w for w in span):
+            keep.update(range(match.start, match.end))
+    return frozenset(keep)
+
+
+def _merge_outcome(items: list[FoodItem], item: FoodItem, p: ParsedItem, table: FoodTable) -> bool:
+    """"…, refused the peas": update the peas already listed instead of adding them again."""
+    if (p.eaten_share is None and p.eaten_bites is None) or not item.estimated:
+        return False
+    for i, earlier in enumerate(items):
+        if earlier.ndb_no == item.ndb_no:
+            if p.eaten_bites is not None:
+                eaten = min(earlier.offered_grams, item.grams)
+            else:
+                eaten = earlier.offered_grams * p.eaten_share
+            items[i] = _with_eaten(earlier, eaten, table)
+            return True
+    return False
+
+
+def _apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: FoodTable,
+                age_months: int | None) -> None:
+    """"… but she refused it" / "only ate half": apply to the items just before."""
+    same = [i for i, c in enumerate(clauses) if c == p.clause]
+    targets = same or [i for i, c in enumerate(clauses) if c == p.clause - 1]
+    if not targets and items:
+        targets = [len(items) - 1]
+    if p.eaten_bites is not None:
+        offered = sum(items[i].offered_grams for i in targets) or 1.0
+        eaten = p.eaten_bites * servings()["bite_g"][age_band(age_months)]
+        for i in targets:
+            share = items[i].offered_grams / offered
+            items[i] = _with_eaten(items[i], min(items[i].offered_grams, eaten * share), table)
+        return
+    for i in targets:
+        items[i] = _with_eaten(items[i], items[i].offered_grams * (p.eaten_share or 0.0), table)
+
+
+def _with_eaten(item: FoodItem, eaten: float, table: FoodTable) -> FoodItem:
+    record = table.get(item.ndb_no) if item.ndb_no else None
+    nutrients = nutrients_for(record.nutrients, eaten) if record else item.nutrients
+    return replace(item, grams=round(eaten, 1), nutrients=nutrients)
+
+
+def _ask_llm(text, items, unknown, table, age_months, llm_parse):
+    """Let an LLM name the foods we could not; weigh its answers with our own table."""
+    try:
+        answer = llm_parse(text) or []
+    except Exception:  # the model is an optional helper: never let it break logging a meal
+        logger.warning("llm_parse failed; keeping the local parse", exc_info=True)
+        return items, unknown
+    known = {item.ndb_no for item in items}
+    remaining = list(unknown)
+    for name, amount, unit in answer:
+        words = normalise(name or "").split()
+        resolution = table.resolve(words)
+        if not resolution.foods:
+            continue
+        found = resolution.foods[-1]
+        if found.record.ndb_no in known:
+            continue
+        explains = [u for u in remaining if fuzz.partial_ratio(u, name.lower()) >= 80] or remaining[:1]
+        if not explains:
+            continue
+        q = Quantity(amount, UNIT_ALIASES.get((unit or "").lower().strip()) if unit else None)
+        if amount is None:
+            q = Quantity()
+        grams = grams_for(found.record, q, found.category, found.unit_hint, age_months)
+        raw = explains[0]
+        items.append(_item(found, raw, raw, grams, ParsedItem(raw, tuple(words)), age_months))
+        known.add(found.record.ndb_no)
+        remaining.remove(explains[0])
+    return items, remaining
+
+

@@ -1,0 +1,239 @@
+"""Split a parent's meal message into items and what happened to each (eaten, part eaten, refused).
+
+"Maya had ½ cup oatmeal and a banana, then some blueberries for breakfast" ->
+meal_type "breakfast", items "½ cup oatmeal", "a banana", "some blueberries". The parser knows words,
+not foods: matching items to SR28 is `FoodTable.resolve`. Pure functions, no state.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.foods.text import light_normalise, normalise
+
+MEAL_WORDS = {
+    "breakfast": "breakfast", "brekkie": "breakfast", "brekky": "breakfast", "bfast": "breakfast",
+    "brunch": "breakfast", "lunch": "lunch", "lunchtime": "lunch", "dinner": "dinner",
+    "supper": "dinner", "dinnertime": "dinner", "snack": "snack", "snacks": "snack",
+    "snacktime": "snack",
+}
+_MEAL = "|".join(sorted(MEAL_WORDS, key=len, reverse=True))
+_MEAL_PHRASE = re.compile(
+    rf"\b(?:(?:for|at|during|with|as|after|before)\s+(?:a\s+|an\s+|her\s+|his\s+|their\s+|the\s+|my\s+)?"
+    rf"(?:(?:morning|afternoon|midmorning|mid-morning|bedtime|evening|late|quick|little|small)\s+)?)"
+    rf"(?:{_MEAL})\b(?:\s+time)?|^\s*(?:(?:morning|afternoon|bedtime|evening)\s+)?(?:{_MEAL})\s*(?:[:\-]|was\b|today\b|time\b)",
+    re.I,
+)
+_MEAL_ALONE = re.compile(rf"^\s*(?:(?:morning|afternoon|bedtime|evening)\s+)?(?:{_MEAL})\s*$", re.I)
+_LABEL = re.compile(r"^\s*[A-Z][\w']*\s*[:\-]\s+")
+
+# Verb phrases at the start of a segment, with what they say about eating.
+EAT, OFFER, REFUSE = "eat", "offer", "refuse"
+VERBS: dict[str, tuple[str, float | None]] = {
+    "had": (EAT, None), "has had": (EAT, None), "have had": (EAT, None), "ate": (EAT, None),
+    "eaten": (EAT, None), "has eaten": (EAT, None), "eats": (EAT, None), "eat": (EAT, None),
+    "finished": (EAT, 1.0), "devoured": (EAT, 1.0), "gobbled up": (EAT, 1.0), "gobbled": (EAT, 1.0),
+    "loved": (EAT, None), "enjoyed": (EAT, None), "tried": (EAT, None), "tasted": (EAT, None),
+    "nibbled on": (EAT, None), "nibbled": (EAT, None), "drank": (EAT, None), "drunk": (EAT, None),
+    "drinks": (EAT, None), "drink": (EAT, None), "sipped": (EAT, None), "nursed": (EAT, None),
+    "got": (EAT, None), "snacked on": (EAT, None), "munched on": (EAT, None), "munched": (EAT, None),
+    "chowed down on": (EAT, None), "wolfed down": (EAT, 1.0), "polished off": (EAT, 1.0),
+    "scarfed down": (EAT, 1.0), "scarfed": (EAT, 1.0), "inhaled": (EAT, 1.0), "took": (EAT, None),
+    "demolished": (EAT, 1.0), "fed": (EAT, None), "fed him": (EAT, None), "fed her": (EAT, None),
+    "picked at": (EAT, 0.25), "played with": (EAT, 0.1), "barely ate": (EAT, 0.1),
+    "barely touched": (EAT, 0.1), "hardly ate": (EAT, 0.1), "didnt eat much": (EAT, 0.25),
+    "did not eat much": (EAT, 0.25), "didnt finish": (EAT, 0.5), "did not finish": (EAT, 0.5),
+    "offered": (OFFER, None), "served": (OFFER, None), "gave": (OFFER, None), "gave him": (OFFER, None),
+    "gave her": (OFFER, None), "gave them": (OFFER, None), "made": (OFFER, None),
+    "made him": (OFFER, None), "made her": (OFFER, None), "tried offering": (OFFER, None),
+    "refused": (REFUSE, 0.0), "refused to eat": (REFUSE, 0.0), "rejected": (REFUSE, 0.0),
+    "wouldnt eat": (REFUSE, 0.0), "would not eat": (REFUSE, 0.0), "didnt eat": (REFUSE, 0.0),
+    "did not eat": (REFUSE, 0.0), "didnt want": (REFUSE, 0.0), "did not want": (REFUSE, 0.0),
+    "wont eat": (REFUSE, 0.0), "will not eat": (REFUSE, 0.0), "wouldnt touch": (REFUSE, 0.0),
+    "didnt touch": (REFUSE, 0.0), "did not touch": (REFUSE, 0.0), "spat out": (REFUSE, 0.0),
+    "spit out": (REFUSE, 0.0), "spat": (REFUSE, 0.0), "threw": (REFUSE, 0.0), "tossed": (REFUSE, 0.0),
+    "pushed away": (REFUSE, 0.0), "hated": (REFUSE, 0.0), "didnt like": (REFUSE, 0.0),
+    "did not like": (REFUSE, 0.0), "turned down": (REFUSE, 0.0), "skipped": (REFUSE, 0.0),
+    "said no to": (REFUSE, 0.0), "wouldnt try": (REFUSE, 0.0), "didnt try": (REFUSE, 0.0),
+    "gagged on": (REFUSE, 0.0), "left": (REFUSE, 0.0), "no": (REFUSE, 0.0), "not": (REFUSE, 0.0),
+    "no interest in": (REFUSE, 0.0), "not interested in": (REFUSE, 0.0), "wasnt into": (REFUSE, 0.0),
+}
+_ADVERBS = r"(?:only|just|also|then|finally|happily|eventually|still|even|really|actually|all)\s+"
+
+
+def _verb_regex(phrase: str) -> str:
+    words = [re.escape(w).replace("nt", "n'?t") if w.endswith("nt") else re.escape(w) for w in phrase.split()]
+    return r"\s+".join(words)
+
+
+_VERB = re.compile(
+    rf"^(?P<subj>(?:[\w'.]+\s+){{0,3}}?)(?:{_ADVERBS})*(?P<verb>"
+    + "|".join(_verb_regex(v) for v in sorted(VERBS, key=len, reverse=True))
+    + r")\b\s*",
+    re.I,
+)
+_PASSIVE = re.compile(
+    r"\s+(?:was|were|got|is|are)\s+(?:(?P<refused>refused|rejected|ignored|untouched|uneaten|not eaten|"
+    r"not touched|thrown|tossed|spat out|a no|a no go|a fail|a bust)|(?P<eaten>eaten|finished|gobbled up|"
+    r"devoured|loved|a hit|a success|a win))\b.*$|\s+(?P<tail>untouched|uneaten|refused|rejected|not eaten)\s*$",
+    re.I,
+)
+# "half of the", "most of her", "a few bites of", "all the": what share of the item was eaten.
+_DET = r"(?:the|her|his|their|my|your|our|its|that|this|those|these)\b"
+SHARES: tuple[tuple[str, float], ...] = (
+    (rf"(?:about |around |roughly )?half(?: of)?(?= {_DET}| of\b| it\b| them\b|$)", 0.5),
+    (rf"(?:most|the majority)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.75),
+    (rf"(?:some|part|a bit|a little|a little bit) of(?= {_DET}| it\b| them\b)", 0.4),
+    (rf"(?:a quarter|a third|one third|one quarter)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.3),
+    (rf"(?:two thirds|three quarters)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.7),
+    (r"(?:barely|hardly) any(?: of)?", 0.1), (r"none(?: of)?", 0.0), (r"nothing", 0.0),
+    (r"(?:it all|them all|all of it|all of them|everything|the whole thing)(?=$|\s)", 1.0),
+    (rf"(?:all|every bit)(?: of)?(?= {_DET}| it\b| them\b|$)", 1.0),
+)
+_BITES = re.compile(
+    r"^(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|a few|a couple|a couple of|few|several)\s+"
+    r"(?P<unit>bites?|mouthfuls?|spoonfuls?|spoons|tastes?|nibbles?|licks?|sips?)(?:\s+of)?\b\s*",
+    re.I,
+)
+_PRONOUN = re.compile(r"^(?:it|them|that|those|these|all|it all|them all|everything|any|some|much|"
+                      r"any of it|all of it|all of them|the rest|more|well|a lot|lots)?\s*$", re.I)
+_LEADING = re.compile(r"^(?:and|then|also|plus|and also|and then)\s+", re.I)
+_CONTRAST = re.compile(r"^(?:just|only|but|except|instead)\b", re.I)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "a few": 3, "few": 3, "several": 3, "a couple": 2, "a couple of": 2}
+_CLAUSE = re.compile(
+    r"(?<!\d)[.;!?\n]+(?!\d)|[.;!?]+$|,?\s+(?:but|then|and then|after that|afterwards|later|though|"
+    r"although|however|whereas|while)\s+|^\s*(?:then|and then)\s+",
+    re.I,
+)
+_SEGMENT = re.compile(r",|\s+(?:and|with|plus|alongside|along with|also|as well as|w/)\s+|\s*&\s*|\s+\+\s+"
+                      r"|(?<=[a-z])\s*/\s*(?=[a-z])", re.I)
+
+
+@dataclass(frozen=True)
+class ParsedItem:
+    """One food phrase and what happened to it; `words` are normalised (quantity included)."""
+
+    raw: str
+    words: tuple[str, ...]
+    eaten_share: float | None = None  # 0 refused, 0.5 ate half; None: all of it
+    eaten_bites: float | None = None  # "took 2 bites": bites eaten of an unknown serving
+    bite_unit: str = "bite"
+    clause: int = 0
+    refers_back: bool = False  # "but she refused it": applies to earlier items, names no food
+
+
+@dataclass(frozen=True)
+class ParsedMeal:
+    text: str
+    meal_type: str | None
+    items: tuple[ParsedItem, ...]
+
+
+def detect_meal_type(text: str) -> str | None:
+    """Return breakfast, lunch, dinner or snack when the message says so."""
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in MEAL_WORDS:
+            return MEAL_WORDS[word]
+    return None
+
+
+def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal:
+    """Split `text` into items; `protected_phrases` are food names containing "and"/"with"."""
+    light = light_normalise(text)
+    meal_type = detect_meal_type(light)
+    light = re.sub(r"\bw/\s*", " with ", light, flags=re.I)
+    body, saved = _protect(_halves(_MEAL_PHRASE.sub(" ", light)), protected_phrases)
+    items: list[ParsedItem] = []
+    clauses = [c for c in _CLAUSE.split(body) if c and c.strip(" ,")]
+    for number, clause in enumerate(clauses):
+        clause = _LABEL.sub("", clause.strip(" ,"))
+        carry: tuple[str, float | None] | None = None
+        for segment in _SEGMENT.split(clause):
+            segment = _restore(segment, saved).strip(" ,-:")
+            if not segment or _MEAL_ALONE.match(segment):
+                continue
+            item, carry = _parse_segment(segment, number, carry)
+            if item is not None:
+                items.append(item)
+    return ParsedMeal(text, meal_type, tuple(items))
+
+
+def _parse_segment(segment: str, clause: int, carry):
+    """Read the verb, the share eaten and the food phrase of one segment."""
+    share = bites = None
+    bite_unit = "bite"
+    segment = _LEADING.sub("", segment)
+    if _CONTRAST.match(segment):
+        carry = None
+    passive = _PASSIVE.search(segment)
+    verb = None if passive else _VERB.match(segment)
+    status = carry
+    if verb and len(verb.group("subj").split()) <= 3:
+        kind, verb_share = VERBS[re.sub(r"\s+", " ", verb.group("verb").lower().replace("'", ""))]
+        status = (kind, verb_share) if kind == REFUSE else None
+        share = verb_share
+        segment = segment[verb.end():]
+    elif carry is not None:
+        share = carry[1]
+    if passive:
+        share = 0.0 if (passive.group("refused") or passive.group("tail")) else 1.0
+        segment = segment[: passive.start()]
+    segment, found = _share(segment)
+    share = found if found is not None else share
+    if m := _BITES.match(segment):
+        bites, bite_unit = _NUMBERS.get(m.group("n").lower(), None), _bite_unit(m.group("unit"))
+        bites = bites if bites is not None else float(m.group("n"))
+        segment = segment[m.end():]
+    segment = segment.strip(" ,.-:")
+    words = tuple(normalise(segment).split())
+    refers_back = bool(_PRONOUN.match(segment)) and (share is not None or bites is not None)
+    if not words and not refers_back:
+        return None, status
+    return ParsedItem(segment, words if not refers_back else (), share, bites, bite_unit, clause,
+                      refers_back), status
+
+
+def _share(segment: str) -> tuple[str, float | None]:
+    lowered = segment.lower()
+    for pattern, value in SHARES:
+        if m := re.match(r"(?:only |just )?" + pattern + r"\s*", lowered):
+            return segment[m.end():], value
+    return segment, None
+
+
+def _bite_unit(word: str) -> str:
+    word = word.lower()
+    if word.startswith("spoon"):
+        return "spoonful"
+    return "sip" if word.startswith("sip") else "bite"
+
+
+def _halves(text: str) -> str:
+    """Rewrite "a cup and a half" / "one and a half" as numbers so "and" does not split them."""
+    text = re.sub(r"\b(a|an|one|1)\s+(\w+)\s+and\s+a\s+half\b", r"1.5 \2", text, flags=re.I)
+    text = re.sub(r"\b(two|2)\s+(\w+)\s+and\s+a\s+half\b", r"2.5 \2", text, flags=re.I)
+    text = re.sub(r"\b(a|an|one|1)\s+and\s+a\s+half\b", "1.5", text, flags=re.I)
+    text = re.sub(r"\b(two|2)\s+and\s+a\s+half\b", "2.5", text, flags=re.I)
+    return re.sub(r"\b(\d+)\s+and\s+(\d+/\d+)", r"\1 \2", text)
+
+
+def _protect(text: str, phrases: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Hide food names that contain separators ("mac and cheese") behind placeholders."""
+    saved: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        saved.append(match.group(0))
+        return f"\x00{len(saved) - 1}\x00"
+
+    for phrase in phrases:
+        words = phrase.split()
+        pattern = r"\b" + r"\s*".join(
+            r"(?:and|&|\+|n|'n'|n')" if w in ("and", "n") else re.escape(w) for w in words
+        ) + r"\b"
+        text = re.sub(pattern, keep, text, flags=re.I)
+    return text, saved
+
+
+def _restore(text: str, saved: list[str]) -> str:
+    return re.sub(r"\x00(\d+)\x00", lambda m: saved[int(m.group(1))], text)

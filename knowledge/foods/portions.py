@@ -1,0 +1,193 @@
+"""Turn a Quantity of a food into grams, from SR28's own portion weights where they exist.
+
+Order of preference: weights (g, oz) as given; SR28 household portions for the food (the exact unit,
+then the unit's words in the portion text, "cup, mashed" chosen by the parent's modifiers); volume
+through the food's own cup/tbsp/fl oz density; the table in servings.json last. No quantity at all:
+an age-appropriate default serving (servings.json), marked estimated.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from knowledge.foods.quantities import Quantity
+
+if TYPE_CHECKING:
+    from knowledge.foods.table import FoodRecord, Portion
+
+_DATA = Path(__file__).with_name("servings.json")
+VOLUME_UNITS = ("cup", "tbsp", "tsp", "fl oz", "ml", "l", "pint", "quart")
+_NOT_COUNTS = frozenset(VOLUME_UNITS) | {"oz", "lb", "g", "serving", "package", "container", "can",
+                                         "cubic inch", "unit", "bag", "jar", "bottle", "box"}
+
+
+@dataclass(frozen=True)
+class Grams:
+    """A weight and how it was reached."""
+
+    grams: float
+    estimated: bool
+    basis: str
+
+
+@lru_cache(maxsize=1)
+def servings() -> dict:
+    """Load servings.json once."""
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+def age_band(age_months: int | None) -> int:
+    """Index of the age band for `age_months` (unknown age: the toddler band)."""
+    bands = servings()["age_bands"]
+    if age_months is None:
+        return [b["name"] for b in bands].index(servings()["unknown_age_band"])
+    for i, band in enumerate(bands):
+        if band["min_months"] <= age_months <= band["max_months"]:
+            return i
+    return len(bands) - 1
+
+
+def default_serving(category: str, age_months: int | None) -> float:
+    """Grams of an age-appropriate serving of a food in `category`."""
+    table = servings()["default_serving_g"]
+    return float(table.get(category, table["other"])[age_band(age_months)])
+
+
+def is_liquid(category: str) -> bool:
+    return category in servings()["liquid_categories"]
+
+
+def grams_for(food: FoodRecord, q: Quantity, category: str, hint: str = "",
+              age_months: int | None = None) -> Grams:
+    """Grams of `food` meant by quantity `q` (a default serving when no quantity was given)."""
+    if not q.given:
+        share = q.vague if q.vague is not None else 1.0
+        return Grams(default_serving(category, age_months) * share, True, "default serving")
+    amount = q.amount if q.amount is not None else 1.0
+    unit = q.unit
+    if unit == "oz" and is_liquid(category):
+        unit = "fl oz"
+    per_unit, basis = _unit_grams(food, unit, q, category, hint, age_months)
+    return Grams(amount * per_unit, False, basis)
+
+
+def _unit_grams(food, unit, q, category, hint, age_months) -> tuple[float, str]:
+    """Grams of one `unit` of the food (unit None: one of the food itself)."""
+    data = servings()
+    band = age_band(age_months)
+    if unit in data["mass_g"]:
+        return data["mass_g"][unit], unit
+    if unit == "bite":
+        return data["bite_g"][band], "bite (age table)"
+    if unit == "serving":
+        return _sized(default_serving(category, age_months), q.size), "default serving"
+    if unit == "handful":
+        return _volume_grams(food, "cup", data["handful_cups"][band] * 240, q, category), "handful"
+    if unit == "spoonful":
+        return _volume_grams(food, "tsp", data["spoonful_ml"][band], q, category), "spoonful"
+    if unit is not None and unit not in VOLUME_UNITS:
+        named = hint if hint and hint.split()[0] == unit else unit
+        portion = find_portion(food, named, q.size, q.modifiers)
+        if portion is not None:
+            return _per_unit(portion, q.size, unit), portion.description
+    if unit in data["volume_ml"]:
+        return _sized(_volume_grams(food, unit, data["volume_ml"][unit], q, category), q.size
+                      if unit in ("bowl", "plate", "glass", "mug", "bottle", "sippy") else None), unit
+    if unit is not None:
+        table = data["count_g_when_unknown"].get(unit, data["count_g_when_unknown"]["count"])
+        return _sized(table.get(category, table["default"]), q.size), f"{unit} (standard)"
+    return _count_grams(food, q, category, hint, age_months)
+
+
+def _count_grams(food, q, category, hint, age_months) -> tuple[float, str]:
+    """Grams of one whole food: "2 eggs", "a banana", "a small apple"."""
+    if hint:
+        portion = find_portion(food, hint, q.size, q.modifiers)
+        if portion is not None:
+            return _per_unit(portion, q.size, hint), portion.description
+    if q.size:
+        portion = find_portion(food, q.size, None, q.modifiers)
+        if portion is not None:
+            return portion.grams / portion.amount, portion.description
+    counts = [p for p in food.portions if p.unit not in _NOT_COUNTS]
+    preferred = [p for p in counts if p.unit == "medium"] or counts
+    if preferred:
+        return _sized(preferred[0].grams / preferred[0].amount, q.size), preferred[0].description
+    if hint in VOLUME_UNITS:
+        return _volume_grams(food, hint, servings()["volume_ml"][hint], q, category), hint
+    return _sized(default_serving(category, age_months), q.size), "default serving per item"
+
+
+def find_portion(food: FoodRecord, unit: str, size: str | None = None,
+                 modifiers: tuple[str, ...] = ()) -> Portion | None:
+    """The food's portion for `unit`: exact unit first, then the unit's word in the description."""
+    if " " in unit or "(" in unit:  # a curated hint naming one SR28 portion: "slice (3/4 oz)"
+        named = [p for p in food.portions if p.description.lower().startswith(unit)]
+        if named:
+            return named[0]
+        unit = unit.split()[0]
+    names = _PORTION_WORDS.get(unit, (unit,))
+    exact = [p for p in food.portions if p.unit in names]
+    worded = [p for p in food.portions if p.unit not in names and p.words & set(names)]
+    for group in (exact, worded):
+        if not group:
+            continue
+        if size:
+            sized = [p for p in group if size in p.words or p.unit == size]
+            if sized:
+                group = sized
+        if modifiers:
+            modded = [p for p in group if set(modifiers) & p.words]
+            if modded:
+                group = modded
+        ones = [p for p in group if p.amount == 1]
+        return (ones or group)[0]
+    return None
+
+
+def _per_unit(portion: Portion, size: str | None, unit: str) -> float:
+    grams = portion.grams / portion.amount
+    if size and size not in portion.words and portion.unit != size:
+        grams = _sized(grams, size)
+    return grams
+
+
+def _sized(grams: float, size: str | None) -> float:
+    return grams * servings()["size_factor"].get(size, 1.0) if size else grams
+
+
+def _volume_grams(food, unit: str, ml: float, q: Quantity, category: str) -> float:
+    """Grams in `ml` millilitres of the food, from its own volume portions when it has any."""
+    density = food_density(food, unit, q.modifiers)
+    if density is None:
+        cup_g = servings()["cup_g_when_unknown"]
+        density = cup_g.get(category, cup_g["other"]) / 240
+    return ml * density
+
+
+def food_density(food: FoodRecord, unit: str = "cup", modifiers: tuple[str, ...] = ()) -> float | None:
+    """Grams per millilitre from the food's SR28 volume portions (same unit preferred, then cup)."""
+    volume = servings()["volume_ml"]
+    candidates = [p for p in food.portions if p.unit in VOLUME_UNITS]
+    if not candidates:
+        return None
+    order = [unit, "cup", "fl oz", "tbsp", "tsp", "ml", "l", "pint", "quart"]
+    candidates.sort(key=lambda p: order.index(p.unit) if p.unit in order else len(order))
+    best_unit = candidates[0].unit
+    group = [p for p in candidates if p.unit == best_unit]
+    if modifiers:
+        group = [p for p in group if set(modifiers) & p.words] or group
+    plain = [p for p in group if not (p.words & _PACKING)] or group
+    portion = plain[0]
+    return portion.grams / (portion.amount * volume[portion.unit])
+
+
+_PORTION_WORDS = {
+    "cube": ("cube", "cubic inch"), "floret": ("floret", "floweret"), "patty": ("patty", "pattie"),
+    "packet": ("packet", "package", "pack"), "container": ("container", "carton", "tub"),
+    "link": ("link", "frankfurter", "sausage"), "piece": ("piece", "pc"),
+}
+_PACKING = frozenset({"packed", "mashed", "pureed", "crushed", "melted", "ground"})

@@ -1,0 +1,212 @@
+"""Read how much of a food a parent means: "1 1/2 cups", "½", "half a", "a couple of", "x2", "50g".
+
+`parse_quantity(words)` takes the normalised words of one item ("1 1/2 cup oatmeal") and returns a
+`Quantity` plus the words left over for the food name. Turning a quantity into grams for a given
+food is `knowledge.foods.portions.grams_for`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.foods.sr28 import singular
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "single": 1,
+    "half": 0.5, "quarter": 0.25, "third": 1 / 3, "couple": 2, "pair": 2, "few": 3, "several": 3,
+    "both": 2, "thirds": 1 / 3, "quarters": 0.25, "halves": 0.5,
+}
+# Phrases that mean "some unknown amount": a multiplier of the age-appropriate default serving.
+VAGUE = {
+    ("a", "little", "bit"): 0.5, ("a", "tiny", "bit"): 0.3, ("a", "little"): 0.5, ("a", "bit"): 0.5,
+    ("a", "small", "amount"): 0.5, ("a", "lot"): 1.5, ("lots",): 1.5, ("plenty",): 1.5,
+    ("loads",): 1.5, ("tons",): 2.0, ("some",): 1.0, ("a", "smidge"): 0.3, ("a", "touch"): 0.3,
+    ("a", "big", "serving"): 1.5, ("a", "small", "serving"): 0.6, ("a", "serving"): 1.0,
+    ("a", "portion"): 1.0, ("a", "helping"): 1.0, ("seconds",): 1.5, ("a", "second", "helping"): 1.0,
+    ("more",): 1.0, ("enough",): 1.0, ("a", "taste"): 0.1, ("a", "lick"): 0.05,
+}
+UNIT_ALIASES = {
+    "g": "g", "gram": "g", "grams": "g", "gr": "g", "gm": "g", "gms": "g", "grammes": "g",
+    "kg": "kg", "kilo": "kg", "kilos": "kg", "mg": "mg",
+    "oz": "oz", "ounce": "oz", "ounces": "oz", "ozs": "oz", "lb": "lb", "lbs": "lb", "pound": "lb",
+    "pounds": "lb", "ml": "ml", "mls": "ml", "milliliter": "ml", "milliliters": "ml",
+    "millilitre": "ml", "millilitres": "ml", "cc": "ml", "l": "l", "liter": "l", "liters": "l",
+    "litre": "l", "litres": "l", "floz": "fl oz",
+    "cup": "cup", "cups": "cup", "c": "cup", "cupful": "cup", "cupfuls": "cup",
+    "tbsp": "tbsp", "tbs": "tbsp", "tbsps": "tbsp", "tablespoon": "tbsp", "tablespoons": "tbsp",
+    "tbl": "tbsp", "tbls": "tbsp", "tblsp": "tbsp", "tsp": "tsp", "tsps": "tsp", "teaspoon": "tsp",
+    "teaspoons": "tsp", "spoon": "spoonful", "spoons": "spoonful", "spoonful": "spoonful",
+    "spoonfuls": "spoonful", "spoonsful": "spoonful",
+    "bite": "bite", "bites": "bite", "mouthful": "bite", "mouthfuls": "bite", "nibble": "bite",
+    "nibbles": "bite", "handful": "handful", "handfuls": "handful", "fistful": "handful",
+    "sip": "sip", "sips": "sip", "swig": "sip", "gulp": "sip", "gulps": "sip",
+    "slice": "slice", "slices": "slice", "piece": "piece", "pieces": "piece", "pc": "piece",
+    "pcs": "piece", "chunk": "piece", "chunks": "piece", "cube": "cube", "cubes": "cube",
+    "strip": "strip", "strips": "strip", "stick": "stick", "sticks": "stick", "wedge": "wedge",
+    "wedges": "wedge", "floret": "floret", "florets": "floret", "spear": "spear", "spears": "spear",
+    "link": "link", "links": "link", "patty": "patty", "patties": "patty",
+    "jar": "jar", "jars": "jar", "pouch": "pouch", "pouches": "pouch", "container": "container",
+    "containers": "container", "tub": "container", "tubs": "container", "packet": "packet",
+    "packets": "packet", "pack": "packet", "packs": "packet", "sachet": "packet", "bar": "bar",
+    "bars": "bar", "box": "box", "boxes": "box", "can": "can", "cans": "can", "tube": "tube",
+    "tubes": "tube", "bottle": "bottle", "bottles": "bottle", "sippy": "sippy", "glass": "glass",
+    "glasses": "glass", "mug": "mug", "mugs": "mug", "bowl": "bowl", "bowls": "bowl",
+    "plate": "plate", "plates": "plate", "scoop": "scoop", "scoops": "scoop", "serving": "serving",
+    "servings": "serving", "portion": "serving", "portions": "serving", "helping": "serving",
+    "helpings": "serving", "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart",
+}
+# Units that only count as units right after a number ("2 c milk"), never on their own.
+NUMERIC_ONLY_UNITS = frozenset({"c", "l", "g", "gr", "gm", "pc", "cc", "can", "cans", "link", "links",
+                                "bar", "bars", "stick", "sticks", "tube", "tubes", "box", "boxes"})
+SIZES = {
+    "small": "small", "smallish": "small", "little": "small", "medium": "medium", "med": "medium",
+    "large": "large", "big": "large", "huge": "extra large", "jumbo": "extra large", "mini": "mini",
+    "xl": "extra large",
+}
+_NUM = re.compile(r"^\d+(?:\.\d+)?$")
+_FRAC = re.compile(r"^(\d+)/(\d+)$")
+_RANGE = re.compile(r"^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """How much: `amount` of `unit` (None: a count of the food itself), or a vague share."""
+
+    amount: float | None = None
+    unit: str | None = None
+    size: str | None = None
+    vague: float | None = None
+    modifiers: tuple[str, ...] = field(default=())
+
+    @property
+    def given(self) -> bool:
+        """True when the parent said how much (a number, a unit or a size)."""
+        return self.vague is None and (self.amount is not None or self.unit is not None)
+
+
+def number_value(word: str) -> float | None:
+    """Return the value of "2", "1.5", "1/2" or "1-2" (the middle of a range), else None."""
+    if _NUM.match(word):
+        return float(word)
+    if m := _FRAC.match(word):
+        return int(m.group(1)) / int(m.group(2)) if int(m.group(2)) else None
+    if m := _RANGE.match(word):
+        return (float(m.group(1)) + float(m.group(2))) / 2
+    return None
+
+
+def parse_quantity(words: list[str], protected: frozenset[int] = frozenset()) -> tuple[Quantity, list[str]]:
+    """Split `words` into a Quantity and the words naming the food; `protected` indexes are food."""
+    words = list(words)
+    used: set[int] = set()
+    amount, vague = _read_amount(words, used, protected)
+    size = unit = None
+    for i, word in enumerate(words):
+        if i in used or i in protected:
+            continue
+        after_number = i > 0 and (i - 1) in used
+        if unit is None and word in UNIT_ALIASES and (after_number or word not in NUMERIC_ONLY_UNITS):
+            unit = UNIT_ALIASES[word]
+            used.add(i)
+            if word in ("fl", "fluid") or (unit == "oz" and i > 0 and words[i - 1] in ("fl", "fluid")):
+                unit = "fl oz"
+        elif word in ("fl", "fluid") and i + 1 < len(words) and words[i + 1] in ("oz", "ounce", "ounces"):
+            unit = "fl oz"
+            used.update({i, i + 1})
+        elif size is None and word in SIZES and not (word == "little" and _prev(words, i) == "a"):
+            if i + 1 < len(words) and words[i + 1] == "large" and word == "extra":
+                continue
+            size = SIZES[word]
+            used.add(i)
+        elif word == "extra" and i + 1 < len(words) and words[i + 1] == "large":
+            size = "extra large"
+            used.update({i, i + 1})
+    multiplier = _read_multiplier(words, used, protected)
+    if multiplier is not None:
+        amount = (amount or 1.0) * multiplier
+    rest = [w for i, w in enumerate(words) if i not in used and (w != "of" or i in protected)]
+    if amount is None and vague is None and (unit or size):
+        amount = 1.0
+    mods = tuple(w for w in rest if w in MODIFIERS)
+    return Quantity(amount, unit, size, vague, mods), rest
+
+
+MODIFIERS = frozenset(
+    "mashed sliced chopped diced pureed cubed shredded grated whole halves crushed packed "
+    "melted crumbled strips cubes".split()
+)
+
+
+def _prev(words: list[str], i: int) -> str:
+    return words[i - 1] if i > 0 else ""
+
+
+def _read_amount(words: list[str], used: set[int], protected: frozenset[int]) -> tuple[float | None, float | None]:
+    """Find the first number or vague phrase; mark its words used; return (amount, vague)."""
+    for i in range(len(words)):
+        if i in protected or i in used:
+            continue
+        for phrase, share in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
+            n = len(phrase)
+            if tuple(words[i : i + n]) == phrase and not protected & set(range(i, i + n)):
+                used.update(range(i, i + n))
+                if i + n < len(words) and words[i + n] == "of":
+                    used.add(i + n)
+                return None, share
+        value, width = _number_at(words, i)
+        if value is not None:
+            used.update(range(i, i + width))
+            return value, None
+    return None, None
+
+
+def _number_at(words: list[str], i: int) -> tuple[float | None, int]:
+    """Read a number phrase starting at words[i]: "1 1/2", "1 to 2", "half a", "a couple of"."""
+    word = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    value = number_value(word)
+    if value is not None:
+        if _FRAC.match(nxt) and float(value).is_integer():
+            return value + number_value(nxt), 2
+        if nxt in ("to", "or") and i + 2 < len(words) and number_value(words[i + 2]) is not None:
+            return (value + number_value(words[i + 2])) / 2, 3
+        return value, 1
+    if word not in NUMBER_WORDS:
+        return None, 0
+    if word in ("a", "an") and nxt in NUMBER_WORDS and nxt not in ("a", "an"):
+        val, width = _number_at(words, i + 1)
+        return val, width + 1
+    value = float(NUMBER_WORDS[word])
+    width = 1
+    if word in ("half", "quarter", "third") and nxt in ("a", "an"):
+        width = 2
+    elif word in ("two", "three") and nxt in ("thirds", "quarters"):
+        value, width = NUMBER_WORDS[word] * NUMBER_WORDS[nxt], 2
+    elif word == "half" and nxt == "dozen":
+        value, width = 6.0, 2
+    if i + width < len(words) and words[i + width] == "of" and word in ("couple", "few", "dozen", "pair"):
+        width += 1
+    return value, width
+
+
+def _read_multiplier(words: list[str], used: set[int], protected: frozenset[int]) -> float | None:
+    """Read "x 2", "2 x" or "times 2" anywhere in the item."""
+    for i, word in enumerate(words):
+        if word not in ("x", "times") or i in protected:
+            continue
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(words) and j not in protected:
+                value = number_value(words[j])
+                if value is not None:
+                    if j in used:  # "2 x" where "2" was read as the amount: not a second factor
+                        used.add(i)
+                        return 1.0
+                    used.update({i, j})
+                    return value
+    return None
+
+
+def canonical_unit(word: str) -> str:
+    """Return the canonical unit for an SR28 portion word or a parent's word."""
+    return UNIT_ALIASES.get(word, singular(word))

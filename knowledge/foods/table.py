@@ -1,0 +1,263 @@
+"""The in-memory food table: SR28 rows from the database plus the name indexes, built once per process.
+
+`FoodTable.from_session(session)` reads `food` and `food_portion` once (about 0.3 s) and caches the
+table per database URL; a cheap row count notices a reload, `reload=True` forces one.
+`FoodTable.resolve(words)` turns the food words of one item into SR28 foods, or says it is unknown.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from knowledge.foods.names import CuratedName, NameIndex, extra_portions, name_index
+from knowledge.foods.portions import VOLUME_UNITS, servings
+from knowledge.foods.search import DescriptionIndex, desc_words
+from knowledge.foods.sr28 import portion_unit, read_sr28
+from knowledge.foods.text import DESCRIPTORS, STOPWORDS, content_tokens
+from storage.foods import NUTRIENTS, Food, FoodPortion
+
+_NOT_CARRIERS = frozenset({"milk", "formula", "juice", "water", "drink", "soup"})
+_DERIVED = re.compile(r"(\d+(?:\.\d+)?|\d+/\d+)\s*(cup|tbsp|tablespoon|fl oz|tsp)", re.I)
+_CACHE: dict[str, tuple[int, "FoodTable"]] = {}
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Portion:
+    """`amount` x `unit` of a food weighs `grams`; `words` are the description's words."""
+
+    amount: float
+    unit: str
+    description: str
+    grams: float
+    words: frozenset[str] = field(default=frozenset())
+
+
+@dataclass(frozen=True)
+class FoodRecord:
+    """One SR28 food with its per-100 g nutrients and household portions."""
+
+    ndb_no: str
+    description: str
+    food_group: str
+    nutrients: dict[str, float | None]
+    portions: tuple[Portion, ...] = ()
+    common_name: str | None = None
+
+
+@dataclass(frozen=True)
+class ResolvedFood:
+    """A food found in an item: the record, its serving category and natural unit, and where."""
+
+    record: FoodRecord
+    category: str
+    unit_hint: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The foods an item names (several for "peanut butter toast"), or the words not understood."""
+
+    foods: tuple[ResolvedFood, ...] = ()
+    unknown: str | None = None
+
+
+class FoodTable:
+    """All SR28 foods in memory with the curated names and the description search."""
+
+    def __init__(self, records: Iterable[FoodRecord], names: NameIndex | None = None) -> None:
+        self.records: dict[str, FoodRecord] = {r.ndb_no: r for r in records}
+        self.names = names or name_index()
+        self._curated_by_ndb: dict[str, CuratedName] = {}
+        for entry in self.names.keys.values():
+            self._curated_by_ndb.setdefault(entry.ndb_no, entry)
+        self._search: DescriptionIndex | None = None
+        self._search_lock = threading.Lock()
+        self._resolved: dict[tuple[str, ...], Resolution] = {}
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    @classmethod
+    def from_session(cls, session: Session, reload: bool = False) -> FoodTable:
+        """Build the table from the database once per process (per URL); rebuild when rows change."""
+        key = str(session.get_bind().url)
+        count = session.scalar(select(func.count()).select_from(Food)) or 0
+        with _LOCK:
+            cached = _CACHE.get(key)
+            if cached and cached[0] == count and not reload:
+                return cached[1]
+        table = cls.from_rows(
+            session.execute(select(*(getattr(Food, c) for c in _FOOD_COLUMNS))).all(),
+            session.execute(select(*(getattr(FoodPortion, c) for c in _PORTION_COLUMNS))
+                            .order_by(FoodPortion.ndb_no, FoodPortion.seq)).all(),
+        )
+        with _LOCK:
+            _CACHE[key] = (count, table)
+        return table
+
+    @classmethod
+    def from_sr28(cls) -> FoodTable:
+        """Build straight from the SR28 files, without a database (tests, one-off scripts)."""
+        foods, portions = read_sr28()
+        return cls.from_rows(
+            [tuple(f[c] for c in _FOOD_COLUMNS) for f in foods],
+            [tuple(p[c] for c in _PORTION_COLUMNS) for p in portions],
+        )
+
+    @classmethod
+    def from_rows(cls, food_rows, portion_rows) -> FoodTable:
+        """Build from (ndb_no, description, group, common_name, *nutrients) and portion tuples."""
+        portions: dict[str, list[Portion]] = defaultdict(list)
+        for ndb_no, amount, unit, description, grams in portion_rows:
+            portions[ndb_no].extend(_portions(amount, unit, description, grams))
+        for ndb_no, amount, unit, grams in extra_portions():
+            if not any(p.unit == unit for p in portions[ndb_no]):
+                portions[ndb_no].append(Portion(amount, unit, unit, grams, frozenset({unit})))
+        records = [
+            FoodRecord(row[0], row[1], row[2], dict(zip(NUTRIENTS, row[4:])), tuple(portions[row[0]]), row[3])
+            for row in food_rows
+        ]
+        return cls(records)
+
+    def get(self, ndb_no: str) -> FoodRecord | None:
+        return self.records.get(ndb_no)
+
+    @property
+    def search_index(self) -> DescriptionIndex:
+        """The SR28 description index, built on first use (about 0.5 s)."""
+        with self._search_lock:
+            if self._search is None:
+                self._search = DescriptionIndex(self.records.values())
+        return self._search
+
+    def category(self, record: FoodRecord) -> str:
+        """Serving category: the curated one, else guessed from the SR28 group and description."""
+        entry = self._curated_by_ndb.get(record.ndb_no)
+        return entry.category if entry else guess_category(record)
+
+    def clear_caches(self) -> None:
+        self._resolved.clear()
+
+    def resolve(self, words: list[str]) -> Resolution:
+        """Find the food(s) named by `words` (already stripped of quantities), or return unknown."""
+        key = tuple(words)
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolve(list(words))
+            if len(self._resolved) > 20_000:
+                self._resolved.clear()
+            self._resolved[key] = found
+        return found
+
+    def _resolve(self, words: list[str]) -> Resolution:
+        content = content_tokens(words)
+        if not content:
+            return Resolution()
+        entry = self.names.exact(" ".join(words))
+        if entry is not None and entry.ndb_no in self.records:
+            return Resolution((self._curated(entry, 0, len(words)),))
+        cover = self._cover(words)
+        if cover and not _leftover(words, cover) and self._compound_ok(cover):
+            return self._from_cover(cover)
+        fixed = self._corrected(words)
+        fixed_cover = self._cover(fixed) if fixed != words else cover
+        if fixed != words and fixed_cover and not _leftover(fixed, fixed_cover) and self._compound_ok(fixed_cover):
+            return self._from_cover(fixed_cover)
+        hit = self.search_index.search(content_tokens(fixed))
+        if hit is not None:
+            record = self.search_index.foods[hit.index]
+            return Resolution((ResolvedFood(record, self.category(record), "", 0, len(words)),))
+        for partial, basis in ((cover, words), (fixed_cover, fixed)):
+            leftover = _leftover(basis, partial)
+            if partial and leftover and self._compound_ok(partial) and not self._food_words(leftover):
+                return self._from_cover(partial)
+        return Resolution(unknown=" ".join(content))
+
+    def _cover(self, words: list[str]):
+        """Curated names in `words`, minus lone preparation words ("boiled")."""
+        return [m for m in self.names.cover(words)
+                if not all(w in DESCRIPTORS for w in words[m.start : m.end])]
+
+    def _from_cover(self, cover) -> Resolution:
+        return Resolution(tuple(self._curated(m.entry, m.start, m.end) for m in cover))
+
+    def _compound_ok(self, cover) -> bool:
+        """"peanut butter toast" is two foods; "oat milk" is not oats plus milk."""
+        if len(cover) < 2:
+            return True
+        if cover[-1].entry.category in _NOT_CARRIERS:
+            return False
+        return not any(m.entry.category in _NOT_CARRIERS for m in cover[:-1])
+
+    def _food_words(self, words: list[str]) -> list[str]:
+        """Words that name foods themselves: leaving them out would change the food."""
+        return [w for w in words if w in self.names.vocab_set or w in self.search_index.head_vocab]
+
+    def _curated(self, entry: CuratedName, start: int, end: int) -> ResolvedFood:
+        return ResolvedFood(self.records[entry.ndb_no], entry.category, entry.unit, start, end)
+
+    def _corrected(self, words: list[str]) -> list[str]:
+        """Fix typos in words that neither the curated names nor SR28 know."""
+        vocab = self.names.vocab_set
+        out = []
+        for word in words:
+            if word in STOPWORDS or word in DESCRIPTORS or word in vocab or self.search_index.knows(word):
+                out.append(word)
+            else:
+                out.append(self.names.correct(word) or word)
+        return out
+
+
+def _leftover(words: list[str], cover) -> list[str]:
+    covered = {i for m in cover for i in range(m.start, m.end)}
+    return [w for i, w in enumerate(words) if i not in covered and w in content_tokens([w])]
+
+
+def _portions(amount: float, unit: str, description: str, grams: float) -> list[Portion]:
+    """One SR28 portion, plus a volume portion hidden in text like "serving 1/2 cup"."""
+    words = frozenset(desc_words(description)) | {unit}
+    out = [Portion(amount, unit, description, grams, words)]
+    if unit not in VOLUME_UNITS and (m := _DERIVED.search(description)):
+        value = m.group(1)
+        num = eval_fraction(value) * amount
+        derived = portion_unit(m.group(2))
+        if num > 0:
+            out.append(Portion(num, derived, description, grams, words | {derived}))
+    return out
+
+
+def eval_fraction(text: str) -> float:
+    if "/" in text:
+        a, b = text.split("/")
+        return int(a) / int(b) if int(b) else 0.0
+    return float(text)
+
+
+@lru_cache(maxsize=4096)
+def _guess(description: str, group: str) -> str:
+    text = description.lower()
+    rules = (("formula", "formula"), ("juice", "juice"), ("water", "water"), ("milk,", "milk"),
+             ("yogurt", "yogurt"), ("egg,", "egg"), ("cheese", "cheese"), ("soup", "soup"))
+    for word, category in rules:
+        if text.startswith(word.rstrip(",")) or (word in ("formula", "juice") and word in text):
+            return category
+    return servings()["category_by_group"].get(group, "other")
+
+
+def guess_category(record: FoodRecord) -> str:
+    """Serving category for a food that is not in the curated table."""
+    return _guess(record.description, record.food_group)
+
+
+_FOOD_COLUMNS = ("ndb_no", "description", "food_group", "common_name", *NUTRIENTS)
+_PORTION_COLUMNS = ("ndb_no", "amount", "unit", "description", "grams")

@@ -1,0 +1,110 @@
+"""Meals a child ate, their items with nutrients, and when each major allergen was last eaten."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+
+from storage.db import Base, UTCDateTime
+
+
+class Meal(Base):
+    __tablename__ = "meal"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    logged_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
+    inbound_id: Mapped[int | None] = mapped_column(ForeignKey("inbound.id", ondelete="SET NULL"))
+    eaten_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    local_date: Mapped[date] = mapped_column(Date, index=True)
+    meal_type: Mapped[str] = mapped_column(String(12))
+    text: Mapped[str] = mapped_column(Text)
+    nutrients: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
+    photo_url: Mapped[str | None] = mapped_column(Text)
+
+    items: Mapped[list[MealItem]] = relationship(back_populates="meal", cascade="all, delete-orphan",
+                                                 passive_deletes=True, order_by="MealItem.id")
+
+
+class MealItem(Base):
+    __tablename__ = "meal_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meal_id: Mapped[int] = mapped_column(ForeignKey("meal.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    ndb_no: Mapped[str | None] = mapped_column(String(5), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    food_group: Mapped[str] = mapped_column(String(4), default="")
+    grams: Mapped[float] = mapped_column(Float)
+    offered_grams: Mapped[float] = mapped_column(Float)
+    estimated: Mapped[bool] = mapped_column(Boolean, default=False)
+    nutrients: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
+
+    meal: Mapped[Meal] = relationship(back_populates="items")
+
+
+class AllergenExposure(Base):
+    """When a child last ate each major allergen, for later nudges and plans."""
+
+    __tablename__ = "allergen_exposure"
+    __table_args__ = (UniqueConstraint("child_id", "allergen"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    allergen: Mapped[str] = mapped_column(String(20))
+    last_eaten_on: Mapped[date] = mapped_column(Date)
+    times: Mapped[int] = mapped_column(Integer, default=1)
+
+
+def meals_between(session: Session, child_ids: list[int], first: date, last: date) -> list[Meal]:
+    return list(session.scalars(select(Meal).where(Meal.child_id.in_(child_ids), Meal.local_date >= first,
+                                                   Meal.local_date <= last).order_by(Meal.eaten_at)))
+
+
+def foods_eaten_before(session: Session, child_id: int, ndb_numbers: list[str], before_meal_id: int) -> set[str]:
+    """Which of these foods the child had in an earlier meal (for 'first time trying')."""
+    if not ndb_numbers:
+        return set()
+    rows = session.scalars(select(MealItem.ndb_no).join(Meal).where(
+        Meal.child_id == child_id, Meal.id != before_meal_id, MealItem.ndb_no.in_(ndb_numbers),
+        MealItem.grams > 0))
+    return set(rows)
+
+
+def last_meal_logged_by(session: Session, person_id: int) -> Meal | None:
+    return session.scalars(select(Meal).where(Meal.logged_by_id == person_id)
+                           .order_by(Meal.eaten_at.desc(), Meal.id.desc()).limit(1)).first()
+
+
+def streak_days(session: Session, child_ids: list[int], today: date) -> int:
+    """Consecutive days with a meal logged, ending today (or yesterday, if today has none yet)."""
+    if not child_ids:
+        return 0
+    since = today - timedelta(days=366)
+    days = set(session.scalars(select(Meal.local_date).where(Meal.child_id.in_(child_ids),
+                                                             Meal.local_date >= since).distinct()))
+    day = today if today in days else today - timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def record_exposures(session: Session, child_id: int, allergens: set[str], on: date) -> None:
+    existing = {e.allergen: e for e in session.scalars(
+        select(AllergenExposure).where(AllergenExposure.child_id == child_id))}
+    for allergen in sorted(allergens):
+        row = existing.get(allergen)
+        if row is None:
+            session.add(AllergenExposure(child_id=child_id, allergen=allergen, last_eaten_on=on, times=1))
+        else:
+            row.last_eaten_on = max(row.last_eaten_on, on)
+            row.times += 1
+
+
+def nutrients_sum(rows: list[dict[str, Any]]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for row in rows:
+        for key, value in (row or {}).items():
+            total[key] = total.get(key, 0.0) + float(value or 0)
+    return total

@@ -1,0 +1,144 @@
+"""Meal logging through the signed webhook: nutrients, corrections, undo, summaries, safety flags."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from storage.meals import AllergenExposure, Meal
+from tests.support import Phone
+
+
+def household(app, number: str, child: str, born: str, *extra: str) -> Phone:
+    result = app.test_cli_runner().invoke(args=["household", "create", "--phone", number, "--child", child,
+                                                "--birth-date", born, "--timezone", "America/New_York", *extra])
+    assert result.exit_code == 0, result.output
+    return Phone(app, number)
+
+
+def meals(app) -> list[Meal]:
+    with app.extensions["tinytummy"].sessions() as s:
+        rows = s.scalars(select(Meal).order_by(Meal.id)).all()
+        for m in rows:
+            _ = list(m.items)
+        s.expunge_all()
+        return rows
+
+
+def test_a_meal_is_logged_with_iron_for_a_baby(app):
+    parent = household(app, "+12125550180", "Maya", "2026-02-01")  # 9 months
+    reply = parent.say("Maya had 1/2 cup oatmeal and a banana")
+    assert reply.startswith("Logged Maya's")
+    assert "oatmeal" in reply and "banana" in reply and "iron" in reply.lower()
+    assert "First time trying" in reply
+    [meal] = meals(app)
+    assert len(meal.items) == 2 and meal.nutrients["kcal"] > 100
+    assert all(i.ndb_no for i in meal.items)
+
+
+def test_second_time_is_not_new_and_streak_grows(app, clock):
+    parent = household(app, "+12125550181", "Maya", "2026-02-01")
+    parent.say("a banana")
+    clock.advance(days=1)
+    reply = parent.say("a banana")
+    assert "First time" not in reply and "2-day streak" in reply
+    assert "2-day logging streak" in parent.say("what's my streak?")
+
+
+def test_unknown_words_are_asked_about(app):
+    parent = household(app, "+12125550182", "Maya", "2026-02-01")
+    reply = parent.say("2 zorbleflips")
+    assert "I didn't catch 'zorbleflips'" in reply
+    follow = parent.say("zucchini noodles")
+    assert follow.startswith("Logged Maya's")
+
+
+def test_correction_replaces_the_last_meal(app):
+    parent = household(app, "+12125550183", "Maya", "2026-02-01")
+    parent.say("1 egg")
+    reply = parent.say("actually it was 2 eggs")
+    assert reply.startswith("Fixed Maya's")
+    [meal] = meals(app)
+    assert len(meal.items) == 1 and meal.items[0].grams > 80
+
+
+def test_undo_removes_the_last_meal(app):
+    parent = household(app, "+12125550184", "Maya", "2026-02-01")
+    parent.say("a banana")
+    parent.say("1/2 cup peas")
+    reply = parent.say("undo")
+    assert reply.startswith("Removed Maya's") and "peas" in reply
+    assert len(meals(app)) == 1
+    parent.say("undo")
+    assert "nothing to undo" in parent.say("undo")
+
+
+def test_summary_for_today(app):
+    parent = household(app, "+12125550185", "Maya", "2026-02-01")
+    parent.say("breakfast: 1/2 cup oatmeal and a banana")
+    parent.say("lunch: 2 tbsp hummus and 1/4 cup peas")
+    reply = parent.say("summary")
+    assert reply.startswith("Maya today: 2 meals")
+    assert "fruits" in reply and "Below reference" in reply
+
+
+SAFETY = [
+    ("2026-03-01", "a spoon of honey", "honey"),
+    ("2026-03-01", "4 oz apple juice", "juice"),
+    ("2026-03-01", "a cup of whole milk", "milk"),
+    ("2024-06-01", "she had some whole grapes", "quarter"),
+    ("2024-06-01", "a handful of popcorn", "popcorn"),
+    ("2024-06-01", "he ate a hot dog", "hot dog"),
+    ("2024-06-01", "2 oz swordfish for dinner", "mercury"),
+]
+
+
+@pytest.mark.parametrize("born, text, words", SAFETY)
+def test_safety_flags(app, born, text, words):
+    parent = household(app, "+12125550186", "Maya", born)
+    reply = parent.say(text)
+    assert reply.startswith("Logged")
+    assert words in reply.lower()
+
+
+def test_quartered_grapes_are_not_flagged(app):
+    parent = household(app, "+12125550187", "Maya", "2024-06-01")
+    reply = parent.say("quartered grapes")
+    assert reply.startswith("Logged") and "lengthwise" not in reply and "choking" not in reply.lower()
+
+
+def test_allergen_from_the_profile_is_flagged_and_exposure_recorded(app):
+    parent = household(app, "+12125550188", "Maya", "2025-06-01", "--allergy", "egg")
+    reply = parent.say("scrambled eggs and toast")
+    assert "egg" in reply.lower() and "allerg" in reply.lower()
+    with app.extensions["tinytummy"].sessions() as s:
+        assert {e.allergen for e in s.scalars(select(AllergenExposure))} >= {"egg", "wheat"}
+
+
+def test_two_children_in_one_household(app):
+    parent = household(app, "+12125550189", "Maya", "2025-06-01")
+    parent.say("add a child")
+    parent.say("Leo")
+    parent.say("2023-01-01")
+    parent.say("none")
+    assert "Who was that for?" in parent.say("a banana")
+    assert parent.say("for Leo: a banana").startswith("Logged Leo's")
+    assert parent.say("Maya had 1/2 cup peas").startswith("Logged Maya's")
+    assert {m.child_id for m in meals(app)} and len(meals(app)) == 2
+
+
+def test_a_meal_sent_during_onboarding_is_kept_and_logged(app, phone):
+    phone.say("hi")
+    phone.say("Maya")
+    assert phone.say("she had a banana").startswith("Logged Maya's")
+    phone.say("9 months")
+    assert len(meals(app)) == 1
+
+
+def test_a_meal_before_the_name_is_logged_when_onboarding_finishes(app, phone):
+    reply = phone.say("Maya had 1/2 cup oatmeal")
+    assert "kept that meal" in reply
+    for text in ("Maya", "9 months", "none", "default"):
+        reply = phone.say(text)
+    reply = phone.say("Eastern")
+    assert "All set" in reply and "Logged Maya's" in reply
+    assert len(meals(app)) == 1
