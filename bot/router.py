@@ -57,6 +57,8 @@ def route(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any]) -> 
     intent = found.intent if found.intent in HANDLERS else "help"
     if question.is_out_of_scope(msg.text) or question.is_follow_up(ctx, msg.text):
         intent = "question"
+    elif intent not in BREAKOUT and undo.is_correction(ctx, msg.text):
+        intent = "undo"
     elif intent not in BREAKOUT and log_meal.is_plain_meal(ctx, msg.text, found):
         intent = "log_meal"
     ctx.settings.update(intent=intent, confidence=found.confidence,

@@ -11,7 +11,13 @@ from storage.models import Child
 CORRECTION = re.compile(r"^\s*(?:actually|correction|sorry|oops|wait|no|make that|i meant|meant)\b[\s,:;.!-]*"
                         r"(?:(?:it|that|she|he|they)\s+(?:was|were|had|ate)|make (?:it|that)|it's|its)?\s*(?P<rest>.*)$",
                         re.I)
+CORRECTION_LEAD = re.compile(r"^\s*(?:actually|correction|make that|i meant|oops|sorry|wait)\b", re.I)
 NOT_TAIL = re.compile(r"[,;]?\s*\b(?:not|instead of|rather than)\b.*$", re.I)
+
+
+def is_correction(ctx: Context, text: str) -> bool:
+    """'actually it was 2 eggs' right after logging fixes that meal, whatever the classifier says."""
+    return bool(CORRECTION_LEAD.match(text)) and meal_store.last_meal_logged_by(ctx.session, ctx.person.id) is not None
 
 
 def handle(msg: InboundMessage, ctx: Context) -> Reply:

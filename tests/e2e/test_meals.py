@@ -142,3 +142,10 @@ def test_a_meal_before_the_name_is_logged_when_onboarding_finishes(app, phone):
     reply = phone.say("Eastern")
     assert "All set" in reply and "Logged Maya's" in reply
     assert len(meals(app)) == 1
+
+
+def test_correction_wins_even_when_it_reads_like_a_meal(app):
+    parent = household(app, "+12125550190", "Maya", "2026-02-01")
+    parent.say("2 tbsp peas")
+    assert parent.say("actually it was 3 tbsp peas").startswith("Fixed Maya's")
+    assert len(meals(app)) == 1
