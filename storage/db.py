@@ -1,6 +1,7 @@
 """Engine and session factory; the caller owns the transaction (`with Session() as s, s.begin():`)."""
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 
 from sqlalchemy import DateTime, MetaData, TypeDecorator, create_engine, event
@@ -52,7 +53,10 @@ def make_engine(url: str) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    # RQ forks a process per job: the child must not reuse the parent's pooled connections.
+    os.register_at_fork(after_in_child=lambda: engine.dispose(close=False))
+    return engine
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker:
