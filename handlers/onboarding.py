@@ -14,7 +14,7 @@ from handlers import log_meal
 from handlers.context import Context, InboundMessage, Reply
 from handlers.dates import parse_birth_date
 from handlers.times import parse_on_off, parse_time_of_day
-from handlers.zones import choices_prompt, describe_reminder, parse_time_zone
+from handlers.zones import choices_prompt, describe_reminder, distinct_clocks, parse_time_zone
 from knowledge.phones import country_of, guess_time_zones
 from storage import people
 
@@ -41,6 +41,9 @@ PROMPTS = {
 def start(msg: InboundMessage, ctx: Context, found: Any) -> Reply:
     """Create the household and ask the first question; keep a meal sent before set-up."""
     people.create_household(ctx.session, ctx.person, ctx.now)
+    zones = distinct_clocks(guess_time_zones(ctx.person.phone), ctx.now)
+    if zones and not ctx.person.timezone:  # provisional, so "today" is the parent's; confirmed later
+        ctx.person.timezone = next((z for z in zones if z == "America/New_York"), zones[0])
     if msg.profile_name and not ctx.person.name:
         ctx.person.name = msg.profile_name[:80]
     pending = [msg.text] if found.intent == "log_meal" and found.confidence >= 0.6 else []
@@ -146,7 +149,7 @@ def reminder(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
                 return None
             return Reply("I couldn't read that time. Try 7pm or 19:30, or say \"default\".", "onboarding")
         ctx.person.reminder_time = when
-    zones = guess_time_zones(ctx.person.phone)
+    zones = distinct_clocks(guess_time_zones(ctx.person.phone), ctx.now)
     if len(zones) == 1:
         ctx.person.timezone = zones[0]
         return _finish(ctx, "")

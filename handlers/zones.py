@@ -52,6 +52,22 @@ def parse_time_zone(text: str, candidates: list[str] | None = None) -> str | Non
     return _by_city().get(words)
 
 
+# When several zones keep the same clock, use the one people would name.
+PREFERRED = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "Europe/London",
+             "Europe/Paris", "Europe/Berlin", "Australia/Sydney", "Asia/Kolkata", "America/Toronto")
+
+
+def distinct_clocks(zones: list[str], now: datetime) -> list[str]:
+    """Collapse zones that show the same time all year (Guernsey and London) to one name each."""
+    groups: dict[tuple, list[str]] = {}
+    for zone in zones:
+        tz = ZoneInfo(zone)
+        key = tuple(now.replace(month=m, day=1).astimezone(tz).utcoffset() for m in (1, 7))
+        groups.setdefault(key, []).append(zone)
+    rank = {z: i for i, z in enumerate(PREFERRED)}
+    return [min(group, key=lambda z: (rank.get(z, len(rank)), z)) for group in groups.values()]
+
+
 def zone_label(zone: str) -> str:
     """A short readable name: 'Chicago' for America/Chicago."""
     return zone.rsplit("/", 1)[-1].replace("_", " ")

@@ -121,3 +121,19 @@ def test_stop_inside_a_sentence_is_not_an_opt_out(app, phone):
     phone.say("hi")
     phone.say("we must stop this")
     assert person(app, phone.number).opted_out_at is None
+
+
+def test_zones_with_the_same_clock_are_not_asked_about(app):
+    parent = Phone(app, "+447700900123")  # a UK mobile: London, Guernsey, Isle of Man keep one clock
+    for text in ("hello", "Isla", "skip", "none"):
+        parent.say(text)
+    assert "All set" in parent.say("7pm")
+    assert person(app, parent.number).timezone == "Europe/London"
+
+
+def test_day_first_birth_dates_outside_north_america(app):
+    parent = Phone(app, "+447700900124")
+    parent.say("hello")
+    parent.say("Isla")
+    parent.say("3/2/25")
+    assert children(app)[0].birth_date == date(2025, 2, 3)
