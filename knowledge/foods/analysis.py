@@ -18,7 +18,7 @@ from knowledge.foods.nutrition import add_up, nutrients_for
 from knowledge.foods.portions import Grams, age_band, grams_for, servings
 from knowledge.foods.quantities import UNIT_ALIASES, Quantity, parse_quantity
 from knowledge.foods.table import FoodTable, ResolvedFood
-from knowledge.foods.text import content_tokens, normalise
+from knowledge.foods.text import DESCRIPTORS, STOPWORDS, content_tokens, normalise
 
 logger = logging.getLogger(__name__)
 
@@ -64,13 +64,23 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     items: list[FoodItem] = []
     clauses: list[int] = []
     unknown: list[str] = []
+    previous: tuple[ParsedItem, int] | None = None  # last parsed item and where its foods start
     for p in parsed.items:
         if p.refers_back:
             _apply_back(items, clauses, p, table, age_months)
             continue
+        refined = _refined(previous[0], p) if previous and previous[0].clause == p.clause else None
+        if refined is not None:
+            new, missing = _weigh(refined, table, age_months)
+            if new and not missing and {i.ndb_no for i in new} != {i.ndb_no for i in items[previous[1]:]}:
+                del items[previous[1]:], clauses[previous[1]:]
+                items.extend(new)
+                clauses.extend([p.clause] * len(new))
+            continue
         new, missing = _weigh(p, table, age_months)
         if missing:
             unknown.append(missing)
+        previous = (p, len(items))
         for item in new:
             if not _merge_outcome(items, item, p, table):
                 items.append(item)
@@ -85,9 +95,11 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None) -> tuple[lis
     """Match one parsed item to foods and weigh the offered and eaten amounts."""
     words = list(p.words)
     q, rest = parse_quantity(words, _protected(words, table))
-    if q.unit and not content_tokens(rest):  # "a pouch", "a bottle": the unit is the food
+    if q.unit and not content_tokens(rest):  # "a pouch": the unit is the food, if it is one
         rest = [w for w in words if UNIT_ALIASES.get(w) == q.unit][:1]
         q = replace(q, unit=None)
+        if not rest or table.names.exact(rest[0]) is None:
+            return [], p.raw  # "a bottle": of what? ask
     resolution = table.resolve(rest)
     if resolution.unknown:
         return [], resolution.unknown
@@ -95,7 +107,9 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None) -> tuple[lis
         resolution = _baby_food(resolution, rest, table)
     out = []
     for n, found in enumerate(resolution.foods):
-        if n == len(resolution.foods) - 1:
+        if found.per_dish is not None:
+            grams = _dish_grams(found, q, age_months)
+        elif n == len(resolution.foods) - 1:
             grams = grams_for(found.record, q, found.category, found.unit_hint, age_months)
         else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
             topping = Quantity(vague=1.0 if found.category in _SPREADS else TOPPING_SHARE)
@@ -103,6 +117,30 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None) -> tuple[lis
         name = " ".join(rest[found.start : found.end]) or p.raw
         out.append(_item(found, name, p.raw, grams, p, age_months))
     return out, None
+
+
+def _dish_grams(found: ResolvedFood, q: Quantity, age_months: int | None) -> Grams:
+    """One component of a dish: its amount per dish times how many dishes (an age share if unsaid)."""
+    if q.given and q.unit in (None, "serving", "piece"):
+        dishes, estimated = q.amount or 1.0, False
+    else:
+        dishes = servings()["dish_share"][age_band(age_months)] * (q.vague or 1.0)
+        estimated = True
+    amount, unit = found.per_dish
+    unit_word = unit.split()[0]
+    part = Quantity(amount * dishes, unit_word if unit_word in UNIT_ALIASES.values() else None)
+    hint = unit if part.unit is None or " " in unit else ""
+    grams = grams_for(found.record, part, found.category, hint, age_months)
+    return Grams(grams.grams, estimated, grams.basis)
+
+
+def _refined(previous: ParsedItem, p: ParsedItem) -> ParsedItem | None:
+    """"1 egg, fried": a segment of preparation words only re-describes the item before it."""
+    if not p.words or not all(w in DESCRIPTORS or w in STOPWORDS for w in p.words):
+        return None
+    if not any(w in DESCRIPTORS for w in p.words):
+        return None
+    return replace(previous, words=(*p.words, *previous.words), raw=f"{previous.raw}, {p.raw}")
 
 
 def _baby_food(resolution, rest: list[str], table: FoodTable):
@@ -124,9 +162,10 @@ def _item(found: ResolvedFood, name: str, raw: str, grams: Grams, p: ParsedItem,
         offered = max(offered, eaten)
     elif p.eaten_share is not None:
         eaten = offered * p.eaten_share
+    estimated = grams.estimated and p.eaten_bites is None  # "2 bites" is an amount eaten
     record = found.record
     return FoodItem(name, record.ndb_no, record.description, record.food_group, round(eaten, 1),
-                    round(offered, 1), grams.estimated, raw, nutrients_for(record.nutrients, eaten))
+                    round(offered, 1), estimated, raw, nutrients_for(record.nutrients, eaten))
 
 
 def _bite_grams(found: ResolvedFood, unit: str, age_months: int | None) -> float:
@@ -147,14 +186,16 @@ def _protected(words: list[str], table: FoodTable) -> frozenset[int]:
             continue
         bare = [w for w in span if w not in UNIT_ALIASES and w != "of"]
         other = table.names.exact(" ".join(bare))
-        if other is None or other.ndb_no != match.entry.ndb_no or any("%" in w for w in span):
-            keep.update(range(match.start, match.end))
+        if other is None or other.name != match.entry.name or any("%" in w for w in span):
+            keep.update(range(match.start, match.end))  # "juice box" is not a box of juice
     return frozenset(keep)
 
 
 def _merge_outcome(items: list[FoodItem], item: FoodItem, p: ParsedItem, table: FoodTable) -> bool:
     """"…, refused the peas": update the peas already listed instead of adding them again."""
-    if (p.eaten_share is None and p.eaten_bites is None) or not item.estimated:
+    if p.eaten_share is None and p.eaten_bites is None:
+        return False
+    if not item.estimated and p.eaten_bites is None:  # "refused 2 eggs": a new, weighed item
         return False
     for i, earlier in enumerate(items):
         if earlier.ndb_no == item.ndb_no:
@@ -201,24 +242,15 @@ def _ask_llm(text, items, unknown, table, age_months, llm_parse):
     known = {item.ndb_no for item in items}
     remaining = list(unknown)
     for name, amount, unit in answer:
-        words = normalise(name or "").split()
-        resolution = table.resolve(words)
-        if not resolution.foods:
+        if not remaining or not name:
+            break
+        phrase = " ".join(str(x) for x in (amount, unit) if x is not None) + f" {name}"
+        new, missing = _weigh(ParsedItem(name, tuple(normalise(phrase).split())), table, age_months)
+        if missing or not new or {i.ndb_no for i in new} <= known:
             continue
-        found = resolution.foods[-1]
-        if found.record.ndb_no in known:
-            continue
-        explains = [u for u in remaining if fuzz.partial_ratio(u, name.lower()) >= 80] or remaining[:1]
-        if not explains:
-            continue
-        q = Quantity(amount, UNIT_ALIASES.get((unit or "").lower().strip()) if unit else None)
-        if amount is None:
-            q = Quantity()
-        grams = grams_for(found.record, q, found.category, found.unit_hint, age_months)
-        raw = explains[0]
-        items.append(_item(found, raw, raw, grams, ParsedItem(raw, tuple(words)), age_months))
-        known.add(found.record.ndb_no)
-        remaining.remove(explains[0])
+        explained = next((u for u in remaining if fuzz.partial_ratio(u, name.lower()) >= 80), remaining[0])
+        remaining.remove(explained)
+        for item in new:
+            items.append(replace(item, name=explained, raw=explained))
+            known.add(item.ndb_no)
     return items, remaining
-
-

@@ -2,7 +2,8 @@
 
     python -m knowledge.foods.evaluate [--database-url URL] [--verbose]
 
-Without a URL it loads SR28 into a temporary SQLite file first. Prints: the share of
+Without a URL it loads SR28 into a temporary SQLite file first. Prints, for all meals and for
+the development and held-out splits (the parser was tuned on the first only): the share of
 explicit-quantity meals whose energy is within ±20% of the dietitian's (target >= 90%), the share
 of labelled items whose food is identified (same NDB number or one the label accepts; target
 >= 95%), unknown words caught, and the time to analyse 1,000 lines once the table is built.
@@ -76,7 +77,8 @@ def score_meal(meal: dict, result: MealAnalysis, table: FoodTable, report: Repor
             report.items_correct += 1
             unused.remove(hit)
         else:
-            report.misses.append(f"item  {meal['text']!r}: wanted {label['ndb_no']} {label['description'][:50]}")
+            wanted = f"{label['ndb_no']} {label['description'][:50]}"
+            report.misses.append(f"item  {meal['text']!r}: wanted {wanted}")
     report.extra_items += len(unused)
     for word in meal.get("unknown", []):
         report.unknown_expected += 1
@@ -107,27 +109,46 @@ def time_lines(meals: list[dict], table: FoodTable, n: int = 1000) -> float:
     return time.perf_counter() - started
 
 
-def evaluate(table: FoodTable, meals: list[dict] | None = None) -> Report:
-    """Score every labelled meal and time 1,000 lines."""
+def evaluate(table: FoodTable, meals: list[dict] | None = None, timing: bool = True) -> Report:
+    """Score every labelled meal (and time 1,000 lines)."""
     meals = meals if meals is not None else load_labelled()
     report = Report()
     for meal in meals:
         score_meal(meal, analyze_meal(meal["text"], table, meal.get("age_months")), table, report)
-    report.seconds_per_1000 = time_lines(meals, table)
+    if timing:
+        report.seconds_per_1000 = time_lines(meals, table)
     return report
 
 
+def evaluate_splits(table: FoodTable) -> dict[str, Report]:
+    """Reports for all meals, the meals the parser was tuned on, and the two held-out sets."""
+    meals = load_labelled()
+    out = {"all": evaluate(table, meals)}
+    for split in ("development", "holdout", "holdout2"):
+        chosen = [m for m in meals if m.get("split", "development") == split]
+        out[split] = evaluate(table, chosen, timing=False)
+    return out
+
+
 def table_from_url(url: str | None) -> FoodTable:
-    """A FoodTable from `url`, or from a temporary SQLite file loaded here when url is None."""
+    """A FoodTable from `url`, or from a temporary SQLite file loaded here (and removed) when None."""
     if url is None:
-        url = f"sqlite:///{tempfile.mkdtemp(prefix='tinytummy-foods-')}/foods.db"
+        with tempfile.TemporaryDirectory(prefix="tinytummy-foods-") as folder:
+            return _load_and_build(f"sqlite:///{folder}/foods.db")
+    return _load_and_build(url)
+
+
+def _load_and_build(url: str) -> FoodTable:
     engine = make_engine(url)
-    Base.metadata.create_all(engine, tables=[Food.__table__, FoodPortion.__table__])
-    sessions = make_sessionmaker(engine)
-    with sessions() as session, session.begin():
-        load_foods(session)
-    with sessions() as session:
-        return FoodTable.from_session(session)
+    try:
+        Base.metadata.create_all(engine, tables=[Food.__table__, FoodPortion.__table__])
+        sessions = make_sessionmaker(engine)
+        with sessions() as session, session.begin():
+            load_foods(session)
+        with sessions() as session:
+            return FoodTable.from_session(session)
+    finally:
+        engine.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,11 +156,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--verbose", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    report = evaluate(table_from_url(args.database_url))
-    for line in report.lines():
-        print(line)
+    reports = evaluate_splits(table_from_url(args.database_url))
+    for name, report in reports.items():
+        lines = report.lines() if name == "all" else report.lines()[:3]
+        print(f"[{name}: {report.items} items]", *lines, sep="\n  ")
     if args.verbose:
-        print(*report.misses, sep="\n")
+        print(*reports["all"].misses, sep="\n")
     return 0
 
 

@@ -9,19 +9,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.foods.text import light_normalise, normalise
+from knowledge.foods.text import content_tokens, light_normalise, normalise
 
 MEAL_WORDS = {
     "breakfast": "breakfast", "brekkie": "breakfast", "brekky": "breakfast", "bfast": "breakfast",
     "brunch": "breakfast", "lunch": "lunch", "lunchtime": "lunch", "dinner": "dinner",
     "supper": "dinner", "dinnertime": "dinner", "snack": "snack", "snacks": "snack",
-    "snacktime": "snack",
+    "snacktime": "snack", "teatime": "dinner",
 }
+_TEA = re.compile(r"\b(?:for|at|after|before)\s+(?:her\s+|his\s+|their\s+|the\s+)?tea\b|\btea\s*time\b", re.I)
 _MEAL = "|".join(sorted(MEAL_WORDS, key=len, reverse=True))
-_MEAL_PHRASE = re.compile(
-    rf"\b(?:(?:for|at|during|with|as|after|before)\s+(?:a\s+|an\s+|her\s+|his\s+|their\s+|the\s+|my\s+)?"
-    rf"(?:(?:morning|afternoon|midmorning|mid-morning|bedtime|evening|late|quick|little|small)\s+)?)"
-    rf"(?:{_MEAL})\b(?:\s+time)?|^\s*(?:(?:morning|afternoon|bedtime|evening)\s+)?(?:{_MEAL})\s*(?:[:\-]|was\b|today\b|time\b)",
+_MEAL_PHRASE = re.compile(  # the meal word goes; a dangling "for"/"at" is a stopword later
+    rf"\b(?:(?:morning|afternoon|midmorning|mid-morning|bedtime|evening)\s+)?(?:{_MEAL})\b"
+    rf"(?:\s*time\b)?(?:\s*[:\-](?=\s))?",
     re.I,
 )
 _MEAL_ALONE = re.compile(rf"^\s*(?:(?:morning|afternoon|bedtime|evening)\s+)?(?:{_MEAL})\s*$", re.I)
@@ -34,8 +34,10 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "eaten": (EAT, None), "has eaten": (EAT, None), "eats": (EAT, None), "eat": (EAT, None),
     "finished": (EAT, 1.0), "devoured": (EAT, 1.0), "gobbled up": (EAT, 1.0), "gobbled": (EAT, 1.0),
     "loved": (EAT, None), "enjoyed": (EAT, None), "tried": (EAT, None), "tasted": (EAT, None),
+    "trying": (EAT, None), "try": (EAT, None),
     "nibbled on": (EAT, None), "nibbled": (EAT, None), "drank": (EAT, None), "drunk": (EAT, None),
     "drinks": (EAT, None), "drink": (EAT, None), "sipped": (EAT, None), "nursed": (EAT, None),
+    "nursing": (EAT, None), "breastfed": (EAT, None), "breast fed": (EAT, None),
     "got": (EAT, None), "snacked on": (EAT, None), "munched on": (EAT, None), "munched": (EAT, None),
     "chowed down on": (EAT, None), "wolfed down": (EAT, 1.0), "polished off": (EAT, 1.0),
     "scarfed down": (EAT, 1.0), "scarfed": (EAT, 1.0), "inhaled": (EAT, 1.0), "took": (EAT, None),
@@ -75,7 +77,8 @@ _VERB = re.compile(
 _PASSIVE = re.compile(
     r"\s+(?:was|were|got|is|are)\s+(?:(?P<refused>refused|rejected|ignored|untouched|uneaten|not eaten|"
     r"not touched|thrown|tossed|spat out|a no|a no go|a fail|a bust)|(?P<eaten>eaten|finished|gobbled up|"
-    r"devoured|loved|a hit|a success|a win))\b.*$|\s+(?P<tail>untouched|uneaten|refused|rejected|not eaten)\s*$",
+    r"devoured|loved|a hit|a success|a win))\b.*$"
+    r"|\s+(?P<tail>untouched|uneaten|refused|rejected|not eaten)\s*$",
     re.I,
 )
 # "half of the", "most of her", "a few bites of", "all the": what share of the item was eaten.
@@ -97,6 +100,9 @@ _BITES = re.compile(
 )
 _PRONOUN = re.compile(r"^(?:it|them|that|those|these|all|it all|them all|everything|any|some|much|"
                       r"any of it|all of it|all of them|the rest|more|well|a lot|lots)?\s*$", re.I)
+IMPLIED = {"nursed": "breast milk", "nursing": "breast milk", "breastfed": "breast milk",
+           "breast fed": "breast milk"}
+_DANGLING = re.compile(r"^(?:for|at|as|during)\s+|\s+(?:for|at|as|during|with|in|on)$", re.I)
 _LEADING = re.compile(r"^(?:and|then|also|plus|and also|and then)\s+", re.I)
 _CONTRAST = re.compile(r"^(?:just|only|but|except|instead)\b", re.I)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -106,8 +112,13 @@ _CLAUSE = re.compile(
     r"although|however|whereas|while)\s+|^\s*(?:then|and then)\s+",
     re.I,
 )
-_SEGMENT = re.compile(r",|\s+(?:and|with|plus|alongside|along with|also|as well as|w/)\s+|\s*&\s*|\s+\+\s+"
-                      r"|(?<=[a-z])\s*/\s*(?=[a-z])", re.I)
+_ON = "".join(f"(?<!{v})" for v in ("snacked", "munched", "nibbled", "chewed", "down", "gagged",
+                                     "choked", "sucked", "gnawed", "spread", "put", "based", "hooked"))
+_SEGMENT = re.compile(
+    rf",|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+|{_ON}\s+on(?: top of)?\s+"
+    r"|\s*&\s*|\s+\+\s+|(?<=[a-z])\s*/\s*(?=[a-z])",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -131,7 +142,9 @@ class ParsedMeal:
 
 
 def detect_meal_type(text: str) -> str | None:
-    """Return breakfast, lunch, dinner or snack when the message says so."""
+    """Return breakfast, lunch, dinner or snack when the message says so ("for tea" is dinner)."""
+    if _TEA.search(text):
+        return "dinner"
     for word in re.findall(r"[a-z]+", text.lower()):
         if word in MEAL_WORDS:
             return MEAL_WORDS[word]
@@ -143,7 +156,8 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     light = light_normalise(text)
     meal_type = detect_meal_type(light)
     light = re.sub(r"\bw/\s*", " with ", light, flags=re.I)
-    body, saved = _protect(_halves(_MEAL_PHRASE.sub(" ", light)), protected_phrases)
+    body, saved = _protect(_halves(light), protected_phrases)  # "fruit snacks" keeps "snacks"
+    body = _MEAL_PHRASE.sub(" ", _TEA.sub(" ", body))
     items: list[ParsedItem] = []
     clauses = [c for c in _CLAUSE.split(body) if c and c.strip(" ,")]
     for number, clause in enumerate(clauses):
@@ -185,8 +199,10 @@ def _parse_segment(segment: str, clause: int, carry):
         bites, bite_unit = _NUMBERS.get(m.group("n").lower(), None), _bite_unit(m.group("unit"))
         bites = bites if bites is not None else float(m.group("n"))
         segment = segment[m.end():]
-    segment = segment.strip(" ,.-:")
+    segment = _DANGLING.sub("", segment.strip(" ,.-:")).strip(" ,.-:")
     words = tuple(normalise(segment).split())
+    if verb and not content_tokens(list(words)) and (implied := IMPLIED.get(verb.group("verb").lower())):
+        words, segment = tuple(implied.split()), verb.group(0).strip()  # "nursed for 10 min"
     refers_back = bool(_PRONOUN.match(segment)) and (share is not None or bites is not None)
     if not words and not refers_back:
         return None, status

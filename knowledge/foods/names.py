@@ -17,18 +17,21 @@ from knowledge.foods.text import normalise, plural_forms
 
 NAMES_FILE = Path(__file__).with_name("names.tsv")
 EXTRA_PORTIONS_FILE = Path(__file__).with_name("portions_extra.tsv")
+DISHES_FILE = Path(__file__).with_name("dishes.tsv")
 MAX_WORDS = 6
+_SPECIAL_WORDS = frozenset("and with n or on breakfast lunch dinner supper snack snacks brunch".split())
 
 
 @dataclass(frozen=True)
 class CuratedName:
-    """One row of names.tsv."""
+    """One row of names.tsv, or a dish of dishes.tsv (then `components` lists its foods)."""
 
     name: str
     ndb_no: str
     variants: tuple[str, ...]
     unit: str
     category: str
+    components: tuple[tuple[str, float, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,20 @@ def curated_names() -> tuple[CuratedName, ...]:
 
 
 @lru_cache(maxsize=1)
+def dishes() -> tuple[CuratedName, ...]:
+    """Read dishes.tsv: each dish with its SR28 components (ndb_no, amount, unit) per dish."""
+    out = []
+    for name, variants, components in _rows(DISHES_FILE):
+        parts = []
+        for part in components.split(";"):
+            ndb_no, amount, unit = part.split(maxsplit=2)
+            parts.append((ndb_no, float(amount), unit.strip()))
+        names = tuple(v.strip() for v in variants.split(",") if v.strip())
+        out.append(CuratedName(name.strip(), parts[0][0], names, "", "dish", tuple(parts)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
 def extra_portions() -> tuple[tuple[str, float, str, float], ...]:
     """Read portions_extra.tsv: (ndb_no, amount, unit, grams)."""
     return tuple((r[0], float(r[1]), r[2], float(r[3])) for r in _rows(EXTRA_PORTIONS_FILE))
@@ -78,26 +95,31 @@ class NameIndex:
         self._by_letter: dict[str, list[str]] = defaultdict(list)
         for word in self.vocab:
             self._by_letter[word[0]].append(word)
+        # names the meal parser must not split or strip: "mac and cheese", "fruit snacks"
         self.separator_keys = sorted(
-            (k for k in self.keys if set(k.split()) & {"and", "with", "n", "or"}), key=len, reverse=True
+            (k for k in self.keys if set(k.split()) & _SPECIAL_WORDS and len(k.split()) > 1),
+            key=len, reverse=True,
         )
 
     def exact(self, phrase: str) -> CuratedName | None:
         return self.keys.get(phrase)
 
-    def cover(self, words: list[str]) -> list[NameMatch]:
-        """Greedy left-to-right longest matches of curated names inside `words`."""
-        found, i = [], 0
-        while i < len(words):
-            for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
-                entry = self.keys.get(" ".join(words[i : i + n]))
+    def cover(self, words: list[str], is_content=lambda word: True) -> list[NameMatch]:
+        """Curated names inside `words`, chosen to leave the fewest content words uncovered."""
+        n = len(words)
+        # best[i] = (score, -matches, matches) for words[i:]; a match scores its length,
+        # an uncovered content word costs 1, an uncovered stopword or descriptor nothing.
+        best: list[tuple[int, int, list[NameMatch]]] = [(0, 0, [])] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            skip = best[i + 1]
+            options = [(skip[0] - (1 if is_content(words[i]) else 0), skip[1], skip[2])]
+            for size in range(1, min(MAX_WORDS, n - i) + 1):
+                entry = self.keys.get(" ".join(words[i : i + size]))
                 if entry is not None:
-                    found.append(NameMatch(i, i + n, entry))
-                    i += n
-                    break
-            else:
-                i += 1
-        return found
+                    rest = best[i + size]
+                    options.append((rest[0] + size, rest[1] - 1, [NameMatch(i, i + size, entry), *rest[2]]))
+            best[i] = max(options, key=lambda o: (o[0], o[1]))
+        return best[0][2]
 
     def correct(self, word: str, cutoff: float = 80) -> str | None:
         """Return the curated word a typo most likely meant (same first letter), else None."""
@@ -111,4 +133,4 @@ class NameIndex:
 @lru_cache(maxsize=1)
 def name_index() -> NameIndex:
     """The process-wide index over names.tsv."""
-    return NameIndex(curated_names())
+    return NameIndex(curated_names() + dishes())

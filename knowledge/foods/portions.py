@@ -8,7 +8,7 @@ an age-appropriate default serving (servings.json), marked estimated.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +70,9 @@ def grams_for(food: FoodRecord, q: Quantity, category: str, hint: str = "",
     unit = q.unit
     if unit == "oz" and is_liquid(category):
         unit = "fl oz"
+    if (age_months is not None and age_months < 12 and unit in ("tbsp", "tsp", "spoonful")
+            and category in ("fruit", "veg") and not q.modifiers):
+        q = replace(q, modifiers=("mashed", "pureed"))  # a baby's spoonful of fruit is mashed
     per_unit, basis = _unit_grams(food, unit, q, category, hint, age_months)
     return Grams(amount * per_unit, False, basis)
 
@@ -91,6 +94,8 @@ def _unit_grams(food, unit, q, category, hint, age_months) -> tuple[float, str]:
     if unit is not None and unit not in VOLUME_UNITS:
         named = hint if hint and hint.split()[0] == unit else unit
         portion = find_portion(food, named, q.size, q.modifiers)
+        if portion is None and unit == "piece" and category in ("bread", "mixed", "dessert"):
+            portion = find_portion(food, "slice", q.size, q.modifiers)  # a piece of toast or pizza
         if portion is not None:
             return _per_unit(portion, q.size, unit), portion.description
     if unit in data["volume_ml"]:
@@ -104,6 +109,10 @@ def _unit_grams(food, unit, q, category, hint, age_months) -> tuple[float, str]:
 
 def _count_grams(food, q, category, hint, age_months) -> tuple[float, str]:
     """Grams of one whole food: "2 eggs", "a banana", "a small apple"."""
+    if q.size:
+        sized = [p for p in food.portions if p.unit == q.size]
+        if sized:
+            return sized[0].grams / sized[0].amount, sized[0].description
     if hint:
         portion = find_portion(food, hint, q.size, q.modifiers)
         if portion is not None:
@@ -116,7 +125,7 @@ def _count_grams(food, q, category, hint, age_months) -> tuple[float, str]:
     preferred = [p for p in counts if p.unit == "medium"] or counts
     if preferred:
         return _sized(preferred[0].grams / preferred[0].amount, q.size), preferred[0].description
-    if hint in VOLUME_UNITS:
+    if hint in servings()["volume_ml"]:  # "a formula" is a bottle, "a juice" a cup
         return _volume_grams(food, hint, servings()["volume_ml"][hint], q, category), hint
     return _sized(default_serving(category, age_months), q.size), "default serving per item"
 
@@ -168,18 +177,27 @@ def _volume_grams(food, unit: str, ml: float, q: Quantity, category: str) -> flo
     return ml * density
 
 
+def _same_texture(modifiers: tuple[str, ...]) -> set[str]:
+    """Mashed and pureed fill a cup alike."""
+    mods = set(modifiers)
+    return mods | {"mashed", "pureed"} if mods & {"mashed", "pureed"} else mods
+
+
 def food_density(food: FoodRecord, unit: str = "cup", modifiers: tuple[str, ...] = ()) -> float | None:
     """Grams per millilitre from the food's SR28 volume portions (same unit preferred, then cup)."""
     volume = servings()["volume_ml"]
     candidates = [p for p in food.portions if p.unit in VOLUME_UNITS]
     if not candidates:
         return None
-    order = [unit, "cup", "fl oz", "tbsp", "tsp", "ml", "l", "pint", "quart"]
+    if unit in ("tsp", "tbsp", "spoonful"):
+        order = [unit, "tbsp", "tsp", "cup", "fl oz", "ml", "l", "pint", "quart"]
+    else:
+        order = [unit, "cup", "fl oz", "tbsp", "tsp", "ml", "l", "pint", "quart"]
     candidates.sort(key=lambda p: order.index(p.unit) if p.unit in order else len(order))
     best_unit = candidates[0].unit
     group = [p for p in candidates if p.unit == best_unit]
     if modifiers:
-        group = [p for p in group if set(modifiers) & p.words] or group
+        group = [p for p in group if _same_texture(modifiers) & p.words] or group
     plain = [p for p in group if not (p.words & _PACKING)] or group
     portion = plain[0]
     return portion.grams / (portion.amount * volume[portion.unit])

@@ -59,11 +59,19 @@ UNIT_ALIASES = {
 # Units that only count as units right after a number ("2 c milk"), never on their own.
 NUMERIC_ONLY_UNITS = frozenset({"c", "l", "g", "gr", "gm", "pc", "cc", "can", "cans", "link", "links",
                                 "bar", "bars", "stick", "sticks", "tube", "tubes", "box", "boxes"})
+_VAGUE_LONGEST_FIRST = sorted(VAGUE.items(), key=lambda kv: -len(kv[0]))
 SIZES = {
     "small": "small", "smallish": "small", "little": "small", "medium": "medium", "med": "medium",
     "large": "large", "big": "large", "huge": "extra large", "jumbo": "extra large", "mini": "mini",
     "xl": "extra large",
 }
+# Words that pick one SR28 portion over another: "1 cup mashed banana" -> "cup, mashed".
+MODIFIERS = frozenset(
+    "mashed sliced chopped diced pureed cubed shredded grated whole halves crushed packed "
+    "melted crumbled strips cubes".split()
+)
+MEASURES = frozenset({"g", "kg", "mg", "oz", "lb", "ml", "l", "fl oz", "cup", "tbsp", "tsp"})
+_TIME_WORDS = frozenset("am pm min mins minute minutes hour hours hr hrs oclock".split())
 _NUM = re.compile(r"^\d+(?:\.\d+)?$")
 _FRAC = re.compile(r"^(\d+)/(\d+)$")
 _RANGE = re.compile(r"^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$")
@@ -100,28 +108,24 @@ def parse_quantity(words: list[str], protected: frozenset[int] = frozenset()) ->
     """Split `words` into a Quantity and the words naming the food; `protected` indexes are food."""
     words = list(words)
     used: set[int] = set()
-    amount, vague = _read_amount(words, used, protected)
-    size = unit = None
+    _skip_times(words, used)
+    amount, vague, after = _read_amount(words, used, protected)
+    unit = _unit_at(words, after, used, protected, after_number=amount is not None)
+    size = None
     for i, word in enumerate(words):
         if i in used or i in protected:
             continue
-        after_number = i > 0 and (i - 1) in used
-        if unit is None and word in UNIT_ALIASES and (after_number or word not in NUMERIC_ONLY_UNITS):
-            unit = UNIT_ALIASES[word]
-            used.add(i)
-            if word in ("fl", "fluid") or (unit == "oz" and i > 0 and words[i - 1] in ("fl", "fluid")):
-                unit = "fl oz"
-        elif word in ("fl", "fluid") and i + 1 < len(words) and words[i + 1] in ("oz", "ounce", "ounces"):
-            unit = "fl oz"
+        if word == "extra" and i + 1 < len(words) and words[i + 1] == "large":
+            size = size or "extra large"
             used.update({i, i + 1})
         elif size is None and word in SIZES and not (word == "little" and _prev(words, i) == "a"):
-            if i + 1 < len(words) and words[i + 1] == "large" and word == "extra":
-                continue
             size = SIZES[word]
             used.add(i)
-        elif word == "extra" and i + 1 < len(words) and words[i + 1] == "large":
-            size = "extra large"
-            used.update({i, i + 1})
+        elif word in UNIT_ALIASES and word not in NUMERIC_ONLY_UNITS:
+            if unit is None:
+                unit = _unit_at(words, i, used, protected, after_number=False)
+            elif UNIT_ALIASES[word] not in MEASURES and unit in MEASURES:
+                used.add(i)  # "a bottle of breast milk, 5 oz": the ounces say how much
     multiplier = _read_multiplier(words, used, protected)
     if multiplier is not None:
         amount = (amount or 1.0) * multiplier
@@ -132,33 +136,58 @@ def parse_quantity(words: list[str], protected: frozenset[int] = frozenset()) ->
     return Quantity(amount, unit, size, vague, mods), rest
 
 
-MODIFIERS = frozenset(
-    "mashed sliced chopped diced pureed cubed shredded grated whole halves crushed packed "
-    "melted crumbled strips cubes".split()
-)
+def _unit_at(words: list[str], i: int | None, used: set[int], protected: frozenset[int],
+             after_number: bool) -> str | None:
+    """The unit written at words[i] ("cup", "fl oz", "fluid ounces"), marking its words used."""
+    if i is None or i >= len(words) or i in used or i in protected:
+        return None
+    word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
+    if word in ("fl", "fluid") and nxt in ("oz", "ounce", "ounces"):
+        used.update({i, i + 1})
+        return "fl oz"
+    if word in UNIT_ALIASES and (after_number or word not in NUMERIC_ONLY_UNITS):
+        used.add(i)
+        return UNIT_ALIASES[word]
+    return None
 
 
 def _prev(words: list[str], i: int) -> str:
     return words[i - 1] if i > 0 else ""
 
 
-def _read_amount(words: list[str], used: set[int], protected: frozenset[int]) -> tuple[float | None, float | None]:
-    """Find the first number or vague phrase; mark its words used; return (amount, vague)."""
+def _skip_times(words: list[str], used: set[int]) -> None:
+    """"at 6am", "for 15 min": numbers that are clock times or durations, not amounts."""
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if number_value(word) is not None and (nxt in _TIME_WORDS or _prev(words, i) == "at"):
+            used.update({i, i + 1} if nxt in _TIME_WORDS else {i})
+
+
+def _read_amount(words: list[str], used: set[int], protected: frozenset[int]):
+    """Find the amount: a number with a measure ("5 oz") first, else the first number or vague word.
+
+    Returns (amount, vague share, index of the word after the number)."""
+    for i in range(len(words) - 1):
+        value, width = (None, 0) if i in used or i in protected else _number_at(words, i)
+        after = words[i + width] if value is not None and i + width < len(words) else ""
+        if value is not None and (UNIT_ALIASES.get(after) in MEASURES or after in ("fl", "fluid")):
+            used.update(range(i, i + width))
+            return value, None, i + width
     for i in range(len(words)):
         if i in protected or i in used:
             continue
-        for phrase, share in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
+        for phrase, share in _VAGUE_LONGEST_FIRST:
             n = len(phrase)
             if tuple(words[i : i + n]) == phrase and not protected & set(range(i, i + n)):
                 used.update(range(i, i + n))
                 if i + n < len(words) and words[i + n] == "of":
                     used.add(i + n)
-                return None, share
+                return None, share, None
         value, width = _number_at(words, i)
         if value is not None:
             used.update(range(i, i + width))
-            return value, None
-    return None, None
+            return value, None, i + width
+    return None, None, None
 
 
 def _number_at(words: list[str], i: int) -> tuple[float | None, int]:

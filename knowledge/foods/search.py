@@ -29,13 +29,15 @@ PREFERENCES: tuple[tuple[str, float], ...] = (
     ("babyfood", -8), ("infant formula", -6), ("child formula", -6), ("restaurant", -4),
     ("fast food", -3), ("fast foods", -3), ("with added", -1), ("fortified", -1), ("sweetened", -1),
     ("mature seeds, raw", -6), ("meat and skin and giblets", -4), ("separable lean and fat", -2),
-    ("heavy syrup", -2), ("light syrup", -1), ("solids and liquids", -1),
+    ("breaded", -3), ("batter", -3), ("microwaved", -1), ("heavy syrup", -2), ("light syrup", -1),
+    ("solids and liquids", -1),
 )
 GROUP_PENALTY = {"3500": -6, "3600": -3, "2100": -2, "0300": 0}
 _RAW_MEAT_GROUPS = {"0500", "0700", "1000", "1300", "1500", "1700", "2000", "1600"}
 _SYNONYMS = {"baby": ("babyfood", "baby", "infant"), "veggie": ("vegetable",), "yoghurt": ("yogurt",)}
 _WORD = re.compile(r"[a-z]+")
 _BRAND = re.compile(r"\b[A-Z][A-Z'&.]{2,}\b")
+_LEADING_BRAND = re.compile(r"^(?:[A-Z][A-Z'&.]{1,}(?:\s+|,|$))+")
 
 
 def desc_words(text: str) -> list[str]:
@@ -59,15 +61,21 @@ class DescriptionIndex:
         self.postings: dict[str, set[int]] = defaultdict(set)
         self._words: list[set[str]] = []
         self._head: list[set[str]] = []
+        self._lead: list[set[str]] = []  # words of the first two segments and the common name
+        self._brand: list[set[str]] = []  # "KASHI Pizza, ...": the brand that opens the description
         self._first: list[str] = []
         self._bias: list[float] = []
         for i, food in enumerate(self.foods):
             words = desc_words(food.description + " " + (food.common_name or ""))
             self._words.append(set(words))
             self._head.append(set(desc_words(food.description.split(",")[0])))
+            lead = ",".join(food.description.split(",")[:2]) + " " + (food.common_name or "")
+            self._lead.append(set(desc_words(lead)))
             first = desc_words(food.description)
             self._first.append(first[0] if first else "")
             self._bias.append(self._static_bias(food, len(set(first))))
+            brand = _LEADING_BRAND.match(food.description)
+            self._brand.append(set(desc_words(brand.group(0))) if brand else set())
             for word in words:
                 self.postings[word].add(i)
         self.vocab = sorted(self.postings)
@@ -101,8 +109,11 @@ class DescriptionIndex:
                                score_cutoff=86, limit=3)
         return {h[0] for h in hits}
 
-    def search(self, words: list[str]) -> SearchHit | None:
-        """Best food whose description contains every word in `words`; None when none does."""
+    def search(self, words: list[str], all_in_lead: bool = False) -> SearchHit | None:
+        """Best food whose description contains every word in `words`; None when none does.
+
+        A branded product only matches when its brand was named; `all_in_lead` asks for every
+        word in the first two segments ("Lasagna, Vegetable" for "veggie lasagna")."""
         if not words:
             return None
         candidates: set[int] | None = None
@@ -119,6 +130,12 @@ class DescriptionIndex:
         head_noun = expanded[-1]
         best: SearchHit | None = None
         for i in candidates:
+            if not any(opts & self._lead[i] for opts in expanded):
+                continue  # "bottle" only in "…, stick/tub/bottle": not what the parent meant
+            if all_in_lead and not all(opts & self._lead[i] for opts in expanded):
+                continue
+            if self._brand[i] and not any(opts & self._brand[i] for opts in expanded):
+                continue  # "tzatziki" is not "KASHI Pizza, Greek Tzatziki"
             score = self._bias[i]
             score += 6 * sum(1 for opts in expanded if opts & self._head[i])
             if self._first[i] in head_noun:

@@ -167,16 +167,21 @@ def load_foods(session: Session) -> LoadReport:
         _insert(session, FoodPortion, portions)
         return _report(started, foods, portions, foods_inserted=len(foods), portions_inserted=len(portions))
     db_foods = _db_rows(session, Food, FOOD_FIELDS)
-    db_portions = _db_rows(session, FoodPortion, PORTION_FIELDS)
-    if (n_foods, n_portions) == (len(foods), len(portions)) and _checksum(
-        db_foods, FOOD_FIELDS
-    ) == _checksum(foods, FOOD_FIELDS) and _checksum(db_portions, PORTION_FIELDS) == _checksum(
-        portions, PORTION_FIELDS
-    ):
-        return _report(started, foods, portions, unchanged=True)
+    if (n_foods, n_portions) == (len(foods), len(portions)):
+        food_sum, portion_sum = _sr28_checksums()
+        if _checksum(db_foods, FOOD_FIELDS) == food_sum and _checksum(
+            _db_rows(session, FoodPortion, PORTION_FIELDS), PORTION_FIELDS
+        ) == portion_sum:
+            return _report(started, foods, portions, unchanged=True)
     counts = _sync_foods(session, foods, db_foods)
     counts.update(_sync_portions(session, portions))
     return _report(started, foods, portions, **counts)
+
+
+@lru_cache(maxsize=1)
+def _sr28_checksums() -> tuple[str, str]:
+    foods, portions = read_sr28()
+    return _checksum(foods, FOOD_FIELDS), _checksum(portions, PORTION_FIELDS)
 
 
 def _insert(session: Session, model, rows) -> None:

@@ -24,6 +24,10 @@ from knowledge.foods.text import DESCRIPTORS, STOPWORDS, content_tokens
 from storage.foods import NUTRIENTS, Food, FoodPortion
 
 _NOT_CARRIERS = frozenset({"milk", "formula", "juice", "water", "drink", "soup"})
+# Foods that carry a topping or mix-in: "peanut butter toast", "banana oatmeal", "chicken rice".
+_CARRIERS = frozenset({"bread", "grain", "cereal", "yogurt", "infant_cereal", "snack", "baby_puree",
+                       "mixed", "fruit", "veg", "dish"})
+_DISHES = frozenset({"mixed", "soup", "dish"})
 _DERIVED = re.compile(r"(\d+(?:\.\d+)?|\d+/\d+)\s*(cup|tbsp|tablespoon|fl oz|tsp)", re.I)
 _CACHE: dict[str, tuple[int, "FoodTable"]] = {}
 _LOCK = threading.Lock()
@@ -61,6 +65,7 @@ class ResolvedFood:
     unit_hint: str
     start: int
     end: int
+    per_dish: tuple[float, str] | None = None  # amount and unit of this food in one whole dish
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,8 @@ class FoodTable:
         self.names = names or name_index()
         self._curated_by_ndb: dict[str, CuratedName] = {}
         for entry in self.names.keys.values():
-            self._curated_by_ndb.setdefault(entry.ndb_no, entry)
+            if not entry.components:
+                self._curated_by_ndb.setdefault(entry.ndb_no, entry)
         self._search: DescriptionIndex | None = None
         self._search_lock = threading.Lock()
         self._resolved: dict[tuple[str, ...], Resolution] = {}
@@ -146,6 +152,7 @@ class FoodTable:
         return entry.category if entry else guess_category(record)
 
     def clear_caches(self) -> None:
+        """Forget resolved phrases (the evaluation times lines from cold)."""
         self._resolved.clear()
 
     def resolve(self, words: list[str]) -> Resolution:
@@ -165,18 +172,22 @@ class FoodTable:
             return Resolution()
         entry = self.names.exact(" ".join(words))
         if entry is not None and entry.ndb_no in self.records:
-            return Resolution((self._curated(entry, 0, len(words)),))
+            return Resolution(tuple(self._curated_all(entry, 0, len(words))))
         cover = self._cover(words)
         if cover and not _leftover(words, cover) and self._compound_ok(cover):
+            if len(cover) > 1:  # "veggie lasagna" is SR28's "Lasagna, Vegetable", not two foods
+                whole = self.search_index.search(content_tokens(words), all_in_lead=True)
+                if whole is not None:
+                    return self._searched(whole, words)
             return self._from_cover(cover)
         fixed = self._corrected(words)
         fixed_cover = self._cover(fixed) if fixed != words else cover
-        if fixed != words and fixed_cover and not _leftover(fixed, fixed_cover) and self._compound_ok(fixed_cover):
+        complete = fixed_cover and not _leftover(fixed, fixed_cover) and self._compound_ok(fixed_cover)
+        if fixed != words and complete:
             return self._from_cover(fixed_cover)
         hit = self.search_index.search(content_tokens(fixed))
         if hit is not None:
-            record = self.search_index.foods[hit.index]
-            return Resolution((ResolvedFood(record, self.category(record), "", 0, len(words)),))
+            return self._searched(hit, words)
         for partial, basis in ((cover, words), (fixed_cover, fixed)):
             leftover = _leftover(basis, partial)
             if partial and leftover and self._compound_ok(partial) and not self._food_words(leftover):
@@ -185,17 +196,33 @@ class FoodTable:
 
     def _cover(self, words: list[str]):
         """Curated names in `words`, minus lone preparation words ("boiled")."""
-        return [m for m in self.names.cover(words)
+        return [m for m in self.names.cover(words, _is_content)
                 if not all(w in DESCRIPTORS for w in words[m.start : m.end])]
 
+    def _searched(self, hit, words: list[str]) -> Resolution:
+        record = self.search_index.foods[hit.index]
+        return Resolution((ResolvedFood(record, self.category(record), "", 0, len(words)),))
+
     def _from_cover(self, cover) -> Resolution:
-        return Resolution(tuple(self._curated(m.entry, m.start, m.end) for m in cover))
+        if len(cover) > 1 and cover[-1].entry.category in _DISHES:
+            cover = cover[-1:]  # "lamb stew", "turkey chili": the word before names the dish's kind
+        return Resolution(tuple(f for m in cover for f in self._curated_all(m.entry, m.start, m.end)))
+
+    def _curated_all(self, entry: CuratedName, start: int, end: int) -> list[ResolvedFood]:
+        """The food of a names.tsv row, or every component of a dish."""
+        if not entry.components:
+            return [self._curated(entry, start, end)]
+        out = []
+        for ndb_no, amount, unit in entry.components:
+            record = self.records[ndb_no]
+            out.append(ResolvedFood(record, self.category(record), "", start, end, (amount, unit)))
+        return out
 
     def _compound_ok(self, cover) -> bool:
         """"peanut butter toast" is two foods; "oat milk" is not oats plus milk."""
         if len(cover) < 2:
             return True
-        if cover[-1].entry.category in _NOT_CARRIERS:
+        if cover[-1].entry.category not in _CARRIERS:
             return False
         return not any(m.entry.category in _NOT_CARRIERS for m in cover[:-1])
 
@@ -218,6 +245,10 @@ class FoodTable:
         return out
 
 
+def _is_content(word: str) -> bool:
+    return word not in STOPWORDS and word not in DESCRIPTORS
+
+
 def _leftover(words: list[str], cover) -> list[str]:
     covered = {i for m in cover for i in range(m.start, m.end)}
     return [w for i, w in enumerate(words) if i not in covered and w in content_tokens([w])]
@@ -228,30 +259,34 @@ def _portions(amount: float, unit: str, description: str, grams: float) -> list[
     words = frozenset(desc_words(description)) | {unit}
     out = [Portion(amount, unit, description, grams, words)]
     if unit not in VOLUME_UNITS and (m := _DERIVED.search(description)):
-        value = m.group(1)
-        num = eval_fraction(value) * amount
+        num = _fraction(m.group(1)) * amount
         derived = portion_unit(m.group(2))
         if num > 0:
             out.append(Portion(num, derived, description, grams, words | {derived}))
     return out
 
 
-def eval_fraction(text: str) -> float:
+def _fraction(text: str) -> float:
     if "/" in text:
         a, b = text.split("/")
         return int(a) / int(b) if int(b) else 0.0
     return float(text)
 
 
+_FIRST_WORD_CATEGORY = {"milk": "milk", "yogurt": "yogurt", "egg": "egg", "cheese": "cheese",
+                        "soup": "soup", "water": "water", "kefir": "yogurt"}
+
+
 @lru_cache(maxsize=4096)
 def _guess(description: str, group: str) -> str:
     text = description.lower()
-    rules = (("formula", "formula"), ("juice", "juice"), ("water", "water"), ("milk,", "milk"),
-             ("yogurt", "yogurt"), ("egg,", "egg"), ("cheese", "cheese"), ("soup", "soup"))
-    for word, category in rules:
-        if text.startswith(word.rstrip(",")) or (word in ("formula", "juice") and word in text):
-            return category
-    return servings()["category_by_group"].get(group, "other")
+    if "formula" in text:
+        return "formula"
+    if "juice" in text:
+        return "juice"
+    first = re.split(r"[ ,(]", text, maxsplit=1)[0]
+    category = _FIRST_WORD_CATEGORY.get(first)
+    return category or servings()["category_by_group"].get(group, "other")
 
 
 def guess_category(record: FoodRecord) -> str:

@@ -22,6 +22,17 @@ STOPWORDS = frozenset(
     "about around approx approximately roughly maybe like ish yum yummy please thanks thank "
     "and or with plus for at on in to from was were is are be been being had has have did "
     "breakfast brunch lunch dinner supper snack snacks meal time".split()
+) | frozenset(  # chatter around a meal: moods, people, places, things that are not food
+    "feeling felt seemed seems so super cranky fussy tired sleepy sick grumpy happy hungry full "
+    "messy picky great good bad okay ok fine well amazing awesome yay lol haha omg nap napped slept "
+    "sleep asleep woke daycare nursery school grandma grandpa nanny dad mom mum mommy daddy mama "
+    "papa park bath played playing teeth poop diaper nappy floor highchair fork mess everywhere "
+    "first new food foods loves love likes liked hates enjoyed trying try tries whole lot bites "
+    "bite even though since because after before during while until then but not no yes "
+    # eating verbs, in case one is left over: "picked at", "snacked on"
+    "ate eaten eats eat picked snacked munched nibbled drank drinks gave offered served refused "
+    "rejected tried tasted finished devoured gobbled loved wanted took got fed "
+    "am pm min mins minute minutes hour hours hr hrs oclock sec secs seconds".split()
 )
 # Preparation words: kept for matching ("mashed potatoes") but ignored when left over.
 DESCRIPTORS = frozenset(
