@@ -89,6 +89,8 @@ SAFETY = [
     ("2024-06-01", "a handful of popcorn", "popcorn"),
     ("2024-06-01", "he ate a hot dog", "hot dog"),
     ("2024-06-01", "2 oz swordfish for dinner", "mercury"),
+    ("2025-09-01", "he had 2 chocolate chip cookies", "sugar"),
+    ("2025-09-01", "she ate some potato chips", "salt"),
 ]
 
 
@@ -149,3 +151,21 @@ def test_correction_wins_even_when_it_reads_like_a_meal(app):
     parent.say("2 tbsp peas")
     assert parent.say("actually it was 3 tbsp peas").startswith("Fixed Maya's")
     assert len(meals(app)) == 1
+
+
+def test_llm_reads_what_the_local_parser_could_not(database_url, clock, tmp_path, chroma_path):
+    from tests.fakes.openai_server import FakeOpenAI
+    from tests.support import build_app, truncate_all
+
+    with FakeOpenAI('{"items": [{"food": "zucchini", "amount": 0.5, "unit": "cup"}]}') as fake:
+        app = build_app(database_url, clock, tmp_path, env={"CHROMA_PATH": chroma_path, "OPENAI_API_KEY": "sk-t",
+                                                            "OPENAI_BASE_URL": fake.base_url})
+        try:
+            parent = household(app, "+12125550191", "Maya", "2026-02-01")
+            reply = parent.say("she had 1/2 cup zoodles")
+            assert reply.startswith("Logged Maya's") and "zoodles" in reply  # the parent's own word
+            [meal] = meals(app)
+            item = meal.items[0]
+            assert "zucchini" in item.description.lower() and 40 < item.grams < 130  # weighed by SR28
+        finally:
+            truncate_all(app.extensions["tinytummy"].engine)

@@ -68,3 +68,25 @@ def test_console_texts_the_running_app(app):
 def test_db_upgrade_is_idempotent(app):
     result = app.test_cli_runner().invoke(args=["db", "upgrade"])
     assert result.exit_code == 0 and "newest schema" in result.output
+
+
+def test_meal_analyze_prints_items_totals_and_warnings(app):
+    result = app.test_cli_runner().invoke(args=["meal", "analyze", "--age-months", "9"],
+                                          input="1/2 cup oatmeal and a banana\na spoon of honey\nzorbleflips\n")
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["text"] for r in rows] == ["1/2 cup oatmeal and a banana", "a spoon of honey", "zorbleflips"]
+    oatmeal = rows[0]
+    assert [i["name"] for i in oatmeal["items"]] == ["oatmeal", "banana"]
+    assert set(oatmeal["totals"]) == {"kcal", "protein_g", "fat_g", "carbs_g", "fiber_g", "sugar_g", "iron_mg",
+                                      "calcium_mg", "zinc_mg", "vitamin_a_ug", "vitamin_c_mg", "vitamin_d_ug",
+                                      "folate_ug", "sodium_mg"}
+    assert oatmeal["items"][0]["ndb_no"] and oatmeal["items"][1]["estimated"] is False
+    assert any("Honey" in w for w in rows[1]["warnings"])
+    assert rows[2]["items"] == [] and rows[2]["warnings"]
+
+
+def test_knowledge_search_shows_ids_sources_and_scores(app):
+    result = app.test_cli_runner().invoke(args=["knowledge", "search", "is honey ok for my baby", "--age-months",
+                                                "8", "--json"])
+    hits = json.loads(result.output)
+    assert hits and hits[0]["id"].startswith("honey") and hits[0]["source"] and 0 < hits[0]["score"] <= 1
