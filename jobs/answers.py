@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from handlers.context import Context, InboundMessage
 from handlers.question import Asked, local_answer, understand
@@ -9,17 +10,23 @@ from jobs.outbox import send_outbound
 from jobs.runtime import current
 from knowledge.answers import allergy_note, llm_answer
 from storage import messages, people
+from storage.meals import meals_between
 from storage.models import Inbound, Person
 
 logger = logging.getLogger(__name__)
 
 
-def _context_line(asked: Asked) -> str:
+def _context_line(ctx: Context, asked: Asked) -> str:
+    """Who the question is about: name, age, allergies and what they ate in the last three days."""
     if asked.child is None:
         return "unknown"
     parts = [asked.child.name, asked.age_text or "age unknown"]
     if asked.allergies:
         parts.append("allergic to " + ", ".join(asked.allergies))
+    recent = meals_between(ctx.session, [asked.child.id], ctx.today - timedelta(days=2), ctx.today)
+    foods = list(dict.fromkeys(i.name for m in recent for i in m.items if i.grams > 0))
+    if foods:
+        parts.append("ate in the last 3 days: " + ", ".join(foods[:15]))
     return "; ".join(parts)
 
 
@@ -37,7 +44,7 @@ def answer_with_llm(inbound_id: int) -> None:
         history = [tuple(t) for t in (ctx.conversation.data or {}).get("turns", [])[:-2]]
         asked = understand(InboundMessage(inbound.channel, inbound.sender, inbound.body, inbound.sid), ctx)
         hits = rt.knowledge.guidelines().search(asked.query, asked.age_months, k=3)
-        answer = llm_answer(rt.knowledge.llm(), asked.query, hits, _context_line(asked), history,
+        answer = llm_answer(rt.knowledge.llm(), asked.query, hits, _context_line(ctx, asked), history,
                             rt.knowledge.llm_model, rt.knowledge.llm_timeout)
         if answer is None:
             answer = local_answer(ctx, asked)

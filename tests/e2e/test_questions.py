@@ -119,11 +119,12 @@ def test_llm_answer_is_generated_from_passages_and_sent_later(llm):
     app, fake = llm
     fake.respond_with("Yes - eggs are fine from about 6 months, well cooked.\nSource: AAP HealthyChildren.org")
     parent = household(app, "+12125550169", "Maya", "2026-03-01")
+    parent.say("she had 1/2 cup oatmeal")
     ack = parent.say("can she have eggs yet?")
     assert "checking" in ack
     assert answers_sent(app) == ["Yes - eggs are fine from about 6 months, well cooked.\nSource: AAP HealthyChildren.org"]
     prompt = str(fake.requests[-1]["messages"])
-    assert "egg" in prompt.lower() and "Maya" in prompt
+    assert "egg" in prompt.lower() and "Maya" in prompt and "oatmeal" in prompt  # recent meals are context
 
 
 @pytest.mark.parametrize("failure", [Reply.error(500), Reply.slow(3.0), Reply("NOT_COVERED")])
