@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 import click
 from flask import Flask, current_app

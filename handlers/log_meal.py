@@ -88,7 +88,7 @@ def resume_unknown(msg: InboundMessage, ctx: Context, found: Any) -> Reply | Non
     analysis = meals.analyze(ctx, msg.text, child)
     if not analysis.items:
         ctx.set_step(None)
-        return Reply(f"Still not sure what that is, so I left it out. You can log it again with a plainer name.",
+        return Reply("Still not sure what that is, so I left it out. You can log it again with a plainer name.",
                      "log_meal")
     ctx.set_step(None)
     meal = ctx.session.get(Meal, data.get("meal_id")) if data.get("meal_id") else None

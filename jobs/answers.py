@@ -9,7 +9,7 @@ from handlers.question import Asked, local_answer, understand
 from jobs.outbox import send_outbound
 from jobs.runtime import current
 from knowledge.answers import allergy_note, llm_answer
-from storage import messages, people
+from storage import messages
 from storage.meals import meals_between
 from storage.models import Inbound, Person
 
@@ -38,9 +38,7 @@ def answer_with_llm(inbound_id: int) -> None:
         if inbound is None or inbound.person_id is None:
             return
         person = session.get(Person, inbound.person_id)
-        ctx = Context(session=session, now=rt.clock(), person=person,
-                      conversation=people.conversation_for(session, person, rt.clock()),
-                      knowledge=rt.knowledge, enqueue=rt.enqueue)
+        ctx = rt.settings["context"](session, person, inbound_id, rt.clock(), rt.enqueue)
         history = [tuple(t) for t in (ctx.conversation.data or {}).get("turns", [])[:-2]]
         asked = understand(InboundMessage(inbound.channel, inbound.sender, inbound.body, inbound.sid), ctx)
         hits = rt.knowledge.guidelines().search(asked.query, asked.age_months, k=3)

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import text
+
 from twilio.request_validator import RequestValidator
 
 from bot import create_app
@@ -96,9 +96,11 @@ class Phone:
         self.client = app.test_client()
         self.number = number
         self.channel = channel
+        self.token = app.extensions["tinytummy"].config.twilio_auth_token  # what Twilio signs with
 
     def post(self, form: dict[str, str], url: str = "http://localhost/twilio/inbound"):
-        return self.client.post("/twilio/inbound", data=form, headers={"X-Twilio-Signature": sign(url, form)})
+        return self.client.post("/twilio/inbound", data=form,
+                                headers={"X-Twilio-Signature": sign(url, form, self.token)})
 
     def send(self, body: str = "", **extra: str) -> list[str]:
         response = self.post(make_form(self.number, body, self.channel, **extra))
@@ -107,3 +109,24 @@ class Phone:
 
     def say(self, body: str = "", **extra: str) -> str:
         return "\n".join(self.send(body, **extra))
+
+
+def household(app, number: str, child: str, born: str, *extra: str) -> Phone:
+    """Set up a family with the operator command, and return the parent's phone."""
+    result = app.test_cli_runner().invoke(args=["household", "create", "--phone", number, "--child", child,
+                                                "--birth-date", born, "--timezone", "America/New_York", *extra])
+    assert result.exit_code == 0, result.output
+    return Phone(app, number)
+
+
+def all_rows(app, model, order_by=None, load: tuple[str, ...] = ()) -> list:
+    """Every row of a model, detached, with the named relationships loaded."""
+    from sqlalchemy import select
+
+    with app.extensions["tinytummy"].sessions() as session:
+        rows = session.scalars(select(model).order_by(order_by if order_by is not None else model.id)).all()
+        for row in rows:
+            for name in load:
+                list(getattr(row, name))
+        session.expunge_all()
+        return rows

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import pool
 
 from storage.db import Base, make_engine
 from storage.schema import import_all_models

@@ -5,23 +5,11 @@ import pytest
 from sqlalchemy import select
 
 from storage.meals import AllergenExposure, Meal
-from tests.support import Phone
-
-
-def household(app, number: str, child: str, born: str, *extra: str) -> Phone:
-    result = app.test_cli_runner().invoke(args=["household", "create", "--phone", number, "--child", child,
-                                                "--birth-date", born, "--timezone", "America/New_York", *extra])
-    assert result.exit_code == 0, result.output
-    return Phone(app, number)
+from tests.support import all_rows, household
 
 
 def meals(app) -> list[Meal]:
-    with app.extensions["tinytummy"].sessions() as s:
-        rows = s.scalars(select(Meal).order_by(Meal.id)).all()
-        for m in rows:
-            _ = list(m.items)
-        s.expunge_all()
-        return rows
+    return all_rows(app, Meal, load=("items",))
 
 
 def test_a_meal_is_logged_with_iron_for_a_baby(app):

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import Child, Conversation, Person
-from tests.support import Phone
+from tests.support import Phone, all_rows
 
 
 def person(app, number: str) -> Person:
@@ -18,12 +18,7 @@ def person(app, number: str) -> Person:
 
 
 def children(app) -> list[Child]:
-    with app.extensions["tinytummy"].sessions() as s:
-        rows = s.scalars(select(Child).order_by(Child.id)).all()
-        for c in rows:
-            _ = list(c.allergies)
-        s.expunge_all()
-        return rows
+    return all_rows(app, Child, load=("allergies",))
 
 
 def step(app, number: str) -> str | None:

@@ -6,14 +6,7 @@ from sqlalchemy import select
 
 from storage.models import Child, Conversation, Outbound, Person
 from tests.fakes.openai_server import FakeOpenAI, Reply
-from tests.support import Phone, build_app, truncate_all
-
-
-def household(app, number: str, child: str, born: str, *extra: str) -> Phone:
-    result = app.test_cli_runner().invoke(args=["household", "create", "--phone", number, "--child", child,
-                                                "--birth-date", born, "--timezone", "America/New_York", *extra])
-    assert result.exit_code == 0, result.output
-    return Phone(app, number)
+from tests.support import Phone, build_app, household, truncate_all
 
 
 def test_question_is_answered_briefly_with_its_source(app):
