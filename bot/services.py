@@ -11,6 +11,7 @@ from bot.config import Config
 from bot.intents import classify
 from bot.pipeline import Pipeline
 from bot.sender import make_sender
+from jobs.outbox import OUTSIDE_WINDOW, queue_window_fallback, send_outbound
 from jobs.queue import make_jobs
 from jobs.runtime import Runtime, install
 from knowledge.library import Library
@@ -60,8 +61,17 @@ class Services:
             self.jobs.enqueue(job, *args, job_id=job_id)
 
     def record_status(self, sid: str, status: str, error_code: int | None) -> None:
+        """Record a delivery callback; a WhatsApp message refused for the closed 24-hour window
+        (63016 arrives here, after Twilio accepted it) is queued again as a template or SMS."""
+        resend = None
         with self.sessions() as session, session.begin():
-            messages.record_delivery(session, sid, status, error_code, self.clock())
+            fresh = messages.record_delivery(session, sid, status, error_code, self.clock())
+            if fresh and status in ("failed", "undelivered") and error_code == OUTSIDE_WINDOW:
+                row = queue_window_fallback(session, sid=sid, now=self.clock())
+                session.flush()
+                resend = row.id if row is not None and row.status == "pending" else None
+        if resend is not None:
+            self.jobs.enqueue(send_outbound, resend, job_id=f"send-{resend}")
 
     def health(self) -> dict[str, str]:
         report = {"database": "ok", "jobs": self.jobs.health(), "chroma": "unknown"}

@@ -45,10 +45,12 @@ def erase(ctx: Context) -> None:
         else:
             session.delete(membership)
     session.flush()
+    session.expire(person, ["memberships"])  # the database cascade removed them already
     # Message rows stay for redelivery checks, but without a text or a link to the person.
-    session.execute(update(Inbound).where(Inbound.person_id == person.id).values(body="", person_id=None,
-                                                                                 reply_parts=[]))
-    session.execute(update(Outbound).where(Outbound.person_id == person.id).values(body="", person_id=None))
+    session.execute(update(Inbound).where(Inbound.person_id == person.id)
+                    .values(body="", sender="", media=[], person_id=None, reply_parts=[]))
+    session.execute(update(Outbound).where(Outbound.person_id == person.id)
+                    .values(body="", to_address="", person_id=None))
     conv = session.get(Conversation, person.id)
     if conv is not None:
         session.delete(conv)

@@ -15,12 +15,17 @@ from storage.models import Child
 ASK_UNKNOWN = "I didn't catch {words}: what is it?"
 QUESTIONISH = re.compile(r"\?|^\s*(what|how|when|why|which|who|can|could|should|is|are|do|does|will|would|may)\b|"
                          r"\b(ideas?|plan|plans|suggest\w*|recipes?|menu)\b", re.I)
+# Words that make a food list about the child's profile or settings rather than a meal eaten.
+NOT_EATEN = re.compile(r"\b(likes?|liked|loves?|hates?|dislikes?|allerg\w*|born|birthday|remind\w*|won'?t|"
+                       r"doesn'?t|don'?t|never|no longer|favou?rite|avoid\w*|intoleran\w*)\b", re.I)
 UNSURE = 0.75
 
 
 def is_plain_meal(ctx: Context, text: str, found: Any) -> bool:
     """A bare list of foods ('scrambled eggs and toast') the classifier was unsure about is a meal."""
-    if found.intent == "log_meal" or found.confidence >= UNSURE or QUESTIONISH.search(text) or not ctx.children:
+    if found.intent == "log_meal" or found.confidence >= UNSURE or not ctx.children:
+        return False
+    if QUESTIONISH.search(text) or NOT_EATEN.search(text):
         return False
     from knowledge.foods import analyze_meal
 
