@@ -11,6 +11,7 @@ from sqlalchemy.orm import sessionmaker
 from bot.replies import format_for_channel
 from bot.router import route
 from handlers.context import Context, InboundMessage
+from jobs.tasks import record as record_tasks
 from knowledge.phones import emergency_number, mask
 from storage import messages, people
 
@@ -67,6 +68,7 @@ class Pipeline:
         ctx = self.context(session, person, inbound.id, now,
                            lambda job, *args, job_id=None: jobs.append((job, args, job_id)))
         reply = route(msg, ctx, self.classify)
+        jobs[:] = record_tasks(session, jobs, now, default_key=f"inbound:{msg.sid}")
         parts = format_for_channel(reply.text, msg.channel) if reply.text else []
         inbound.intent = reply.intent
         inbound.status = "answered"

@@ -38,10 +38,12 @@ def worker(burst: bool) -> None:
         Worker([QUEUE_NAME], connection=services.jobs.connection).work(with_scheduler=True, burst=burst)
         return
     from jobs.sweeper import resend_stuck
+    from jobs.tasks import redrive_tasks
 
     click.echo("No REDIS_URL: jobs run in the web process; this worker re-drives anything left pending.")
     while True:
         resend_stuck(older_than=timedelta(seconds=30), run=lambda job, *a: job(*a))
+        redrive_tasks(older_than=timedelta(seconds=30), run=lambda job, *a: job(*a))
         if burst:
             return
         time.sleep(5)

@@ -37,6 +37,8 @@ def answer_with_llm(inbound_id: int) -> None:
         inbound = session.get(Inbound, inbound_id)
         if inbound is None or inbound.person_id is None:
             return
+        if messages.outbound_by_key(session, f"answer:{inbound.sid}") is not None:
+            return  # answered already: the task ran before
         person = session.get(Person, inbound.person_id)
         ctx = rt.settings["context"](session, person, inbound_id, rt.clock(), rt.enqueue)
         history = [tuple(t) for t in (ctx.conversation.data or {}).get("turns", [])[:-2]]

@@ -14,7 +14,11 @@ logger = logging.getLogger(__name__)
 
 
 def sweep() -> None:
+    """Re-drive outbox messages and tasks whose jobs were lost or wait for a retry."""
+    from jobs.tasks import redrive_tasks
+
     resend_stuck()
+    redrive_tasks()
 
 
 def photos() -> None:

@@ -14,7 +14,9 @@ from handlers.context import InboundMessage
 from jobs.media import IMAGE_TYPES, MediaRefused, fetch
 from jobs.outbox import queue_message, send_outbound
 from jobs.runtime import current
+from jobs.tasks import record as record_tasks
 from knowledge.llm import photo_items, transcribe
+from storage import messages
 from storage.meals import Meal
 from storage.models import Child, Conversation, Inbound, Person
 
@@ -114,6 +116,8 @@ def transcribe_voice(inbound_id: int) -> None:
         inbound = session.get(Inbound, inbound_id)
         if inbound is None or inbound.person_id is None or not inbound.media:
             return
+        if messages.outbound_by_key(session, f"voice:{inbound.sid}") is not None:
+            return  # this note was answered already: the task ran before
         person = session.get(Person, inbound.person_id)
         jobs: list = []
         try:
@@ -129,6 +133,7 @@ def transcribe_voice(inbound_id: int) -> None:
             body = rt.settings["respond"](session, person, msg, inbound_id, rt.clock(),
                                           lambda job, *args, job_id=None: jobs.append((job, args, job_id)))
             body = f"I heard: \"{text[:200]}\"\n{body}" if body else ""
+            jobs = record_tasks(session, jobs, rt.clock(), default_key=f"voice:{inbound.sid}")
         outbound_id = _send_later(rt, session, person, body, "result", f"voice:{inbound.sid}") if body else None
     if outbound_id:
         rt.enqueue(send_outbound, outbound_id, job_id=f"send-{outbound_id}")

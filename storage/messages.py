@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.models import DeliveryEvent, Inbound, Outbound
+from storage.models import DeliveryEvent, Inbound, Outbound, Person
 
 
 def claim_inbound(session: Session, *, sid: str, channel: str, sender: str, body: str,
@@ -18,6 +18,10 @@ def claim_inbound(session: Session, *, sid: str, channel: str, sender: str, body
     session.add(inbound)
     session.flush()
     return inbound
+
+
+def outbound_by_key(session: Session, key: str) -> Outbound | None:
+    return session.scalars(select(Outbound).where(Outbound.key == key)).one_or_none()
 
 
 def inbound_by_sid(session: Session, sid: str) -> Inbound | None:
@@ -76,9 +80,6 @@ def claim_for_sending(session: Session, outbound_id: int) -> bool:
 
 
 # -- The outbox (jobs/outbox.py, jobs/sweeper.py) ----------------------------------------------
-from sqlalchemy import and_, or_  # noqa: E402 - kept with the functions that use them
-
-from storage.models import Person  # noqa: E402
 
 # How far each status has got, so a callback that beat our own write is not lost or undone.
 _PROGRESS = {"queued": 0, "accepted": 0, "scheduled": 0, "sending": 1, "sent": 2, "failed": 3,

@@ -153,3 +153,18 @@ class DeliveryEvent(Base):
     status: Mapped[str] = mapped_column(String(16))
     error_code: Mapped[int | None] = mapped_column(Integer)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Task(Base):
+    """Work a message asked for (an LLM answer, a photo, a voice note), recorded in the same
+    transaction as the message, so a job lost with Redis is re-driven instead of forgotten."""
+
+    __tablename__ = "task"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(120), unique=True)
+    job: Mapped[str] = mapped_column(String(120))  # dotted path of a function in jobs/
+    args: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(10), default="queued", index=True)  # queued|done|failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
