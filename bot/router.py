@@ -36,6 +36,8 @@ STEPS: dict[str, Callable[[InboundMessage, Context, Any], Reply | None]] = {
 }
 # These always win over a pending step: a person must be able to leave or ask for help anytime.
 BREAKOUT = {"opt_out", "help", "account"}
+# Unsubscribing someone by mistake is worse than asking: a guessed opt-out must be a sure one.
+SURE_OPT_OUT = 0.7
 
 
 def route(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any]) -> Reply:
@@ -63,6 +65,9 @@ def route(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any]) -> 
         intent = "log_meal"
     ctx.settings.update(intent=intent, confidence=found.confidence,
                         available={i for i, h in HANDLERS.items() if h is not unavailable.handle})
+    if intent == "opt_out" and found.source != "rule" and found.confidence < SURE_OPT_OUT:
+        return Reply("Do you want to stop all messages from TinyTummy? Reply STOP to unsubscribe. "
+                     "Text HELP to see everything else I can do.", "opt_out?")
     if intent in BREAKOUT and found.confidence >= 0.6:
         return _tagged(HANDLERS[intent](msg, ctx), intent)
     step = ctx.conversation.step

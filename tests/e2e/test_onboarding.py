@@ -132,3 +132,9 @@ def test_day_first_birth_dates_outside_north_america(app):
     parent.say("Isla")
     parent.say("3/2/25")
     assert children(app)[0].birth_date == date(2025, 2, 3)
+
+
+def test_an_unsure_opt_out_is_asked_not_done(app, phone):
+    phone.say("hi")
+    assert "Reply STOP" in phone.say("change my number")
+    assert person(app, phone.number).opted_out_at is None
