@@ -103,11 +103,17 @@ def _leans_back(sentences: list[str], index: int, chosen: list[int]) -> bool:
     return index > 0 and index - 1 not in chosen and bool(_ANAPHORA.match(sentences[index]))
 
 
+# Words any question and passage may share without being about the same thing.
+GENERIC_STEMS = frozenset(w[:STEM] for w in (
+    "start", "starting", "best", "good", "give", "need", "time", "first", "right", "thing", "help",
+    "better", "normal", "usually", "every", "older", "young", "little", "seat", "sit"))
+
+
 def _is_about(question: str, hit: Hit, best_sentence: float) -> bool:
     """Require a shared word stem (first 5 letters) unless the meaning match is strong."""
     if max(hit.score, best_sentence) >= STRONG_SCORE:
         return True
-    passage_stems = {word[:STEM] for word in content_words(hit.text)}
+    passage_stems = {word[:STEM] for word in content_words(hit.text)} - GENERIC_STEMS
     return any(word[:STEM] in passage_stems for word in content_words(question))
 
 

@@ -268,7 +268,10 @@ def _allergen_message(food: str, labels: Sequence[str], child: str, number: str)
     watch = f"Watch for hives, swelling, vomiting; {call} if breathing is hard."
     listed, what = f"on {child}'s allergy list", _join(labels)
     if all(_normalize(label) in _normalize(food) for label in labels):  # "milk", "kiwi": no "may contain"
-        return _fit(f"Heads up: {food} is {listed}. {watch}", f"Heads up: that's {listed}. {watch}")
+        if _normalize(what) == _normalize(food):
+            return _fit(f"Heads up: {food} is {listed}. {watch}", f"Heads up: that's {listed}. {watch}")
+        return _fit(f"Heads up: {what} (in the {food}) is {listed}. {watch}",
+                    f"Heads up: that's {listed}. {watch}")
     return _fit(
         f"Heads up: {food} may contain {what} - {listed}. {watch}",
         f"{food[:1].upper() + food[1:]} may contain {what} - {listed}. {watch}",
