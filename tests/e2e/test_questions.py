@@ -129,8 +129,3 @@ def test_llm_failure_or_timeout_falls_back_to_the_local_answer(llm, failure):
     sent = answers_sent(app)
     assert len(sent) == 1 and "Source: " in sent[0] and "egg" in sent[0].lower()
 
-
-def test_a_shared_generic_word_does_not_make_an_answer(app):
-    parent = household(app, "+12125550171", "Maya", "2026-03-01")
-    reply = parent.say("when should she start walking?")
-    assert "don't have guidance" in reply
