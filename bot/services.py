@@ -71,7 +71,7 @@ class Services:
                 session.flush()
                 resend = row.id if row is not None and row.status == "pending" else None
         if resend is not None:
-            self.jobs.enqueue(send_outbound, resend, job_id=f"send-{resend}")
+            self.jobs.enqueue(send_outbound, resend)
 
     def health(self) -> dict[str, str]:
         report = {"database": "ok", "jobs": self.jobs.health(), "chroma": "unknown"}

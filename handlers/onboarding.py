@@ -83,10 +83,9 @@ def _advance(ctx: Context, said: str = "") -> Reply:
 
 def begin_add_child(ctx: Context, name: str | None) -> Reply:
     """Start the short add-a-child flow from the profile handler."""
-    if name:
-        ctx.set_step("add_child.child_name")
-        return child_name(InboundMessage("sms", ctx.person.phone, name, ""), ctx, None)
     ctx.set_step("add_child.child_name")
+    if name:
+        return child_name(InboundMessage("sms", ctx.person.phone, name, ""), ctx, None)
     return Reply(PROMPTS["onboarding.child_name"], "profile")
 
 

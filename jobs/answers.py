@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from handlers.context import Context, InboundMessage
 from handlers.question import Asked, local_answer, understand
-from jobs.outbox import send_outbound
+from jobs.outbox import queue_pending, send_outbound
 from jobs.runtime import current
 from knowledge.answers import allergy_note, llm_answer
 from storage import messages
@@ -54,10 +54,7 @@ def answer_with_llm(inbound_id: int) -> None:
         turns = (ctx.conversation.data or {}).get("turns") or []
         if turns and turns[-1][0] == "assistant":
             ctx.conversation.data = {**ctx.conversation.data, "turns": turns[:-1] + [["assistant", answer]]}
-        row = messages.add_outbound(session, key=f"answer:{inbound.sid}", person_id=person.id,
-                                    channel=inbound.channel, to_address=inbound.sender, body=answer,
-                                    kind="answer", now=rt.clock())
-        session.flush()
-        outbound_id, pending = row.id, row.status == "pending"
-    if pending:
-        rt.enqueue(send_outbound, outbound_id, job_id=f"send-{outbound_id}")
+        outbound_id = queue_pending(session, person=person, body=answer, kind="answer", key=f"answer:{inbound.sid}",
+                                    now=rt.clock(), channel=inbound.channel)
+    if outbound_id:
+        rt.enqueue(send_outbound, outbound_id)

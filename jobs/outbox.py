@@ -83,6 +83,14 @@ def queue_message(session, *, person: Person, body: str, kind: str, key: str, no
                                  body=body, kind=kind, now=now)
 
 
+def queue_pending(session, *, person: Person, body: str, kind: str, key: str, now: datetime,
+                  channel: str | None = None) -> int | None:
+    """queue_message, then the id to enqueue send_outbound with; None if this key went out already."""
+    row = queue_message(session, person=person, body=body, kind=kind, key=key, now=now, channel=channel)
+    session.flush()
+    return row.id if row.status == "pending" else None
+
+
 def template_text(body: str, limit: int = TEMPLATE_TEXT_LIMIT) -> str:
     """The message as one short line for a template variable (no newlines or tabs allowed)."""
     text = re.sub(r"\s+", " ", body).strip()

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from handlers import log_meal, photo
 from handlers.context import InboundMessage
 from jobs.media import IMAGE_TYPES, MediaRefused, fetch
-from jobs.outbox import queue_message, send_outbound
+from jobs.outbox import queue_pending, send_outbound
 from jobs.runtime import current
 from jobs.tasks import record as record_tasks
 from knowledge.llm import photo_items, transcribe
@@ -29,12 +29,6 @@ def _fetch(rt, url: str, types: tuple[str, ...]):
     settings = rt.settings
     return fetch(url, account_sid=settings.get("twilio_account_sid"), auth_token=settings.get("twilio_auth_token"),
                  api_base_url=settings.get("twilio_api_base_url"), allowed_types=types)
-
-
-def _send_later(rt, session, person: Person, body: str, kind: str, key: str) -> int | None:
-    row = queue_message(session, person=person, body=body, kind=kind, key=key, now=rt.clock())
-    session.flush()
-    return row.id if row.status == "pending" else None
 
 
 def _portion_text(items: list[tuple[str, float | None, str | None]]) -> str:
@@ -57,9 +51,10 @@ def analyze_photo(inbound_id: int) -> None:
         if child is None:
             return  # the parent described the photo already, or moved on
         body = _understand(rt, ctx, inbound, child)
-        outbound_id = _send_later(rt, session, person, body, "result", f"photo:{inbound.sid}")
+        outbound_id = queue_pending(session, person=person, body=body, kind="result",
+                                    key=f"photo:{inbound.sid}", now=rt.clock())
     if outbound_id:
-        rt.enqueue(send_outbound, outbound_id, job_id=f"send-{outbound_id}")
+        rt.enqueue(send_outbound, outbound_id)
 
 
 def _understand(rt, ctx, inbound: Inbound, child: Child) -> str:
@@ -100,12 +95,13 @@ def ask_about_stale_photos() -> int:
             person = session.get(Person, conv.person_id)
             child = session.get(Child, data.get("child_id"))
             name = child.name if child else "your child"
-            outbound_id = _send_later(rt, session, person, f"What was on {name}'s plate in the photo you sent? "
-                                      "Text me and I'll log it.", "result", f"photo-ask:{data.get('inbound_id')}")
+            outbound_id = queue_pending(
+                session, person=person, kind="result", key=f"photo-ask:{data.get('inbound_id')}", now=now,
+                body=f"What was on {name}'s plate in the photo you sent? Text me and I'll log it.")
             if outbound_id:
                 asked.append(outbound_id)
     for outbound_id in asked:
-        rt.enqueue(send_outbound, outbound_id, job_id=f"send-{outbound_id}")
+        rt.enqueue(send_outbound, outbound_id)
     return len(asked)
 
 
@@ -134,8 +130,9 @@ def transcribe_voice(inbound_id: int) -> None:
                                           lambda job, *args, job_id=None: jobs.append((job, args, job_id)))
             body = f"I heard: \"{text[:200]}\"\n{body}" if body else ""
             jobs = record_tasks(session, jobs, rt.clock(), default_key=f"voice:{inbound.sid}")
-        outbound_id = _send_later(rt, session, person, body, "result", f"voice:{inbound.sid}") if body else None
+        outbound_id = (queue_pending(session, person=person, body=body, kind="result",
+                                     key=f"voice:{inbound.sid}", now=rt.clock()) if body else None)
     if outbound_id:
-        rt.enqueue(send_outbound, outbound_id, job_id=f"send-{outbound_id}")
+        rt.enqueue(send_outbound, outbound_id)
     for job, args, job_id in jobs:
         rt.enqueue(job, *args, job_id=job_id)
