@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
-from urllib.parse import urlparse
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 # Laptop mode signs and checks webhooks with this token; `flask console` uses it too.
@@ -59,28 +59,84 @@ def _check(ok: bool, name: str, why: str) -> None:
         raise ConfigError(f"{name} {why}")
 
 
+def redact_url(url: str) -> str:
+    """The URL with any user name and password replaced by ***, for messages and logs."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "***"
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rpartition("@")[2]))
+
+
 def _check_url(value: str | None, name: str, schemes: tuple[str, ...]) -> None:
     if value is None:
         return
-    parsed = urlparse(value)
+    try:
+        parsed = urlsplit(value)
+    except ValueError:
+        parsed = urlsplit("")
     _check(parsed.scheme in schemes and bool(parsed.netloc or parsed.path),
-           name, f"must be a URL starting with {' or '.join(s + '://' for s in schemes)} (got {value!r})")
+           name, f"must be a URL starting with {' or '.join(s + '://' for s in schemes)} "
+                 f"(got {redact_url(value)!r})")
 
 
-def load_config(env: Mapping[str, str] | None = None, **overrides: object) -> Config:
-    """Read and validate every setting; raise ConfigError naming the first bad variable."""
-    env = os.environ if env is None else env
-    database_url = _optional(env, "DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'tinytummy.db'}"
-    _check(bool(re.match(r"^(sqlite|postgresql)(\+\w+)?://", database_url)), "DATABASE_URL",
-           "must start with sqlite:// or postgresql:// (got %r)" % database_url.split("@")[-1])
-    redis_url = _optional(env, "REDIS_URL")
-    _check_url(redis_url, "REDIS_URL", ("redis", "rediss", "unix"))
+# Hosts hand out postgres:// or postgresql://; we ship psycopg2, so that is the driver we name.
+_DATABASE_URL = re.compile(r"^(?P<scheme>sqlite|postgres|postgresql)(?:\+(?P<driver>\w+))?://", re.I)
+_DRIVERS = {"sqlite": ("pysqlite",), "postgresql": ("psycopg2",)}
+
+
+def database_url_from(value: str) -> str:
+    """Accept sqlite://, postgres:// and postgresql:// (psycopg2); refuse drivers we don't ship."""
+    match = _DATABASE_URL.match(value)
+    _check(match is not None, "DATABASE_URL",
+           f"must start with sqlite://, postgres:// or postgresql:// (got {redact_url(value)!r})")
+    assert match is not None
+    scheme = "postgresql" if match["scheme"].lower().startswith("postgres") else "sqlite"
+    driver = (match["driver"] or "").lower()
+    _check(not driver or driver in _DRIVERS[scheme], "DATABASE_URL",
+           f"names the driver {driver!r}, which is not installed; use {scheme}:// "
+           f"or {scheme}+{_DRIVERS[scheme][0]}://")
+    if scheme == "postgresql":
+        driver = "psycopg2"
+    return f"{scheme}{'+' + driver if driver else ''}://" + value[match.end():]
+
+
+def _is_laptop(database_url: str, env: Mapping[str, str]) -> bool:
+    """SQLite and nothing else configured: the only setup that may use the local signing token."""
+    others = ("REDIS_URL", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "PUBLIC_BASE_URL")
+    return database_url.startswith("sqlite") and not any(_optional(env, name) for name in others)
+
+
+def _check_twilio(env: Mapping[str, str], database_url: str) -> tuple[str | None, str]:
+    """The Twilio account and the token webhooks are checked with; refuse a missing or public token."""
     sid = _optional(env, "TWILIO_ACCOUNT_SID")
     token = _optional(env, "TWILIO_AUTH_TOKEN")
     if sid:
         _check(bool(re.fullmatch(r"AC[0-9a-fA-F]{32}", sid)), "TWILIO_ACCOUNT_SID",
                "must look like AC followed by 32 hex digits")
         _check(token is not None, "TWILIO_AUTH_TOKEN", "is required when TWILIO_ACCOUNT_SID is set")
+    if _is_laptop(database_url, env):
+        return sid, DEV_AUTH_TOKEN
+    _check(token is not None, "TWILIO_AUTH_TOKEN",
+           "is required outside the laptop setup (SQLite with nothing else configured): webhooks "
+           "are only accepted when signed with your Twilio auth token")
+    _check(token != DEV_AUTH_TOKEN, "TWILIO_AUTH_TOKEN",
+           "is the local development token from the repository; set your Twilio auth token")
+    _check(_optional(env, "PUBLIC_BASE_URL") is not None, "PUBLIC_BASE_URL",
+           "is required when Twilio is configured: signatures are checked against this URL, "
+           "never against the Host header of the request")
+    assert token is not None
+    return sid, token
+
+
+def load_config(env: Mapping[str, str] | None = None, **overrides: object) -> Config:
+    """Read and validate every setting; raise ConfigError naming the first bad variable."""
+    env = os.environ if env is None else env
+    database_url = database_url_from(_optional(env, "DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'tinytummy.db'}")
+    redis_url = _optional(env, "REDIS_URL")
+    _check_url(redis_url, "REDIS_URL", ("redis", "rediss", "unix"))
     sms_from = _optional(env, "TWILIO_SMS_FROM")
     _check(sms_from is None or bool(re.fullmatch(r"\+[1-9]\d{6,14}", sms_from)), "TWILIO_SMS_FROM",
            "must be an E.164 number like +15551230000")
@@ -91,6 +147,7 @@ def load_config(env: Mapping[str, str] | None = None, **overrides: object) -> Co
     _check_url(api_base, "TWILIO_API_BASE_URL", ("http", "https"))
     public = _optional(env, "PUBLIC_BASE_URL")
     _check_url(public, "PUBLIC_BASE_URL", ("http", "https"))
+    sid, token = _check_twilio(env, database_url)
     openai_base = _optional(env, "OPENAI_BASE_URL")
     _check_url(openai_base, "OPENAI_BASE_URL", ("http", "https"))
     port = _optional(env, "CHROMA_PORT") or "8000"
@@ -104,7 +161,7 @@ def load_config(env: Mapping[str, str] | None = None, **overrides: object) -> Co
                "must be a ContentSid like HX followed by 32 hex digits")
     values: dict[str, object] = dict(
         database_url=database_url, redis_url=redis_url, twilio_account_sid=sid,
-        twilio_auth_token=token or DEV_AUTH_TOKEN, twilio_sms_from=sms_from,
+        twilio_auth_token=token, twilio_sms_from=sms_from,
         twilio_whatsapp_from=wa_from, twilio_api_base_url=api_base,
         public_base_url=public.rstrip("/") if public else None,
         openai_api_key=_optional(env, "OPENAI_API_KEY"), openai_base_url=openai_base,

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from bot.channel import BadSender, parse_inbound
+from bot.channel import BadForm, BadSender, clean_text, message_sid, parse_inbound, refuse_repeated_keys
 from knowledge.phones import mask
 
 logger = logging.getLogger(__name__)
@@ -39,33 +40,51 @@ def check_signature() -> None:
         abort(403)
 
 
-def twiml(parts: list[str]) -> Response:
+def twiml(parts: list[str], status: int = 200) -> Response:
+    """A TwiML reply; parts are cleared of characters XML cannot carry, whatever produced them."""
     response = MessagingResponse()
     for part in parts:
-        response.message(part)
-    return Response(str(response), mimetype="application/xml")
+        response.message(clean_text(part, len(part)))
+    return Response(str(response), status=status, mimetype="application/xml")
+
+
+def _refused(error: BadForm) -> Response:
+    logger.warning("refused malformed %s: %s", request.path, error)
+    return twiml([], status=400)
 
 
 @bp.post("/twilio/inbound")
 def inbound() -> Response:
     try:
+        refuse_repeated_keys({key: len(request.form.getlist(key)) for key in request.form})
         message = parse_inbound(request.form)
+    except BadForm as error:
+        return _refused(error)
     except BadSender:
-        logger.warning("inbound with unreadable sender %s", mask(request.form.get("From", "")))
+        logger.warning("inbound with unreadable sender %s", mask(request.form.get("From", "")[:40]))
         return twiml(["Sorry, I couldn't read the number this came from, so I can't answer it."])
-    if not message.sid:
-        logger.warning("inbound from %s without MessageSid", mask(message.sender))
-        return twiml([])
     return twiml(_services().pipeline.receive(message))
 
 
+STATUS = re.compile(r"[a-z_-]{1,16}")
+ERROR_CODE = re.compile(r"[0-9]{1,6}")
+
+
 @bp.post("/twilio/status")
-def status() -> tuple[str, int]:
-    sid = request.form.get("MessageSid") or request.form.get("SmsSid") or ""
-    state = (request.form.get("MessageStatus") or request.form.get("SmsStatus") or "").lower()
-    code = request.form.get("ErrorCode") or ""
+def status() -> Response | tuple[str, int]:
+    """Record a delivery callback; anything Twilio would not send gets a 400, never a 500."""
+    form = request.form
+    try:
+        refuse_repeated_keys({key: len(form.getlist(key)) for key in form})
+        sid = message_sid(form, required=False)
+    except BadForm as error:
+        return _refused(error)
+    state = (form.get("MessageStatus") or form.get("SmsStatus") or "").lower()
+    code = form.get("ErrorCode") or ""
+    if (state and not STATUS.fullmatch(state)) or (code and not ERROR_CODE.fullmatch(code)):
+        return _refused(BadForm("MessageStatus or ErrorCode is not Twilio's shape"))
     if sid and state:
-        _services().record_status(sid, state, int(code) if code.isdigit() else None)
+        _services().record_status(sid, state, int(code) if code else None)
     return "", 204
 
 

@@ -10,13 +10,16 @@ from pathlib import Path
 from twilio.request_validator import RequestValidator
 
 from bot import create_app
-from bot.config import DEV_AUTH_TOKEN, load_config
+from bot.config import load_config
 from storage.db import Base, make_engine
 from storage.schema import import_all_models, upgrade
 
 _sids = itertools.count(1)
 _migrated: set[str] = set()
 KEEP = {"food", "food_portion", "alembic_version"}  # reference data survives between tests
+# What a test app is signed with: outside the laptop setup the repository's token is refused.
+TEST_AUTH_TOKEN = "test-twilio-auth-token"
+TEST_PUBLIC_URL = "http://localhost"  # the test client's own host, so Twilio signs what it sees
 
 
 class Clock:
@@ -63,7 +66,8 @@ def truncate_all(engine) -> None:
 
 def build_app(database_url: str, clock: Clock, tmp_path: Path, env: dict[str, str] | None = None, **options):
     migrate_once(database_url)
-    settings = {"DATABASE_URL": database_url, "CHROMA_PATH": str(tmp_path / "chroma"), **(env or {})}
+    settings = {"DATABASE_URL": database_url, "CHROMA_PATH": str(tmp_path / "chroma"),
+                "TWILIO_AUTH_TOKEN": TEST_AUTH_TOKEN, "PUBLIC_BASE_URL": TEST_PUBLIC_URL, **(env or {})}
     config = load_config(settings, jobs_inline=True)
     return create_app(config, clock=clock, **options)
 
@@ -81,7 +85,7 @@ def make_form(sender: str, body: str = "", channel: str = "sms", sid: str | None
     return form
 
 
-def sign(url: str, form: dict[str, str], token: str = DEV_AUTH_TOKEN) -> str:
+def sign(url: str, form: dict[str, str], token: str = TEST_AUTH_TOKEN) -> str:
     return RequestValidator(token).compute_signature(url, form)
 
 
@@ -96,11 +100,13 @@ class Phone:
         self.client = app.test_client()
         self.number = number
         self.channel = channel
-        self.token = app.extensions["tinytummy"].config.twilio_auth_token  # what Twilio signs with
+        config = app.extensions["tinytummy"].config
+        self.token = config.twilio_auth_token  # what Twilio signs with
+        self.url = (config.public_base_url or "http://localhost") + "/twilio/inbound"
 
-    def post(self, form: dict[str, str], url: str = "http://localhost/twilio/inbound"):
+    def post(self, form: dict[str, str], url: str | None = None):
         return self.client.post("/twilio/inbound", data=form,
-                                headers={"X-Twilio-Signature": sign(url, form, self.token)})
+                                headers={"X-Twilio-Signature": sign(url or self.url, form, self.token)})
 
     def send(self, body: str = "", **extra: str) -> list[str]:
         response = self.post(make_form(self.number, body, self.channel, **extra))
