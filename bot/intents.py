@@ -20,12 +20,12 @@ from pathlib import Path
 
 import numpy as np
 
+from handlers import REGISTRY
+
 logger = logging.getLogger(__name__)
 
-INTENTS: tuple[str, ...] = (
-    "log_meal", "question", "plan", "caregiver", "summary", "streak", "undo",
-    "settings", "profile", "help", "greeting", "opt_out", "opt_in", "account",
-)
+# The labels come from the handler registry: every route that asks to be classified.
+INTENTS: tuple[str, ...] = REGISTRY.labels
 PHRASES_PATH = Path(__file__).with_name("intent_phrases.tsv")
 # Tuned by leave-one-out over the phrases themselves, not on the evaluation set.
 K = 10

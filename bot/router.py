@@ -1,96 +1,100 @@
-"""Route one message: emergencies first, then opt-out rules, a pending step, then the intent table."""
+"""Route one message: the safety passes, then claims by priority, then a pending step, then the intent table.
+
+The routes come from the handler registry (`handlers.REGISTRY`); this module is one loop over it,
+with no knowledge of any particular intent beyond the onboarding that a new number starts with.
+"""
 from __future__ import annotations
 
 import logging
 from typing import Any, Callable
 
-from handlers import account, greeting, help, log_meal, media, onboarding, opt_in, opt_out, profile, question
-from handlers import photo, settings, streak, summary, undo, voice
-from handlers import unavailable
+from handlers import REGISTRY
+from handlers import safety
 from handlers.context import Context, InboundMessage, Reply
-from knowledge.emergency import emergency_reply, triage
+from handlers.routes import Route, Step
 
 logger = logging.getLogger(__name__)
-Handler = Callable[[InboundMessage, Context], Reply]
-
-HANDLERS: dict[str, Handler] = {
-    "help": help.handle,
-    "greeting": greeting.handle,
-    "opt_out": opt_out.handle,
-    "opt_in": opt_in.handle,
-    "profile": profile.handle,
-    "settings": settings.handle,
-    "account": account.handle,
-    "log_meal": log_meal.handle,
-    "summary": summary.handle,
-    "undo": undo.handle,
-    "streak": streak.handle,
-    "question": question.handle,
-    "plan": unavailable.handle,
-    "caregiver": unavailable.handle,
-}
-# Multi-step exchanges: the step name says which module continues it.
-STEPS: dict[str, Callable[[InboundMessage, Context, Any], Reply | None]] = {
-    **onboarding.STEPS, **profile.STEPS, **settings.STEPS, **account.STEPS, **log_meal.STEPS,
-    **photo.STEPS,
-}
-# These always win over a pending step: a person must be able to leave or ask for help anytime.
-BREAKOUT = {"opt_out", "help", "account"}
-# Unsubscribing someone by mistake is worse than asking: a guessed opt-out must be a sure one.
-SURE_OPT_OUT = 0.7
+SURE = 0.6  # the classifier is sure enough that a message is not a garbled answer to a step
+MAX_REASKS = 2  # a step is asked again at most this often after interruptions, then dropped
 
 
 def route(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any]) -> Reply:
-    """Pick the one handler for this message and return its reply."""
-    emergency = triage(msg.text)
-    if emergency is not None:
-        logger.warning("emergency (%s) reported; answering with emergency services first", emergency.kind)
-        return Reply(emergency_reply(emergency, ctx.emergency_number), "emergency")
-    if ctx.person.opted_out:
-        if opt_in.is_opt_in(msg.text):
-            return opt_in.handle(msg, ctx)
-        return Reply("", "opted_out")  # nothing is sent to an opted-out person
-    kind = media.kind_of(msg)
-    if kind in ("image", "audio") and ctx.children:
-        return (photo.handle if kind == "image" else voice.handle)(msg, ctx)
-    if not msg.text:
-        return media.handle(msg, ctx)
+    """Pick the one handler for this message and return its reply, with the safety notes it needs."""
+    urgent = safety.emergency(msg, ctx)
+    if urgent is not None:
+        return urgent  # nothing else is done with an emergency
+    notes = safety.notes(msg, ctx)
+    reply = _dispatch(msg, ctx, classify)
+    return safety.with_notes(reply, notes)
+
+
+def _dispatch(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any]) -> Reply:
     found = classify(msg.text)
-    intent = found.intent if found.intent in HANDLERS else "help"
-    if question.is_out_of_scope(msg.text) or question.is_follow_up(ctx, msg.text):
-        intent = "question"
-    elif intent not in BREAKOUT and undo.is_correction(ctx, msg.text):
-        intent = "undo"
-    elif intent not in BREAKOUT and log_meal.is_plain_meal(ctx, msg.text, found):
-        intent = "log_meal"
-    ctx.settings.update(intent=intent, confidence=found.confidence,
-                        available={i for i, h in HANDLERS.items() if h is not unavailable.handle})
-    if intent == "opt_out" and found.source != "rule" and found.confidence < SURE_OPT_OUT:
-        return Reply("Do you want to stop all messages from TinyTummy? Reply STOP to unsubscribe. "
-                     "Text HELP to see everything else I can do.", "opt_out?")
-    if intent in BREAKOUT and found.confidence >= 0.6:
-        return _tagged(HANDLERS[intent](msg, ctx), intent)
-    step = ctx.conversation.step
-    if step in STEPS:
-        reply = STEPS[step](msg, ctx, found)
-        if reply is not None:
-            return reply
-        answer = _tagged(HANDLERS[intent](msg, ctx), intent)
-        return Reply(_join(answer.text, _prompt_again(ctx)), answer.intent)
-    if ctx.conversation.step:
-        ctx.set_step(None)  # a step we no longer know: start afresh rather than get stuck
-    if not ctx.households and intent not in ("opt_out", "opt_in"):
-        return onboarding.start(msg, ctx, found)
-    return _tagged(HANDLERS[intent](msg, ctx), intent)
+    chosen, claimed = _choose(msg, ctx, found)
+    ctx.found, ctx.intent = found, chosen.intent
+    if chosen.breakout and (claimed or found.confidence >= chosen.sure):
+        return _run(chosen, msg, ctx)
+    step = REGISTRY.steps.get(ctx.step or "")
+    if step is not None:
+        return _continue(step, chosen, claimed, msg, ctx)
+    if ctx.step:
+        ctx.end_step()  # a step we no longer know: start afresh rather than get stuck
+    return _run(chosen, msg, ctx)
 
 
-def _tagged(reply: Reply, intent: str) -> Reply:
-    return reply if reply.intent else Reply(reply.text, intent)
+def _choose(msg: InboundMessage, ctx: Context, found: Any) -> tuple[Route, bool]:
+    """The classifier's route, unless a route of at least its priority claims the message."""
+    picked = REGISTRY.by_intent.get(found.intent) or REGISTRY.by_intent["help"]
+    for candidate in REGISTRY.claims:
+        if candidate.priority < picked.priority:
+            break
+        if candidate.claim(msg, ctx, found):
+            return candidate, True
+    return picked, False
 
 
-def _prompt_again(ctx: Context) -> str:
-    step = ctx.conversation.step
-    return onboarding.prompt_for(ctx) if step and step.startswith("onboarding.") else ""
+def _run(chosen: Route, msg: InboundMessage, ctx: Context) -> Reply:
+    if not ctx.households and chosen.needs_household:
+        chosen = REGISTRY.by_intent["onboarding"]
+        ctx.intent = chosen.intent
+    reply = chosen.handle(msg, ctx)
+    return reply if reply.intent else Reply(reply.text, chosen.intent)
+
+
+def _continue(step: Step, chosen: Route, claimed: bool, msg: InboundMessage, ctx: Context) -> Reply:
+    """Let the step take its answer; anything else is handled on its own and the step asked again."""
+    answer = step.accept(msg, ctx, ctx.found)
+    if answer is not None:
+        return answer
+    if ctx.step != step.name:  # the step ended itself
+        return _run(chosen, msg, ctx)
+    data = ctx.step_data(step.data)
+    if step.retry is not None and not claimed and _unreadable(msg, ctx):
+        return _asked_again(step, data, ctx, Reply(step.retry(ctx), chosen.intent))
+    reply = _run(chosen, msg, ctx)
+    if not ctx.households:
+        return reply  # everything was erased
+    # The interrupted question comes back even if the message asked one of its own: that one is
+    # answered by the next message anyway, as a meal or a question, from wherever it lands.
+    return _asked_again(step, data, ctx, reply)
+
+
+def _asked_again(step: Step, data: Any, ctx: Context, reply: Reply) -> Reply:
+    """Restore the interrupted step and repeat its question, or drop it after MAX_REASKS."""
+    if data.reasked >= MAX_REASKS:
+        ctx.end_step()
+        return reply
+    data.reasked += 1
+    ctx.set_step(step.name, data)
+    return Reply(_join(reply.text, step.prompt(ctx)), reply.intent)
+
+
+def _unreadable(msg: InboundMessage, ctx: Context) -> bool:
+    """A short reply that is nothing else either: a garbled answer to the step, not a new message."""
+    found = ctx.found
+    if found is not None and found.intent not in ("greeting", "help") and found.confidence >= SURE:
+        return False
+    return not safety.has_substance(msg, ctx)
 
 
 def _join(*texts: str) -> str:

@@ -1,1 +1,28 @@
-"""One module per intent: what the bot says and does. Handlers never see Flask or Twilio."""
+"""One module per intent: what the bot says and does. Handlers never see Flask or Twilio.
+
+Each module declares its `ROUTE` (see `handlers.routes`); this list is the whole registry, in the
+order help lines are shown. A new intent is a new module plus one line here.
+"""
+from __future__ import annotations
+
+from handlers.routes import Registry, build
+
+
+def _routes() -> list:
+    from handlers import account, greeting, help, log_meal, media, onboarding, opt_in, opt_out, photo
+    from handlers import profile, question, settings, streak, summary, undo, unavailable, voice
+
+    return [
+        log_meal.ROUTE, question.ROUTE, summary.ROUTE, undo.ROUTE, streak.ROUTE, *unavailable.ROUTES,
+        profile.ROUTE, settings.ROUTE, account.ROUTE, help.ROUTE, greeting.ROUTE, opt_out.ROUTE,
+        opt_in.ROUTE, opt_in.OPTED_OUT, photo.ROUTE, voice.ROUTE, media.ROUTE, onboarding.ROUTE,
+    ]
+
+
+def __getattr__(name: str) -> Registry:
+    """Build the registry on first use (the handler modules import each other, so not at import time)."""
+    if name != "REGISTRY":
+        raise AttributeError(name)
+    registry = build(_routes())
+    globals()["REGISTRY"] = registry
+    return registry

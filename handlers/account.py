@@ -7,11 +7,18 @@ from typing import Any
 from sqlalchemy import update
 
 from handlers.context import Context, InboundMessage, Reply
+from handlers.routes import Route, Step
+from handlers.steps import ConfirmDelete
 from storage.models import Conversation, Inbound, Outbound
 
 DELETE = re.compile(r"\b(delete|erase|remove|wipe|close|forget)\b.*\b(account|data|everything|info|information|"
                     r"profile|me|number)\b", re.I)
 CONFIRM = re.compile(r"^\W*delete\W*$", re.I)
+# A short "no" of up to three words keeps everything: "no", "no wait", "nope keep it".
+KEEP = re.compile(r"^\W*(no|nope|nah|cancel|keep|don'?t|never ?mind|nvm|wait|ok|okay)\b\W*(\w+\W*){0,2}$", re.I)
+ASK_CONFIRM = ("This erases your profile, your children's profiles and meals, and our messages. "
+               "Reply DELETE to confirm, or anything else to keep everything.")
+STILL_ASKING = "Nothing is deleted. Reply DELETE if you do want everything erased."
 WHAT_WE_KEEP = ("I keep your number and settings, your children's names, birth dates, allergies and dislikes, "
                 "the meals you log and the messages you send me (to answer them). Only you and caregivers you "
                 "invite can see them. Text \"delete my data\" to erase everything.")
@@ -19,18 +26,18 @@ WHAT_WE_KEEP = ("I keep your number and settings, your children's names, birth d
 
 def handle(msg: InboundMessage, ctx: Context) -> Reply:
     if DELETE.search(msg.text):
-        ctx.set_step("account.confirm_delete")
-        return Reply("This erases your profile, your children's profiles and meals, and our messages. "
-                     "Reply DELETE to confirm, or anything else to keep everything.", "account")
+        ctx.set_step("account.confirm_delete", ConfirmDelete())
+        return Reply(ASK_CONFIRM, "account")
     return Reply(WHAT_WE_KEEP, "account")
 
 
 def confirm_delete(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
+    """DELETE erases; a short no keeps everything; anything else is handled as its own message."""
     if not CONFIRM.match(msg.text):
-        ctx.set_step(None)
-        if found is not None and found.confidence >= 0.8 and found.intent not in ("greeting", "account"):
-            return None
-        return Reply("Okay, nothing was deleted.", "account")
+        if KEEP.match(msg.text):
+            ctx.end_step()
+            return Reply("Okay, nothing was deleted.", "account")
+        return None  # handled as its own message; STILL_ASKING follows it
     erase(ctx)
     return Reply("Done: everything about you and your household is erased. If you text again, we'll start fresh.",
                  "account")
@@ -60,3 +67,8 @@ def erase(ctx: Context) -> None:
 
 
 STEPS = {"account.confirm_delete": confirm_delete}
+
+
+ROUTE = Route("account", handle, help="- \"delete my data\" to erase everything", breakout=True, priority=45,
+              needs_household=False,
+              steps=(Step("account.confirm_delete", confirm_delete, lambda ctx: STILL_ASKING, ConfirmDelete),))

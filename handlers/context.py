@@ -1,9 +1,9 @@
 """The contract every handler shares: an InboundMessage and a Context in, a Reply out."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -44,6 +44,33 @@ class Reply:
         return cls("")
 
 
+@dataclass
+class StepData:
+    """What a pending step remembers; each step extends it. Cleared when the step ends."""
+
+    child_id: int | None = None  # the child the question is about
+    reasked: int = 0  # how often the question was asked again after an interruption
+
+
+@dataclass
+class Memory:
+    """What the conversation remembers across steps: the last question and the last turns."""
+
+    last_question: str | None = None
+    last_question_at: str | None = None  # ISO time
+    last_child_id: int | None = None
+    turns: list[list[str]] = field(default_factory=list)  # [role, text] pairs
+
+
+S = TypeVar("S")
+
+
+def load_state(kind: type[S], data: dict[str, Any] | None) -> S:
+    """Build a dataclass from stored JSON, ignoring keys it does not know."""
+    names = {f.name for f in fields(kind)}
+    return kind(**{k: v for k, v in (data or {}).items() if k in names})
+
+
 class Enqueue(Protocol):
     def __call__(self, job: Callable[..., Any], *args: Any, job_id: str | None = None) -> None: ...
 
@@ -68,6 +95,8 @@ class Context:
     enqueue: Enqueue
     emergency_number: str = "911"
     settings: dict[str, Any] = field(default_factory=dict)
+    found: Any = None  # the classifier's verdict on this message, once routed
+    intent: str | None = None  # the intent the router chose
 
     @property
     def zone(self) -> ZoneInfo:
@@ -89,8 +118,28 @@ class Context:
     def children(self) -> list[Child]:
         return [c for h in self.households for c in h.children]
 
-    def set_step(self, step: str | None, **data: Any) -> None:
-        """Record the next step of a multi-step exchange (state lives in the database)."""
+    @property
+    def step(self) -> str | None:
+        """The pending step's name, if a question is waiting on an answer."""
+        return self.conversation.step
+
+    def step_data(self, kind: type[S]) -> S:
+        """The pending step's data, typed."""
+        return load_state(kind, self.conversation.data)
+
+    def set_step(self, step: str | None, data: StepData | None = None) -> None:
+        """Record the next step and its data (state lives in the database); None ends the step."""
         self.conversation.step = step
-        self.conversation.data = {**(self.conversation.data or {}), **data} if step else dict(data)
+        self.conversation.data = asdict(data) if step and data is not None else {}
         self.conversation.updated_at = self.now
+
+    def end_step(self) -> None:
+        self.set_step(None)
+
+    @property
+    def memory(self) -> Memory:
+        return load_state(Memory, self.conversation.memory)
+
+    def remember(self, memory: Memory) -> None:
+        """Store the conversation memory (kept apart from any step)."""
+        self.conversation.memory = asdict(memory)

@@ -5,6 +5,7 @@ import re
 
 from handlers.context import Context, InboundMessage, Reply
 from handlers.family import first_child_name
+from handlers.routes import Route
 
 THANKS = re.compile(r"\b(thanks?|thank you|thx|ty|cheers|appreciate)\b", re.I)
 
@@ -15,3 +16,6 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     child = first_child_name(ctx)
     return Reply(f"Hi! Text me what {child} ate, or ask me a feeding question. HELP shows everything I can do.",
                  "greeting")
+
+
+ROUTE = Route("greeting", handle)

@@ -8,6 +8,8 @@ from typing import Any
 from handlers import meals
 from handlers.context import Context, InboundMessage, Reply
 from handlers.family import find_child, names_of
+from handlers.routes import Route, Step
+from handlers.steps import Onboarding, UnknownFood
 from storage import meals as meal_store
 from storage.meals import Meal
 from storage.models import Child
@@ -19,6 +21,11 @@ QUESTIONISH = re.compile(r"\?|^\s*(what|how|when|why|which|who|can|could|should|
 NOT_EATEN = re.compile(r"\b(likes?|liked|loves?|hates?|dislikes?|allerg\w*|born|birthday|remind\w*|won'?t|"
                        r"doesn'?t|don'?t|never|no longer|favou?rite|avoid\w*|intoleran\w*)\b", re.I)
 UNSURE = 0.75
+
+
+def mentions_food(ctx: Context, child: Child, text: str) -> bool:
+    """The text names at least one food we know (a meal, or the description a step waits for)."""
+    return not QUESTIONISH.search(text) and bool(meals.analyze(ctx, text, child).items)
 
 
 def is_plain_meal(ctx: Context, text: str, found: Any) -> bool:
@@ -36,8 +43,10 @@ def is_plain_meal(ctx: Context, text: str, found: Any) -> bool:
 def handle(msg: InboundMessage, ctx: Context) -> Reply:
     children = ctx.children
     if not children:
-        pending = list((ctx.conversation.data or {}).get("pending_meals", [])) + [msg.text]
-        ctx.conversation.data = {**(ctx.conversation.data or {}), "pending_meals": pending[-5:]}
+        if (ctx.step or "").startswith("onboarding."):
+            data = ctx.step_data(Onboarding)
+            data.pending_meals = (data.pending_meals + [msg.text])[-5:]
+            ctx.set_step(ctx.step, data)
         return Reply("I've kept that meal and will log it as soon as I know your child's name.", "log_meal")
     child, text = find_child(ctx, msg.text)
     if child is None:
@@ -50,13 +59,13 @@ def log_text(ctx: Context, child: Child, text: str) -> str:
     analysis = meals.analyze(ctx, text, child)
     if not analysis.items:
         if analysis.unknown:
-            ctx.set_step("meal.unknown", child_id=child.id, meal_id=None, unknown=analysis.unknown[:3])
+            ctx.set_step("meal.unknown", UnknownFood(child_id=child.id, unknown=analysis.unknown[:3]))
             return ASK_UNKNOWN.format(words=_quoted(analysis.unknown))
         return "I couldn't find any food in that. Try something like \"1/2 cup oatmeal and a banana\"."
     meal = meals.store(ctx, child, analysis, text)
     reply = describe_logged(ctx, child, meal, analysis.items)
     if analysis.unknown:
-        ctx.set_step("meal.unknown", child_id=child.id, meal_id=meal.id, unknown=analysis.unknown[:3])
+        ctx.set_step("meal.unknown", UnknownFood(child_id=child.id, meal_id=meal.id, unknown=analysis.unknown[:3]))
         reply += "\n" + ASK_UNKNOWN.format(words=_quoted(analysis.unknown))
     return reply
 
@@ -81,22 +90,25 @@ def describe_logged(ctx: Context, child: Child, meal: Meal, items: list) -> str:
 
 
 def resume_unknown(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
-    """The parent explains a word we didn't know ('zoodles' -> 'zucchini noodles')."""
-    data = ctx.conversation.data or {}
-    if found is not None and found.intent not in ("log_meal", "greeting", "question") and found.confidence >= 0.7:
-        ctx.set_step(None)
+    """The parent explains a word we didn't know ('zoodles' -> 'zucchini noodles').
+
+    Only a plain description for the same child fits: a question, a command, or a meal for another
+    child is handled on its own (the router asks again afterwards)."""
+    data = ctx.step_data(UnknownFood)
+    if found is not None and found.intent not in ("log_meal", "greeting") and found.confidence >= 0.6:
         return None
-    child = next((c for c in ctx.children if c.id == data.get("child_id")), None)
-    if child is None:
-        ctx.set_step(None)
+    if QUESTIONISH.search(msg.text) or NOT_EATEN.search(msg.text):
+        return None
+    child = next((c for c in ctx.children if c.id == data.child_id), None)
+    named, _ = find_child(ctx, msg.text) if len(ctx.children) > 1 else (None, "")
+    if child is None or (named is not None and named.id != child.id):
         return None
     analysis = meals.analyze(ctx, msg.text, child)
+    ctx.end_step()
     if not analysis.items:
-        ctx.set_step(None)
         return Reply("Still not sure what that is, so I left it out. You can log it again with a plainer name.",
                      "log_meal")
-    ctx.set_step(None)
-    meal = ctx.session.get(Meal, data.get("meal_id")) if data.get("meal_id") else None
+    meal = ctx.session.get(Meal, data.meal_id) if data.meal_id else None
     meal = meals.store(ctx, child, analysis, msg.text, meal=meal)
     return Reply(describe_logged(ctx, child, meal, analysis.items), "log_meal")
 
@@ -115,4 +127,10 @@ def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-STEPS = {"meal.unknown": resume_unknown}
+def _ask_again(ctx: Context) -> str:
+    return ASK_UNKNOWN.format(words=_quoted(ctx.step_data(UnknownFood).unknown or ["that"]))
+
+
+ROUTE = Route("log_meal", handle, help="- What your child ate: \"1/2 cup oatmeal and a banana\" (or a photo)",
+              claim=lambda msg, ctx, found: is_plain_meal(ctx, msg.text, found), priority=30,
+              steps=(Step("meal.unknown", resume_unknown, _ask_again, UnknownFood),))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from handlers.context import Context, InboundMessage, Reply
 from handlers.family import first_child_name
+from handlers.routes import Route
 
 
 def kind_of(msg: InboundMessage) -> str:
@@ -36,3 +37,8 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     """Answer a message that carries no text with what we can do with it."""
     kind = kind_of(msg)
     return Reply(SAYINGS[kind].format(child=first_child_name(ctx)), f"media:{kind}"[:20])
+
+
+# Anything without text that no richer route (photo, voice) took.
+ROUTE = Route("media", handle, claim=lambda msg, ctx, found: not msg.text, priority=80, breakout=True,
+              label=False, needs_household=False)

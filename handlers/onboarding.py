@@ -1,7 +1,8 @@
 """Onboarding a new number: child's name, birth date, allergies, reminder time and time zone.
 
-Every step can be skipped with "skip"; a meal or question in the middle is handled and the step
-is asked again. The step lives in the database (Conversation), never in memory.
+Every step can be skipped with "skip". A step accepts only an answer that fits it; anything else
+(a meal, a question) goes to the router, which handles it and asks the step again. The step lives
+in the database (Conversation), never in memory.
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from typing import Any
 from handlers import allergies as allergy_words
 from handlers import log_meal
 from handlers.context import Context, InboundMessage, Reply
+from handlers.routes import Route, Step
+from handlers.steps import Onboarding
 from handlers.dates import parse_birth_date
 from handlers.times import parse_on_off, parse_time_of_day
 from handlers.zones import choices_prompt, describe_reminder, distinct_clocks, parse_time_zone
@@ -25,6 +28,7 @@ NAME_NOISE = re.compile(r"^(?:(?:her|his|their|my (?:son|daughter|baby|kid|child
                         r"(?:she|he|they)(?:'s| is| are)(?: called)?|it'?s|i'?m|name:?|called|"
                         r"my (?:son|daughter|baby|kid|child|boy|girl|little one)(?: is)?)\s+", re.I)
 NAME = re.compile(r"^[^\W\d_][^\W\d_'\-]*(?:[ '\-][^\W\d_]+){0,2}$")
+
 STRONG = ("log_meal", "question", "plan", "summary", "settings", "profile", "caregiver")
 
 WELCOME = ("Hi, I'm TinyTummy! I keep track of what your little one eats and answer feeding questions. "
@@ -38,16 +42,17 @@ PROMPTS = {
 }
 
 
-def start(msg: InboundMessage, ctx: Context, found: Any) -> Reply:
+def start(msg: InboundMessage, ctx: Context) -> Reply:
     """Create the household and ask the first question; keep a meal sent before set-up."""
+    found = ctx.found
     people.create_household(ctx.session, ctx.person, ctx.now)
     zones = distinct_clocks(guess_time_zones(ctx.person.phone), ctx.now)
     if zones and not ctx.person.timezone:  # provisional, so "today" is the parent's; confirmed later
         ctx.person.timezone = next((z for z in zones if z == "America/New_York"), zones[0])
     if msg.profile_name and not ctx.person.name:
         ctx.person.name = msg.profile_name[:80]
-    pending = [msg.text] if found.intent == "log_meal" and found.confidence >= 0.6 else []
-    ctx.set_step("onboarding.child_name", pending_meals=pending)
+    pending = [msg.text] if found is not None and found.intent == "log_meal" and found.confidence >= 0.6 else []
+    ctx.set_step("onboarding.child_name", Onboarding(pending_meals=pending))
     kept = " I've kept that meal and will log it once I know who it's for." if pending else ""
     return Reply(f"{WELCOME}{kept}\n\n{PROMPTS['onboarding.child_name']}", "onboarding")
 
@@ -56,7 +61,7 @@ def prompt_for(ctx: Context) -> str:
     """The question for the current step, to ask again after an interruption."""
     step = "onboarding." + (ctx.conversation.step or "").partition(".")[2]
     if step == "onboarding.timezone":
-        return choices_prompt(ctx.conversation.data.get("zones", []))
+        return choices_prompt(ctx.step_data(Onboarding).zones)
     return PROMPTS.get(step, "").format(child=_child_name(ctx))
 
 
@@ -77,13 +82,15 @@ def _advance(ctx: Context, said: str = "") -> Reply:
     later = order[order.index(step) + 1:] if step in order else ()
     if not later:
         return FINISH[flow](ctx, said)
-    ctx.set_step(f"{flow}.{later[0]}")
+    data = ctx.step_data(Onboarding)
+    data.reasked = 0
+    ctx.set_step(f"{flow}.{later[0]}", data)
     return Reply(f"{said}\n\n{prompt_for(ctx)}".strip(), flow)
 
 
 def begin_add_child(ctx: Context, name: str | None) -> Reply:
     """Start the short add-a-child flow from the profile handler."""
-    ctx.set_step("add_child.child_name")
+    ctx.set_step("add_child.child_name", Onboarding())
     if name:
         return child_name(InboundMessage("sms", ctx.person.phone, name, ""), ctx, None)
     return Reply(PROMPTS["onboarding.child_name"], "profile")
@@ -98,9 +105,7 @@ def child_name(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
         name = re.sub(r"[^\w\s'-]|[\d_]", "", NAME_NOISE.sub("", text)).strip(" .!,'-")
         name = " ".join(name.split())
         if not NAME.match(name) or len(name) > 30 or _is_other_intent(found):
-            if _is_other_intent(found):
-                return None
-            return Reply("I didn't catch a name there. What's your child's first name? (or \"skip\")", "onboarding")
+            return None
         name = " ".join(part[:1].upper() + part[1:] for part in name.split(" "))
     people.add_child(ctx.session, household, name, ctx.now)
     return _advance(ctx, f"Lovely to meet {name}!" if name != "Baby" else "")
@@ -113,10 +118,7 @@ def birth_date(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
     day_first = (country_of(ctx.person.phone) or "US") not in ("US", "CA", "PH")
     born = parse_birth_date(msg.text, ctx.today, day_first=day_first)
     if born is None:
-        if _is_other_intent(found):
-            return None
-        return Reply("I couldn't read that as a birth date. Try 2025-03-02, 3/2/25 or \"9 months\" "
-                     "(or \"skip\").", "onboarding")
+        return None
     child.birth_date, child.birth_date_estimated = born.date, born.estimated
     return _advance(ctx, "Got it.")
 
@@ -126,10 +128,8 @@ def allergies(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
     if SKIP.match(msg.text) or allergy_words.is_none(msg.text):
         return _advance(ctx, "No allergies noted.")
     names = allergy_words.parse_list(msg.text)
-    if not names:
-        if _is_other_intent(found):
-            return None
-        return Reply("Which foods is {0} allergic to? Or say \"none\".".format(child.name), "onboarding")
+    if not names or _is_other_intent(found):
+        return None
     added = allergy_words.add(ctx.session, child, names)
     return _advance(ctx, f"Noted: {', '.join(added)}. I'll flag these in meals.")
 
@@ -144,34 +144,32 @@ def reminder(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
     else:
         when = parse_time_of_day(text)
         if when is None:
-            if _is_other_intent(found):
-                return None
-            return Reply("I couldn't read that time. Try 7pm or 19:30, or say \"default\".", "onboarding")
+            return None
         ctx.person.reminder_time = when
     zones = distinct_clocks(guess_time_zones(ctx.person.phone), ctx.now)
     if len(zones) == 1:
         ctx.person.timezone = zones[0]
         return _finish(ctx, "")
-    ctx.set_step("onboarding.timezone", zones=zones[:6] if len(zones) <= 6 else [])
+    data = ctx.step_data(Onboarding)
+    data.zones, data.reasked = (zones[:6] if len(zones) <= 6 else []), 0
+    ctx.set_step("onboarding.timezone", data)
     return Reply(prompt_for(ctx), "onboarding")
 
 
 def timezone(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
-    candidates = ctx.conversation.data.get("zones", [])
+    candidates = ctx.step_data(Onboarding).zones
     if SKIP.match(msg.text):
         zone = candidates[0] if candidates else "America/New_York"
     else:
         zone = parse_time_zone(msg.text, candidates)
     if zone is None:
-        if _is_other_intent(found):
-            return None
-        return Reply("I didn't recognise that time zone. " + prompt_for(ctx), "onboarding")
+        return None
     ctx.person.timezone = zone
     return _finish(ctx, "")
 
 
 def _finish(ctx: Context, said: str) -> Reply:
-    pending = list(ctx.conversation.data.get("pending_meals", []))
+    pending = list(ctx.step_data(Onboarding).pending_meals)
     ctx.set_step(None)
     if ctx.person.reminders_on:
         nudge = f"I'll nudge you at {describe_reminder(ctx.person.reminder_time, ctx.person.timezone)} if nothing's logged."
@@ -197,4 +195,25 @@ FLOWS = {
 FINISH = {"onboarding": _finish, "add_child": _child_added}
 _STEP_FUNCTIONS = {"child_name": child_name, "birth_date": birth_date, "allergies": allergies,
                    "reminder": reminder, "timezone": timezone}
-STEPS = {f"{flow}.{step}": _STEP_FUNCTIONS[step] for flow, order in FLOWS.items() for step in order}
+# What to say when a short reply to a step could not be read (anything longer is handled on its own).
+RETRY = {
+    "child_name": "I didn't catch a name there. What's your child's first name? (or \"skip\")",
+    "birth_date": "I couldn't read that as a birth date. Try 2025-03-02, 3/2/25 or \"9 months\" (or \"skip\").",
+    "allergies": "Which foods is {child} allergic to? Or say \"none\".",
+    "reminder": "I couldn't read that time. Try 7pm or 19:30, or say \"default\".",
+    "timezone": "I didn't recognise that time zone.",
+}
+
+
+def retry_for(ctx: Context) -> str:
+    """The 'I couldn't read that' line for the current step, followed by its question where useful."""
+    step = (ctx.step or "").partition(".")[2]
+    said = RETRY.get(step, "").format(child=_child_name(ctx))
+    return f"{said} {prompt_for(ctx)}" if step == "timezone" else said
+
+
+STEPS = tuple(Step(f"{flow}.{step}", _STEP_FUNCTIONS[step], prompt_for, Onboarding, retry_for)
+              for flow, order in FLOWS.items() for step in order)
+
+# Not an intent a parent asks for: the router starts it for a number with no household yet.
+ROUTE = Route("onboarding", start, steps=STEPS, label=False, live=False, needs_household=False)

@@ -2,11 +2,23 @@
 from __future__ import annotations
 
 from handlers.context import Context, InboundMessage, Reply
+from handlers.routes import Route
 
 CONFIRMATION = "You're unsubscribed from TinyTummy and won't get any more messages. Text START to come back."
+ASK = ("Do you want to stop all messages from TinyTummy? Reply STOP to unsubscribe. "
+       "Text HELP to see everything else I can do.")
+# Unsubscribing someone by mistake is worse than asking: a guessed opt-out must be a sure one.
+SURE_OPT_OUT = 0.7
 
 
 def handle(msg: InboundMessage, ctx: Context) -> Reply:
+    found = ctx.found
+    if found is not None and found.source != "rule" and found.confidence < SURE_OPT_OUT:
+        return Reply(ASK, "opt_out?")
     ctx.person.opted_out_at = ctx.now
-    ctx.set_step(None)
+    ctx.end_step()
     return Reply(CONFIRMATION, "opt_out")
+
+
+# Even an unsure opt-out beats a pending step: the handler asks before unsubscribing.
+ROUTE = Route("opt_out", handle, breakout=True, sure=0.0, priority=45, needs_household=False)

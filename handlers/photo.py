@@ -8,6 +8,9 @@ from typing import Any
 from handlers import log_meal
 from handlers.context import Context, InboundMessage, Reply
 from handlers.family import find_child, names_of
+from handlers.media import kind_of
+from handlers.routes import Route, Step
+from handlers.steps import PhotoWaiting
 from storage import meals as meal_store
 from storage.meals import Meal
 
@@ -41,8 +44,8 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
         if latest is not None and latest.inbound_id == ctx.settings.get("inbound_id"):
             latest.photo_url = image.url
         return Reply(reply, "photo")
-    ctx.set_step("photo.describe", inbound_id=ctx.settings.get("inbound_id"), child_id=child.id, url=image.url,
-                 at=ctx.now.isoformat(), asked=False)
+    ctx.set_step("photo.describe", PhotoWaiting(inbound_id=ctx.settings.get("inbound_id"), child_id=child.id,
+                                                url=image.url, at=ctx.now.isoformat()))
     if ctx.knowledge.llm() is not None:
         from jobs.photos import analyze_photo
 
@@ -54,29 +57,31 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
 
 def describe(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
     """A text after a photo describes that photo: one meal, with the photo kept."""
-    data = ctx.conversation.data or {}
+    data = ctx.step_data(PhotoWaiting)
     if found is not None and found.intent not in ("log_meal", "greeting", "undo") and found.confidence >= 0.6:
         return None  # a question or a command; the photo can still be described later
-    if _photo_meal(ctx, data.get("inbound_id")) is not None:
-        ctx.set_step(None)
+    if _photo_meal(ctx, data.inbound_id) is not None:
+        ctx.end_step()
         return None
-    child = next((c for c in ctx.children if c.id == data.get("child_id")), None)
-    ctx.set_step(None)
-    if child is None:
+    child = next((c for c in ctx.children if c.id == data.child_id), None)
+    named, _ = find_child(ctx, msg.text) if len(ctx.children) > 1 else (None, "")
+    if child is None or (named is not None and named.id != child.id):
+        return None  # about another child: not this photo
+    if not log_meal.mentions_food(ctx, child, msg.text):
         return None
+    ctx.end_step()
     reply = log_meal.log_text(ctx, child, msg.text)
     latest = meal_store.last_meal_logged_by(ctx.session, ctx.person.id)
     if latest is not None and latest.photo_url is None:
-        latest.photo_url = data.get("url")
-        latest.inbound_id = data.get("inbound_id")
+        latest.photo_url = data.url
+        latest.inbound_id = data.inbound_id
     return Reply(reply, "photo")
 
 
 def confirm(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
     """After a low-confidence guess: YES logs the guess, anything meal-like replaces it."""
-    data = ctx.conversation.data or {}
     if msg.text.strip().lower().strip(".!") in ("yes", "y", "yep", "yeah", "correct", "right", "ok"):
-        proposal = data.get("proposal", "")
+        proposal = ctx.step_data(PhotoWaiting).proposal
         return describe(InboundMessage(msg.channel, msg.sender, proposal, msg.sid), ctx, None)
     return describe(msg, ctx, found)
 
@@ -89,10 +94,24 @@ def _photo_meal(ctx: Context, inbound_id: int | None) -> Meal | None:
     return ctx.session.scalars(select(Meal).where(Meal.inbound_id == inbound_id)).first()
 
 
-def stale(data: dict, now: datetime) -> bool:
+def stale(data: PhotoWaiting, now: datetime) -> bool:
     """A photo step that has waited ASK_AFTER without a description and wasn't asked about yet."""
-    at = data.get("at")
-    return bool(at) and not data.get("asked") and now - datetime.fromisoformat(at) >= ASK_AFTER
+    return bool(data.at) and not data.asked and now - datetime.fromisoformat(data.at) >= ASK_AFTER
 
 
-STEPS = {"photo.describe": describe, "photo.confirm": confirm}
+def _ask(ctx: Context) -> str:
+    child = next((c for c in ctx.children if c.id == ctx.step_data(PhotoWaiting).child_id), None)
+    return f"What was on {child.name}'s plate in your photo?" if child else "What was on the plate in your photo?"
+
+
+def _confirm_again(ctx: Context) -> str:
+    return f"Was the photo {ctx.step_data(PhotoWaiting).proposal}? Reply YES or tell me what it was."
+
+
+def _claims(msg: InboundMessage, ctx: Context, found: Any) -> bool:
+    return kind_of(msg) == "image" and bool(ctx.children)
+
+
+ROUTE = Route("photo", handle, claim=_claims, priority=90, breakout=True, label=False,
+              steps=(Step("photo.describe", describe, _ask, PhotoWaiting),
+                     Step("photo.confirm", confirm, _confirm_again, PhotoWaiting)))

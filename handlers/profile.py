@@ -9,6 +9,7 @@ from handlers import onboarding
 from handlers.context import Context, InboundMessage, Reply
 from handlers.dates import describe_age, parse_birth_date
 from handlers.family import find_child, names_of
+from handlers.routes import Route
 from knowledge.phones import country_of
 from storage.models import Child, Dislike
 
@@ -119,4 +120,4 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     return show(ctx)
 
 
-STEPS: dict = {}
+ROUTE = Route("profile", handle, help="- \"add a child\", \"Maya is allergic to peanuts\", \"profile\"")

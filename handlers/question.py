@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from handlers import allergies as allergy_words
-from handlers.context import Context, InboundMessage, Reply
+from handlers.context import Context, InboundMessage, Memory, Reply
 from handlers.dates import age_in_months, describe_age
 from handlers.family import find_child
+from handlers.routes import Route
 from storage.models import Child
 
 OUT_OF_SCOPE = re.compile(
@@ -44,18 +45,18 @@ class Asked:
 
 def understand(msg: InboundMessage, ctx: Context) -> Asked:
     """Resolve the child and fold a follow-up ("and grapes?") into the previous question."""
-    memory = ctx.conversation.data or {}
+    memory = ctx.memory
     child, text = find_child(ctx, msg.text)
-    previous = memory.get("last_question")
+    previous = memory.last_question
     query = text
     if previous and FOLLOW_UP.match(text) and len(text.split()) <= 8:
         rest = SIBLING.sub(" ", FOLLOW_UP.sub("", text)).strip(" ?!.")
         if SIBLING.search(text) and len(ctx.children) == 2:
-            last_id = memory.get("last_child_id")
+            last_id = memory.last_child_id
             child = next((c for c in ctx.children if c.id != last_id), child)
         query = _swap_topic(previous, rest)
-    if child is None and memory.get("last_child_id"):
-        child = next((c for c in ctx.children if c.id == memory["last_child_id"]), None)
+    if child is None and memory.last_child_id:
+        child = next((c for c in ctx.children if c.id == memory.last_child_id), None)
     months = age_in_months(child.birth_date, ctx.today) if child and child.birth_date else None
     age_text = describe_age(child.birth_date, ctx.today) if child and child.birth_date else None
     allergies = [allergy_words.label(a.name) for a in child.allergies] if child else []
@@ -80,8 +81,7 @@ def _swap_topic(previous: str, rest: str) -> str:
 
 def is_follow_up(ctx: Context, text: str) -> bool:
     """'and grapes?' or 'what about for her brother?' shortly after a question continues it."""
-    data = ctx.conversation.data or {}
-    asked_at = data.get("last_question_at")
+    asked_at = ctx.memory.last_question_at
     if not (asked_at and FOLLOW_UP.match(text) and len(text.split()) <= 8):
         return False
     return (ctx.now - datetime.fromisoformat(asked_at)) <= FOLLOW_UP_WINDOW
@@ -94,11 +94,10 @@ def is_out_of_scope(text: str) -> bool:
 
 def remember(ctx: Context, asked: Asked, answer: str) -> None:
     """Keep the last few turns for follow-ups (in the database, keyed by the person)."""
-    data = dict(ctx.conversation.data or {})
-    turns = (data.get("turns") or [])[-(HISTORY_TURNS - 1) * 2:]
-    data.update(last_question=asked.query, last_question_at=ctx.now.isoformat(), last_child_id=asked.child.id if asked.child else None,
-                turns=turns + [["user", asked.query], ["assistant", answer]])
-    ctx.conversation.data = data
+    turns = ctx.memory.turns[-(HISTORY_TURNS - 1) * 2:]
+    ctx.remember(Memory(last_question=asked.query, last_question_at=ctx.now.isoformat(),
+                        last_child_id=asked.child.id if asked.child else None,
+                        turns=turns + [["user", asked.query], ["assistant", answer]]))
 
 
 def local_answer(ctx: Context, asked: Asked) -> str:
@@ -125,3 +124,11 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     answer = local_answer(ctx, asked)
     remember(ctx, asked, answer)
     return Reply(answer, "question")
+
+
+def claims(msg: InboundMessage, ctx: Context, found: object) -> bool:
+    """Medicine and diagnosis questions, and short follow-ups, are questions whatever the classifier says."""
+    return is_out_of_scope(msg.text) or is_follow_up(ctx, msg.text)
+
+
+ROUTE = Route("question", handle, help="- A feeding question: \"can she have eggs yet?\"", claim=claims, priority=50)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from handlers.context import Context, InboundMessage, Reply
+from handlers.routes import Route
 from handlers.times import parse_time_of_day
 from handlers.zones import describe_reminder, parse_time_zone
 from knowledge.phones import guess_time_zones
@@ -60,4 +61,4 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     return show(ctx)
 
 
-STEPS: dict = {}
+ROUTE = Route("settings", handle, help="- \"remind me at 8pm\", \"reminders off\", \"time zone Pacific\"")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from handlers.context import Context, InboundMessage, Reply
+from handlers.routes import Route
 from storage import meals as meal_store
 
 
@@ -12,3 +13,6 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     logged_today = bool(meal_store.meals_between(ctx.session, [c.id for c in ctx.children], ctx.today, ctx.today))
     nudge = "" if logged_today else " Log something today to keep it going."
     return Reply(f"You're on a {days}-day logging streak!{nudge}", "streak")
+
+
+ROUTE = Route("streak", handle, help="- \"streak\" for your logging streak")

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from handlers import meals
 from handlers.context import Context, InboundMessage, Reply
+from handlers.routes import Route
 from handlers.family import find_child
 from storage import meals as meal_store
 from storage.models import Child
@@ -89,3 +90,6 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     if not children:
         return Reply("No children on your profile yet. Text \"add a child\" to start.", "summary")
     return Reply("\n".join(summarize(ctx, c, first, last, label) for c in children), "summary")
+
+
+ROUTE = Route("summary", handle, help="- \"summary\" for today, \"yesterday\" or \"this week\"")

@@ -5,6 +5,7 @@ import re
 
 from handlers import meals
 from handlers.context import Context, InboundMessage, Reply
+from handlers.routes import Route
 from storage import meals as meal_store
 from storage.models import Child
 
@@ -41,3 +42,7 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     when = meal.eaten_at.astimezone(ctx.zone).strftime("%I:%M %p").lstrip("0")
     ctx.session.delete(meal)
     return Reply(f"Removed {child.name}'s {meal.meal_type} from {when}: {was}.", "undo")
+
+
+ROUTE = Route("undo", handle, help="- \"undo\" removes the last meal; \"actually it was 2 eggs\" fixes it",
+              claim=lambda msg, ctx, found: is_correction(ctx, msg.text), priority=40)

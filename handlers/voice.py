@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from handlers.context import Context, InboundMessage, Reply
+from handlers.media import kind_of
+from handlers.routes import Route
 
 
 def handle(msg: InboundMessage, ctx: Context) -> Reply:
@@ -11,3 +13,7 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
 
     ctx.enqueue(transcribe_voice, ctx.settings["inbound_id"], job_id=f"voice-{ctx.settings['inbound_id']}")
     return Reply("Listening to your voice note...", "voice")
+
+
+ROUTE = Route("voice", handle, claim=lambda msg, ctx, found: kind_of(msg) == "audio" and bool(ctx.children),
+              priority=90, breakout=True, label=False)

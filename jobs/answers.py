@@ -41,7 +41,7 @@ def answer_with_llm(inbound_id: int) -> None:
             return  # answered already: the task ran before
         person = session.get(Person, inbound.person_id)
         ctx = rt.settings["context"](session, person, inbound_id, rt.clock(), rt.enqueue)
-        history = [tuple(t) for t in (ctx.conversation.data or {}).get("turns", [])[:-2]]
+        history = [tuple(t) for t in ctx.memory.turns[:-2]]
         asked = understand(InboundMessage(inbound.channel, inbound.sender, inbound.body, inbound.sid), ctx)
         hits = rt.knowledge.guidelines().search(asked.query, asked.age_months, k=3)
         answer = llm_answer(rt.knowledge.llm(), asked.query, hits, _context_line(ctx, asked), history,
@@ -51,9 +51,10 @@ def answer_with_llm(inbound_id: int) -> None:
         else:
             note = allergy_note(asked.query, asked.child.name if asked.child else None, asked.allergies)
             answer = f"{note}\n{answer}" if note else answer
-        turns = (ctx.conversation.data or {}).get("turns") or []
-        if turns and turns[-1][0] == "assistant":
-            ctx.conversation.data = {**ctx.conversation.data, "turns": turns[:-1] + [["assistant", answer]]}
+        memory = ctx.memory
+        if memory.turns and memory.turns[-1][0] == "assistant":
+            memory.turns = memory.turns[:-1] + [["assistant", answer]]
+            ctx.remember(memory)
         outbound_id = queue_pending(session, person=person, body=answer, kind="answer", key=f"answer:{inbound.sid}",
                                     now=rt.clock(), channel=inbound.channel)
     if outbound_id:

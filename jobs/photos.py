@@ -6,11 +6,13 @@ sends one message, because the meal is keyed by the inbound message and the outb
 from __future__ import annotations
 
 import logging
+from dataclasses import asdict
 
 from sqlalchemy import select
 
 from handlers import log_meal, photo
-from handlers.context import InboundMessage
+from handlers.context import InboundMessage, load_state
+from handlers.steps import PhotoWaiting
 from jobs.media import IMAGE_TYPES, MediaRefused, fetch
 from jobs.outbox import queue_pending, send_outbound
 from jobs.runtime import current
@@ -46,8 +48,8 @@ def analyze_photo(inbound_id: int) -> None:
             return  # already logged: this job ran before
         person = session.get(Person, inbound.person_id)
         ctx = rt.settings["context"](session, person, inbound_id, rt.clock(), rt.enqueue)
-        step = ctx.conversation.data or {}
-        child = session.get(Child, step.get("child_id")) if ctx.conversation.step == "photo.describe" else None
+        waiting = ctx.step_data(PhotoWaiting)
+        child = session.get(Child, waiting.child_id) if ctx.step == "photo.describe" else None
         if child is None:
             return  # the parent described the photo already, or moved on
         body = _understand(rt, ctx, inbound, child)
@@ -71,7 +73,9 @@ def _understand(rt, ctx, inbound: Inbound, child: Child) -> str:
     items, confidence = seen
     text = _portion_text(items)
     if confidence < CONFIDENT:
-        ctx.set_step("photo.confirm", **{**(ctx.conversation.data or {}), "proposal": text})
+        waiting = ctx.step_data(PhotoWaiting)
+        waiting.proposal = text
+        ctx.set_step("photo.confirm", waiting)
         return f"Looks like {text}? Reply YES or tell me what it was."
     ctx.set_step(None)
     reply = log_meal.log_text(ctx, child, text)
@@ -88,15 +92,16 @@ def ask_about_stale_photos() -> int:
     with rt.sessions() as session, session.begin():
         waiting = session.scalars(select(Conversation).where(Conversation.step == "photo.describe")).all()
         for conv in waiting:
-            data = dict(conv.data or {})
+            data = load_state(PhotoWaiting, conv.data)
             if not photo.stale(data, now):
                 continue
-            conv.data = {**data, "asked": True}
+            data.asked = True
+            conv.data = asdict(data)
             person = session.get(Person, conv.person_id)
-            child = session.get(Child, data.get("child_id"))
+            child = session.get(Child, data.child_id)
             name = child.name if child else "your child"
             outbound_id = queue_pending(
-                session, person=person, kind="result", key=f"photo-ask:{data.get('inbound_id')}", now=now,
+                session, person=person, kind="result", key=f"photo-ask:{data.inbound_id}", now=now,
                 body=f"What was on {name}'s plate in the photo you sent? Text me and I'll log it.")
             if outbound_id:
                 asked.append(outbound_id)

@@ -77,6 +77,8 @@ class Child(Base):
                                                     passive_deletes=True)
     dislikes: Mapped[list[Dislike]] = relationship(cascade="all, delete-orphan", order_by="Dislike.id",
                                                    passive_deletes=True)
+    reactions: Mapped[list[Reaction]] = relationship(cascade="all, delete-orphan", order_by="Reaction.id",
+                                                     passive_deletes=True)
 
 
 class Allergy(Base):
@@ -85,6 +87,18 @@ class Allergy(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(60))
+
+
+class Reaction(Base):
+    """A reaction a parent reported after a food; flagged like an allergy until they say it was cleared."""
+
+    __tablename__ = "reaction"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    food: Mapped[str] = mapped_column(String(80))
+    symptoms: Mapped[str] = mapped_column(String(120))
+    reported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Dislike(Base):
@@ -101,7 +115,8 @@ class Conversation(Base):
     __tablename__ = "conversation"
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), primary_key=True)
     step: Mapped[str | None] = mapped_column(String(60))
-    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # the pending step's data only
+    memory: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # last question, last turns
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

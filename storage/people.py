@@ -36,7 +36,7 @@ def note_inbound(person: Person, channel: str, now: datetime) -> None:
 def conversation_for(session: Session, person: Person, now: datetime) -> Conversation:
     conv = session.get(Conversation, person.id)
     if conv is None:
-        conv = Conversation(person_id=person.id, step=None, data={}, updated_at=now)
+        conv = Conversation(person_id=person.id, step=None, data={}, memory={}, updated_at=now)
         session.add(conv)
     return conv
 
