@@ -66,6 +66,7 @@ class Media:
     data: bytes
     content_type: str
     redirect: bool
+    location: str | None = None  # where the redirect points, if not this fake's own /cdn/
 
 
 class FakeTwilio:
@@ -94,10 +95,12 @@ class FakeTwilio:
         with self._lock:
             self._failures.extend([code_or_status] * times)
 
-    def add_media(self, name: str, data: bytes, content_type: str, redirect: bool = False) -> str:
-        """Serve bytes at /media/<name> behind basic auth (optionally 307 to /cdn/<name>)."""
+    def add_media(self, name: str, data: bytes, content_type: str, redirect: bool = False,
+                  location: str | None = None) -> str:
+        """Serve bytes at /media/<name> behind basic auth (optionally 307 to /cdn/<name>, or to
+        `location`, as a hostile or broken CDN would)."""
         with self._lock:
-            self._media[name] = Media(data, content_type, redirect)
+            self._media[name] = Media(data, content_type, redirect or location is not None, location)
         return self.media_url(name)
 
     def media_url(self, name: str) -> str:
@@ -268,7 +271,7 @@ def _handler_for(fake: FakeTwilio) -> type[BaseHTTPRequestHandler]:
             elif item is None or (where == "cdn" and not item.redirect):
                 self._json(*error(20404))
             elif where == "media" and item.redirect:
-                self._send(307, b"", "text/plain", {"Location": f"{fake.base_url}/cdn/{name}"})
+                self._send(307, b"", "text/plain", {"Location": item.location or f"{fake.base_url}/cdn/{name}"})
             else:
                 self._send(200, item.data, item.content_type)
 
