@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.models import Child, Conversation, Household, Membership, Person
@@ -14,13 +15,19 @@ def person_by_phone(session: Session, phone: str) -> Person | None:
 
 
 def find_or_create_person(session: Session, phone: str, now: datetime) -> tuple[Person, bool]:
-    """Return the person with this E.164 number, creating them on first contact."""
+    """Return the person with this E.164 number, creating them on first contact.
+
+    Two first messages from a new number can race: the insert runs in a savepoint, and if the
+    other one committed the same number first, its row is the one returned."""
     person = person_by_phone(session, phone)
     if person is not None:
         return person, False
     person = Person(phone=phone, created_at=now, reminders_on=True, last_channel="sms")
-    session.add(person)
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(person)
+    except IntegrityError:
+        return session.scalars(select(Person).where(Person.phone == phone)).one(), False
     return person, True
 
 
