@@ -15,14 +15,9 @@ logger = logging.getLogger(__name__)
 
 
 def warm_up(services) -> None:
-    """Load the food table, embedding model and guideline store once, before RQ forks a job
-    process per job: each fork then shares them instead of rebuilding them (about a second)."""
-    try:
-        services.knowledge.food_table()
-        services.classify("hello")
-        services.knowledge.guidelines().count()
-    except Exception:  # a missing table or store shows up in the job that needs it, with its error
-        logger.exception("warm-up incomplete")
+    """Warm the process once, before RQ forks a job process per job: each fork then shares
+    what was loaded instead of rebuilding it (about a second)."""
+    services.warm_up()
 
 
 @click.command("worker", help="Run jobs: an RQ worker with REDIS_URL, else drain the local outbox.")

@@ -47,6 +47,18 @@ class Services:
                             "twilio_api_base_url": config.twilio_api_base_url,
                             "respond": self.pipeline.respond, "context": self.pipeline.context}))
 
+    def warm_up(self) -> None:
+        """Load the food table, intent index, embedding model and guideline store now, so the
+        first message a process answers is as quick as the rest (they take seconds cold)."""
+        try:
+            self.knowledge.food_table()
+            self.classify("hello")
+            self.knowledge.guidelines().count()
+        except Exception:  # a missing table or store shows up in the message that needs it, with its error
+            logger.exception("warm-up incomplete")
+            return
+        logger.info("warmed up: food table, intent index and guideline store loaded")
+
     def classify(self, text_: str):
         """Rules, then nearest neighbours, then (with a key, when unsure) the LLM."""
         client = self.knowledge.llm()

@@ -15,8 +15,8 @@ def kind_of(msg: InboundMessage) -> str:
         return "sticker"
     if msg.message_type == "contacts" or any("vcard" in c for c in content):
         return "contact"
-    for kind in ("image", "audio", "video"):
-        if msg.message_type == kind or any(c.startswith(kind + "/") for c in content):
+    for kind in ("image", "audio", "video"):  # only what actually came: MessageType alone is a claim
+        if any(c.startswith(kind + "/") for c in content):
             return kind
     return "other" if msg.media or msg.message_type != "text" else "empty"
 

@@ -57,8 +57,9 @@ def light_normalise(text: str) -> str:
 def normalise(text: str) -> str:
     """Lower-case text for matching: fractions spelled out, apostrophes dropped, units split."""
     text = light_normalise(text)
-    text = re.sub(r"(\d+(?:\.\d+)?)\s*T(?:bsp|bs|BSP)?\b", r"\1 tbsp ", text)
-    text = re.sub(r"(\d+(?:\.\d+)?)\s*t(?:sp)?\b", r"\1 tsp ", text)
+    # Anchored at the start of a number, so a long run of digits is scanned once, not once per digit.
+    text = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)\s*T(?:bsp|bs|BSP)?\b", r"\1 tbsp ", text)
+    text = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)\s*t(?:sp)?\b", r"\1 tsp ", text)
     for char, frac in _FRACTIONS.items():
         text = text.replace(char, f" {frac} ")
     text = text.lower()

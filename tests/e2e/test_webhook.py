@@ -94,6 +94,12 @@ BAD_INPUTS = [
     {"Body": "", "NumMedia": "1", "MediaUrl0": "https://api.twilio.com/m/4", "MediaContentType0": "audio/ogg"},
     {"Body": "\x00\x01 weird control", "NumMedia": "banana"},
     {"Body": "<Response><Message>injected</Message></Response> & stuff"},
+    {"Body": "", "MessageType": "image"},
+    {"Body": "", "MessageType": "audio"},
+    {"Body": "how do i use this", "MessageType": "image"},
+    {"Body": "", "MessageType": "image", "NumMedia": "1", "MediaUrl0": "https://api.twilio.com/m/5",
+     "MediaContentType0": "application/pdf"},
+    {"Body": "Maya had 2 eggs \x00\x1b[31m", "MessageType": "video"},
 ]
 
 
@@ -109,6 +115,9 @@ def test_anything_a_person_can_send_gets_a_calm_answer(app, channel, extra):
     assert response.status_code == 200
     parts = replies_of(response.get_data(as_text=True))
     assert parts, "every message deserves an answer"
+    with app.extensions["tinytummy"].sessions() as s:
+        last = s.scalars(select(Inbound).order_by(Inbound.id.desc())).first()
+    assert last.status == "answered", "a crash hidden behind the apology"
     assert len(parts) <= 3 and all(0 < len(p) <= 1600 for p in parts)
     if channel == "sms":
         assert all(is_gsm7(p) for p in parts)

@@ -18,6 +18,8 @@ from jobs.media import IMAGE_TYPES, MediaRefused, fetch
 from tests.fakes.twilio_server import FakeTwilio
 
 pytestmark = pytest.mark.chaos
+# A public address no test ever connects to: where a request would go there, `_request` is replaced.
+PUBLIC = "93.184.216.34"
 JPEG = b"\xff\xd8\xff\xe0" + b"plate" * 50
 
 
@@ -153,7 +155,7 @@ def rebinding(monkeypatch):
             host = host.decode()
         if host.endswith("rebind.twiliocdn.com"):
             asked.append(host)
-            address = "93.184.216.34" if len(asked) == 1 else trap.host
+            address = PUBLIC if len(asked) == 1 else trap.host
             return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port or 443))]
         return real(host, port, *args, **kwargs)
 
@@ -162,13 +164,21 @@ def rebinding(monkeypatch):
     trap.close()
 
 
-def test_a_dns_answer_that_changes_between_check_and_connect_is_never_used(rebinding):
+def test_a_dns_answer_that_changes_between_check_and_connect_is_never_used(rebinding, monkeypatch):
     trap, asked = rebinding
+    connected: list[str] = []
+
+    def no_traffic_off_this_machine(target, headers, timeout):  # record where we would connect
+        connected.append(target.address)
+        raise NewConnectionError(None, "not connecting off this machine in tests")
+
+    monkeypatch.setattr(media, "_request", no_traffic_off_this_machine, raising=False)
     with pytest.raises(MediaRefused):
         fetch("https://cdn.rebind.twiliocdn.com/a.jpg", account_sid="AC" + "1" * 32, auth_token="secret",
               api_base_url=None, allowed_types=IMAGE_TYPES, timeout=1)
     assert trap.connections == 0
-    assert len(asked) == 1, "the host is resolved once, and the checked address is the one connected to"
+    assert len(asked) == 1, "the host is resolved once"
+    assert connected == [PUBLIC], "the checked address is the one connected to"
 
 
 def test_a_private_dns_answer_is_refused(monkeypatch):
@@ -177,7 +187,7 @@ def test_a_private_dns_answer_is_refused(monkeypatch):
     monkeypatch.setattr(media, "resolve", lambda host, port: ["10.0.0.7"])
     with pytest.raises(MediaRefused, match="private"):
         plan("https://media.twiliocdn.com/a.jpg", None, media.resolve)
-    assert plan("https://media.twiliocdn.com/a.jpg", None, lambda h, p: ["93.184.216.34"]).address == "93.184.216.34"
+    assert plan("https://media.twiliocdn.com/a.jpg", None, lambda h, p: [PUBLIC]).address == PUBLIC
 
 
 @pytest.mark.parametrize("url, credentials", [
@@ -188,7 +198,7 @@ def test_a_private_dns_answer_is_refused(monkeypatch):
 def test_credentials_go_only_to_twilios_api(url, credentials):
     from jobs.media import plan
 
-    assert plan(url, None, lambda h, p: ["93.184.216.34"]).with_credentials is credentials
+    assert plan(url, None, lambda h, p: [PUBLIC]).with_credentials is credentials
 
 
 class _Redirect:
@@ -211,7 +221,7 @@ def test_a_redirect_from_the_api_to_the_cdn_drops_the_credentials(monkeypatch):
     monkeypatch.setattr(media, "_request", request)
     with pytest.raises(MediaRefused):
         fetch("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1", account_sid="AC1",
-              auth_token="t", api_base_url=None, allowed_types=IMAGE_TYPES, resolver=lambda h, p: ["93.184.216.34"])
+              auth_token="t", api_base_url=None, allowed_types=IMAGE_TYPES, resolver=lambda h, p: [PUBLIC])
     assert seen == [("api.twilio.com", True), ("mms.twiliocdn.com", False)]
 
 
