@@ -17,8 +17,45 @@ def split_for_prefix(text: str) -> tuple[str | None, str]:
     return match.group(1), text[match.end():]
 
 
+# Words that stand where a child's name would and are not names: pronouns, people, meals, times.
+NOT_NAMES = frozenset(
+    "i we you he she they it him her them his hers their my our your me us this that these those who "
+    "which what someone somebody everyone everybody nobody both all each either baby babe bub bubs lo dd ds "
+    "kid kids kiddo toddler son daughter boy girl twin twins little one mine ours theirs mom mum dad mommy daddy "
+    "mama papa grandma grandpa nanny breakfast brunch lunch dinner supper snack snacks today tonight yesterday "
+    "morning afternoon evening now then later first second babies toddlers children infants kiddos "
+    "why how when where is are was do does did can could should would will add show remove delete set change "
+    "please and but so also just still really actually ok okay yes no hi hey hello thanks".split())
+_NAME = r"([A-Za-z][A-Za-z-]{1,30})"
+# A name in a child's place: the subject of eating or of a profile fact, "my son Leo", "can Leo have".
+_SUBJECT = re.compile(
+    rf"^\s*{_NAME}(?:'s)?\s+(?:had|has had|ate|eats|drank|drinks|tried|refused|finished|loved|hated|hates|"
+    r"loves|likes|liked|turned|just turned|is turning|doesn'?t|didn'?t|won'?t|wouldn'?t|can'?t|isn'?t|"
+    r"is allergic|was born|is born|is (?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|"
+    r"birthday|bday|date of birth|dob|allerg)", re.I)
+_RELATION = re.compile(r"\b(?:son|daughter|boy|girl|baby|kid|toddler|twin|brother|sister)\s+([A-Z][a-z-]{1,30})\b")
+_ASKING = re.compile(rf"\b(?:can|could|should|may|does|did|will|is it ok for|is it safe for)\s+{_NAME}\s+"
+                     r"(?:have|eat|drink|try|start|get|be given|to)\b", re.I)
+
+
+def named_stranger(ctx: Context, text: str) -> str | None:
+    """A name the text gives a child that is not one of this household's children, else None."""
+    known = {c.name.lower() for c in ctx.children}
+    if any(re.search(rf"\b{re.escape(name)}(?:'s)?\b", text.lower()) for name in known):
+        return None
+    candidates = [split_for_prefix(text)[0]]
+    for pattern in (_SUBJECT, _RELATION, _ASKING):
+        match = pattern.search(text)
+        candidates.append(match.group(1) if match else None)
+    for name in candidates:
+        if name and name.lower() not in NOT_NAMES and name.lower() not in known:
+            return name[:1].upper() + name[1:]
+    return None
+
+
 def find_child(ctx: Context, text: str) -> tuple[Child | None, str]:
-    """The child a text names ('for Leo: ...' or a name in it), else the only child; and the rest."""
+    """The child a text names ('for Leo: ...' or a name in it), else the only child; and the rest.
+    A name that is none of the household's children gives None: ask, never guess the only child."""
     children = ctx.children
     named, rest = split_for_prefix(text)
     if named:
@@ -29,9 +66,20 @@ def find_child(ctx: Context, text: str) -> tuple[Child | None, str]:
     for child in children:
         if re.search(rf"\b{re.escape(child.name.lower())}(?:'s)?\b", lowered):
             return child, text
+    if named_stranger(ctx, text):
+        return None, rest
     if len(children) == 1:
         return children[0], text
     return None, text
+
+
+def not_our_child(ctx: Context, name: str) -> str:
+    """What to say when a message names a child who is not on the profile."""
+    children = ctx.children
+    if not children:
+        return f"I don't have {name} on your profile yet. Text \"add a child\" to add {name}."
+    return (f"I don't have a child called {name} on your profile ({names_of(children)}). Who was it about? "
+            f"Start with \"for {children[0].name}:\", or text \"add a child\" to add {name}.")
 
 
 def names_of(children: list[Child]) -> str:

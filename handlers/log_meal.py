@@ -7,7 +7,7 @@ from typing import Any
 
 from handlers import meals
 from handlers.context import Context, InboundMessage, Reply
-from handlers.family import find_child, names_of
+from handlers.family import find_child, named_stranger, names_of, not_our_child
 from handlers.routes import Route, Step
 from handlers.steps import Onboarding, UnknownFood
 from storage import meals as meal_store
@@ -49,6 +49,8 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
             ctx.set_step(ctx.step, data)
         return Reply("I've kept that meal and will log it as soon as I know your child's name.", "log_meal")
     child, text = find_child(ctx, msg.text)
+    if child is None and (stranger := named_stranger(ctx, msg.text)):
+        return Reply(not_our_child(ctx, stranger), "log_meal")
     if child is None:
         return Reply(f"Who was that for? Start with \"for {children[0].name}:\" ({names_of(children)}).", "log_meal")
     return Reply(log_text(ctx, child, text), "log_meal")
@@ -101,7 +103,7 @@ def resume_unknown(msg: InboundMessage, ctx: Context, found: Any) -> Reply | Non
         return None
     child = next((c for c in ctx.children if c.id == data.child_id), None)
     named, _ = find_child(ctx, msg.text) if len(ctx.children) > 1 else (None, "")
-    if child is None or (named is not None and named.id != child.id):
+    if child is None or (named is not None and named.id != child.id) or named_stranger(ctx, msg.text):
         return None
     analysis = meals.analyze(ctx, msg.text, child)
     ctx.end_step()

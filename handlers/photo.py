@@ -7,7 +7,7 @@ from typing import Any
 
 from handlers import log_meal
 from handlers.context import Context, InboundMessage, Reply
-from handlers.family import find_child, names_of
+from handlers.family import find_child, named_stranger, names_of, not_our_child
 from handlers.media import kind_of
 from handlers.routes import Route, Step
 from handlers.steps import PhotoWaiting
@@ -30,6 +30,8 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
                      "send it as a regular photo, or just text me what was on the plate?", "photo")
     children = ctx.children
     child, caption = find_child(ctx, msg.text)
+    if child is None and (stranger := named_stranger(ctx, msg.text)):
+        return Reply(not_our_child(ctx, stranger), "photo")
     if child is None:
         return Reply(f"Whose plate is that? Send the photo again with a caption like \"for {children[0].name}: "
                      f"pasta and peas\" ({names_of(children)}).", "photo")
@@ -65,7 +67,7 @@ def describe(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
         return None
     child = next((c for c in ctx.children if c.id == data.child_id), None)
     named, _ = find_child(ctx, msg.text) if len(ctx.children) > 1 else (None, "")
-    if child is None or (named is not None and named.id != child.id):
+    if child is None or (named is not None and named.id != child.id) or named_stranger(ctx, msg.text):
         return None  # about another child: not this photo
     if not log_meal.mentions_food(ctx, child, msg.text):
         return None

@@ -8,7 +8,7 @@ from handlers import allergies as allergy_words
 from handlers import onboarding
 from handlers.context import Context, InboundMessage, Reply
 from handlers.dates import describe_age, parse_birth_date
-from handlers.family import find_child, names_of
+from handlers.family import find_child, named_stranger, names_of, not_our_child
 from handlers.routes import Route
 from knowledge.phones import country_of
 from storage.models import Child, Dislike
@@ -51,6 +51,8 @@ def show(ctx: Context) -> Reply:
 def _which_child(ctx: Context, text: str) -> tuple[Child | None, str, Reply | None]:
     child, rest = find_child(ctx, text)
     if child is None:
+        if stranger := named_stranger(ctx, text):
+            return None, rest, Reply(not_our_child(ctx, stranger), "profile")
         if not ctx.children:
             return None, rest, Reply("No children on your profile yet. Text \"add a child\" first.", "profile")
         return None, rest, Reply(f"Which child? Start with \"for {ctx.children[0].name}:\" "

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from handlers import allergies as allergy_words
 from handlers.context import Context, InboundMessage, Memory, Reply
 from handlers.dates import age_in_months, describe_age
-from handlers.family import find_child
+from handlers.family import find_child, named_stranger
 from handlers.routes import Route
 from storage.models import Child
 
@@ -55,7 +55,7 @@ def understand(msg: InboundMessage, ctx: Context) -> Asked:
             last_id = memory.last_child_id
             child = next((c for c in ctx.children if c.id != last_id), child)
         query = _swap_topic(previous, rest)
-    if child is None and memory.last_child_id:
+    if child is None and memory.last_child_id and not named_stranger(ctx, msg.text):
         child = next((c for c in ctx.children if c.id == memory.last_child_id), None)
     months = age_in_months(child.birth_date, ctx.today) if child and child.birth_date else None
     age_text = describe_age(child.birth_date, ctx.today) if child and child.birth_date else None

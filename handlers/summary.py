@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from handlers import meals
 from handlers.context import Context, InboundMessage, Reply
 from handlers.routes import Route
-from handlers.family import find_child
+from handlers.family import find_child, named_stranger, not_our_child
 from storage import meals as meal_store
 from storage.models import Child
 
@@ -86,6 +86,8 @@ def _shortfalls(ctx: Context, child: Child, rows: list, days: int) -> str:
 def handle(msg: InboundMessage, ctx: Context) -> Reply:
     first, last, label = period(msg.text, ctx.today)
     child, _ = find_child(ctx, msg.text)
+    if child is None and (stranger := named_stranger(ctx, msg.text)):
+        return Reply(not_our_child(ctx, stranger), "summary")
     children = [child] if child else ctx.children
     if not children:
         return Reply("No children on your profile yet. Text \"add a child\" to start.", "summary")
