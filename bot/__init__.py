@@ -10,11 +10,12 @@ from bot.config import Config, load_config
 
 def create_app(config: Config | None = None, **services_options) -> Flask:
     """Build the web app; subsystems attach through init_app-style calls."""
-    from bot import cli, webhook
+    from bot import cli, log_privacy, webhook
     from bot.services import Services
 
     config = config or load_config()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    log_privacy.install()
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024  # Twilio's forms are small; refuse anything huge
     app.extensions["tinytummy"] = Services(config, **services_options)
