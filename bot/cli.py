@@ -1,13 +1,16 @@
 """Operator commands: `flask --app wsgi <command>`. Each entry point owns its transaction."""
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from datetime import datetime, time
+from typing import Callable
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
+from sqlalchemy import func, inspect, select
 
 from storage import people
 from storage.schema import upgrade
@@ -15,6 +18,44 @@ from storage.schema import upgrade
 
 def _services():
     return current_app.extensions["tinytummy"]
+
+
+# What a command needs loaded first, how to tell, and the command that loads it.
+def _has_schema(services) -> bool:
+    return inspect(services.engine).has_table("person")
+
+
+def _has_foods(services) -> bool:
+    from storage.foods import Food
+
+    with services.sessions() as session:
+        return bool(session.scalar(select(func.count()).select_from(Food)))
+
+
+def _has_guidelines(services) -> bool:
+    return services.knowledge.guidelines().count() > 0
+
+
+READY: dict[str, tuple[Callable[..., bool], str, str]] = {
+    "schema": (_has_schema, "the database has no tables yet", "flask --app wsgi db upgrade"),
+    "foods": (_has_foods, "the food table is not loaded", "flask --app wsgi foods load"),
+    "guidelines": (_has_guidelines, "the guideline store is empty", "flask --app wsgi knowledge load"),
+}
+
+
+def needs(*parts: str) -> Callable:
+    """Refuse to run, in one line naming the command to run first, until these parts are loaded."""
+    def wrap(command: Callable) -> Callable:
+        @functools.wraps(command)
+        def checked(*args, **kwargs):
+            services = _services()
+            for part in parts:
+                ready, problem, fix = READY[part]
+                if not ready(services):
+                    raise click.ClickException(f"{problem}: run `{fix}` first")
+            return command(*args, **kwargs)
+        return checked
+    return wrap
 
 
 @click.group("db", cls=AppGroup, help="Database schema.")
@@ -40,6 +81,7 @@ def household_group() -> None:
 @click.option("--allergy", "allergies", multiple=True)
 @click.option("--timezone", "zone", default=None, help="IANA name, e.g. America/Chicago.")
 @click.option("--reminder", default="19:00", help="HH:MM local time.")
+@needs("schema")
 def household_create(phone: str, child_name: str, birth_date: datetime, allergies: tuple[str, ...],
                      zone: str | None, reminder: str) -> None:
     from zoneinfo import ZoneInfo
@@ -109,6 +151,7 @@ def knowledge_load() -> None:
 @click.option("--age-months", type=click.IntRange(0, 72), default=None)
 @click.option("--json", "as_json", is_flag=True)
 @click.option("-k", "k", type=click.IntRange(1, 20), default=3)
+@needs("guidelines")
 def knowledge_search(question: str, age_months: int | None, as_json: bool, k: int) -> None:
     from knowledge.guideline_store import format_hits, hits_as_json
 
@@ -122,6 +165,7 @@ def foods_group() -> None:
 
 
 @foods_group.command("load", help="Load all SR28 foods and portions into the database (idempotent).")
+@needs("schema")
 def foods_load() -> None:
     from knowledge.foods.sr28 import load_foods
 
@@ -138,6 +182,7 @@ def meal_group() -> None:
 
 @meal_group.command("analyze", help="Analyse one meal description per stdin line; print JSON lines.")
 @click.option("--age-months", type=click.IntRange(0, 72), default=None)
+@needs("schema", "foods")
 def meal_analyze(age_months: int | None) -> None:
     from knowledge.food_safety import check_foods
     from knowledge.foods import analyze_meal
