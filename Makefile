@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app wsgi
 
-.PHONY: run setup test eval bench clean
+.PHONY: run setup test chaos eval bench clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -28,6 +28,10 @@ run: setup
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
+
+# The security and fault suite at full size (10,000 fuzzed webhooks); `make test` runs it at CI size.
+chaos: $(VENV)/.installed
+	CHAOS_FUZZ=10000 $(PY) -m pytest -m chaos -p no:randomly -s
 
 eval: $(VENV)/.installed
 	$(PY) -m bot.intents_eval tests/data/intent_eval.tsv

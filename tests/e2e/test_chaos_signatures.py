@@ -65,6 +65,7 @@ def test_a_signature_for_another_host_is_refused_whatever_the_host_header_says(d
         assert count(app, Inbound) == 0
     finally:
         truncate_all(app.extensions["tinytummy"].engine)
+        app.extensions["tinytummy"].engine.dispose()
 
 
 def test_a_re_split_replay_with_a_new_sid_is_refused_and_logs_nothing_twice(app):

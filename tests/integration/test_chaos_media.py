@@ -250,3 +250,4 @@ def test_through_the_real_photo_path_the_credentials_never_leave(database_url, c
             assert twilio.messages and "couldn't open that photo" in twilio.messages[-1]["Body"]
         finally:
             truncate_all(app.extensions["tinytummy"].engine)
+            app.extensions["tinytummy"].engine.dispose()
