@@ -202,10 +202,11 @@ def meal_analyze(age_months: int | None) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from bot import console, processes
+    from bot import console, plan_cli, processes
 
     for group in (db_group, household_group, intent_group, knowledge_group, foods_group, meal_group):
         app.cli.add_command(group)
     app.cli.add_command(console.console)
+    app.cli.add_command(plan_cli.plan_group)
     app.cli.add_command(processes.worker)
     app.cli.add_command(processes.clock)

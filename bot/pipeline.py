@@ -34,12 +34,14 @@ class Pipeline:
     """Receive messages; every effect of one message commits in one transaction, once."""
 
     def __init__(self, sessions: sessionmaker, knowledge: Any, dispatch: Callable[[list], None],
-                 clock: Callable[[], datetime], classify: Callable[[str], Any]) -> None:
+                 clock: Callable[[], datetime], classify: Callable[[str], Any],
+                 public_url: str = "http://127.0.0.1:5000") -> None:
         self.sessions = sessions
         self.knowledge = knowledge
         self.dispatch = dispatch
         self.clock = clock
         self.classify = classify
+        self.public_url = public_url
 
     def receive(self, msg: InboundMessage) -> list[str]:
         """Answer a message; a redelivered SID gets the stored answer and has no second effect."""
@@ -83,7 +85,7 @@ class Pipeline:
         return Context(session=session, now=now, person=person,
                        conversation=people.conversation_for(session, person, now), knowledge=self.knowledge,
                        enqueue=enqueue, emergency_number=emergency_number(person.phone),
-                       settings={"inbound_id": inbound_id})
+                       settings={"inbound_id": inbound_id}, public_url=self.public_url)
 
     def respond(self, session, person, msg: InboundMessage, inbound_id: int, now: datetime, enqueue) -> str:
         """Route a text a job produced (a transcribed voice note) as if it had been typed."""

@@ -38,7 +38,8 @@ class Services:
                                  openai_base_url=config.openai_base_url, openai_model=config.openai_model,
                                  openai_timeout=config.openai_timeout)
         self.sender = sender or make_sender(config)
-        self.pipeline = Pipeline(self.sessions, self.knowledge, self.dispatch, clock, self.classify)
+        self.pipeline = Pipeline(self.sessions, self.knowledge, self.dispatch, clock, self.classify,
+                                 public_url=config.public_base_url or "http://127.0.0.1:5000")
         install(Runtime(sessions=self.sessions, send=self.sender, clock=clock, knowledge=self.knowledge,
                         enqueue=self.jobs.enqueue, settings={
                             "templates": dict(config.whatsapp_templates),

@@ -97,6 +97,7 @@ class Context:
     settings: dict[str, Any] = field(default_factory=dict)
     found: Any = None  # the classifier's verdict on this message, once routed
     intent: str | None = None  # the intent the router chose
+    public_url: str = "http://127.0.0.1:5000"  # where our own links (calendar files) are served
 
     @property
     def zone(self) -> ZoneInfo:

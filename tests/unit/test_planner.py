@@ -1,0 +1,130 @@
+"""The local planner keeps every rule for any child: allergens, honey, hazards, iron, allergens kept in."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from knowledge.food_safety import MAJOR_ALLERGENS, allergens_in, check_foods
+from knowledge.foods import FoodTable
+from knowledge.planner import ChildFacts, Plan, PlanDay, PlanItem, PlanMeal, Planner, generate, meals_for_age, problems
+from knowledge.planner.build import SHAPES
+from knowledge.planner.rules import served
+
+CUSTOM = ("kiwi", "banana", "strawberries", "oats", "chickpeas")
+
+
+@pytest.fixture(scope="module")
+def table() -> FoodTable:
+    return FoodTable.from_sr28()
+
+
+children = st.builds(
+    ChildFacts,
+    age_months=st.integers(6, 60),
+    allergies=st.lists(st.sampled_from(MAJOR_ALLERGENS + CUSTOM), max_size=4, unique=True).map(tuple),
+    reactions=st.lists(st.sampled_from(("mango", "salmon", "yogurt", "lentils")), max_size=2, unique=True).map(tuple),
+    dislikes=st.lists(st.sampled_from(("broccoli", "peas", "tofu", "beets", "avocado")), max_size=3, unique=True).map(tuple),
+    refused=st.lists(st.sampled_from(("spinach", "zucchini", "cauliflower")), max_size=2, unique=True).map(tuple),
+    tolerated_allergens=st.lists(st.sampled_from(MAJOR_ALLERGENS), max_size=9, unique=True).map(tuple),
+)
+
+
+def _served_items(plan: Plan, planner: Planner):
+    for day in plan.days:
+        for meal in day.meals:
+            for item in meal.items:
+                description, group, *_ = planner.describe(item.ndb_no)
+                yield day, meal, item, served(item, description, group)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(child=children, days=st.integers(1, 21), seed=st.integers(0, 10_000))
+def test_no_plan_breaks_a_rule(table, child, days, seed):
+    plan = generate(table, child, days, seed)
+    planner = Planner(table, child, seed)
+    assert len(plan.days) == days
+    assert planner.check(plan) == []
+    slots = {SHAPES[m.split()[0]][0] for m in meals_for_age(child.age_months)}
+    assert set(planner.kept) == {a for a in child.tolerated_allergens if a not in child.allergies
+                                 and any(a in f.allergens and f.slots & slots for f in planner.foods)}
+    majors = {a for a in child.allergies if a in MAJOR_ALLERGENS}
+    for day, meal, item, food in _served_items(plan, planner):
+        assert not allergens_in(food) & majors, (item, child.allergies)
+        flags = check_foods([food], child.age_months, list(child.allergies + child.reactions))
+        assert not [f for f in flags if f.kind in ("allergen", "honey", "choking", "cows_milk_drink", "juice")], (item, flags)
+        assert not any(r in item.name for r in child.reactions)
+        if not item.taste and day.day <= 7:
+            assert not any(d.rstrip("s") in {w.rstrip("s") for w in item.name.split()} for d in child.dislikes)
+    for day in plan.days:
+        assert tuple(m.meal for m in day.meals) == meals_for_age(child.age_months)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(child=children, seed=st.integers(0, 10_000))
+def test_iron_with_vitamin_c_at_two_meals_a_day_under_two(table, child, seed):
+    planner = Planner(table, child, seed)
+    plan = generate(table, child, 7, seed)
+    if child.age_months >= 24:
+        return
+    for day in plan.days:
+        meals = 0
+        for meal in day.meals:
+            info = [planner.describe(i.ndb_no) for i in meal.items]
+            meals += any(d[2] for d in info) and any(d[3] for d in info)
+        assert meals >= 2, day
+
+
+def test_tolerated_allergens_come_back_twice_a_week(table):
+    child = ChildFacts(14, allergies=("sesame",), tolerated_allergens=("peanut", "egg", "fish", "milk", "wheat"))
+    planner = Planner(table, child, 5)
+    plan = generate(table, child, 14, 5)
+    for week in (plan.days[:7], plan.days[7:]):
+        for allergen in child.tolerated_allergens:
+            meals = sum(1 for d in week for m in d.meals
+                        if any(allergen in allergens_in(f) for *_, f in _served_items(Plan((PlanDay(d.day, (m,)),)), planner)))
+            assert meals >= 2, allergen
+
+
+def test_rules_catch_what_a_careless_plan_would_do(table):
+    """The checks are real: honey at 10 months, whole grapes at 2, peanut for a peanut allergy all fail."""
+    baby = ChildFacts(10)
+    toddler = ChildFacts(24, allergies=("peanut",))
+    honey = PlanItem("honey", "19296", 5, "drizzled on toast")
+    grapes = PlanItem("grapes", "09132", 40, "whole")
+    pb = PlanItem("peanut butter", "16098", 8, "spread thinly on toast")
+    describe = Planner(table, baby).describe
+    for child, item, kind in ((baby, honey, "honey"), (toddler, grapes, "choking"), (toddler, pb, "allergen")):
+        plan = Plan((PlanDay(1, (PlanMeal("breakfast", (item,)),)),))
+        assert any(kind in p for p in problems(plan, child, describe)), (item, kind)
+
+
+def test_textures_and_amounts_follow_age(table):
+    baby = generate(table, ChildFacts(7), 1, 1)
+    big = generate(table, ChildFacts(36), 1, 1)
+    assert len(baby.days[0].meals) == 2 and len(big.days[0].meals) == 5
+    assert all("mash" in i.prep or "puree" in i.prep or "thin" in i.prep or "strip" in i.prep or "soft" in i.prep
+               or "formula" in i.prep or "unsweetened" in i.prep or "flaked" in i.prep
+               for m in baby.days[0].meals for i in m.items), baby
+    assert max(i.grams for m in baby.days[0].meals for i in m.items) < max(i.grams for m in big.days[0].meals for i in m.items)
+
+
+def test_same_seed_same_plan(table):
+    child = ChildFacts(18, allergies=("egg",))
+    assert generate(table, child, 7, 42) == generate(table, child, 7, 42)
+
+
+def test_week_for_ten_month_old_under_a_second(table):
+    child = ChildFacts(10, allergies=("egg", "milk"), tolerated_allergens=("peanut", "wheat"))
+    generate(table, child, 7, 0)  # warm the catalogue
+    started = time.perf_counter()
+    generate(table, child, 7, 1)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_refused_foods_come_back_as_a_taste(table):
+    child = ChildFacts(20, refused=("spinach",))
+    plan = generate(table, child, 7, 3)
+    tastes = [i for d in plan.days for m in d.meals for i in m.items if i.taste]
+    assert tastes and all(i.name == "spinach" and i.grams <= 15 for i in tastes)
