@@ -192,4 +192,4 @@ def claims(msg: InboundMessage, ctx: Context, found) -> bool:
 
 
 ROUTE = Route("plan", handle, help="- \"plan\" for today's meals, \"plan my week\", \"what's for dinner?\"",
-              claim=claims, priority=35)
+              claim=claims, priority=30)  # below corrections (40); meals claim first at equal priority
