@@ -74,7 +74,7 @@ def test_time_zone_and_showing_settings(app):
 def test_help_lists_what_works(app):
     reply = household(app, "+12125550214", "Maya", "2025-06-01").say("help")
     assert "oatmeal" in reply and "can she have eggs" in reply and "STOP" in reply and "911" in reply
-    assert "plan" not in reply.lower()  # meal plans are not built yet, so help doesn't promise them
+    assert '"plan" for today\'s meals' in reply  # help is read from the registry: a live intent is listed
 
 
 def test_account_deletion_needs_confirmation_and_erases_everything(app):
