@@ -16,6 +16,7 @@ from knowledge.phones import mask
 _PHONE = re.compile(r"(?:whatsapp:)?\+\d{7,15}(?!\d)", re.I)
 _PARAMETERS = re.compile(r"\[parameters: .*?\](?=\n|$)|\[parameters: .*", re.S)
 _KEY_DETAIL = re.compile(r"(Key \([^)]*\))=\((?:[^()]|\([^()]*\))*\)")
+_LINK_TOKEN = re.compile(r"(/plans/)[A-Za-z0-9_-]{16,}")  # private links: the token is the key
 _formatter = logging.Formatter()
 _installed = False
 
@@ -24,6 +25,7 @@ def scrub(text: str) -> str:
     """Mask phone numbers and drop SQL parameters and key values from one piece of log text."""
     text = _PARAMETERS.sub("[parameters hidden]", text)
     text = _KEY_DETAIL.sub(r"\1=(hidden)", text)
+    text = _LINK_TOKEN.sub(r"\1[token]", text)
     return _PHONE.sub(lambda m: mask(m.group(0)), text)
 
 
