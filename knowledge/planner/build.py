@@ -44,6 +44,7 @@ class Planner:
                      if any(a in f.allergens and f.slots & slots for f in self.foods)]
         self.recent: list[set[str]] = []
         self._week_state = _Week(set(), {})
+        self.colours: set[str] = set()
 
     def describe(self, ndb_no: str) -> tuple[str, str, bool, bool]:
         food = _by_ndb(self.table).get(ndb_no)
@@ -111,8 +112,10 @@ class Planner:
             return None
         recent = set().union(*self.recent[-4:]) if self.recent else set()
         weights = [(FAMILIAR_WEIGHT if f.ndb_no in self.familiar else 1.0) * (0.2 if f.ndb_no in recent else 1.0)
-                   for f in pool]
+                   * (0.4 if f.group in ("fruit", "veg") and f.colour in self.colours else 1.0) for f in pool]
         food = self.rng.choices(pool, weights)[0]
+        if food.group in ("fruit", "veg"):
+            self.colours.add(food.colour)
         if self.limit_new and food.ndb_no not in self.familiar:
             self._week_state.new_foods.add(food.ndb_no)
         return food
@@ -144,6 +147,7 @@ class Planner:
         return self._week_state
 
     def _day(self, day: int, week: _Week) -> PlanDay:
+        self.colours = set()  # fruit and vegetable colours used today: vary them
         meals = []
         for name in rules.meals_for_age(self.child.age_months):
             carried = [a for (d, a), m in week.allergen_days.items() if d == day and m == name]

@@ -128,3 +128,14 @@ def test_refused_foods_come_back_as_a_taste(table):
     plan = generate(table, child, 7, 3)
     tastes = [i for d in plan.days for m in d.meals for i in m.items if i.taste]
     assert tastes and all(i.name == "spinach" and i.grams <= 15 for i in tastes)
+
+
+def test_days_vary_fruit_and_vegetable_colours(table):
+    child = ChildFacts(24)
+    planner = Planner(table, child, 11)
+    colours = {f.ndb_no: f.colour for f in planner.foods}
+    plan = generate(table, child, 7, 11)
+    for day in plan.days:
+        produce = [i for m in day.meals for i in m.items if i.ndb_no in colours
+                   and next(f for f in planner.foods if f.ndb_no == i.ndb_no).group in ("fruit", "veg")]
+        assert len({colours[i.ndb_no] for i in produce}) >= 3, day
