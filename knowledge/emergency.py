@@ -62,7 +62,8 @@ _CHEMICAL = (r"(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|
              r"lamp oil|lighter fluid|gasoline|petrol|kerosene|paint thinner|turpentine|nicotine|vape \w+|"
              r"e ?liquid|e ?juice|cigarettes?|mothballs?|pesticide|insecticide|weed killer|rat poison|poison|"
              r"hand sanitizer|mouthwash|alcohol|vodka|whiskey|wine|beer|essential oils?|windex|lysol|clorox|"
-             r"fabric softener|dish soap|ammonia)")
+             r"fabric softener|dish soap|ammonia|cleaning supplies|cleaning products|cleaners?|chemicals|disinfectant|"
+             r"drano|ajax|comet|dettol|edibles?|weed|marijuana|cannabis|thc)")
 _PILLS = (r"(?:pills|tablets|meds|medicine|medication|medications|vitamins|tylenol|ibuprofen|advil|motrin|"
           r"benadryl)")
 _HOW_MANY = (r"(?:some of|a bunch of|a handful of|a few|several|all|all of|all the|a bottle of|"
@@ -87,13 +88,17 @@ _STAINED = (r"\b(?:blueberr\w*|berries|beets?|popsicle|ice pop|dye|food colou?ri
 _HISTORY = (r"\b(?:last (?:night|week|month|year|time)|yesterday|ago|in the past|as a baby|used to|history|"
             r"allergist|when (?:she|he|they) was)\b")
 _CHOKE_HINTS = "chok choc choa choo"
-_CHEMICAL_HINTS = ("bleach deterg pod tablet cleaner cleaning antifreeze oil fluid gasoline petrol kerosene "
+_CHEMICAL_HINTS = ("clean chemical disinfect drano ajax comet dettol edible weed marijuana cannabis thc "
+                   "bleach deterg pod tablet cleaner cleaning antifreeze oil fluid gasoline petrol kerosene "
                    "thinner turpentine nicotine vape liquid juice cigarette mothball cide killer poison "
                    "sanitizer mouthwash alcohol vodka whiskey wine beer windex lysol clorox softener soap "
                    "ammonia")
 _PILL_HINTS = "pill tablet meds medic vitamin tylenol ibuprofen advil motrin benadryl"
 
 
+# A grown-up's own cough or a figure of speech: "I almost choked on my coffee", "a fit of laughter".
+_NOT_THE_CHILD = (r"\b(?:i|we|my (?:wife|husband|partner|mom|dad|mum))\s+(?:almost\s+|nearly\s+|just\s+|literally\s+)?"
+                  r"(?:cho\w*|had a fit|have a fit)|\b(?:of|with)\s+laughter\b|\blaugh\w*\s+fit\b")
 # A parent's own medicine: "took my last ibuprofen for this headache".
 _GROWN_UP_DOSE = (r"(?:^|[.!?]\s*)(?:i\s+|ive\s+)?took\s+my\b|\bi (?:just |already )?(?:took|swallowed|had)\b"
                   r"|\bfor (?:my|this|the) (?:headache|migraine|back|cramps|cold|pain)\b")
@@ -121,9 +126,10 @@ def _sign(kind: str, reported: bool, hints: str, pattern: str, unless: str | Non
 
 # In priority order: the first sign that holds decides the kind.
 _SIGNS = (
-    _sign("choking", True, _CHOKE_HINTS, _reported(_CHOKING) + _NOT_A_RISK),
+    _sign("choking", True, _CHOKE_HINTS, _reported(_CHOKING) + _NOT_A_RISK, _NOT_THE_CHILD),
     _sign("choking", True, _CHOKE_HINTS,
-          rf"\b{_CHOKING}\s+on\s+(?:a|an|the|her|his|their|some|something|food|piece|\w+)\b"),
+          rf"\b{_CHOKING}\s+on\s+(?:a|an|the|her|his|their|some|something|food|piece|\w+)\b"
+          rf"|\b(?:help|save|do for|do with)\s+(?:a|my|the|our)\s+{_CHOKING}\b", _NOT_THE_CHILD),
     _sign("allergic_reaction", True, "anaph anaf",
           rf"\b(?:going into|in|having|into)\s+{_ANAPHYLAXIS}|\banaphylactic shock\b"),
     _sign("allergic_reaction", True, "epi adrenal auvi",
@@ -168,7 +174,7 @@ _SIGNS = (
           r"(?:feeds?|feeding|bottle|eat|nurse|meals?|lunch|breakfast|dinner|snack|school))"),
     _sign("seizure", True, "seiz siez seez seis fit convuls",
           rf"\b(?:having|is having|in)\s+(?:an?\s+)?(?:{_SEIZURE}|fit|convulsion)\b"
-          r"|\bseizing\b|\bconvulsing\b|\b(?:shes|hes|is)\s+fitting\b"),
+          r"|\bseizing\b|\bconvulsing\b|\b(?:shes|hes|is)\s+fitting\b", _NOT_THE_CHILD),
     _sign("battery", True, "batter",
           rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\bbatter(?:y|ies)\b"
           r"|\bbatter(?:y|ies)\s+(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)", _PREVENTION),
@@ -190,15 +196,17 @@ _SIGNS = (
     _sign("unresponsive", True, "respon answer stare staring limp",
           r"\b(?:wont|won't|doesnt|isnt|not|cant get (?:her|him|them) to|stopped)\s+(?:respond\w*|answer\w*)"
           r"|\bstaring\s+(?:blankly|into space|and not)|\bblank stare"
-          r"|\b(?:so|really|very|completely|all|totally|seems|looks|feels|gone|went|is|s|and)\s+limp\b"
-          r"|\blimp\s+(?:and|in my arms|like)", r"\b(?:has|with|walks with|walking with) a limp\b"),
-    _sign("breathing", True, "breath ribs chest grunt whistl nostril retract stopp",
+          rf"|\b(?:{_WHO}|so|really|very|completely|all|totally|seems|looks|feels|gone|went|is|s|and)\s+limp\b"
+          r"|\blimp\s+(?:and|in my arms|like)",
+          r"\b(?:has|with|walks with|walking with) a limp\b|\b(?:tired\w*|sleepy|asleep|relaxed|lol|haha)\b"),
+    _sign("breathing", True, "breath ribs chest grunt whistl nostril retract stopp pitched squeak",
           rf"\b{_BREATHE}\s+(?:is\s+|are\s+|sounds?\s+|looks?\s+|seems?\s+)?(?:\w+\s+)?"
           r"(?:fast and shallow|shallow|rapid|labou?red|really fast|so fast|very fast)"
           r"|\bgrunt\w*\s+(?:with|every|each|when)\b.{0,20}\bbreath"
           r"|\b(?:ribs|chest|tummy|belly|neck|throat)\s+(?:is\s+|are\s+|keeps\s+)?(?:sucking|pulling|caving|sinking)\s+in"
           r"|\bwhistl\w*\s+(?:sound|noise)|\bnostrils?\s+flar\w*|\bretractions?\b"
-          r"|\b(?:keeps|kept|keep)\s+stopp\w*\s+breath\w*|\bstopped breathing\b"),
+          r"|\b(?:keeps|kept|keep)\s+stopp\w*\s+breath\w*|\bstopped breathing\b"
+          r"|\b(?:high[- ]pitched|squeak\w*|whistl\w*|honking|crowing)\s+(?:\w+\s+)?(?:noise|sound)\b.{0,30}\bbreath"),
     _sign("breathing", True, "blu purple grey gray dusky",
           r"\b(?:blue|bluish|purple|gr[ae]y|grayish|greyish|dusky)\s+(?:around|on|in)\s+(?:the\s+|her\s+|his\s+)?"
           r"(?:lips|mouth|face)|\b(?:lips?|mouth|face)\s+(?:is\s+|are\s+|looks?\s+|seems?\s+)?(?:\w+\s+)?"
@@ -208,11 +216,12 @@ _SIGNS = (
           r"|\b(?:cant|cannot|can not|unable to|not able to)\s+(?:cry|cough|talk|speak|make a sound|make any sound|"
           r"swallow|get (?:it|the|a|that)\b.{0,25}\b(?:up|out))"
           r"|\bmaking no sound|\b(?:food|something|it)\s+(?:is\s+)?stuck\b.{0,30}\b(?:breath|cough|cry)"),
-    _sign("battery", True, "batter",
+    _sign("battery", True, "batter cell",
           r"\b(?:one of (?:those|the|these|his|her)\s+)?(?:button|coin|watch|lithium|round|little|small|tiny|disc|"
           r"hearing aid)\s+(?:\w+\s+)?batter(?:y|ies)\b"
           r".{0,120}\b(?:ate|swallowed|swallow|in (?:her|his|their) mouth|missing)\b"
-          r"|\b(?:ate|swallowed|swallows?|swallowing)\b.{0,40}\bbatter(?:y|ies)\b", _PREVENTION),
+          r"|\b(?:ate|swallowed|swallows?|swallowing)\b.{0,40}\b(?:batter(?:y|ies)|(?:coin|button) cells?)\b",
+          _PREVENTION),
     _sign("magnet", True, "magnet",
           r"\b(?:ate|swallowed|swallows?|swallowing)\b.{0,40}\bmagnet(?:s|ic)?\b", _PREVENTION),
     _sign("poison", True, "pod bleach deterg nicotine poison",
@@ -222,9 +231,11 @@ _SIGNS = (
           rf"\b{_WHO}\b.{{0,30}}\b(?:swallowed|ate|eaten|drank|took|chewed|got into|got hold of|had)\b.{{0,40}}"
           rf"\b(?:{_PILLS}|pills?|tablets?|gummies|gummy vitamins|medicine bottle)\b"
           rf"|\bfound\s+(?:her|him|them|baby)\s+with\b.{{0,40}}\b(?:{_PILLS}|pills?)\b"
-          r"|\b(?:double|two|2|extra|too much|wrong)\s+(?:\w+\s+){0,2}doses?\b", _PREVENTION),
+          r"|\b(?:double|two|2|extra|too much|wrong)\s+(?:\w+\s+){0,2}doses?\b"
+          rf"|\bgave\s+(?:her|him|them|baby|my \w+)\s+(?:way\s+)?too much\b|\btoo much\s+(?:of (?:the|her|his) )?{_PILLS}",
+          _PREVENTION),
     # Mentioned: bare words, suppressed by a prevention / question / history sentence.
-    _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE),
+    _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE, _NOT_THE_CHILD),
     _sign("allergic_reaction", False, "anaph anaf allergic epi",
           rf"\b{_ANAPHYLAXIS}|\ballergic reaction\b|\bepi ?pen\b"),
     _sign("allergic_reaction", False, "swol swel puff blowing",
