@@ -12,7 +12,7 @@ import re
 from handlers import reactions
 from handlers.context import Context, InboundMessage, Reply
 from handlers.dates import age_in_months
-from handlers.family import find_child
+from handlers.family import find_child, named_stranger
 from knowledge.emergency import emergency_reply, triage
 
 logger = logging.getLogger(__name__)
@@ -30,11 +30,13 @@ def emergency(msg: InboundMessage, ctx: Context) -> Reply | None:
 
 def notes(msg: InboundMessage, ctx: Context) -> list[str]:
     """The safety notes this message needs, whatever it turns out to be: for the child it names, or
-    for each child when it names none."""
+    for each child when it names none (none for a child who is not on the profile)."""
     if not msg.text or not ctx.children or ctx.person.opted_out:
         return []
     from knowledge.food_safety_scan import check_text
 
+    if named_stranger(ctx, msg.text):
+        return []  # about a child not on the profile: the reply asks who it was
     child, _ = find_child(ctx, msg.text)
     found: list[str] = []
     for kid in [child] if child is not None else ctx.children:
