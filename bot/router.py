@@ -32,9 +32,9 @@ def _dispatch(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any])
     found = classify(msg.text)
     chosen, claimed = _choose(msg, ctx, found)
     ctx.found, ctx.intent = found, chosen.intent
-    if chosen.breakout and (claimed or found.confidence >= chosen.sure):
-        return _run(chosen, msg, ctx)
     step = REGISTRY.steps.get(ctx.step or "")
+    if chosen.breakout and (claimed or found.confidence >= chosen.sure):
+        return _break_out(step, chosen, msg, ctx)
     if step is not None:
         return _continue(step, chosen, claimed, msg, ctx)
     if ctx.step:
@@ -59,6 +59,15 @@ def _run(chosen: Route, msg: InboundMessage, ctx: Context) -> Reply:
         ctx.intent = chosen.intent
     reply = chosen.handle(msg, ctx)
     return reply if reply.intent else Reply(reply.text, chosen.intent)
+
+
+def _break_out(step: Step | None, chosen: Route, msg: InboundMessage, ctx: Context) -> Reply:
+    """A breakout route answers first; a step it left alone is asked again afterwards."""
+    data = ctx.step_data(step.data) if step is not None else None
+    reply = _run(chosen, msg, ctx)
+    if step is None or ctx.step != step.name or not reply.text:
+        return reply  # no step, or the route ended or replaced it (STOP, delete my data, a photo)
+    return _asked_again(step, data, ctx, reply)
 
 
 def _continue(step: Step, chosen: Route, claimed: bool, msg: InboundMessage, ctx: Context) -> Reply:

@@ -21,6 +21,11 @@ QUESTIONISH = re.compile(r"\?|^\s*(what|how|when|why|which|who|can|could|should|
 NOT_EATEN = re.compile(r"\b(likes?|liked|loves?|hates?|dislikes?|allerg\w*|born|birthday|remind\w*|won'?t|"
                        r"doesn'?t|don'?t|never|no longer|favou?rite|avoid\w*|intoleran\w*)\b", re.I)
 UNSURE = 0.75
+NOTHING_TO_LOG = ("Thanks for telling me! I don't see a food to log in that. Text me what {child} eats, like "
+                  "\"1/2 cup oatmeal and a banana\", or ask me a feeding question.")
+# A sentence about the child ("she choked up laughing at the dog"), not a list of foods.
+STORY = re.compile(r"\b(she|he|they|shes|hes|her|his|him|was|were|is|are|got|goes|went|laughing|crying|playing|"
+                   r"screaming|haha|lol|lmao|omg)\b", re.I)
 
 
 def mentions_food(ctx: Context, child: Child, text: str) -> bool:
@@ -59,6 +64,8 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
 def log_text(ctx: Context, child: Child, text: str) -> str:
     """Analyse, store and describe one meal; returns what the bot says."""
     analysis = meals.analyze(ctx, text, child)
+    if not analysis.items and _a_story(ctx, text):
+        return NOTHING_TO_LOG.format(child=child.name)
     if not analysis.items:
         if analysis.unknown:
             ctx.set_step("meal.unknown", UnknownFood(child_id=child.id, unknown=analysis.unknown[:3]))
@@ -106,6 +113,8 @@ def resume_unknown(msg: InboundMessage, ctx: Context, found: Any) -> Reply | Non
     if child is None or (named is not None and named.id != child.id) or named_stranger(ctx, msg.text):
         return None
     analysis = meals.analyze(ctx, msg.text, child)
+    if not analysis.items and len(msg.text.split()) > 3:
+        return None  # not a food: a story or a question of its own
     ctx.end_step()
     if not analysis.items:
         return Reply("Still not sure what that is, so I left it out. You can log it again with a plainer name.",
@@ -136,3 +145,10 @@ def _ask_again(ctx: Context) -> str:
 ROUTE = Route("log_meal", handle, help="- What your child ate: \"1/2 cup oatmeal and a banana\" (or a photo)",
               claim=lambda msg, ctx, found: is_plain_meal(ctx, msg.text, found), priority=30,
               steps=(Step("meal.unknown", resume_unknown, _ask_again, UnknownFood),))
+
+
+def _a_story(ctx: Context, text: str) -> bool:
+    """No food found, and the classifier was not sure it was a meal, and it reads as a sentence."""
+    found = ctx.found
+    sure_meal = found is not None and found.intent == "log_meal" and found.confidence >= 0.75
+    return not sure_meal and bool(STORY.search(text)) and len(text.split()) >= 4

@@ -43,7 +43,10 @@ def analyze(ctx: Context, text: str, child: Child) -> Any:
 
     client = ctx.knowledge.llm()
     llm_parse = (lambda t: meal_items(client, ctx.knowledge.llm_model, t)) if client is not None else None
-    return analyze_meal(text, ctx.knowledge.food_table(), age_months(child, ctx.today), llm_parse=llm_parse)
+    from knowledge.food_safety_scan import strip_symptoms
+
+    return analyze_meal(strip_symptoms(text), ctx.knowledge.food_table(), age_months(child, ctx.today),
+                        llm_parse=llm_parse)
 
 
 def store(ctx: Context, child: Child, analysis: Any, text: str, meal: Meal | None = None) -> Meal:

@@ -75,6 +75,19 @@ def _is_other_intent(found: Any) -> bool:
     return found is not None and found.intent in STRONG and found.confidence >= 0.6
 
 
+# A story or a meal, not a list of allergies or a name: eating words, times of day, questions.
+TOLD = re.compile(r"\?|\b(ate|eat|eating|had|has|gave|give|tried|drank|drink|loved?|likes?|tonight|today|"
+                  r"yesterday|morning|this (?:am|pm)|for (?:breakfast|lunch|dinner|snack|bfast)|at (?:breakfast|lunch|"
+                  r"dinner)|takeout|take out|party|daycare|snack|lunch|dinner|breakfast|she|he|they|her|his|my)\b", re.I)
+
+
+def _names_food(text: str) -> bool:
+    """The text names foods ('shrimp tacos tonight'): a one-word food can still be a name (Olive)."""
+    from knowledge.food_safety_scan import find_mentions
+
+    return len(text.split()) > 1 and bool(find_mentions(text))
+
+
 def _advance(ctx: Context, said: str = "") -> Reply:
     """Move to the next step of the current flow, or finish it."""
     flow, _, step = (ctx.conversation.step or "").partition(".")
@@ -104,7 +117,8 @@ def child_name(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
     else:
         name = re.sub(r"[^\w\s'-]|[\d_]", "", NAME_NOISE.sub("", text)).strip(" .!,'-")
         name = " ".join(name.split())
-        if not NAME.match(name) or len(name) > 30 or _is_other_intent(found):
+        if not NAME.match(name) or len(name) > 30 or _is_other_intent(found) or _names_food(text) \
+                or TOLD.search(text):
             return None
         name = " ".join(part[:1].upper() + part[1:] for part in name.split(" "))
     people.add_child(ctx.session, household, name, ctx.now)
@@ -128,7 +142,7 @@ def allergies(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
     if SKIP.match(msg.text) or allergy_words.is_none(msg.text):
         return _advance(ctx, "No allergies noted.")
     names = allergy_words.parse_list(msg.text)
-    if not names or _is_other_intent(found):
+    if not names or _is_other_intent(found) or TOLD.search(msg.text) or any(len(n.split()) > 3 for n in names):
         return None
     added = allergy_words.add(ctx.session, child, names)
     return _advance(ctx, f"Noted: {', '.join(added)}. I'll flag these in meals.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from handlers import allergies as allergy_words
 from handlers.context import Context, InboundMessage, Memory, Reply
@@ -126,9 +127,14 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     return Reply(answer, "question")
 
 
-def claims(msg: InboundMessage, ctx: Context, found: object) -> bool:
-    """Medicine and diagnosis questions, and short follow-ups, are questions whatever the classifier says."""
-    return is_out_of_scope(msg.text) or is_follow_up(ctx, msg.text)
+ASKED = re.compile(r"\?\s*\W*$")
+
+
+def claims(msg: InboundMessage, ctx: Context, found: Any) -> bool:
+    """Medicine and diagnosis questions and short follow-ups are questions whatever the classifier says;
+    so is a message ending in '?' that it took for a meal, a correction or a hello."""
+    asked = bool(ASKED.search(msg.text or "")) and getattr(found, "intent", None) in ("log_meal", "undo", "greeting")
+    return is_out_of_scope(msg.text) or is_follow_up(ctx, msg.text) or asked
 
 
 ROUTE = Route("question", handle, help="- A feeding question: \"can she have eggs yet?\"", claim=claims, priority=50)

@@ -9,7 +9,10 @@ from __future__ import annotations
 import logging
 import re
 
+from handlers import reactions
 from handlers.context import Context, InboundMessage, Reply
+from handlers.dates import age_in_months
+from handlers.family import find_child, named_stranger
 from knowledge.emergency import emergency_reply, triage
 
 logger = logging.getLogger(__name__)
@@ -26,18 +29,54 @@ def emergency(msg: InboundMessage, ctx: Context) -> Reply | None:
 
 
 def notes(msg: InboundMessage, ctx: Context) -> list[str]:
-    """The safety notes this message needs, whatever it turns out to be."""
-    return []
+    """The safety notes this message needs, whatever it turns out to be: for the child it names, or
+    for each child when it names none (none for a child who is not on the profile)."""
+    if not msg.text or not ctx.children or ctx.person.opted_out:
+        return []
+    from knowledge.food_safety_scan import check_text
+
+    if named_stranger(ctx, msg.text):
+        return []  # about a child not on the profile: the reply asks who it was
+    child, _ = find_child(ctx, msg.text)
+    found: list[str] = []
+    for kid in [child] if child is not None else ctx.children:
+        months = age_in_months(kid.birth_date, ctx.today) if kid.birth_date else None
+        flags = check_text(msg.text, months, [a.name for a in kid.allergies], reactions.open_foods(kid),
+                           kid.name, ctx.emergency_number, describe=_describer(ctx))
+        found += [f.message for f in flags if f.message not in found]
+    return found
+
+
+def _describer(ctx: Context):
+    """Look up a food's SR28 description and group in the loaded table (None if it isn't loaded)."""
+    table = ctx.knowledge.food_table()
+
+    def describe(ndb_no: str) -> tuple[str, str] | None:
+        record = table.get(ndb_no) if table is not None else None
+        return (record.description, record.food_group) if record is not None else None
+    return describe
 
 
 def with_notes(reply: Reply, found: list[str]) -> Reply:
-    """Add each note the reply does not already carry."""
-    missing = [n for n in found if n not in reply.text]
-    if not missing or not reply.text and reply.intent == "opted_out":
-        return reply
-    return Reply("\n".join([reply.text, *missing]).strip(), reply.intent)
+    """Add each note the reply does not already carry (a meal reply flags its own foods)."""
+    if not reply.text:
+        return reply  # silence stays silence (an opted-out person)
+    lines = [_words(line) for line in reply.text.splitlines() if line.strip()]
+    missing = [n for n in found if not any(_same(_words(n), line) for line in lines)]
+    return Reply("\n".join([reply.text, *missing]), reply.intent) if missing else reply
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORDS.findall(text)}
+
+
+def _same(note: set[str], line: set[str]) -> bool:
+    """Two wordings of one flag: they share nearly all their words (food names may differ)."""
+    return len(note & line) >= 0.75 * max(len(note), 1)
 
 
 def has_substance(msg: InboundMessage, ctx: Context) -> bool:
-    """More than a short garbled reply: a question, or a sentence of its own."""
-    return "?" in msg.text or len(_WORDS.findall(msg.text)) > 4
+    """More than a short garbled reply: a question, a sentence of its own, or a food."""
+    from knowledge.food_safety_scan import find_mentions
+
+    return "?" in msg.text or len(_WORDS.findall(msg.text)) > 4 or bool(find_mentions(msg.text))

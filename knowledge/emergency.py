@@ -42,7 +42,7 @@ NOT_A_DOCTOR = "I'm a feeding bot and can't help in an emergency."
 
 # Shared pieces of the patterns (text is lowercased, apostrophes dropped: "she's" -> "shes").
 _WHO = (r"(?:she|he|they|shes|hes|theyre|baby|babe|bub|son|daughter|kid|kiddo|child|toddler|infant|boy|girl|"
-        r"lo|ds|dd|twin|newborn)")
+        r"lo|ds|dd|twin|newborn|\d+ ?(?:yo|y/o|yr old|year old|month old|mo old))")
 _IS = r"(?:is|are|keeps|kept|started|starts|starting|been|now|still)"
 _ADV = r"(?:still|now|really|badly|just|definitely|actually|literally|totally|so|very)"
 _CHOKING = r"cho(?:a|o)?c?k(?:ing|in|eing)"
@@ -51,8 +51,8 @@ _CHOKE_NOT_BASE = r"\bcho(?:a|o)?c?k(?:es|ed|ing|in|eing)\b"  # "so she won't ch
 _BREATHE = r"br(?:e|ea)th(?:e|ing|in)?"
 _SEIZURE = r"s(?:ei|ie|ee)(?:z|s)(?:ure|uer|ur)s?"
 _ANAPHYLAXIS = r"ana(?:ph|f)(?:y|i|a)la(?:x|ct)\w*"
-_SWALLOWED = (r"(?:swallowed|swallowing|ate|eaten|eating|chewed|chewing|bit|bitten|biting|sucked|sucking|"
-              r"licked|licking|drank|drunk|drinking)")
+_SWALLOWED = (r"(?:swallowed|swallowing|swallows|swallow|ate|eaten|eating|chewed|chewing|bit|bitten|biting|sucked|"
+              r"sucking|licked|licking|drank|drunk|drinking|got into|got hold of|got ahold of|bit into|had one)")
 _BODY = r"(?:lips?|tongue|face|mouth|throat)"
 _SWELLING = r"(?:swollen|swolen|swelling|swelled|swole|puffy|puffing(?: up)?|blowing up|swell(?:ing)? up)"
 _SICK = (r"(?:vomit\w*|throw\w* up|threw up|puk\w*|being sick|swell\w*|swollen|wheez\w*|cough\w*|lethargic|"
@@ -62,7 +62,8 @@ _CHEMICAL = (r"(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|
              r"lamp oil|lighter fluid|gasoline|petrol|kerosene|paint thinner|turpentine|nicotine|vape \w+|"
              r"e ?liquid|e ?juice|cigarettes?|mothballs?|pesticide|insecticide|weed killer|rat poison|poison|"
              r"hand sanitizer|mouthwash|alcohol|vodka|whiskey|wine|beer|essential oils?|windex|lysol|clorox|"
-             r"fabric softener|dish soap|ammonia)")
+             r"fabric softener|dish soap|ammonia|cleaning supplies|cleaning products|cleaners?|chemicals|disinfectant|"
+             r"drano|ajax|comet|dettol|edibles?|weed|marijuana|cannabis|thc)")
 _PILLS = (r"(?:pills|tablets|meds|medicine|medication|medications|vitamins|tylenol|ibuprofen|advil|motrin|"
           r"benadryl)")
 _HOW_MANY = (r"(?:some of|a bunch of|a handful of|a few|several|all|all of|all the|a bottle of|"
@@ -81,16 +82,29 @@ _NOT_A_RISK = (r"(?!\s+(?:(?:a\s+|an\s+)?(?:hazard|risk|concern|danger|common|no
 # Blue or purple lips from food or colouring, said in the same sentence, are not a breathing sign.
 # Nor is a red-purple face from crying or pushing out a poo.
 _STAINED = (r"\b(?:blueberr\w*|berries|beets?|popsicle|ice pop|dye|food colou?ring|icing|frosting|candy|marker|"
-            r"crayon|poo\w*|push\w*|strain\w*|crying|cried|tantrum)")
+            r"crayon|poo\w*|push\w*|strain\w*|crying|cried|tantrum|scream\w*|yell\w*|shout\w*|"
+            r"blue in the face|holding (?:her|his|their) breath|holds (?:her|his|their) breath)")
 # A reaction told as history ("hives and vomiting last time she had egg") is a question, not a 911.
 _HISTORY = (r"\b(?:last (?:night|week|month|year|time)|yesterday|ago|in the past|as a baby|used to|history|"
             r"allergist|when (?:she|he|they) was)\b")
 _CHOKE_HINTS = "chok choc choa choo"
-_CHEMICAL_HINTS = ("bleach deterg pod tablet cleaner cleaning antifreeze oil fluid gasoline petrol kerosene "
+_CHEMICAL_HINTS = ("clean chemical disinfect drano ajax comet dettol edible weed marijuana cannabis thc "
+                   "bleach deterg pod tablet cleaner cleaning antifreeze oil fluid gasoline petrol kerosene "
                    "thinner turpentine nicotine vape liquid juice cigarette mothball cide killer poison "
                    "sanitizer mouthwash alcohol vodka whiskey wine beer windex lysol clorox softener soap "
                    "ammonia")
 _PILL_HINTS = "pill tablet meds medic vitamin tylenol ibuprofen advil motrin benadryl"
+
+
+# A grown-up's own cough or a figure of speech: "I almost choked on my coffee", "a fit of laughter".
+_NOT_THE_CHILD = (r"\b(?:i|we|my (?:wife|husband|partner|mom|dad|mum))\s+(?:almost\s+|nearly\s+|just\s+|literally\s+)?"
+                  r"(?:cho\w*|had a fit|have a fit)|\b(?:of|with)\s+laughter\b|\blaugh\w*\s+fit\b")
+# A parent's own medicine: "took my last ibuprofen for this headache".
+_GROWN_UP_DOSE = (r"(?:^|[.!?]\s*)(?:i\s+|ive\s+)?took\s+my\b|\bi (?:just |already )?(?:took|swallowed|had)\b"
+                  r"|\bfor (?:my|this|the) (?:headache|migraine|back|cramps|cold|pain)\b")
+_PREVENTION = (r"\b(?:childproof\w*|child proof\w*|prevent\w*|avoid\w*|lock\w*|store|storing|keep (?:them|it)|"
+               r"out of reach|scare[sd]?|scary|worried|worry|nervous|afraid|fear\w*|paranoid|safe from|safety|"
+               r"top shelf|recall\w*|(?:will|might|could|gonna|going to) (?:swallow|eat|get|put|chew))\b")
 
 
 @dataclass(frozen=True)
@@ -112,9 +126,10 @@ def _sign(kind: str, reported: bool, hints: str, pattern: str, unless: str | Non
 
 # In priority order: the first sign that holds decides the kind.
 _SIGNS = (
-    _sign("choking", True, _CHOKE_HINTS, _reported(_CHOKING) + _NOT_A_RISK),
+    _sign("choking", True, _CHOKE_HINTS, _reported(_CHOKING) + _NOT_A_RISK, _NOT_THE_CHILD),
     _sign("choking", True, _CHOKE_HINTS,
-          rf"\b{_CHOKING}\s+on\s+(?:a|an|the|her|his|their|some|something|food|piece|\w+)\b"),
+          rf"\b{_CHOKING}\s+on\s+(?:a|an|the|her|his|their|some|something|food|piece|\w+)\b"
+          rf"|\b(?:help|save|do for|do with)\s+(?:a|my|the|our)\s+{_CHOKING}\b", _NOT_THE_CHILD),
     _sign("allergic_reaction", True, "anaph anaf",
           rf"\b(?:going into|in|having|into)\s+{_ANAPHYLAXIS}|\banaphylactic shock\b"),
     _sign("allergic_reaction", True, "epi adrenal auvi",
@@ -153,24 +168,74 @@ _SIGNS = (
           r"\bunrespons\w*|\bnot\s+(?:responding|responsive)\b|\bunconscious\b|\blifeless\b"
           r"|\b(?:lost|losing)\s+consciousness\b|\b(?:went|gone|going|is|s)\s+limp\b|\bcollapsed\b"),
     _sign("unresponsive", True, "wake waking",
-          r"\b(?:(?:wont|cant|cannot|can not|will not)\s+wake(?:\s+(?:her|him|them|baby|it))?|not waking)\b"
+          r"\b(?:(?:wont|cant|cannot|can not|will not)\s+wake(?:\s+(?:her|him|them|baby|it))?|not waking|isnt waking|"
+          r"still (?:isnt |not )?(?:waking|awake))\b"
           r"(?!(?:\s+up)?\s+(?:for|to)\s+(?:(?:a|her|his|the|their)\s+)?"
           r"(?:feeds?|feeding|bottle|eat|nurse|meals?|lunch|breakfast|dinner|snack|school))"),
     _sign("seizure", True, "seiz siez seez seis fit convuls",
           rf"\b(?:having|is having|in)\s+(?:an?\s+)?(?:{_SEIZURE}|fit|convulsion)\b"
-          r"|\bseizing\b|\bconvulsing\b|\b(?:shes|hes|is)\s+fitting\b"),
+          r"|\bseizing\b|\bconvulsing\b|\b(?:shes|hes|is)\s+fitting\b", _NOT_THE_CHILD),
     _sign("battery", True, "batter",
           rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\bbatter(?:y|ies)\b"
-          r"|\bbatter(?:y|ies)\s+(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)"),
+          r"|\bbatter(?:y|ies)\s+(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)", _PREVENTION),
     _sign("magnet", True, "magnet",
           rf"\b{_SWALLOWED}\b.{{0,25}}\bmagnet(?:s|ic)?\b"
-          r"|\bmagnets?\s+(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose)"),
-    _sign("poison", True, _CHEMICAL_HINTS, rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\b{_CHEMICAL}\b"),
+          r"|\bmagnets?\s+(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose)", _PREVENTION),
+    _sign("poison", True, _CHEMICAL_HINTS, rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\b{_CHEMICAL}\b", _PREVENTION),
     _sign("poison", True, _PILL_HINTS,
           rf"\b(?:swallowed|ate|eaten|drank|took)\s+{_HOW_MANY}\s+(?:\w+\s+)?{_PILLS}\b"
-          rf"|\bgot into\s+(?:\w+\s+){{0,2}}(?:{_PILLS}|medicine cabinet)\b"),
+          rf"|\bgot into\s+(?:\w+\s+){{0,2}}(?:{_PILLS}|medicine cabinet)\b", _GROWN_UP_DOSE),
+    # Seizures described rather than named: "shaking all over", "eyes rolled back", "stiff and jerking".
+    _sign("seizure", True, "shak jerk twitch stiff eyes",
+          r"\bshak(?:ing|es|en)\s+(?:all over|uncontrollably|violently|and (?:not|wont|isnt|unresponsive))"
+          r"|\beyes\s+(?:are\s+|have\s+|keep\s+|kept\s+)?(?:rolled|rolling|roll(?:ing)?)\s+(?:back|up)"
+          r"|\b(?:stiff|rigid)\s+and\s+(?:jerk|shak|twitch)\w*|\b(?:jerk|twitch)\w*\s+and\s+(?:stiff|not respond\w*|"
+          r"wont respond|unrespons\w*)"
+          r"|\b(?:body|arms?|legs?|face|she|he|baby|hes|shes)\s+(?:is\s+|are\s+|keeps?\s+|started\s+|starts\s+)?"
+          r"(?:\w+\s+)?(?:jerking|twitching|convulsing|seizing)\b"),
+    _sign("unresponsive", True, "respon answer stare staring limp",
+          r"\b(?:wont|won't|doesnt|isnt|not|cant get (?:her|him|them) to|stopped)\s+(?:respond\w*|answer\w*)"
+          r"|\bstaring\s+(?:blankly|into space|and not)|\bblank stare"
+          rf"|\b(?:{_WHO}|so|really|very|completely|all|totally|seems|looks|feels|gone|went|is|s|and)\s+limp\b"
+          r"|\blimp\s+(?:and|in my arms|like)",
+          r"\b(?:has|with|walks with|walking with) a limp\b|\b(?:tired\w*|sleepy|asleep|relaxed|lol|haha)\b"),
+    _sign("breathing", True, "breath ribs chest grunt whistl nostril retract stopp pitched squeak",
+          rf"\b{_BREATHE}\s+(?:is\s+|are\s+|sounds?\s+|looks?\s+|seems?\s+)?(?:\w+\s+)?"
+          r"(?:fast and shallow|shallow|rapid|labou?red|really fast|so fast|very fast)"
+          r"|\bgrunt\w*\s+(?:with|every|each|when)\b.{0,20}\bbreath"
+          r"|\b(?:ribs|chest|tummy|belly|neck|throat)\s+(?:is\s+|are\s+|keeps\s+)?(?:sucking|pulling|caving|sinking)\s+in"
+          r"|\bwhistl\w*\s+(?:sound|noise)|\bnostrils?\s+flar\w*|\bretractions?\b"
+          r"|\b(?:keeps|kept|keep)\s+stopp\w*\s+breath\w*|\bstopped breathing\b"
+          r"|\b(?:high[- ]pitched|squeak\w*|whistl\w*|honking|crowing)\s+(?:\w+\s+)?(?:noise|sound)\b.{0,30}\bbreath"),
+    _sign("breathing", True, "blu purple grey gray dusky",
+          r"\b(?:blue|bluish|purple|gr[ae]y|grayish|greyish|dusky)\s+(?:around|on|in)\s+(?:the\s+|her\s+|his\s+)?"
+          r"(?:lips|mouth|face)|\b(?:lips?|mouth|face)\s+(?:is\s+|are\s+|looks?\s+|seems?\s+)?(?:\w+\s+)?"
+          r"(?:bluish|greyish|grayish|dusky|gr[ae]y)\b", _STAINED),
+    _sign("choking", True, "stuck throat cough cry talk swallow sound",
+          r"\bstuck\s+in\s+(?:her|his|their|the|my babys)\s+throat"
+          r"|\b(?:cant|cannot|can not|unable to|not able to)\s+(?:cry|cough|talk|speak|make a sound|make any sound|"
+          r"swallow|get (?:it|the|a|that)\b.{0,25}\b(?:up|out))"
+          r"|\bmaking no sound|\b(?:food|something|it)\s+(?:is\s+)?stuck\b.{0,30}\b(?:breath|cough|cry)"),
+    _sign("battery", True, "batter cell",
+          r"\b(?:one of (?:those|the|these|his|her)\s+)?(?:button|coin|watch|lithium|round|little|small|tiny|disc|"
+          r"hearing aid)\s+(?:\w+\s+)?batter(?:y|ies)\b"
+          r".{0,120}\b(?:ate|swallowed|swallow|in (?:her|his|their) mouth|missing)\b"
+          r"|\b(?:ate|swallowed|swallows?|swallowing)\b.{0,40}\b(?:batter(?:y|ies)|(?:coin|button) cells?)\b",
+          _PREVENTION),
+    _sign("magnet", True, "magnet",
+          r"\b(?:ate|swallowed|swallows?|swallowing)\b.{0,40}\bmagnet(?:s|ic)?\b", _PREVENTION),
+    _sign("poison", True, "pod bleach deterg nicotine poison",
+          rf"\b(?:ate|swallowed|swallows?|swallowing|bit into|bit|chewed|drank|got into|got hold of)\b.{{0,40}}"
+          rf"\b(?:{_CHEMICAL}|pods?)\b", _PREVENTION),
+    _sign("poison", True, _PILL_HINTS + " pill",
+          rf"\b{_WHO}\b.{{0,30}}\b(?:swallowed|ate|eaten|drank|took|chewed|got into|got hold of|had)\b.{{0,40}}"
+          rf"\b(?:{_PILLS}|pills?|tablets?|gummies|gummy vitamins|medicine bottle)\b"
+          rf"|\bfound\s+(?:her|him|them|baby)\s+with\b.{{0,40}}\b(?:{_PILLS}|pills?)\b"
+          r"|\b(?:double|two|2|extra|too much|wrong)\s+(?:\w+\s+){0,2}doses?\b"
+          rf"|\bgave\s+(?:her|him|them|baby|my \w+)\s+(?:way\s+)?too much\b|\btoo much\s+(?:of (?:the|her|his) )?{_PILLS}",
+          _PREVENTION),
     # Mentioned: bare words, suppressed by a prevention / question / history sentence.
-    _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE),
+    _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE, _NOT_THE_CHILD),
     _sign("allergic_reaction", False, "anaph anaf allergic epi",
           rf"\b{_ANAPHYLAXIS}|\ballergic reaction\b|\bepi ?pen\b"),
     _sign("allergic_reaction", False, "swol swel puff blowing",
@@ -213,7 +278,15 @@ _NOT_NOW = re.compile(
     r"every time|when (?:he|she|they|baby) (?:eats|drinks|has|tries)|lol|haha|lmao|jk|asleep|nap|napping|"
     r"tired|sleeps|sleeping|snor\w*|stuffy|congest\w*|sniffles|(?:a|his|her|the) cold)\b")
 _ALL_CLEAR = re.compile(r"\b(?:is|s|seems?|looks?|was|shes|hes|theyre|all)\s+"
-                        r"(?:totally\s+|completely\s+|now\s+)?(?:fine|ok|okay|alright|better)\b")
+                        r"(?:totally\s+|completely\s+|now\s+)?(?:fine|ok|okay|alright|better|good)\b")
+# Told as over and done: "coughed it out and is totally fine now", "all good now".
+_RESOLVED = re.compile(r"\b(?:coughed it (?:out|up)|spit it (?:out|up)|spat it (?:out|up)|got it out|brought it up|"
+                       r"(?:fine|ok|okay|alright|good|better|normal) now|back to normal|recovered|"
+                       r"(?:is|s|seems?|looks?|shes|hes|theyre)\s+(?:totally\s+|completely\s+|perfectly\s+)?"
+                       r"(?:fine|ok|okay|alright)\b)")
+_ONGOING = re.compile(r"\b(?:still|right now|now (?:she|he|they)s? (?:cant|not|isnt)|keeps?|wont stop|cant stop|help)\b")
+# Swallowing a battery, a magnet or a poison is urgent even when asked about: "what if he swallowed a magnet?"
+ASKING_IS_URGENT = frozenset({"battery", "magnet", "poison"})
 _ALLERGY_CONTEXT = re.compile(r"\ballerg\w*|\bafter (?:eating|he ate|she ate|they ate|trying|having|tasting)\b"
                               r"|\bepi ?pen\b|\bhives\b")
 _CHOKE_WORD = re.compile(_CHOKE_ANY)
@@ -245,7 +318,10 @@ def _holds(text: str, match: re.Match[str], sign: _Sign) -> bool:
     before = _clause_before(text, match.start())
     if _NEGATED.search(before):
         return False
-    if _HYPOTHETICAL.search(before) and not _UNSURE.search(before):
+    asking = sign.reported and sign.kind in ASKING_IS_URGENT
+    if not asking and _HYPOTHETICAL.search(before) and not _UNSURE.search(before):
+        return False
+    if _RESOLVED.search(text) and not _ONGOING.search(text):
         return False
     sentence = _sentence_at(text, match.start(), match.end())
     if sign.unless and sign.unless.search(sentence):

@@ -147,13 +147,14 @@ class _Rule:
 
 @dataclass(frozen=True)
 class _Allergen:
-    """Words that show one allergen is (or is not) in a food."""
+    """Words that show one allergen is (or is not, or only may be) in a food."""
 
     key: str
     label: str
     terms: re.Pattern[str] | None
     remove: re.Pattern[str] | None
     absent: re.Pattern[str] | None
+    maybe: re.Pattern[str] | None = None  # foods that only may contain it: cake (egg), pizza (milk)
 
     @classmethod
     def load(cls, key: str, row: dict[str, Any]) -> "_Allergen":
@@ -161,7 +162,7 @@ class _Allergen:
         free = row.get("free_words", [])
         absent = [f"{w} free" for w in free] + [f"no {w}" for w in free] + [f"without {w}" for w in free]
         return cls(key, row.get("label", key), _compile(row["terms"]), _compile(row.get("remove", [])),
-                   _compile(absent + row.get("absent_if", [])))
+                   _compile(absent + row.get("absent_if", [])), _compile(row.get("may_contain", [])))
 
     def found_in(self, text: str) -> bool:
         """Say whether the allergen's words appear, once look-alikes ("peanut butter" for milk) are cut."""
@@ -170,6 +171,12 @@ class _Allergen:
         if self.remove:
             text = self.remove.sub(" | ", text)
         return _found(self.terms, text)
+
+    def surely_in(self, text: str) -> bool:
+        """Say whether the food is the allergen itself (PB&J, shrimp), not only a food that may hold it."""
+        if self.maybe:
+            text = self.maybe.sub(" | ", text)
+        return self.found_in(text)
 
 
 @dataclass(frozen=True)
@@ -262,11 +269,14 @@ def _rule_message(rule: _Rule, food: str, age: int | None, child: str) -> str:
     return _fit(full, rule.message_short.format(**values) or full)
 
 
-def _allergen_message(food: str, labels: Sequence[str], child: str, number: str) -> str:
+def _allergen_message(food: str, labels: Sequence[str], child: str, number: str, surely: bool = False) -> str:
     """Word the allergy heads-up, dropping detail until it fits one short message."""
     call = f"call {number}" if any(c.isdigit() for c in number) else "get emergency help"
     watch = f"Watch for hives, swelling, vomiting; {call} if breathing is hard."
     listed, what = f"on {child}'s allergy list", _join(labels)
+    if surely and not all(_normalize(label) in _normalize(food) for label in labels):  # PB&J, shrimp
+        return _fit(f"Heads up: {food} has {what} in it - {listed}. {watch}",
+                    f"Heads up: that has {what} in it - {listed}. {watch}")
     if all(_normalize(label) in _normalize(food) for label in labels):  # "milk", "kiwi": no "may contain"
         if _normalize(what) == _normalize(food):
             return _fit(f"Heads up: {food} is {listed}. {watch}", f"Heads up: that's {listed}. {watch}")
@@ -284,18 +294,19 @@ def _allergy_flag(
     name: str, text: str, allergies: Sequence[str], child: str, number: str
 ) -> SafetyFlag | None:
     """Return one flag naming every recorded allergen this food may contain, or None."""
-    tables, found = _tables(), []
+    tables, found, surely = _tables(), [], True
     for allergy in allergies:
         keys = _allergy_keys(allergy)
         if keys:
-            found += [tables.allergens[k].label for k in MAJOR_ALLERGENS
-                      if k in keys and tables.allergens[k].found_in(text)]
+            hits = [k for k in MAJOR_ALLERGENS if k in keys and tables.allergens[k].found_in(text)]
+            found += [tables.allergens[k].label for k in hits]
+            surely = surely and all(tables.allergens[k].surely_in(text) for k in hits)
         elif _normalize(allergy) not in tables.not_an_allergy and _has_custom(allergy, text):
             found.append(allergy.strip().lower())
     if not found:
         return None
     labels = list(dict.fromkeys(found))
-    return SafetyFlag("allergen", name, _allergen_message(name, labels, child, number), "warn")
+    return SafetyFlag("allergen", name, _allergen_message(name, labels, child, number, surely), "warn")
 
 
 def check_foods(
@@ -324,3 +335,29 @@ def check_foods(
             if flag:
                 flags[("allergen", name.lower())] = flag
     return sorted(flags.values(), key=lambda f: _SEVERITY_ORDER.get(f.severity, 2))
+
+
+def normalize_text(text: str) -> str:
+    """Normalise text the way the tables are matched: lowercase, no apostrophes, punctuation as spaces."""
+    return _normalize(text)
+
+
+def rule_terms() -> list[str]:
+    """Every food word an age rule watches for (honey, grapes, swordfish...)."""
+    data = json.loads(_RULES_FILE.read_text(encoding="utf-8"))
+    return [t for row in data["rules"] for t in row.get("terms", []) if not t.startswith(("milk ", "candies "))]
+
+
+def allergen_terms() -> list[str]:
+    """Every food word that shows one of the nine major allergens."""
+    data = json.loads(_RULES_FILE.read_text(encoding="utf-8"))
+    return [t for row in data["allergens"].values() for t in row["terms"]]
+
+
+def mentions_custom(word: str, text: str) -> bool:
+    """Say whether a parent's own food word ("kiwi", "egg") names a food in this text."""
+    keys = _allergy_keys(word)
+    norm = _normalize(text)
+    if keys and any(_tables().allergens[k].found_in(norm) for k in keys):
+        return True
+    return _has_custom(word, norm)

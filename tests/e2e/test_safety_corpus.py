@@ -1,0 +1,39 @@
+"""The safety corpus (tests/data/safety_cases.jsonl) through the signed webhook, in every pending
+state: emergencies answered with the number first, no false alarm, every expected flag, nothing
+swallowed. The same run as `python -m tests.safety_eval tests/data/safety_cases.jsonl`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.safety_eval import NOW, STATES, Score, load_cases, run
+from tests.support import Clock, build_app, truncate_all
+
+CORPUS = Path(__file__).parents[1] / "data" / "safety_cases.jsonl"
+
+
+@pytest.fixture
+def corpus_app(sqlite_url, chroma_path, tmp_path):
+    app = build_app(sqlite_url, Clock(NOW), tmp_path, env={"CHROMA_PATH": chroma_path})
+    yield app
+    services = app.extensions["tinytummy"]
+    truncate_all(services.engine)
+    services.engine.dispose()
+
+
+def test_the_corpus_is_big_and_varied_enough():
+    cases = load_cases(CORPUS)
+    assert len(cases) >= 150
+    assert sum(c.emergency for c in cases) >= 50 and sum(not c.emergency and not c.flags for c in cases) >= 30
+    assert {f for c in cases for f in c.flags} >= {"peanut", "tree_nut", "egg", "milk", "wheat", "soy", "fish",
+                                                   "shellfish", "sesame", "honey", "cows_milk", "juice", "choking",
+                                                   "mercury", "salt", "sugar"}
+
+
+def test_every_case_in_every_pending_state(corpus_app):
+    results = run(load_cases(CORPUS), STATES, corpus_app)
+    total = Score()
+    for score in results.values():
+        total.add(score)
+    assert total.perfect, total.line() + "\n" + "\n".join(total.misses[:40])
