@@ -13,17 +13,25 @@ from typing import Callable, Sequence
 
 from rapidfuzz import fuzz
 
-from knowledge.foods.meal_parser import ParsedItem, parse_meal
+from knowledge.foods.brands import STAGE_JAR_G, BrandSplit, split_brand
+from knowledge.foods.meal_parser import EAT, OFFER, ParsedItem, parse_meal
 from knowledge.foods.nutrition import add_up, nutrients_for
-from knowledge.foods.portions import Grams, age_band, grams_for, servings
+from knowledge.foods.plausibility import Doubt, find_doubts
+from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, grams_for, servings
 from knowledge.foods.quantities import UNIT_ALIASES, Quantity, parse_quantity
-from knowledge.foods.table import FoodTable, ResolvedFood
+from knowledge.foods.sr28 import singular
+from knowledge.foods.table import FoodTable, Resolution, ResolvedFood
 from knowledge.foods.text import DESCRIPTORS, STOPWORDS, content_tokens, normalise
 
 logger = logging.getLogger(__name__)
 
 TOPPING_SHARE = 0.5  # a fruit or vegetable on toast or in oatmeal: half a serving
 _SPREADS = frozenset({"spread", "condiment", "dip", "cheese", "sweet"})
+# Words in a food's name that say it comes in pieces: "3 apple slices" is three slices, not three apples.
+PIECE_WORDS = {"slice": "slice", "stick": "stick", "strip": "strip", "wedge": "wedge", "floret": "floret",
+               "spear": "spear", "cube": "cube", "piece": "piece", "segment": "segment", "section": "segment",
+               "chunk": "piece", "round": "slice", "coin": "slice", "finger": "stick", "bite": "piece"}
+_PACKAGES = frozenset({"jar", "pouch", "container"})
 LlmParse = Callable[[str], "Sequence[tuple[str, float | None, str | None]] | None"]
 
 
@@ -40,6 +48,7 @@ class FoodItem:
     estimated: bool
     raw: str
     nutrients: dict[str, float] = field(default_factory=dict)
+    unit_grams: float | None = None  # grams of one counted piece ("5 strawberries": one strawberry)
 
     @property
     def refused(self) -> bool:
@@ -55,6 +64,7 @@ class MealAnalysis:
     unknown: list[str]
     meal_type: str | None
     totals: dict[str, float]
+    doubts: list[Doubt] = field(default_factory=list)  # amounts too big for the age: ask, don't trust
 
 
 def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
@@ -65,7 +75,11 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     clauses: list[int] = []
     unknown: list[str] = []
     previous: tuple[ParsedItem, int] | None = None  # last parsed item and where its foods start
+    offered: set[int] = set()  # items a parent offered ("gave him 5 strawberries"), eaten amount unsaid
     for p in parsed.items:
+        if p.refers_back and p.eaten_count is not None:
+            _apply_count(items, clauses, p, table)
+            continue
         if p.refers_back:
             _apply_back(items, clauses, p, table, age_months)
             continue
@@ -82,41 +96,113 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
             unknown.append(missing)
         previous = (p, len(items))
         for item in new:
-            if not _merge_outcome(items, item, p, table):
-                items.append(item)
-                clauses.append(p.clause)
+            if _eaten_of_offered(items, offered, item, p, table) or _merge_outcome(items, item, p, table):
+                continue
+            if p.kind == OFFER:
+                offered.add(len(items))
+            items.append(item)
+            clauses.append(p.clause)
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
     totals = add_up(item.nutrients for item in items)
-    return MealAnalysis(text, items, unknown, parsed.meal_type, totals)
+    categories = [table.category(table.get(i.ndb_no)) if i.ndb_no and table.get(i.ndb_no) else "other" for i in items]
+    return MealAnalysis(text, items, unknown, parsed.meal_type, totals, find_doubts(items, categories, age_months))
 
 
 def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None) -> tuple[list[FoodItem], str | None]:
     """Match one parsed item to foods and weigh the offered and eaten amounts."""
     words = list(p.words)
+    split = _brand_of(words, table)
+    words = split.rest
     q, rest = parse_quantity(words, _protected(words, table))
     if q.unit and not content_tokens(rest):  # "a pouch": the unit is the food, if it is one
         rest = [w for w in words if UNIT_ALIASES.get(w) == q.unit][:1]
         q = replace(q, unit=None)
-        if not rest or table.names.exact(rest[0]) is None:
+        if split.brand is None and (not rest or table.names.exact(rest[0]) is None):
             return [], p.raw  # "a bottle": of what? ask
-    resolution = table.resolve(rest)
+    resolution = _resolve(p, rest, split, table)
     if resolution.unknown:
         return [], resolution.unknown
-    if q.unit == "jar":
-        resolution = _baby_food(resolution, rest, table)
+    if q.unit in _PACKAGES or (split.brand is not None and split.brand.baby) or split.stage:
+        resolution = _baby_food(resolution, rest, table, split.stage)
+    q = _counted_pieces(q, rest)
     out = []
+    brand = " ".join(split.brand_words)
     for n, found in enumerate(resolution.foods):
         if found.per_dish is not None:
             grams = _dish_grams(found, q, age_months)
-        elif n == len(resolution.foods) - 1:
-            grams = grams_for(found.record, q, found.category, found.unit_hint, age_months)
-        else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
-            topping = Quantity(vague=1.0 if found.category in _SPREADS else TOPPING_SHARE)
-            grams = grams_for(found.record, topping, found.category, found.unit_hint, age_months)
-        name = " ".join(rest[found.start : found.end]) or p.raw
-        out.append(_item(found, name, p.raw, grams, p, age_months))
+            name = table.part_name(found.record)
+        else:
+            if n == len(resolution.foods) - 1:
+                grams = _stage_jar(q, split) or grams_for(found.record, _as_count(q, found), found.category,
+                                                          found.unit_hint, age_months)
+            else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
+                topping = Quantity(vague=1.0 if found.category in _SPREADS else TOPPING_SHARE)
+                grams = grams_for(found.record, topping, found.category, found.unit_hint, age_months)
+            name = " ".join(rest[found.start : found.end]) or " ".join(content_tokens(rest)) or (
+                "" if brand else p.raw)
+        name = f"{brand} {name}".strip() if brand and n == len(resolution.foods) - 1 else name
+        unit_grams = grams.grams / q.amount if q.given and q.amount and not q.unit else None
+        out.append(_item(found, name, p.raw, grams, p, age_months, unit_grams))
     return out, None
+
+
+def _brand_of(words: list[str], table: FoodTable) -> BrandSplit:
+    """The brand in an item, unless its words are a food here ("2 plums", "brussels sprouts")."""
+    split = split_brand(words)
+    if split.brand is None:
+        return split
+    start = next(i for i in range(len(words)) if tuple(words[i : i + len(split.brand_words)]) == split.brand_words)
+    end = start + len(split.brand_words)
+    for match in table.names.cover(words):
+        inside = match.start <= start and match.end >= end
+        if inside and (match.end - match.start > end - start or not content_tokens(split.rest)) \
+                and not any(UNIT_ALIASES.get(w) in _PACKAGES for w in split.rest):
+            return BrandSplit(None, (), split.stage, words)
+    return split
+
+
+def _resolve(p: ParsedItem, rest: list[str], split: BrandSplit, table: FoodTable) -> Resolution:
+    """Resolve the food words: a brand's own item, its default, a "made with" dish, else the words."""
+    content = content_tokens(rest)
+    if split.brand is not None:
+        own = split.brand.food_for(content) if content else None
+        if own is not None:
+            return table.resolve_named(own)
+        if not content:
+            if split.brand.default:
+                return table.resolve_named(split.brand.default)
+            return Resolution(unknown=" ".join(split.brand_words))
+    if p.made_with:
+        whole = table.resolve([*rest, *content_tokens(list(p.made_with))])
+        if not whole.unknown and len(whole.foods) == 1:
+            return whole
+    return table.resolve(rest)
+
+
+def _counted_pieces(q: Quantity, rest: list[str]) -> Quantity:
+    """"3 apple slices", "4 mandarin segments": a count of pieces, not of whole foods."""
+    if not (q.given and q.amount and q.unit is None):
+        return q
+    for word in rest:
+        unit = PIECE_WORDS.get(singular(word))
+        if unit is not None:
+            return replace(q, unit=unit)
+    return q
+
+
+def _as_count(q: Quantity, found: ResolvedFood) -> Quantity:
+    """"5 peas", "10 cheerios": a count of a food measured in cups is a count of its pieces."""
+    if q.given and q.amount and q.unit is None and found.unit_hint in VOLUME_UNITS:
+        return replace(q, unit="piece")
+    return q
+
+
+def _stage_jar(q: Quantity, split: BrandSplit) -> Grams | None:
+    """"a jar of 1st foods": the jar size the stage says (SR28's Gerber First/Second/Third Foods jars)."""
+    if split.stage is None or q.unit not in ("jar", "container", None):
+        return None
+    return Grams((q.amount or 1.0) * STAGE_JAR_G[split.stage], False, f"stage {split.stage} jar")
 
 
 def _dish_grams(found: ResolvedFood, q: Quantity, age_months: int | None) -> Grams:
@@ -143,29 +229,32 @@ def _refined(previous: ParsedItem, p: ParsedItem) -> ParsedItem | None:
     return replace(previous, words=(*p.words, *previous.words), raw=f"{previous.raw}, {p.raw}")
 
 
-def _baby_food(resolution, rest: list[str], table: FoodTable):
-    """A jar of pears is strained baby pears: prefer the SR28 baby food of the same food."""
+def _baby_food(resolution, rest: list[str], table: FoodTable, stage: int | None = None):
+    """A jar of pears is strained baby pears (junior at stage 3): prefer the SR28 baby food of that food."""
     foods = resolution.foods
-    if len(foods) != 1 or foods[0].record.food_group == "0300":
+    if len(foods) != 1 or foods[0].record.food_group == "0300" or not content_tokens(rest):
         return resolution
-    baby = table.resolve(["baby", *content_tokens(rest)])
-    if baby.foods and baby.foods[-1].record.food_group == "0300":
-        return baby
+    content = content_tokens(rest)
+    tries = [["babyfood", *content, "junior"]] if stage == 3 else []
+    for words in [*tries, ["baby", *content], ["babyfood", *content]]:
+        baby = table.resolve(words)
+        if baby.foods and not baby.unknown and baby.foods[-1].record.food_group == "0300":
+            return baby
     return resolution
 
 
 def _item(found: ResolvedFood, name: str, raw: str, grams: Grams, p: ParsedItem,
-          age_months: int | None) -> FoodItem:
+          age_months: int | None, unit_grams: float | None = None) -> FoodItem:
     offered, eaten = grams.grams, grams.grams
     if p.eaten_bites is not None:
         eaten = p.eaten_bites * _bite_grams(found, p.bite_unit, age_months)
-        offered = max(offered, eaten)
+        offered = max(offered, eaten) if not grams.estimated else eaten  # nothing offered is invented
     elif p.eaten_share is not None:
         eaten = offered * p.eaten_share
     estimated = grams.estimated and p.eaten_bites is None  # "2 bites" is an amount eaten
     record = found.record
     return FoodItem(name, record.ndb_no, record.description, record.food_group, round(eaten, 1),
-                    round(offered, 1), estimated, raw, nutrients_for(record.nutrients, eaten))
+                    round(offered, 1), estimated, raw, nutrients_for(record.nutrients, eaten), unit_grams)
 
 
 def _bite_grams(found: ResolvedFood, unit: str, age_months: int | None) -> float:
@@ -224,6 +313,29 @@ def _apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
         return
     for i in targets:
         items[i] = _with_eaten(items[i], items[i].offered_grams * (p.eaten_share or 0.0), table)
+
+
+def _apply_count(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: FoodTable) -> None:
+    """"gave him 5 strawberries and he ate 3": three of the pieces offered were eaten."""
+    counted = [i for i, item in enumerate(items) if item.unit_grams]
+    if not counted or p.eaten_count is None:
+        return
+    target = items[counted[-1]]
+    eaten = min(target.offered_grams, p.eaten_count * (target.unit_grams or 0.0))
+    items[counted[-1]] = _with_eaten(target, eaten, table)
+
+
+def _eaten_of_offered(items: list[FoodItem], offered: set[int], item: FoodItem, p: ParsedItem,
+                      table: FoodTable) -> bool:
+    """"offered 1 cup of milk, she drank 4 oz": the amount eaten of a food already offered."""
+    if p.kind != EAT or item.estimated:
+        return False
+    for i in sorted(offered, reverse=True):
+        if items[i].ndb_no == item.ndb_no:
+            items[i] = _with_eaten(items[i], min(items[i].offered_grams, item.grams), table)
+            offered.discard(i)
+            return True
+    return False
 
 
 def _with_eaten(item: FoodItem, eaten: float, table: FoodTable) -> FoodItem:

@@ -95,6 +95,10 @@ class NameIndex:
         self._by_letter: dict[str, list[str]] = defaultdict(list)
         for word in self.vocab:
             self._by_letter[word[0]].append(word)
+        self._phrases_by_letter: dict[str, list[str]] = defaultdict(list)
+        for key in self.keys:
+            if " " in key:
+                self._phrases_by_letter[key[0]].append(key)
         # names the meal parser must not split or strip: "mac and cheese", "fruit snacks"
         self.separator_keys = sorted(
             (k for k in self.keys if set(k.split()) & _SPECIAL_WORDS and len(k.split()) > 1),
@@ -120,6 +124,17 @@ class NameIndex:
                     options.append((rest[0] + size, rest[1] - 1, [NameMatch(i, i + size, entry), *rest[2]]))
             best[i] = max(options, key=lambda o: (o[0], o[1]))
         return best[0][2]
+
+    def correct_phrase(self, phrase: str, cutoff: float = 88) -> CuratedName | None:
+        """The curated name a misspelt phrase of two or more words means ("grilled chese")."""
+        words = phrase.split()
+        if len(words) < 2 or len(phrase) < 8:
+            return None
+        choices = [k for k in self._phrases_by_letter.get(phrase[0], []) if len(k.split()) == len(words)]
+        best = process.extractOne(phrase, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None or any(fuzz.ratio(a, b) < 75 for a, b in zip(words, best[0].split())):
+            return None  # "veggie sticks" is not "veggie straws": every word must be a near-spelling
+        return self.keys[best[0]]
 
     def correct(self, word: str, cutoff: float = 80) -> str | None:
         """Return the curated word a typo most likely meant (same first letter), else None."""
