@@ -18,7 +18,7 @@ from knowledge.foods.meal_parser import EAT, OFFER, ParsedItem, parse_meal
 from knowledge.foods.nutrition import add_up, nutrients_for
 from knowledge.foods.plausibility import Doubt, find_doubts
 from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, grams_for, servings
-from knowledge.foods.quantities import UNIT_ALIASES, Quantity, parse_quantity
+from knowledge.foods.quantities import SIZES, UNIT_ALIASES, Quantity, parse_quantity
 from knowledge.foods.sr28 import singular
 from knowledge.foods.table import FoodTable, Resolution, ResolvedFood
 from knowledge.foods.text import DESCRIPTORS, STOPWORDS, content_tokens, normalise
@@ -71,37 +71,15 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
                  llm_parse: LlmParse | None = None) -> MealAnalysis:
     """Parse, match, weigh and total one meal message."""
     parsed = parse_meal(text, tuple(table.names.separator_keys))
-    items: list[FoodItem] = []
-    clauses: list[int] = []
-    unknown: list[str] = []
-    previous: tuple[ParsedItem, int] | None = None  # last parsed item and where its foods start
-    offered: set[int] = set()  # items a parent offered ("gave him 5 strawberries"), eaten amount unsaid
+    meal = _Building()
     for p in parsed.items:
         if p.refers_back and p.eaten_count is not None:
-            _apply_count(items, clauses, p, table)
-            continue
-        if p.refers_back:
-            _apply_back(items, clauses, p, table, age_months)
-            continue
-        refined = _refined(previous[0], p) if previous and previous[0].clause == p.clause else None
-        if refined is not None:
-            new, missing = _weigh(refined, table, age_months)
-            if new and not missing and {i.ndb_no for i in new} != {i.ndb_no for i in items[previous[1]:]}:
-                del items[previous[1]:], clauses[previous[1]:]
-                items.extend(new)
-                clauses.extend([p.clause] * len(new))
-            continue
-        new, missing = _weigh(p, table, age_months)
-        if missing:
-            unknown.append(missing)
-        previous = (p, len(items))
-        for item in new:
-            if _eaten_of_offered(items, offered, item, p, table) or _merge_outcome(items, item, p, table):
-                continue
-            if p.kind == OFFER:
-                offered.add(len(items))
-            items.append(item)
-            clauses.append(p.clause)
+            _apply_count(meal.items, meal.clauses, p, table)
+        elif p.refers_back:
+            _apply_back(meal.items, meal.clauses, p, table, age_months)
+        elif not _redescribes(meal, p, table, age_months):
+            _add(meal, p, table, age_months)
+    items, unknown = _without_unmeasured_repeats(meal.items), meal.unknown
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
     totals = add_up(item.nutrients for item in items)
@@ -109,10 +87,91 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     return MealAnalysis(text, items, unknown, parsed.meal_type, totals, find_doubts(items, categories, age_months))
 
 
-def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None) -> tuple[list[FoodItem], str | None]:
-    """Match one parsed item to foods and weigh the offered and eaten amounts."""
+@dataclass
+class _Building:
+    """A meal while its items are read: items, their clauses, unknown words and what came before."""
+
+    items: list[FoodItem] = field(default_factory=list)
+    clauses: list[int] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    previous: tuple[ParsedItem, int] | None = None  # last parsed item and where its foods start
+    offered: set[int] = field(default_factory=set)  # offered items whose eaten amount is not said yet
+    brand: BrandSplit | None = None  # the restaurant or brand named last
+
+
+def _add(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> None:
+    """Weigh one item and add its foods, or apply it to an item already listed."""
+    new, missing = _weigh(p, table, age_months, meal.brand)
+    seen = _brand_of(list(p.words), table)
+    meal.brand = seen if seen.brand is not None and seen.brand.foods else meal.brand
+    if missing:
+        meal.unknown.append(missing)
+    meal.previous = (p, len(meal.items))
+    for item in new:
+        if _eaten_of_offered(meal.items, meal.offered, item, p, table) or _merge_outcome(meal.items, item, p, table):
+            continue
+        if p.kind == OFFER:
+            meal.offered.add(len(meal.items))
+        meal.items.append(item)
+        meal.clauses.append(p.clause)
+
+
+def _redescribes(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    """"1 egg, fried" / "pb&j, half a sandwich": a segment that re-describes the item before it."""
+    if meal.previous is None or meal.previous[0].clause != p.clause:
+        return False
+    before, start = meal.previous
+    refined = _refined(before, p)
+    if refined is not None:
+        new, missing = _weigh(refined, table, age_months, meal.brand)
+        if new and not missing and {i.ndb_no for i in new} != {i.ndb_no for i in meal.items[start:]}:
+            _replace_from(meal, start, new, p.clause)
+        return True
+    requantified = _requantified(before, p, table)
+    if requantified is None:
+        return False
+    new, missing = _weigh(requantified, table, age_months, meal.brand)
+    if new and not missing:
+        _replace_from(meal, start, new, p.clause)
+    return True
+
+
+def _replace_from(meal: _Building, start: int, new: list[FoodItem], clause: int) -> None:
+    del meal.items[start:], meal.clauses[start:]
+    meal.items.extend(new)
+    meal.clauses.extend([clause] * len(new))
+
+
+_SERVING_NOUNS = frozenset({"sandwich", "sandwiches", "serving", "servings", "portion", "portions", "one", "ones",
+                            "bowl", "bowls", "plate", "plates", "helping", "order"})
+
+
+def _requantified(before: ParsedItem, p: ParsedItem, table: FoodTable) -> ParsedItem | None:
+    """"pb&j, half a sandwich": the amount for the item before, in a segment naming no new food."""
+    q, rest = parse_quantity(list(p.words))
+    if not q.given or not rest or not set(content_tokens(rest)) <= _SERVING_NOUNS:
+        return None
+    _, food_words = parse_quantity(list(before.words), _protected(list(before.words), table))
+    amount = [w for w in p.words if w not in _SERVING_NOUNS]
+    return replace(before, words=(*amount, *food_words), raw=f"{before.raw}, {p.raw}")
+
+
+def _without_unmeasured_repeats(items: list[FoodItem]) -> list[FoodItem]:
+    """"ketchup and milk ... 1 tbsp ketchup and 4 oz milk": a measured mention replaces an unmeasured one."""
+    measured = {i.ndb_no for i in items if not i.estimated}
+    return [i for i in items if not (i.estimated and i.ndb_no in measured and i.grams > 0)]
+
+
+def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
+           brand_before: BrandSplit | None = None) -> tuple[list[FoodItem], str | None]:
+    """Match one parsed item to foods and weigh the offered and eaten amounts.
+
+    `brand_before` is the restaurant named earlier in the message: "McDonald's nuggets and fries"."""
     words = list(p.words)
     split = _brand_of(words, table)
+    if split.brand is None and brand_before is not None and brand_before.brand is not None \
+            and brand_before.brand.food_for(content_tokens(words)) is not None:
+        split = BrandSplit(brand_before.brand, brand_before.brand_words, split.stage, split.rest)
     words = split.rest
     q, rest = parse_quantity(words, _protected(words, table))
     if q.unit and not content_tokens(rest):  # "a pouch": the unit is the food, if it is one
@@ -126,6 +185,10 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None) -> tuple[lis
     if q.unit in _PACKAGES or (split.brand is not None and split.brand.baby) or split.stage:
         resolution = _baby_food(resolution, rest, table, split.stage)
     q = _counted_pieces(q, rest)
+    if split.brand is not None and not q.given and q.vague is None:
+        q = replace(q, amount=1.0)  # "a Yo Baby yogurt", "Yo Baby yogurt": one of the brand's packs
+    if q.unit in _PACKAGES and len(resolution.foods) > 1:  # "a pouch (apple and spinach)": mostly the first
+        resolution = _baby_food(Resolution(resolution.foods[:1]), rest[: resolution.foods[0].end], table, split.stage)
     out = []
     brand = " ".join(split.brand_words)
     for n, found in enumerate(resolution.foods):
@@ -236,7 +299,9 @@ def _baby_food(resolution, rest: list[str], table: FoodTable, stage: int | None 
         return resolution
     content = content_tokens(rest)
     tries = [["babyfood", *content, "junior"]] if stage == 3 else []
-    for words in [*tries, ["baby", *content], ["babyfood", *content]]:
+    tries += [[*(singular(w) for w in content), "puree"], ["baby", *content],
+              ["babyfood", *content, "strained"], ["babyfood", *content]]
+    for words in tries:
         baby = table.resolve(words)
         if baby.foods and not baby.unknown and baby.foods[-1].record.food_group == "0300":
             return baby
@@ -271,6 +336,9 @@ def _protected(words: list[str], table: FoodTable) -> frozenset[int]:
     keep: set[int] = set()
     for match in table.names.cover(words):
         span = words[match.start : match.end]
+        if len(span) >= 2 and any(w in SIZES for w in span):
+            keep.update(range(match.start, match.end))  # "mini babybel" is a food, not a small babybel
+            continue
         if len(span) < 2 or not any(w in UNIT_ALIASES or "%" in w for w in span):
             continue
         bare = [w for w in span if w not in UNIT_ALIASES and w != "of"]

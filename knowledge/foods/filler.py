@@ -46,9 +46,9 @@ _CHATTER = re.compile(
 # How the food was cut or served: kept out of the food's name.
 _PREP_TAIL = re.compile(
     r"\b(?:(?:cut|chopped|sliced|torn|broken|diced|mashed|smashed|squished|ripped|pulled)\s+"
-    r"(?:up\s+)?(?:(?:in|into)\s+(?:half|halves|quarters|thirds|strips|pieces|bits|chunks|cubes|"
+    r"(?:up\s+)?(?:(?:in|into|in to)\s+(?:half|halves|quarters|thirds|strips|pieces|bits|chunks|cubes|"
     r"slices|rounds|coins|sticks|fingers|spears|wedges|small pieces|little pieces|tiny pieces|"
-    r"bite[- ]sized pieces)|lengthwise|lengthways|crosswise|in half|up|small|thin|thinly|finely)"
+    r"bite[- ]?sized? pieces|bite[- ]?sized? bits)|lengthwise|lengthways|crosswise|in half|up|small|thin|thinly|finely)"
     r"(?:\s+(?:and\s+)?(?:lengthwise|lengthways|crosswise|into strips|into pieces|in half))*"
     r"|(?:quartered|halved)\s+(?:lengthwise|lengthways)"
     r"|(?:on|in|from)\s+(?:a|the|his|her|their)\s+(?:highchair|high chair|tray|plate|bowl|spoon|fork|"

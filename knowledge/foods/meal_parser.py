@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -118,6 +119,13 @@ _LEADING = re.compile(r"^(?:and|then|also|plus|and also|and then)\s+", re.I)
 _CONTRAST = re.compile(r"^(?:just|only|but|except|instead)\b", re.I)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "a few": 3, "few": 3, "several": 3, "a couple": 2, "a couple of": 2}
+_THE_REST = re.compile(r"^(?:the|all the)?\s*(?:rest|remainder|others|other ones|leftovers)\b", re.I)
+# "a few sips of milk (like 2 oz)": a measured amount in brackets is the item's amount.
+_PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~)?\s*"
+                           r"(?P<q>\d+(?:[./]\d+)?\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|teaspoons?)"
+                           r"\.?)\s*\)", re.I)
+# "Plum pouch (apple and spinach)": a bracketed flavour belongs to the item before it.
+_PAREN_WORDS = re.compile(r"\(\s*(?P<w>[^()\d]*?)\s*\)")
 _WORD_NUMBERS = {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _CLAUSE = re.compile(
     r"(?<!\d)[.;!?\n]+(?!\d)|[.;!?]+$|,?\s+(?:but|then|and then|after that|afterwards|later|though|"
@@ -191,6 +199,8 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     meal_type = detect_meal_type(light)
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
     light = re.sub(r"\bw/\s*", " with ", light, flags=re.I)
+    light = _PAREN_AMOUNT.sub(lambda m: " \x02" + "_".join(m.group("q").split()) + "\x02", light)
+    light = _PAREN_WORDS.sub(lambda m: " " + re.sub(r"\s*(?:,|&|\band\b|\bwith\b)\s*", " ", m.group("w")), light)
     light = _MADE_WITH.sub(lambda m: " \x01" + "_".join(normalise(m.group("what")).split()) + "\x01", light)
     body, saved = _protect(_halves(light), protected_phrases)  # "fruit snacks" keeps "snacks"
     body = _MEAL_PHRASE.sub(" ", _TEA.sub(" ", body))
@@ -215,6 +225,10 @@ def _parse_segment(segment: str, clause: int, carry):
     bite_unit = "bite"
     kind: str | None = None
     made_with: tuple[str, ...] = ()
+    measured = None
+    if m := re.search(r"\x02([^\x02]*)\x02", segment):
+        measured = m.group(1).replace("_", " ")
+        segment = (segment[: m.start()] + segment[m.end():]).strip()
     if m := re.search(r"\x01([^\x01]*)\x01", segment):
         made_with = tuple(w for w in m.group(1).split("_") if w not in ("and", "a", "some", "little", "bit", "of"))
         segment = (segment[: m.start()] + segment[m.end():]).strip()
@@ -246,10 +260,15 @@ def _parse_segment(segment: str, clause: int, carry):
         bites, bite_unit = _NUMBERS.get(m.group("n").lower(), None), _bite_unit(m.group("unit"))
         bites = bites if bites is not None else float(m.group("n"))
         segment = segment[m.end():]
+    if measured is not None:  # the bracketed amount replaces "a few sips of" / "some"
+        bites = None
+        segment = f"{measured} " + re.sub(r"^(?:some|a little|a bit|a few|a couple)\s+(?:of\s+)?", "", segment, flags=re.I)
     segment = _DANGLING.sub("", segment.strip(" ,.-:")).strip(" ,.-:")
     words = tuple(normalise(segment).split())
     if verb and not content_tokens(list(words)) and (implied := IMPLIED.get(verb.group("verb").lower())):
         words, segment = tuple(implied.split()), verb.group(0).strip()  # "nursed for 10 min"
+    if kind == REFUSE and _THE_REST.match(segment):  # "ate 5 and threw the rest": what was eaten stands
+        return None, status
     refers_back = bool(_PRONOUN.match(segment)) and (share is not None or bites is not None)
     if not words and not refers_back:
         return None, status
@@ -289,13 +308,18 @@ def _protect(text: str, phrases: tuple[str, ...]) -> tuple[str, list[str]]:
         saved.append(match.group(0))
         return f"\x00{len(saved) - 1}\x00"
 
-    for phrase in phrases:
-        words = phrase.split()
-        pattern = r"\b" + r"\s*".join(
-            r"(?:and|&|\+|n|'n'|n')" if w in ("and", "n") else re.escape(w) for w in words
-        ) + r"\b"
-        text = re.sub(pattern, keep, text, flags=re.I)
-    return text, saved
+    pattern = _protected_pattern(phrases)
+    return (pattern.sub(keep, text) if pattern is not None else text), saved
+
+
+@lru_cache(maxsize=8)
+def _protected_pattern(phrases: tuple[str, ...]) -> re.Pattern | None:
+    """One regex for all protected names, longest first ("mac and cheese" before "mac")."""
+    if not phrases:
+        return None
+    parts = [r"\s*".join(r"(?:and|&|\+|n|'n'|n')" if w in ("and", "n") else re.escape(w) for w in phrase.split())
+             for phrase in sorted(phrases, key=len, reverse=True)]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
 
 
 def _restore(text: str, saved: list[str]) -> str:

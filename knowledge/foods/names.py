@@ -63,7 +63,7 @@ def curated_names() -> tuple[CuratedName, ...]:
 def dishes() -> tuple[CuratedName, ...]:
     """Read dishes.tsv: each dish with its SR28 components (ndb_no, amount, unit) per dish."""
     out = []
-    for name, variants, components in _rows(DISHES_FILE):
+    for name, variants, components, *_basis in _rows(DISHES_FILE):
         parts = []
         for part in components.split(";"):
             ndb_no, amount, unit = part.split(maxsplit=2)
