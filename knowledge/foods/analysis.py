@@ -49,6 +49,7 @@ class FoodItem:
     raw: str
     nutrients: dict[str, float] = field(default_factory=dict)
     unit_grams: float | None = None  # grams of one counted piece ("5 strawberries": one strawberry)
+    dish: str | None = None  # the dish this is a part of ("pb&j"), None for a food on its own
 
     @property
     def refused(self) -> bool:
@@ -83,7 +84,8 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
     totals = add_up(item.nutrients for item in items)
-    categories = [table.category(table.get(i.ndb_no)) if i.ndb_no and table.get(i.ndb_no) else "other" for i in items]
+    categories = ["mixed" if i.dish else table.category(table.get(i.ndb_no)) if i.ndb_no and table.get(i.ndb_no)
+                  else "other" for i in items]
     return MealAnalysis(text, items, unknown, parsed.meal_type, totals, find_doubts(items, categories, age_months))
 
 
@@ -97,6 +99,7 @@ class _Building:
     previous: tuple[ParsedItem, int] | None = None  # last parsed item and where its foods start
     offered: set[int] = field(default_factory=set)  # offered items whose eaten amount is not said yet
     brand: BrandSplit | None = None  # the restaurant or brand named last
+    first: tuple[ParsedItem, int, int] | None = None  # the clause's first item and its foods' span
 
 
 def _add(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> None:
@@ -107,6 +110,8 @@ def _add(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | Non
     if missing:
         meal.unknown.append(missing)
     meal.previous = (p, len(meal.items))
+    opens_clause = meal.first is None or meal.first[0].clause != p.clause
+    start = len(meal.items)
     for item in new:
         if _eaten_of_offered(meal.items, meal.offered, item, p, table) or _merge_outcome(meal.items, item, p, table):
             continue
@@ -114,25 +119,41 @@ def _add(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | Non
             meal.offered.add(len(meal.items))
         meal.items.append(item)
         meal.clauses.append(p.clause)
+    if opens_clause:
+        meal.first = (p, start, len(meal.items))
 
 
 def _redescribes(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
-    """"1 egg, fried" / "pb&j, half a sandwich": a segment that re-describes the item before it."""
+    """"1 egg, fried" / "pb&j, half a sandwich" / "soup, about a cup": re-describes an item before it."""
     if meal.previous is None or meal.previous[0].clause != p.clause:
         return False
+    return _requantify(meal, p, table, age_months) or _refine(meal, p, table, age_months)
+
+
+def _refine(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
     before, start = meal.previous
     refined = _refined(before, p)
-    if refined is not None:
-        new, missing = _weigh(refined, table, age_months, meal.brand)
-        if new and not missing and {i.ndb_no for i in new} != {i.ndb_no for i in meal.items[start:]}:
-            _replace_from(meal, start, new, p.clause)
-        return True
-    requantified = _requantified(before, p, table)
+    if refined is None:
+        return False
+    new, missing = _weigh(refined, table, age_months, meal.brand)
+    if new and not missing and {i.ndb_no for i in new} != {i.ndb_no for i in meal.items[start:]}:
+        _replace_from(meal, start, new, p.clause)
+    return True
+
+
+def _requantify(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    """"oatmeal with banana, about 1/2 cup": a bare amount is the clause's first item's."""
+    if meal.first is None or meal.first[0].clause != p.clause:
+        return False
+    first, start, end = meal.first
+    requantified = _requantified(first, p, table)
     if requantified is None:
         return False
     new, missing = _weigh(requantified, table, age_months, meal.brand)
     if new and not missing:
-        _replace_from(meal, start, new, p.clause)
+        meal.items[start:end] = new
+        meal.clauses[start:end] = [p.clause] * len(new)
+        meal.first = (requantified, start, start + len(new))
     return True
 
 
@@ -149,7 +170,7 @@ _SERVING_NOUNS = frozenset({"sandwich", "sandwiches", "serving", "servings", "po
 def _requantified(before: ParsedItem, p: ParsedItem, table: FoodTable) -> ParsedItem | None:
     """"pb&j, half a sandwich": the amount for the item before, in a segment naming no new food."""
     q, rest = parse_quantity(list(p.words))
-    if not q.given or not rest or not set(content_tokens(rest)) <= _SERVING_NOUNS:
+    if not q.given or not set(content_tokens(rest)) <= _SERVING_NOUNS:
         return None
     _, food_words = parse_quantity(list(before.words), _protected(list(before.words), table))
     amount = [w for w in p.words if w not in _SERVING_NOUNS]
@@ -193,7 +214,7 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     brand = " ".join(split.brand_words)
     for n, found in enumerate(resolution.foods):
         if found.per_dish is not None:
-            grams = _dish_grams(found, q, age_months)
+            grams = _dish_grams(found, q, age_months, table)
             name = table.part_name(found.record)
         else:
             if n == len(resolution.foods) - 1:
@@ -206,7 +227,8 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
                 "" if brand else p.raw)
         name = f"{brand} {name}".strip() if brand and n == len(resolution.foods) - 1 else name
         unit_grams = grams.grams / q.amount if q.given and q.amount and not q.unit else None
-        out.append(_item(found, name, p.raw, grams, p, age_months, unit_grams))
+        item = _item(found, name, p.raw, grams, p, age_months, unit_grams)
+        out.append(replace(item, dish=found.dish.name) if found.dish is not None else item)
     return out, None
 
 
@@ -268,13 +290,59 @@ def _stage_jar(q: Quantity, split: BrandSplit) -> Grams | None:
     return Grams((q.amount or 1.0) * STAGE_JAR_G[split.stage], False, f"stage {split.stage} jar")
 
 
-def _dish_grams(found: ResolvedFood, q: Quantity, age_months: int | None) -> Grams:
+def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
+                    table: FoodTable) -> tuple[float, bool]:
+    """How many whole dishes `q` is, and whether that is an estimate.
+
+    "half a pb&j" 0.5; "3 pieces" of a 6-piece roll 0.5; "3/4 cup cheerios with milk" scales the part
+    measured in cups; "1/2 cup jollof rice" or "100 g" is that weight over the dish's own weight
+    (a cup of a dish weighs servings.json's mixed or soup cup); nothing said: the age share."""
+    entry, data = found.dish, servings()
+    amount = q.amount or 1.0
+    if not q.given:
+        return data["dish_share"][age_band(age_months)] * (q.vague or 1.0), True
+    if q.unit == "piece" and entry is not None and entry.pieces:
+        return amount / entry.pieces, False
+    if q.unit in (None, "serving", "piece") or entry is None:
+        return amount, False
+    first_amount, first_unit = entry.components[0][1], entry.components[0][2].split()[0]
+    if q.unit == first_unit:  # "3/4 cup of cheerios with milk": the cup is the cereal's
+        return amount / first_amount, False
+    weight = _dish_weight(entry, table)
+    if q.unit in data["mass_g"]:
+        return amount * data["mass_g"][q.unit] / weight, False
+    if q.unit in data["volume_ml"]:
+        kind = "soup" if _watery(entry) else "mixed"
+        return amount * data["volume_ml"][q.unit] * data["cup_g_when_unknown"][kind] / 240 / weight, False
+    return amount, False
+
+
+_WATERY = frozenset({"14411", "06008", "06194", "06419"})  # water and broths
+_DISH_WEIGHTS: dict[str, float] = {}
+
+
+def _watery(entry) -> bool:
+    grams = {ndb: amount for ndb, amount, unit in entry.components if unit == "g"}
+    return sum(grams.get(n, 0.0) for n in _WATERY) >= 0.4 * max(sum(grams.values()), 1.0)
+
+
+def _dish_weight(entry, table: FoodTable) -> float:
+    """Grams in one whole dish (parts in grams as written, other units through the part's portions)."""
+    if entry.name not in _DISH_WEIGHTS:
+        total = 0.0
+        for ndb, amount, unit in entry.components:
+            record = table.get(ndb)
+            word = unit.split()[0]
+            part = Quantity(amount, word if word in UNIT_ALIASES.values() else None)
+            hint = unit if part.unit is None or " " in unit else ""
+            total += grams_for(record, part, table.category(record), hint).grams if record else 0.0
+        _DISH_WEIGHTS[entry.name] = max(total, 1.0)
+    return _DISH_WEIGHTS[entry.name]
+
+
+def _dish_grams(found: ResolvedFood, q: Quantity, age_months: int | None, table: FoodTable) -> Grams:
     """One component of a dish: its amount per dish times how many dishes (an age share if unsaid)."""
-    if q.given and q.unit in (None, "serving", "piece"):
-        dishes, estimated = q.amount or 1.0, False
-    else:
-        dishes = servings()["dish_share"][age_band(age_months)] * (q.vague or 1.0)
-        estimated = True
+    dishes, estimated = how_many_dishes(found, q, age_months, table)
     amount, unit = found.per_dish
     unit_word = unit.split()[0]
     part = Quantity(amount * dishes, unit_word if unit_word in UNIT_ALIASES.values() else None)

@@ -62,7 +62,7 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "pushed away": (REFUSE, 0.0), "hated": (REFUSE, 0.0), "didnt like": (REFUSE, 0.0),
     "did not like": (REFUSE, 0.0), "turned down": (REFUSE, 0.0), "skipped": (REFUSE, 0.0),
     "said no to": (REFUSE, 0.0), "wouldnt try": (REFUSE, 0.0), "didnt try": (REFUSE, 0.0),
-    "gagged on": (REFUSE, 0.0), "left": (REFUSE, 0.0), "no": (REFUSE, 0.0), "not": (REFUSE, 0.0),
+    "gagged on": (REFUSE, 0.0), "picked out": (REFUSE, 0.0), "picked off": (REFUSE, 0.0), "left": (REFUSE, 0.0), "no": (REFUSE, 0.0), "not": (REFUSE, 0.0),
     "no interest in": (REFUSE, 0.0), "not interested in": (REFUSE, 0.0), "wasnt into": (REFUSE, 0.0),
 }
 _ADVERBS = r"(?:only|just|also|then|finally|happily|eventually|still|even|really|actually|all)\s+"
@@ -115,7 +115,7 @@ _COUNT_ONLY = re.compile(r"^(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seve
                          r"a few)(?:\s+of\s+(?:them|those|these|it))?$", re.I)
 _MADE_WITH = re.compile(r"\s+(?:made|cooked|prepared|mashed|fried|sauteed|sautéed|baked)\s+"
                         r"(?:with|in)\s+(?P<what>[^,.;!?\n\d½¼¾⅓]+?)(?=$|[,.;!?\n])", re.I)
-_LEADING = re.compile(r"^(?:and|then|also|plus|and also|and then)\s+", re.I)
+_LEADING = re.compile(r"^(?:and|then|also|plus|and also|and then|was|were|is|are|=)\s+", re.I)
 _CONTRAST = re.compile(r"^(?:just|only|but|except|instead)\b", re.I)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "a few": 3, "few": 3, "several": 3, "a couple": 2, "a couple of": 2}

@@ -6,6 +6,7 @@ grapes); `NameIndex.correct(word)` fixes typos against the curated vocabulary ("
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,7 @@ class CuratedName:
     unit: str
     category: str
     components: tuple[tuple[str, float, str], ...] = ()
+    pieces: int | None = None  # a dish made of pieces ("one 6-piece maki roll"): "3 pieces" is half
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,15 @@ def curated_names() -> tuple[CuratedName, ...]:
 def dishes() -> tuple[CuratedName, ...]:
     """Read dishes.tsv: each dish with its SR28 components (ndb_no, amount, unit) per dish."""
     out = []
-    for name, variants, components, *_basis in _rows(DISHES_FILE):
+    for name, variants, components, *basis in _rows(DISHES_FILE):
         parts = []
         for part in components.split(";"):
             ndb_no, amount, unit = part.split(maxsplit=2)
             parts.append((ndb_no, float(amount), unit.strip()))
         names = tuple(v.strip() for v in variants.split(",") if v.strip())
-        out.append(CuratedName(name.strip(), parts[0][0], names, "", "dish", tuple(parts)))
+        pieces = re.search(r"\b(\d+)-piece\b", basis[0]) if basis else None
+        out.append(CuratedName(name.strip(), parts[0][0], names, "", "dish", tuple(parts),
+                               int(pieces.group(1)) if pieces else None))
     return tuple(out)
 
 

@@ -51,13 +51,32 @@ def meal_ceiling(age_months: int | None) -> float:
 def find_doubts(items: Sequence[FoodItem], categories: Sequence[str], age_months: int | None) -> list[Doubt]:
     """Items over their ceiling (largest first), or the meal over its energy ceiling."""
     found = []
-    for item, category in zip(items, categories):
+    for raw, grams, kcal, category in _as_eaten(items, categories):
         ceiling = item_ceiling(category, age_months)
-        if item.grams > ceiling and not item.estimated:
-            found.append(Doubt(item.raw, item.grams, item.nutrients.get("kcal", 0.0), ceiling, "item"))
+        if grams > ceiling:
+            found.append(Doubt(raw, grams, kcal, ceiling, "item"))
     found.sort(key=lambda d: d.grams / d.ceiling, reverse=True)
     kcal = sum(i.nutrients.get("kcal", 0.0) for i in items)
     limit = meal_ceiling(age_months)
     if kcal > limit:
         found.append(Doubt(None, sum(i.grams for i in items), kcal, limit, "meal"))
     return found
+
+
+def _as_eaten(items: Sequence[FoodItem], categories: Sequence[str]) -> list[tuple[str, float, float, str]]:
+    """Measured items as (words, grams, kcal, category); a dish's parts count together as the dish."""
+    out: list[tuple[str, float, float, str]] = []
+    dishes: dict[tuple[str, str], int] = {}
+    for item, category in zip(items, categories):
+        if item.estimated:
+            continue
+        kcal = item.nutrients.get("kcal", 0.0)
+        key = (item.dish or "", item.raw)
+        if key[0] and key in dishes:
+            raw, grams, energy, cat = out[dishes[key]]
+            out[dishes[key]] = (raw, grams + item.grams, energy + kcal, cat)
+            continue
+        if key[0]:
+            dishes[key] = len(out)
+        out.append((item.raw, item.grams, kcal, category))
+    return out

@@ -66,6 +66,7 @@ class ResolvedFood:
     start: int
     end: int
     per_dish: tuple[float, str] | None = None  # amount and unit of this food in one whole dish
+    dish: CuratedName | None = None  # the dish this food is a part of
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,7 @@ class FoodTable:
         out = []
         for ndb_no, amount, unit in entry.components:
             record = self.records[ndb_no]
-            out.append(ResolvedFood(record, self.category(record), "", start, end, (amount, unit)))
+            out.append(ResolvedFood(record, self.category(record), "", start, end, (amount, unit), entry))
         return out
 
     def _compound_ok(self, cover) -> bool:

@@ -141,3 +141,31 @@ def test_an_implausible_amount_is_questioned(analyze):
 def test_an_implausible_meal_is_questioned(analyze):
     row = analyze("1 cup rice, 1 cup mac and cheese, 1 cup whole milk and 2 slices of pizza", 10)
     assert row["doubts"] and "kcal" in row["doubts"][0] or "really eat" in row["doubts"][0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("chicken noodle soup, about a cup, and crackers", {"chicken noodle soup": 248}),   # SR28 1 cup = 248 g
+    ("breakfast: half a banana and a few sips of milk (like 2 oz)", {"banana": 59, "milk": 61}),
+    ("had 3/4 cup of Cheerios with milk this morning", {"cheerios": 21}),             # the cup is the cereal's
+    ("4 McDonalds nuggets and a kids fries", {"mcdonalds nuggets": 64, "mcdonalds fries": 31}),
+    ("3 pieces of sushi (cucumber roll)", {"sticky rice": 60}),                      # half of a 6-piece roll
+    ("Gave him 8 strawberries, he ate 5 and threw the rest on the floor", {"strawberries": 60}),
+    ("he only ate ketchup and milk for dinner lol, 1 tbsp ketchup and 4 oz whole milk",
+     {"ketchup": 17, "whole milk": 122}),
+    ("pb&j, half a sandwich", {"bread": 29, "peanut butter": 8, "jam": 10}),
+])
+def test_amounts_said_anywhere_in_the_sentence(analyze, text, expected):
+    row = analyze(text, 20)
+    got = {i["name"]: i["grams"] for i in row["items"] if i["name"] in expected}
+    assert got == pytest.approx(expected, abs=2) and len(row["items"]) >= len(expected)
+
+
+def test_picked_out_is_refused(analyze):
+    row = analyze("1 cup of mac and cheese and some peas (he picked out the peas)", 30)
+    assert [(i["name"], i["grams"]) for i in row["items"]] == [("mac and cheese", 189.0), ("peas", 0.0)]
+
+
+def test_a_measured_dish_is_weighed_as_the_dish(analyze):
+    row = analyze("1/2 cup jollof rice", 30)
+    assert 90 <= sum(i["grams"] for i in row["items"]) <= 110  # half a cup of a mixed dish, about 100 g
+    assert not row["doubts"]
