@@ -19,6 +19,7 @@ from knowledge.foods.nutrition import add_up, nutrients_for
 from knowledge.foods.plausibility import Doubt, find_doubts
 from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, grams_for, servings
 from knowledge.foods.quantities import SIZES, UNIT_ALIASES, Quantity, parse_quantity
+from knowledge.foods.search import desc_words
 from knowledge.foods.sr28 import singular
 from knowledge.foods.table import FoodTable, Resolution, ResolvedFood
 from knowledge.foods.text import DESCRIPTORS, STOPWORDS, content_tokens, normalise
@@ -164,7 +165,8 @@ def _replace_from(meal: _Building, start: int, new: list[FoodItem], clause: int)
 
 
 _SERVING_NOUNS = frozenset({"sandwich", "sandwiches", "serving", "servings", "portion", "portions", "one", "ones",
-                            "bowl", "bowls", "plate", "plates", "helping", "order"})
+                            "bowl", "bowls", "plate", "plates", "helping", "order", "ball", "balls",
+                            "scoop", "scoops"})
 
 
 def _requantified(before: ParsedItem, p: ParsedItem, table: FoodTable) -> ParsedItem | None:
@@ -218,7 +220,7 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
             name = table.part_name(found.record)
         else:
             if n == len(resolution.foods) - 1:
-                grams = _stage_jar(q, split) or grams_for(found.record, _as_count(q, found), found.category,
+                grams = _stage_jar(q, split) or grams_for(found.record, _as_count(q, found, rest), found.category,
                                                           found.unit_hint, age_months)
             else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
                 topping = Quantity(vague=1.0 if found.category in _SPREADS else TOPPING_SHARE)
@@ -258,6 +260,11 @@ def _resolve(p: ParsedItem, rest: list[str], split: BrandSplit, table: FoodTable
             if split.brand.default:
                 return table.resolve_named(split.brand.default)
             return Resolution(unknown=" ".join(split.brand_words))
+        if split.brand.default:
+            default, named = table.resolve_named(split.brand.default), table.resolve(rest)
+            if default.foods and named.foods and not named.unknown and \
+                    default.foods[-1].category == named.foods[-1].category:
+                return default  # "Yo Baby vanilla yogurt" is a Yo Baby, whatever the flavour
     if p.made_with:
         whole = table.resolve([*rest, *content_tokens(list(p.made_with))])
         if not whole.unknown and len(whole.foods) == 1:
@@ -276,9 +283,17 @@ def _counted_pieces(q: Quantity, rest: list[str]) -> Quantity:
     return q
 
 
-def _as_count(q: Quantity, found: ResolvedFood) -> Quantity:
-    """"5 peas", "10 cheerios": a count of a food measured in cups is a count of its pieces."""
-    if q.given and q.amount and q.unit is None and found.unit_hint in VOLUME_UNITS:
+def _as_count(q: Quantity, found: ResolvedFood, rest: list[str]) -> Quantity:
+    """"5 peas", "10 cheerios": a count of a food measured in cups is a count of its pieces;
+    "5 waffle fries": a count in the food's own portion word ("fry") when it has one."""
+    if not (q.given and q.amount and q.unit is None):
+        return q
+    if not found.unit_hint and not q.size:  # "a kids fries" is a kids serving, not one fry
+        units = {p.unit for p in found.record.portions}
+        named = next((singular(w) for w in reversed(rest) if singular(w) in units), None)
+        if named is not None:
+            return replace(q, unit=named)
+    if found.unit_hint in VOLUME_UNITS:
         return replace(q, unit="piece")
     return q
 
@@ -371,8 +386,10 @@ def _baby_food(resolution, rest: list[str], table: FoodTable, stage: int | None 
               ["babyfood", *content, "strained"], ["babyfood", *content]]
     for words in tries:
         baby = table.resolve(words)
-        if baby.foods and not baby.unknown and baby.foods[-1].record.food_group == "0300":
-            return baby
+        said = {singular(w) for w in content}
+        if baby.foods and not baby.unknown and baby.foods[-1].record.food_group == "0300" and any(
+                d.startswith(w) for d in desc_words(baby.foods[-1].record.description) for w in said):
+            return baby  # "apple" -> applesauce, never a vegetable mix
     return resolution
 
 

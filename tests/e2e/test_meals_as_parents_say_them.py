@@ -36,7 +36,7 @@ def test_counted_pieces_and_brands(app):
     parent = household(app, "+12125550302", "Maya", "2025-06-01")
     reply = parent.say("she ate 3 puffs and 4 Chick-fil-A nuggets")
     assert "puffs 1 g" in reply and "chick fil a nuggets 64 g" in reply
-    parent.say("Sofia had a Yo Baby yogurt")
+    parent.say("Maya had a Yo Baby yogurt")
     assert list(items(meals(app)[-1])) == ["yo baby yogurt"]
 
 

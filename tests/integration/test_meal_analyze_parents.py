@@ -82,7 +82,7 @@ def test_vague_sizes_and_packages_by_age(analyze, text, age, low, high):
 
 
 @pytest.mark.parametrize("text, name, ndb", [
-    ("Sofia had a Yo Baby yogurt", "yo baby yogurt", "03965"),
+    ("Maya had a Yo Baby yogurt", "yo baby yogurt", "03965"),
     ("one jar of Gerber 2nd foods sweet potatoes", "gerber sweet potatoes", "03108"),
     ("4 mcdonalds nuggets", "mcdonalds nuggets", "21309"),
     ("a Plum pouch", "plum pouch", "03116"),
