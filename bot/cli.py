@@ -194,10 +194,13 @@ def meal_analyze(age_months: int | None) -> None:
         warnings = [f.message for f in check_foods(analysis.items, age_months, [])]
         click.echo(json.dumps({
             "text": text,
-            "items": [{"name": i.name, "ndb_no": i.ndb_no, "grams": round(i.grams, 1), "estimated": i.estimated}
+            "items": [{"name": i.name, "ndb_no": i.ndb_no, "grams": round(i.grams, 1),
+                       "offered_grams": round(i.offered_grams, 1), "estimated": i.estimated}
                       for i in analysis.items],
             "totals": {k: round(v, 2) for k, v in analysis.totals.items()},
             "warnings": warnings + [f"didn't recognise '{w}'" for w in analysis.unknown],
+            "doubts": [d.question("the child") for d in analysis.doubts[:1]],
+            "meal_type": analysis.meal_type,
         }))
 
 

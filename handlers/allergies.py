@@ -8,8 +8,12 @@ from sqlalchemy.orm import Session
 from knowledge.food_safety import normalize_allergen
 from storage.models import Allergy, Child
 
-NONE = re.compile(r"^\W*(none|no|nope|nothing|nah|no allergies|none known|not that (i|we) know( of)?|"
-                  r"none that (i|we) know of|n/?a|nkda|no known allergies)\W*$", re.I)
+NONE = re.compile(r"^\W*(?:(?:none|no|nope|nothing|nah|no allergies|none known|not that (?:i|we)(?:'re| are)? "
+                  r"(?:know|aware)(?: of)?|none that (?:i|we) know of|n/?a|nkda|no known(?: food)? allergies|"
+                  r"not any|no food allergies|no allergies known|none found|all good|nothing known)"
+                  r"(?:[\s,.!]+(?:so far|yet|as of now|for now|thankfully|luckily|that we know of|that i know of|"
+                  r"we know of|i know of|known|none|nope|no|thank god|phew))*|not yet|nothing yet|none yet|"
+                  r"not so far|none so far)\W*$", re.I)
 LEAD = re.compile(r"^\s*(?:(?:she|he|they|it)(?:'s| is| are)?\s+)?(?:is\s+|are\s+)?(?:allergic\s+to|allergies?:?|"
                   r"allergy\s+to)\s+", re.I)
 SPLIT = re.compile(r"\s*(?:,|;|/|&|\band\b|\bplus\b|\+)\s*", re.I)

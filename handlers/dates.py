@@ -92,6 +92,9 @@ def parse_birth_date(text: str, today: date, day_first: bool = False) -> BirthDa
     t = _normalize(text)
     if not t:
         return None
+    said = _normalize(text, keep_lead=True)
+    if (found := _birthday(said, today, day_first)) is not None:
+        return found if _plausible(found.date, today) else None
     for parse in (_explicit_date, _age, _bare_age, _relative_date):
         found = parse(t, today, day_first)
         if found is not None:
@@ -131,12 +134,12 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _normalize(text: str) -> str:
+def _normalize(text: str, keep_lead: bool = False) -> str:
     """Lower-case, straighten quotes, drop punctuation at the ends and lead-ins like 'she's'."""
     t = (text or "").lower().replace("\u2019", "'").replace("\u2018", "'")
     t = re.sub(r"\s+", " ", t).strip(" .!?;:")
     t = re.sub(r"(?<![\d/])(\d+\s+)?1/2(?=\s+[a-z])", lambda m: (m[1] or "").strip() + "½", t)
-    return _PREFIX.sub("", t, count=1).strip(" .!?;:,")
+    return t if keep_lead else _PREFIX.sub("", t, count=1).strip(" .!?;:,")
 
 
 def _plausible(born: date, today: date) -> bool:
@@ -184,6 +187,37 @@ def _explicit_date(t: str, today: date, day_first: bool) -> BirthDate | None:
         found = _latest(*order, today) if order else None
         return BirthDate(found, False) if found else None
     return _named_date(t, today)
+
+
+_BIRTHDAY = re.compile(
+    rf"\b(?P<verb>just turned|turned|turns|turning|will turn|will be|is going to be|gonna be|be)\s+"
+    rf"(?P<num>{_NUM})(?P<h1>{_HALF})(?:\s*(?P<unit>{_UNIT})(?![\w/]))?(?:\s+(?:years?\s+)?old)?\s*"
+    rf"(?:(?P<rel>last month|this month|next month|last week|this week|next week|yesterday|today|tomorrow)"
+    rf"|(?:in|on|last|this|next)\s+{_MONTH}(?![a-z]))?"
+)
+
+
+def _birthday(t: str, today: date, _day_first: bool) -> BirthDate | None:
+    """"turned 5 last month", "will be 2 in March", "turns 3 next week": a birthday near today."""
+    m = _BIRTHDAY.search(t)
+    if m is None or (m["rel"] is None and m["month"] is None):
+        return None
+    value = _number(m["num"], m["h1"])
+    if value is None or value <= 0:
+        return None
+    unit = _UNITS[m["unit"]] if m["unit"] else "years"
+    future = m["verb"] in ("turns", "turning", "will turn", "will be", "is going to be", "gonna be", "be")
+    if m["rel"] is not None:
+        shift = {"last month": -30, "this month": 0, "next month": 30, "last week": -7, "this week": 0,
+                 "next week": 7, "yesterday": -1, "today": 0, "tomorrow": 1}[m["rel"]]
+        birthday = today + timedelta(days=shift)
+    else:
+        month = _MONTHS[m["month"][:3]]
+        year = today.year + (1 if future and month < today.month else 0) - (
+            1 if not future and month > today.month else 0)
+        birthday = date(year, month, 15)
+    born = birthday - relativedelta(months=int(value * 12) if unit == "years" else int(value))
+    return BirthDate(born, True) if born <= today else None
 
 
 def _named_date(t: str, today: date) -> BirthDate | None:

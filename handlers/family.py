@@ -82,6 +82,41 @@ def not_our_child(ctx: Context, name: str) -> str:
             f"Start with \"for {children[0].name}:\", or text \"add a child\" to add {name}.")
 
 
+GROUP = re.compile(r"\b(?:both(?: of (?:them|the kids|the boys|the girls))?|the twins|twins|the kids|both kids|"
+                   r"the boys|the girls|all (?:three|3|of them)|everyone|the children|the babies|each of them)\b"
+                   r"(?:\s+(?:each|both))?", re.I)
+
+
+def find_children(ctx: Context, text: str) -> list[tuple[Child, str]]:
+    """Each child a meal text is about, with that child's part of it.
+
+    "both had Cheerios" / "the twins had..." -> every child, the same text; "Leo had toast and Maya had
+    eggs" -> (Leo, "had toast"), (Maya, "had eggs"); "Leo and Maya had pasta" -> both, the same text.
+    Anything else is `find_child`'s one child (or none)."""
+    children = ctx.children
+    if len(children) > 1 and GROUP.search(text):
+        rest = GROUP.sub(" ", text, count=1).strip()
+        return [(child, rest) for child in children]
+    spots = sorted((m.start(), m.end(), child) for child in children
+                   for m in re.finditer(rf"\b{re.escape(child.name)}(?:'s)?\b", text, re.I))
+    if len({c.id for _, _, c in spots}) > 1:
+        parts: list[tuple[Child, str]] = []
+        waiting: list[Child] = []
+        for i, (start, end, child) in enumerate(spots):
+            stop = spots[i + 1][0] if i + 1 < len(spots) else len(text)
+            between = re.sub(r"^[\s,:;-]*(?:and|&|\+)?[\s,:;-]*$", "", text[end:stop])
+            if not between.strip():  # "Leo and Maya had pasta": the next part is theirs too
+                waiting.append(child)
+                continue
+            part = re.sub(r"[\s,;]*(?:and|&|but|while|then)?[\s,;]*$", "", text[end:stop], flags=re.I)
+            parts.extend((c, part.strip(" ,:-")) for c in [*waiting, child])
+            waiting = []
+        if parts:
+            return parts
+    child, rest = find_child(ctx, text)
+    return [(child, rest)] if child is not None else []
+
+
 def names_of(children: list[Child]) -> str:
     names = [c.name for c in children]
     if len(names) <= 1:

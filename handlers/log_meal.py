@@ -7,7 +7,7 @@ from typing import Any
 
 from handlers import meals
 from handlers.context import Context, InboundMessage, Reply
-from handlers.family import find_child, named_stranger, names_of, not_our_child
+from handlers.family import find_child, find_children, named_stranger, names_of, not_our_child
 from handlers.routes import Route, Step
 from handlers.steps import Onboarding, UnknownFood
 from storage import meals as meal_store
@@ -53,12 +53,28 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
             data.pending_meals = (data.pending_meals + [msg.text])[-5:]
             ctx.set_step(ctx.step, data)
         return Reply("I've kept that meal and will log it as soon as I know your child's name.", "log_meal")
-    child, text = find_child(ctx, msg.text)
-    if child is None and (stranger := named_stranger(ctx, msg.text)):
+    if (zone := time_zone_answer(ctx, msg.text)) is not None:
+        return zone
+    found = find_children(ctx, msg.text)
+    if not found and (stranger := named_stranger(ctx, msg.text)):
         return Reply(not_our_child(ctx, stranger), "log_meal")
-    if child is None:
+    if not found:
         return Reply(f"Who was that for? Start with \"for {children[0].name}:\" ({names_of(children)}).", "log_meal")
-    return Reply(log_text(ctx, child, text), "log_meal")
+    return Reply("\n".join(log_text(ctx, child, text) for child, text in found), "log_meal")
+
+
+def time_zone_answer(ctx: Context, text: str) -> Reply | None:
+    """"London" after onboarding is a time zone, not a food: set it (a food name stays a food)."""
+    words = re.findall(r"[A-Za-z/_]+", text)
+    if not words or len(words) > 4 or re.search(r"\d", text):
+        return None
+    from handlers.zones import parse_time_zone
+
+    zone = parse_time_zone(text)
+    if zone is None or ctx.knowledge.food_table().names.exact(" ".join(w.lower() for w in words)) is not None:
+        return None
+    ctx.person.timezone = zone
+    return Reply(f"Time zone set to {zone}. Text \"settings\" to see or change it.", "settings")
 
 
 def log_text(ctx: Context, child: Child, text: str) -> str:
@@ -72,14 +88,14 @@ def log_text(ctx: Context, child: Child, text: str) -> str:
             return ASK_UNKNOWN.format(words=_quoted(analysis.unknown))
         return "I couldn't find any food in that. Try something like \"1/2 cup oatmeal and a banana\"."
     meal = meals.store(ctx, child, analysis, text)
-    reply = describe_logged(ctx, child, meal, analysis.items)
+    reply = describe_logged(ctx, child, meal, analysis.items, analysis.doubts)
     if analysis.unknown:
         ctx.set_step("meal.unknown", UnknownFood(child_id=child.id, meal_id=meal.id, unknown=analysis.unknown[:3]))
         reply += "\n" + ASK_UNKNOWN.format(words=_quoted(analysis.unknown))
     return reply
 
 
-def describe_logged(ctx: Context, child: Child, meal: Meal, items: list) -> str:
+def describe_logged(ctx: Context, child: Child, meal: Meal, items: list, doubts: list | None = None) -> str:
     """The reply for a logged meal: what, the key nutrient, new foods, the streak, then safety flags."""
     lines = [f"Logged {child.name}'s {meal.meal_type}: {meals.describe_items(items)}."]
     nutrient = meals.key_nutrient_line(ctx, child)
@@ -95,6 +111,8 @@ def describe_logged(ctx: Context, child: Child, meal: Meal, items: list) -> str:
     if extras:
         lines.append(" ".join(extras))
     lines.extend(meals.flags(ctx, child, items))
+    if doubts:
+        lines.append(doubts[0].question(child.name))
     return "\n".join(lines)
 
 

@@ -51,18 +51,20 @@ def summarize(ctx: Context, child: Child, first: date, last: date, label: str) -
     earlier = {i.ndb_no for m in meal_store.meals_between(ctx.session, [child.id], date(1900, 1, 1),
                                                           first - timedelta(days=1)) for i in m.items if i.grams > 0}
     new = sorted({i.name for i in items if i.ndb_no and i.ndb_no not in earlier})
-    days = (last - first).days + 1
+    span = (last - first).days + 1
+    days = len({m.local_date for m in rows})  # average over the days that have meals, and say how many
     text = [f"{child.name} {label}: {len(rows)} meal{'s' if len(rows) != 1 else ''}"
-            + (f" ({', '.join(sorted({m.meal_type for m in rows}))})." if days == 1 else f" over {days} days.")]
+            + (f" ({', '.join(sorted({m.meal_type for m in rows}))})." if span == 1
+               else f" on {days} of {span} days.")]
     text.append("Groups: " + (", ".join(g for g in ALL_GROUPS if g in covered) or "none yet")
                 + (f"; not yet: {', '.join(missing)}." if missing else " - all five!"))
     if new:
         text.append("New foods: " + ", ".join(new) + ".")
-    text.append(_shortfalls(ctx, child, rows, days))
+    text.append(_shortfalls(ctx, child, rows, days, span))
     return " ".join(t for t in text if t)
 
 
-def _shortfalls(ctx: Context, child: Child, rows: list, days: int) -> str:
+def _shortfalls(ctx: Context, child: Child, rows: list, days: int, span: int = 1) -> str:
     from knowledge.foods import key_nutrients, reference_intakes
 
     months = meals.age_months(child, ctx.today) or 12
@@ -79,7 +81,8 @@ def _shortfalls(ctx: Context, child: Child, rows: list, days: int) -> str:
                 short.append((share, meals.NUTRIENT_LABELS.get(key, (key, ""))[0]))
     if not short:
         return "Every key nutrient met its daily reference. Lovely!"
-    per = "a day on average" if days > 1 else "of the daily reference"
+    per = (f"a day on average over the {days} days with meals" if days > 1
+           else "of the daily reference" + (", from the one day with meals" if span > 1 else ""))
     return "Below reference: " + ", ".join(f"{name} {round(100 * s)}%" for s, name in sorted(short)[:4]) + f" ({per})."
 
 

@@ -1,4 +1,9 @@
-"""`undo`: remove the last meal this person logged, or correct it ("actually it was 2 eggs")."""
+"""`undo`: remove the last meal this person logged, or correct it and keep it.
+
+"2 not 3" changes that number in the meal; "it was a whole banana" / "actually 2 eggs" replaces the
+items it names (the whole meal when it names none of them); "no butter" removes that item; "undo"
+removes the meal.
+"""
 from __future__ import annotations
 
 import re
@@ -7,6 +12,7 @@ from handlers import meals
 from handlers.context import Context, InboundMessage, Reply
 from handlers.routes import Route
 from storage import meals as meal_store
+from storage.meals import Meal
 from storage.models import Child
 
 CORRECTION = re.compile(r"^\s*(?:actually|correction|sorry|oops|wait|no|make that|i meant|meant)\b[\s,:;.!-]*"
@@ -14,11 +20,29 @@ CORRECTION = re.compile(r"^\s*(?:actually|correction|sorry|oops|wait|no|make tha
                         re.I)
 CORRECTION_LEAD = re.compile(r"^\s*(?:actually|correction|make that|i meant|oops|sorry|wait)\b", re.I)
 NOT_TAIL = re.compile(r"[,;]?\s*\b(?:not|instead of|rather than)\b.*$", re.I)
+_NUM = r"\d+(?:\.\d+)?|\d+/\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half"
+# "2 not 3", "it was 2 not 3", "2 instead of 3", "not 3, 2", "make it 2 (not 3)".
+SWAP = re.compile(rf"^\s*(?:actually|oops|sorry|wait|no)?[\s,]*(?:(?:it|that|she|he|they)\s+(?:was|were|had|ate)|"
+                  rf"make (?:it|that)|it'?s|i meant|meant)?\s*(?P<new>{_NUM})\s*(?:,|\()?\s*(?:not|instead of|"
+                  rf"rather than)\s+(?P<old>{_NUM})\)?[\s.!]*$"
+                  rf"|^\s*(?:actually|oops|sorry|wait|no)?[\s,]*not\s+(?P<old2>{_NUM})\s*[,;-]?\s*(?:it was\s+)?"
+                  rf"(?P<new2>{_NUM})[\s.!]*$", re.I)
+# "no butter", "without the butter", "there was no butter", "take off the cheese", "minus the jam".
+REMOVE = re.compile(r"^\s*(?:actually|oops|sorry|wait)?[\s,]*(?:there was\s+|it had\s+|she had\s+|he had\s+)?"
+                    r"(?:no|without|minus|remove|take off|take out|skip|leave out|hold)\s+(?:the\s+|any\s+)?"
+                    r"(?P<food>[a-z][a-z '&-]*?)[\s.!]*$", re.I)
+WHOLE = re.compile(r"^\s*(?:it|that)\s+was\s+(?:a|an|the)?\s*(?:whole|full|entire|half|\d)", re.I)
 
 
 def is_correction(ctx: Context, text: str) -> bool:
-    """'actually it was 2 eggs' right after logging fixes that meal, whatever the classifier says."""
-    return bool(CORRECTION_LEAD.match(text)) and meal_store.last_meal_logged_by(ctx.session, ctx.person.id) is not None
+    """'actually it was 2 eggs', '2 not 3', 'no butter' right after logging fix that meal."""
+    meal = meal_store.last_meal_logged_by(ctx.session, ctx.person.id)
+    if meal is None:
+        return False
+    if CORRECTION_LEAD.match(text) or SWAP.match(text) or WHOLE.match(text):
+        return True
+    removal = REMOVE.match(text)
+    return bool(removal) and bool(_matching_items(ctx, meal, removal.group("food")))
 
 
 def handle(msg: InboundMessage, ctx: Context) -> Reply:
@@ -27,21 +51,87 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
         return Reply("There's nothing to undo - you haven't logged a meal yet.", "undo")
     child = ctx.session.get(Child, meal.child_id)
     was = meals.describe_items(meal.items)
-    match = CORRECTION.match(msg.text)
-    rest = NOT_TAIL.sub("", match.group("rest")).strip() if match else ""
-    if rest:
-        analysis = meals.analyze(ctx, rest, child)
-        if analysis.items:
-            for item in list(meal.items):
-                meal.items.remove(item)
-            ctx.session.flush()
-            meals.store(ctx, child, analysis, rest, meal=meal)
-            reply = [f"Fixed {child.name}'s {meal.meal_type}: {meals.describe_items(analysis.items)} (was: {was})."]
-            reply.extend(meals.flags(ctx, child, analysis.items))
-            return Reply("\n".join(reply), "undo")
+    fixed = _swap_number(ctx, child, meal, msg.text) or _remove_item(ctx, child, meal, msg.text) \
+        or _replace_items(ctx, child, meal, msg.text)
+    if fixed is not None:
+        reply = [f"Fixed {child.name}'s {meal.meal_type}: {meals.describe_items(meal.items)} (was: {was})."]
+        reply.extend(meals.flags(ctx, child, fixed))
+        return Reply("\n".join(reply), "undo")
     when = meal.eaten_at.astimezone(ctx.zone).strftime("%I:%M %p").lstrip("0")
     ctx.session.delete(meal)
     return Reply(f"Removed {child.name}'s {meal.meal_type} from {when}: {was}.", "undo")
+
+
+def _swap_number(ctx: Context, child: Child, meal: Meal, text: str) -> list | None:
+    """"2 not 3": rewrite the first "3" of the meal's text as "2" and analyse the meal again."""
+    m = SWAP.match(text)
+    if not m:
+        return None
+    new, old = (m.group("new"), m.group("old")) if m.group("new") else (m.group("new2"), m.group("old2"))
+    pattern = re.compile(rf"(?<![\w./]){re.escape(old)}(?![\w/]|\.\d)", re.I)
+    if not pattern.search(meal.text):
+        return None
+    return _reanalyse(ctx, child, meal, pattern.sub(new, meal.text, count=1))
+
+
+def _remove_item(ctx: Context, child: Child, meal: Meal, text: str) -> list | None:
+    """"no butter": drop the items that food matched, keep the rest of the meal."""
+    m = REMOVE.match(text)
+    if not m:
+        return None
+    gone = _matching_items(ctx, meal, m.group("food"))
+    if not gone or len(gone) == len(meal.items):
+        return None
+    for item in gone:
+        meal.items.remove(item)
+    _retotal(ctx, meal)
+    return list(meal.items)
+
+
+def _replace_items(ctx: Context, child: Child, meal: Meal, text: str) -> list | None:
+    """"it was a whole banana": replace the items named; none named -> the whole meal is replaced."""
+    match = CORRECTION.match(text) if not WHOLE.match(text) else None
+    rest = NOT_TAIL.sub("", match.group("rest") if match else re.sub(r"^\s*(?:it|that)\s+was\s+", "", text)).strip()
+    if not rest:
+        return None
+    analysis = meals.analyze(ctx, rest, child)
+    if not analysis.items:
+        return None
+    named = {i.ndb_no for i in analysis.items}
+    replaced = [item for item in meal.items if item.ndb_no in named]
+    for item in replaced or list(meal.items):
+        meal.items.remove(item)
+    ctx.session.flush()
+    meals.store(ctx, child, analysis, rest, meal=meal)
+    return analysis.items
+
+
+def _reanalyse(ctx: Context, child: Child, meal: Meal, text: str) -> list | None:
+    analysis = meals.analyze(ctx, text, child)
+    if not analysis.items:
+        return None
+    for item in list(meal.items):
+        meal.items.remove(item)
+    ctx.session.flush()
+    meal.text = text[:2000]
+    meals.store(ctx, child, analysis, text, meal=meal)
+    return analysis.items
+
+
+def _matching_items(ctx: Context, meal: Meal, food: str) -> list:
+    """Items of `meal` that `food` names: same SR28 food, or the same words in the item's name."""
+    from knowledge.foods import analyze_meal
+
+    words = food.lower().strip()
+    found = analyze_meal(food, ctx.knowledge.food_table(), None)
+    ndbs = {i.ndb_no for i in found.items if i.ndb_no}
+    return [item for item in meal.items if item.ndb_no in ndbs or words == item.name.lower()
+            or re.search(rf"\b{re.escape(words)}\b", item.name.lower())]
+
+
+def _retotal(ctx: Context, meal: Meal) -> None:
+    meal.nutrients = {k: round(v, 3) for k, v in meal_store.nutrients_sum([i.nutrients for i in meal.items]).items()}
+    ctx.session.flush()
 
 
 ROUTE = Route("undo", handle, help="- \"undo\" removes the last meal; \"actually it was 2 eggs\" fixes it",

@@ -13,17 +13,26 @@ from typing import Callable, Sequence
 
 from rapidfuzz import fuzz
 
-from knowledge.foods.meal_parser import ParsedItem, parse_meal
+from knowledge.foods.brands import STAGE_JAR_G, BrandSplit, split_brand
+from knowledge.foods.meal_parser import EAT, OFFER, ParsedItem, parse_meal
 from knowledge.foods.nutrition import add_up, nutrients_for
-from knowledge.foods.portions import Grams, age_band, grams_for, servings
-from knowledge.foods.quantities import UNIT_ALIASES, Quantity, parse_quantity
-from knowledge.foods.table import FoodTable, ResolvedFood
+from knowledge.foods.plausibility import Doubt, find_doubts
+from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, grams_for, servings
+from knowledge.foods.quantities import SIZES, UNIT_ALIASES, Quantity, parse_quantity
+from knowledge.foods.search import desc_words
+from knowledge.foods.sr28 import singular
+from knowledge.foods.table import FoodTable, Resolution, ResolvedFood
 from knowledge.foods.text import DESCRIPTORS, STOPWORDS, content_tokens, normalise
 
 logger = logging.getLogger(__name__)
 
 TOPPING_SHARE = 0.5  # a fruit or vegetable on toast or in oatmeal: half a serving
 _SPREADS = frozenset({"spread", "condiment", "dip", "cheese", "sweet"})
+# Words in a food's name that say it comes in pieces: "3 apple slices" is three slices, not three apples.
+PIECE_WORDS = {"slice": "slice", "stick": "stick", "strip": "strip", "wedge": "wedge", "floret": "floret",
+               "spear": "spear", "cube": "cube", "piece": "piece", "segment": "segment", "section": "segment",
+               "chunk": "piece", "round": "slice", "coin": "slice", "finger": "stick", "bite": "piece"}
+_PACKAGES = frozenset({"jar", "pouch", "container"})
 LlmParse = Callable[[str], "Sequence[tuple[str, float | None, str | None]] | None"]
 
 
@@ -40,6 +49,8 @@ class FoodItem:
     estimated: bool
     raw: str
     nutrients: dict[str, float] = field(default_factory=dict)
+    unit_grams: float | None = None  # grams of one counted piece ("5 strawberries": one strawberry)
+    dish: str | None = None  # the dish this is a part of ("pb&j"), None for a food on its own
 
     @property
     def refused(self) -> bool:
@@ -55,77 +66,298 @@ class MealAnalysis:
     unknown: list[str]
     meal_type: str | None
     totals: dict[str, float]
+    doubts: list[Doubt] = field(default_factory=list)  # amounts too big for the age: ask, don't trust
 
 
 def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
                  llm_parse: LlmParse | None = None) -> MealAnalysis:
     """Parse, match, weigh and total one meal message."""
     parsed = parse_meal(text, tuple(table.names.separator_keys))
-    items: list[FoodItem] = []
-    clauses: list[int] = []
-    unknown: list[str] = []
-    previous: tuple[ParsedItem, int] | None = None  # last parsed item and where its foods start
+    meal = _Building()
     for p in parsed.items:
-        if p.refers_back:
-            _apply_back(items, clauses, p, table, age_months)
-            continue
-        refined = _refined(previous[0], p) if previous and previous[0].clause == p.clause else None
-        if refined is not None:
-            new, missing = _weigh(refined, table, age_months)
-            if new and not missing and {i.ndb_no for i in new} != {i.ndb_no for i in items[previous[1]:]}:
-                del items[previous[1]:], clauses[previous[1]:]
-                items.extend(new)
-                clauses.extend([p.clause] * len(new))
-            continue
-        new, missing = _weigh(p, table, age_months)
-        if missing:
-            unknown.append(missing)
-        previous = (p, len(items))
-        for item in new:
-            if not _merge_outcome(items, item, p, table):
-                items.append(item)
-                clauses.append(p.clause)
+        if p.refers_back and p.eaten_count is not None:
+            _apply_count(meal.items, meal.clauses, p, table)
+        elif p.refers_back:
+            _apply_back(meal.items, meal.clauses, p, table, age_months)
+        elif not _redescribes(meal, p, table, age_months):
+            _add(meal, p, table, age_months)
+    items, unknown = _without_unmeasured_repeats(meal.items), meal.unknown
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
     totals = add_up(item.nutrients for item in items)
-    return MealAnalysis(text, items, unknown, parsed.meal_type, totals)
+    categories = ["mixed" if i.dish else table.category(table.get(i.ndb_no)) if i.ndb_no and table.get(i.ndb_no)
+                  else "other" for i in items]
+    return MealAnalysis(text, items, unknown, parsed.meal_type, totals, find_doubts(items, categories, age_months))
 
 
-def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None) -> tuple[list[FoodItem], str | None]:
-    """Match one parsed item to foods and weigh the offered and eaten amounts."""
+@dataclass
+class _Building:
+    """A meal while its items are read: items, their clauses, unknown words and what came before."""
+
+    items: list[FoodItem] = field(default_factory=list)
+    clauses: list[int] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    previous: tuple[ParsedItem, int] | None = None  # last parsed item and where its foods start
+    offered: set[int] = field(default_factory=set)  # offered items whose eaten amount is not said yet
+    brand: BrandSplit | None = None  # the restaurant or brand named last
+    first: tuple[ParsedItem, int, int] | None = None  # the clause's first item and its foods' span
+
+
+def _add(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> None:
+    """Weigh one item and add its foods, or apply it to an item already listed."""
+    new, missing = _weigh(p, table, age_months, meal.brand)
+    seen = _brand_of(list(p.words), table)
+    meal.brand = seen if seen.brand is not None and seen.brand.foods else meal.brand
+    if missing:
+        meal.unknown.append(missing)
+    meal.previous = (p, len(meal.items))
+    opens_clause = meal.first is None or meal.first[0].clause != p.clause
+    start = len(meal.items)
+    for item in new:
+        if _eaten_of_offered(meal.items, meal.offered, item, p, table) or _merge_outcome(meal.items, item, p, table):
+            continue
+        if p.kind == OFFER:
+            meal.offered.add(len(meal.items))
+        meal.items.append(item)
+        meal.clauses.append(p.clause)
+    if opens_clause:
+        meal.first = (p, start, len(meal.items))
+
+
+def _redescribes(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    """"1 egg, fried" / "pb&j, half a sandwich" / "soup, about a cup": re-describes an item before it."""
+    if meal.previous is None or meal.previous[0].clause != p.clause:
+        return False
+    return _requantify(meal, p, table, age_months) or _refine(meal, p, table, age_months)
+
+
+def _refine(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    before, start = meal.previous
+    refined = _refined(before, p)
+    if refined is None:
+        return False
+    new, missing = _weigh(refined, table, age_months, meal.brand)
+    if new and not missing and {i.ndb_no for i in new} != {i.ndb_no for i in meal.items[start:]}:
+        _replace_from(meal, start, new, p.clause)
+    return True
+
+
+def _requantify(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    """"oatmeal with banana, about 1/2 cup": a bare amount is the clause's first item's."""
+    if meal.first is None or meal.first[0].clause != p.clause:
+        return False
+    first, start, end = meal.first
+    requantified = _requantified(first, p, table)
+    if requantified is None:
+        return False
+    new, missing = _weigh(requantified, table, age_months, meal.brand)
+    if new and not missing:
+        meal.items[start:end] = new
+        meal.clauses[start:end] = [p.clause] * len(new)
+        meal.first = (requantified, start, start + len(new))
+    return True
+
+
+def _replace_from(meal: _Building, start: int, new: list[FoodItem], clause: int) -> None:
+    del meal.items[start:], meal.clauses[start:]
+    meal.items.extend(new)
+    meal.clauses.extend([clause] * len(new))
+
+
+_SERVING_NOUNS = frozenset({"sandwich", "sandwiches", "serving", "servings", "portion", "portions", "one", "ones",
+                            "bowl", "bowls", "plate", "plates", "helping", "order", "ball", "balls",
+                            "scoop", "scoops"})
+
+
+def _requantified(before: ParsedItem, p: ParsedItem, table: FoodTable) -> ParsedItem | None:
+    """"pb&j, half a sandwich": the amount for the item before, in a segment naming no new food."""
+    q, rest = parse_quantity(list(p.words))
+    if not q.given or not set(content_tokens(rest)) <= _SERVING_NOUNS:
+        return None
+    _, food_words = parse_quantity(list(before.words), _protected(list(before.words), table))
+    amount = [w for w in p.words if w not in _SERVING_NOUNS]
+    return replace(before, words=(*amount, *food_words), raw=f"{before.raw}, {p.raw}")
+
+
+def _without_unmeasured_repeats(items: list[FoodItem]) -> list[FoodItem]:
+    """"ketchup and milk ... 1 tbsp ketchup and 4 oz milk": a measured mention replaces an unmeasured one."""
+    measured = {i.ndb_no for i in items if not i.estimated}
+    return [i for i in items if not (i.estimated and i.ndb_no in measured and i.grams > 0)]
+
+
+def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
+           brand_before: BrandSplit | None = None) -> tuple[list[FoodItem], str | None]:
+    """Match one parsed item to foods and weigh the offered and eaten amounts.
+
+    `brand_before` is the restaurant named earlier in the message: "McDonald's nuggets and fries"."""
     words = list(p.words)
+    split = _brand_of(words, table)
+    if split.brand is None and brand_before is not None and brand_before.brand is not None \
+            and brand_before.brand.food_for(content_tokens(words)) is not None:
+        split = BrandSplit(brand_before.brand, brand_before.brand_words, split.stage, split.rest)
+    words = split.rest
     q, rest = parse_quantity(words, _protected(words, table))
     if q.unit and not content_tokens(rest):  # "a pouch": the unit is the food, if it is one
         rest = [w for w in words if UNIT_ALIASES.get(w) == q.unit][:1]
         q = replace(q, unit=None)
-        if not rest or table.names.exact(rest[0]) is None:
+        if split.brand is None and (not rest or table.names.exact(rest[0]) is None):
             return [], p.raw  # "a bottle": of what? ask
-    resolution = table.resolve(rest)
+    resolution = _resolve(p, rest, split, table)
     if resolution.unknown:
         return [], resolution.unknown
-    if q.unit == "jar":
-        resolution = _baby_food(resolution, rest, table)
+    if q.unit in _PACKAGES or (split.brand is not None and split.brand.baby) or split.stage:
+        resolution = _baby_food(resolution, rest, table, split.stage)
+    q = _counted_pieces(q, rest)
+    if split.brand is not None and not q.given and q.vague is None:
+        q = replace(q, amount=1.0)  # "a Yo Baby yogurt", "Yo Baby yogurt": one of the brand's packs
+    if q.unit in _PACKAGES and len(resolution.foods) > 1:  # "a pouch (apple and spinach)": mostly the first
+        resolution = _baby_food(Resolution(resolution.foods[:1]), rest[: resolution.foods[0].end], table, split.stage)
     out = []
+    brand = " ".join(split.brand_words)
     for n, found in enumerate(resolution.foods):
         if found.per_dish is not None:
-            grams = _dish_grams(found, q, age_months)
-        elif n == len(resolution.foods) - 1:
-            grams = grams_for(found.record, q, found.category, found.unit_hint, age_months)
-        else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
-            topping = Quantity(vague=1.0 if found.category in _SPREADS else TOPPING_SHARE)
-            grams = grams_for(found.record, topping, found.category, found.unit_hint, age_months)
-        name = " ".join(rest[found.start : found.end]) or p.raw
-        out.append(_item(found, name, p.raw, grams, p, age_months))
+            grams = _dish_grams(found, q, age_months, table)
+            name = table.part_name(found.record)
+        else:
+            if n == len(resolution.foods) - 1:
+                grams = _stage_jar(q, split) or grams_for(found.record, _as_count(q, found, rest), found.category,
+                                                          found.unit_hint, age_months)
+            else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
+                topping = Quantity(vague=1.0 if found.category in _SPREADS else TOPPING_SHARE)
+                grams = grams_for(found.record, topping, found.category, found.unit_hint, age_months)
+            name = " ".join(rest[found.start : found.end]) or " ".join(content_tokens(rest)) or (
+                "" if brand else p.raw)
+        name = f"{brand} {name}".strip() if brand and n == len(resolution.foods) - 1 else name
+        unit_grams = grams.grams / q.amount if q.given and q.amount and not q.unit else None
+        item = _item(found, name, p.raw, grams, p, age_months, unit_grams)
+        out.append(replace(item, dish=found.dish.name) if found.dish is not None else item)
     return out, None
 
 
-def _dish_grams(found: ResolvedFood, q: Quantity, age_months: int | None) -> Grams:
+def _brand_of(words: list[str], table: FoodTable) -> BrandSplit:
+    """The brand in an item, unless its words are a food here ("2 plums", "brussels sprouts")."""
+    split = split_brand(words)
+    if split.brand is None:
+        return split
+    start = next(i for i in range(len(words)) if tuple(words[i : i + len(split.brand_words)]) == split.brand_words)
+    end = start + len(split.brand_words)
+    for match in table.names.cover(words):
+        inside = match.start <= start and match.end >= end
+        if inside and (match.end - match.start > end - start or not content_tokens(split.rest)) \
+                and not any(UNIT_ALIASES.get(w) in _PACKAGES for w in split.rest):
+            return BrandSplit(None, (), split.stage, words)
+    return split
+
+
+def _resolve(p: ParsedItem, rest: list[str], split: BrandSplit, table: FoodTable) -> Resolution:
+    """Resolve the food words: a brand's own item, its default, a "made with" dish, else the words."""
+    content = content_tokens(rest)
+    if split.brand is not None:
+        own = split.brand.food_for(content) if content else None
+        if own is not None:
+            return table.resolve_named(own)
+        if not content:
+            if split.brand.default:
+                return table.resolve_named(split.brand.default)
+            return Resolution(unknown=" ".join(split.brand_words))
+        if split.brand.default:
+            default, named = table.resolve_named(split.brand.default), table.resolve(rest)
+            if default.foods and named.foods and not named.unknown and \
+                    default.foods[-1].category == named.foods[-1].category:
+                return default  # "Yo Baby vanilla yogurt" is a Yo Baby, whatever the flavour
+    if p.made_with:
+        whole = table.resolve([*rest, *content_tokens(list(p.made_with))])
+        if not whole.unknown and len(whole.foods) == 1:
+            return whole
+    return table.resolve(rest)
+
+
+def _counted_pieces(q: Quantity, rest: list[str]) -> Quantity:
+    """"3 apple slices", "4 mandarin segments": a count of pieces, not of whole foods."""
+    if not (q.given and q.amount and q.unit is None):
+        return q
+    for word in rest:
+        unit = PIECE_WORDS.get(singular(word))
+        if unit is not None:
+            return replace(q, unit=unit)
+    return q
+
+
+def _as_count(q: Quantity, found: ResolvedFood, rest: list[str]) -> Quantity:
+    """"5 peas", "10 cheerios": a count of a food measured in cups is a count of its pieces;
+    "5 waffle fries": a count in the food's own portion word ("fry") when it has one."""
+    if not (q.given and q.amount and q.unit is None):
+        return q
+    if not found.unit_hint and not q.size:  # "a kids fries" is a kids serving, not one fry
+        units = {p.unit for p in found.record.portions}
+        named = next((singular(w) for w in reversed(rest) if singular(w) in units), None)
+        if named is not None:
+            return replace(q, unit=named)
+    if found.unit_hint in VOLUME_UNITS:
+        return replace(q, unit="piece")
+    return q
+
+
+def _stage_jar(q: Quantity, split: BrandSplit) -> Grams | None:
+    """"a jar of 1st foods": the jar size the stage says (SR28's Gerber First/Second/Third Foods jars)."""
+    if split.stage is None or q.unit not in ("jar", "container", None):
+        return None
+    return Grams((q.amount or 1.0) * STAGE_JAR_G[split.stage], False, f"stage {split.stage} jar")
+
+
+def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
+                    table: FoodTable) -> tuple[float, bool]:
+    """How many whole dishes `q` is, and whether that is an estimate.
+
+    "half a pb&j" 0.5; "3 pieces" of a 6-piece roll 0.5; "3/4 cup cheerios with milk" scales the part
+    measured in cups; "1/2 cup jollof rice" or "100 g" is that weight over the dish's own weight
+    (a cup of a dish weighs servings.json's mixed or soup cup); nothing said: the age share."""
+    entry, data = found.dish, servings()
+    amount = q.amount or 1.0
+    if not q.given:
+        return data["dish_share"][age_band(age_months)] * (q.vague or 1.0), True
+    if q.unit == "piece" and entry is not None and entry.pieces:
+        return amount / entry.pieces, False
+    if q.unit in (None, "serving", "piece") or entry is None:
+        return amount, False
+    first_amount, first_unit = entry.components[0][1], entry.components[0][2].split()[0]
+    if q.unit == first_unit:  # "3/4 cup of cheerios with milk": the cup is the cereal's
+        return amount / first_amount, False
+    weight = _dish_weight(entry, table)
+    if q.unit in data["mass_g"]:
+        return amount * data["mass_g"][q.unit] / weight, False
+    if q.unit in data["volume_ml"]:
+        kind = "soup" if _watery(entry) else "mixed"
+        return amount * data["volume_ml"][q.unit] * data["cup_g_when_unknown"][kind] / 240 / weight, False
+    return amount, False
+
+
+_WATERY = frozenset({"14411", "06008", "06194", "06419"})  # water and broths
+_DISH_WEIGHTS: dict[str, float] = {}
+
+
+def _watery(entry) -> bool:
+    grams = {ndb: amount for ndb, amount, unit in entry.components if unit == "g"}
+    return sum(grams.get(n, 0.0) for n in _WATERY) >= 0.4 * max(sum(grams.values()), 1.0)
+
+
+def _dish_weight(entry, table: FoodTable) -> float:
+    """Grams in one whole dish (parts in grams as written, other units through the part's portions)."""
+    if entry.name not in _DISH_WEIGHTS:
+        total = 0.0
+        for ndb, amount, unit in entry.components:
+            record = table.get(ndb)
+            word = unit.split()[0]
+            part = Quantity(amount, word if word in UNIT_ALIASES.values() else None)
+            hint = unit if part.unit is None or " " in unit else ""
+            total += grams_for(record, part, table.category(record), hint).grams if record else 0.0
+        _DISH_WEIGHTS[entry.name] = max(total, 1.0)
+    return _DISH_WEIGHTS[entry.name]
+
+
+def _dish_grams(found: ResolvedFood, q: Quantity, age_months: int | None, table: FoodTable) -> Grams:
     """One component of a dish: its amount per dish times how many dishes (an age share if unsaid)."""
-    if q.given and q.unit in (None, "serving", "piece"):
-        dishes, estimated = q.amount or 1.0, False
-    else:
-        dishes = servings()["dish_share"][age_band(age_months)] * (q.vague or 1.0)
-        estimated = True
+    dishes, estimated = how_many_dishes(found, q, age_months, table)
     amount, unit = found.per_dish
     unit_word = unit.split()[0]
     part = Quantity(amount * dishes, unit_word if unit_word in UNIT_ALIASES.values() else None)
@@ -143,29 +375,36 @@ def _refined(previous: ParsedItem, p: ParsedItem) -> ParsedItem | None:
     return replace(previous, words=(*p.words, *previous.words), raw=f"{previous.raw}, {p.raw}")
 
 
-def _baby_food(resolution, rest: list[str], table: FoodTable):
-    """A jar of pears is strained baby pears: prefer the SR28 baby food of the same food."""
+def _baby_food(resolution, rest: list[str], table: FoodTable, stage: int | None = None):
+    """A jar of pears is strained baby pears (junior at stage 3): prefer the SR28 baby food of that food."""
     foods = resolution.foods
-    if len(foods) != 1 or foods[0].record.food_group == "0300":
+    if len(foods) != 1 or foods[0].record.food_group == "0300" or not content_tokens(rest):
         return resolution
-    baby = table.resolve(["baby", *content_tokens(rest)])
-    if baby.foods and baby.foods[-1].record.food_group == "0300":
-        return baby
+    content = content_tokens(rest)
+    tries = [["babyfood", *content, "junior"]] if stage == 3 else []
+    tries += [[*(singular(w) for w in content), "puree"], ["baby", *content],
+              ["babyfood", *content, "strained"], ["babyfood", *content]]
+    for words in tries:
+        baby = table.resolve(words)
+        said = {singular(w) for w in content}
+        if baby.foods and not baby.unknown and baby.foods[-1].record.food_group == "0300" and any(
+                d.startswith(w) for d in desc_words(baby.foods[-1].record.description) for w in said):
+            return baby  # "apple" -> applesauce, never a vegetable mix
     return resolution
 
 
 def _item(found: ResolvedFood, name: str, raw: str, grams: Grams, p: ParsedItem,
-          age_months: int | None) -> FoodItem:
+          age_months: int | None, unit_grams: float | None = None) -> FoodItem:
     offered, eaten = grams.grams, grams.grams
     if p.eaten_bites is not None:
         eaten = p.eaten_bites * _bite_grams(found, p.bite_unit, age_months)
-        offered = max(offered, eaten)
+        offered = max(offered, eaten) if not grams.estimated else eaten  # nothing offered is invented
     elif p.eaten_share is not None:
         eaten = offered * p.eaten_share
     estimated = grams.estimated and p.eaten_bites is None  # "2 bites" is an amount eaten
     record = found.record
     return FoodItem(name, record.ndb_no, record.description, record.food_group, round(eaten, 1),
-                    round(offered, 1), estimated, raw, nutrients_for(record.nutrients, eaten))
+                    round(offered, 1), estimated, raw, nutrients_for(record.nutrients, eaten), unit_grams)
 
 
 def _bite_grams(found: ResolvedFood, unit: str, age_months: int | None) -> float:
@@ -182,6 +421,9 @@ def _protected(words: list[str], table: FoodTable) -> frozenset[int]:
     keep: set[int] = set()
     for match in table.names.cover(words):
         span = words[match.start : match.end]
+        if len(span) >= 2 and any(w in SIZES for w in span):
+            keep.update(range(match.start, match.end))  # "mini babybel" is a food, not a small babybel
+            continue
         if len(span) < 2 or not any(w in UNIT_ALIASES or "%" in w for w in span):
             continue
         bare = [w for w in span if w not in UNIT_ALIASES and w != "of"]
@@ -224,6 +466,29 @@ def _apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
         return
     for i in targets:
         items[i] = _with_eaten(items[i], items[i].offered_grams * (p.eaten_share or 0.0), table)
+
+
+def _apply_count(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: FoodTable) -> None:
+    """"gave him 5 strawberries and he ate 3": three of the pieces offered were eaten."""
+    counted = [i for i, item in enumerate(items) if item.unit_grams]
+    if not counted or p.eaten_count is None:
+        return
+    target = items[counted[-1]]
+    eaten = min(target.offered_grams, p.eaten_count * (target.unit_grams or 0.0))
+    items[counted[-1]] = _with_eaten(target, eaten, table)
+
+
+def _eaten_of_offered(items: list[FoodItem], offered: set[int], item: FoodItem, p: ParsedItem,
+                      table: FoodTable) -> bool:
+    """"offered 1 cup of milk, she drank 4 oz": the amount eaten of a food already offered."""
+    if p.kind != EAT or item.estimated:
+        return False
+    for i in sorted(offered, reverse=True):
+        if items[i].ndb_no == item.ndb_no:
+            items[i] = _with_eaten(items[i], min(items[i].offered_grams, item.grams), table)
+            offered.discard(i)
+            return True
+    return False
 
 
 def _with_eaten(item: FoodItem, eaten: float, table: FoodTable) -> FoodItem:

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from rapidfuzz import fuzz
+
+from knowledge.foods.filler import strip_filler
 from knowledge.foods.text import content_tokens, light_normalise, normalise
 
 MEAL_WORDS = {
@@ -25,6 +29,7 @@ _MEAL_PHRASE = re.compile(  # the meal word goes; a dangling "for"/"at" is a sto
     re.I,
 )
 _MEAL_ALONE = re.compile(rf"^\s*(?:(?:morning|afternoon|bedtime|evening)\s+)?(?:{_MEAL})\s*$", re.I)
+_MEAL_TARGETS = ("breakfast", "lunch", "dinner", "supper", "snack")
 _LABEL = re.compile(r"^\s*[A-Z][\w']*\s*[:\-]\s+")
 
 # Verb phrases at the start of a segment, with what they say about eating.
@@ -57,7 +62,7 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "pushed away": (REFUSE, 0.0), "hated": (REFUSE, 0.0), "didnt like": (REFUSE, 0.0),
     "did not like": (REFUSE, 0.0), "turned down": (REFUSE, 0.0), "skipped": (REFUSE, 0.0),
     "said no to": (REFUSE, 0.0), "wouldnt try": (REFUSE, 0.0), "didnt try": (REFUSE, 0.0),
-    "gagged on": (REFUSE, 0.0), "left": (REFUSE, 0.0), "no": (REFUSE, 0.0), "not": (REFUSE, 0.0),
+    "gagged on": (REFUSE, 0.0), "picked out": (REFUSE, 0.0), "picked off": (REFUSE, 0.0), "left": (REFUSE, 0.0), "no": (REFUSE, 0.0), "not": (REFUSE, 0.0),
     "no interest in": (REFUSE, 0.0), "not interested in": (REFUSE, 0.0), "wasnt into": (REFUSE, 0.0),
 }
 _ADVERBS = r"(?:only|just|also|then|finally|happily|eventually|still|even|really|actually|all)\s+"
@@ -95,7 +100,7 @@ SHARES: tuple[tuple[str, float], ...] = (
 )
 _BITES = re.compile(
     r"^(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|a few|a couple|a couple of|few|several)\s+"
-    r"(?P<unit>bites?|mouthfuls?|spoonfuls?|spoons|tastes?|nibbles?|licks?|sips?)(?:\s+of)?\b\s*",
+    r"(?P<unit>bites?|mouthfuls?|spoonfuls?|spoons|tastes?|nibbles?|licks?|sips?|squeezes?|slurps?)(?:\s+of)?\b\s*",
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:it|them|that|those|these|all|it all|them all|everything|any|some|much|"
@@ -103,10 +108,25 @@ _PRONOUN = re.compile(r"^(?:it|them|that|those|these|all|it all|them all|everyth
 IMPLIED = {"nursed": "breast milk", "nursing": "breast milk", "breastfed": "breast milk",
            "breast fed": "breast milk"}
 _DANGLING = re.compile(r"^(?:for|at|as|during)\s+|\s+(?:for|at|as|during|with|in|on)$", re.I)
-_LEADING = re.compile(r"^(?:and|then|also|plus|and also|and then)\s+", re.I)
+_MEAL_TYPO = re.compile(r"\b[a-z]{4,9}\b", re.I)
+_HEDGE = re.compile(r"^(?:like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
+                    r"only|just|literally)\s+", re.I)
+_COUNT_ONLY = re.compile(r"^(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a couple|"
+                         r"a few)(?:\s+of\s+(?:them|those|these|it))?$", re.I)
+_MADE_WITH = re.compile(r"\s+(?:made|cooked|prepared|mashed|fried|sauteed|sautéed|baked)\s+"
+                        r"(?:with|in)\s+(?P<what>[^,.;!?\n\d½¼¾⅓]+?)(?=$|[,.;!?\n])", re.I)
+_LEADING = re.compile(r"^(?:and|then|also|plus|and also|and then|was|were|is|are|=)\s+", re.I)
 _CONTRAST = re.compile(r"^(?:just|only|but|except|instead)\b", re.I)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "a few": 3, "few": 3, "several": 3, "a couple": 2, "a couple of": 2}
+_THE_REST = re.compile(r"^(?:the|all the)?\s*(?:rest|remainder|others|other ones|leftovers)\b", re.I)
+# "a few sips of milk (like 2 oz)": a measured amount in brackets is the item's amount.
+_PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~)?\s*"
+                           r"(?P<q>\d+(?:[./]\d+)?\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|teaspoons?)"
+                           r"\.?)\s*\)", re.I)
+# "Plum pouch (apple and spinach)": a bracketed flavour belongs to the item before it.
+_PAREN_WORDS = re.compile(r"\(\s*(?P<w>[^()\d]*?)\s*\)")
+_WORD_NUMBERS = {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _CLAUSE = re.compile(
     r"(?<!\d)[.;!?\n]+(?!\d)|[.;!?]+$|,?\s+(?:but|then|and then|after that|afterwards|later|though|"
     r"although|however|whereas|while)\s+|^\s*(?:then|and then)\s+",
@@ -132,6 +152,9 @@ class ParsedItem:
     bite_unit: str = "bite"
     clause: int = 0
     refers_back: bool = False  # "but she refused it": applies to earlier items, names no food
+    eaten_count: float | None = None  # "he ate 3" after "gave him 5 strawberries": pieces eaten
+    kind: str | None = None  # EAT, OFFER or REFUSE when a verb said so
+    made_with: tuple[str, ...] = ()  # "mashed potatoes made with milk and butter": milk butter
 
 
 @dataclass(frozen=True)
@@ -145,17 +168,40 @@ def detect_meal_type(text: str) -> str | None:
     """Return breakfast, lunch, dinner or snack when the message says so ("for tea" is dinner)."""
     if _TEA.search(text):
         return "dinner"
-    for word in re.findall(r"[a-z]+", text.lower()):
+    words = re.findall(r"[a-z]+", text.lower())
+    for word in words:
         if word in MEAL_WORDS:
             return MEAL_WORDS[word]
+    for word in words:
+        if (fixed := meal_word_typo(word)) is not None:
+            return MEAL_WORDS[fixed]
     return None
+
+
+def meal_word_typo(word: str) -> str | None:
+    """The meal word a typo means ("brekfast", "lnch", "diner", "snak"), else None."""
+    word = word.lower()
+    if len(word) < 4 or word in MEAL_WORDS or word in _NOT_MEAL_TYPOS:
+        return None
+    for target in _MEAL_TARGETS:
+        if word[0] == target[0] and abs(len(word) - len(target)) <= 2 and fuzz.ratio(word, target) >= 85:
+            return target
+    return None
+
+
+_NOT_MEAL_TYPOS = frozenset({"snacks", "launch", "lunches", "dinners", "snake", "snap", "lunchable", "lunchables",
+                             "dine", "diner", "dinner", "super", "lush", "lunge", "snick", "brea", "bread"})
 
 
 def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal:
     """Split `text` into items; `protected_phrases` are food names containing "and"/"with"."""
-    light = light_normalise(text)
+    light = strip_filler(light_normalise(text))
     meal_type = detect_meal_type(light)
+    light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
     light = re.sub(r"\bw/\s*", " with ", light, flags=re.I)
+    light = _PAREN_AMOUNT.sub(lambda m: " \x02" + "_".join(m.group("q").split()) + "\x02", light)
+    light = _PAREN_WORDS.sub(lambda m: " " + re.sub(r"\s*(?:,|&|\band\b|\bwith\b)\s*", " ", m.group("w")), light)
+    light = _MADE_WITH.sub(lambda m: " \x01" + "_".join(normalise(m.group("what")).split()) + "\x01", light)
     body, saved = _protect(_halves(light), protected_phrases)  # "fruit snacks" keeps "snacks"
     body = _MEAL_PHRASE.sub(" ", _TEA.sub(" ", body))
     items: list[ParsedItem] = []
@@ -175,8 +221,17 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
 
 def _parse_segment(segment: str, clause: int, carry):
     """Read the verb, the share eaten and the food phrase of one segment."""
-    share = bites = None
+    share = bites = count = None
     bite_unit = "bite"
+    kind: str | None = None
+    made_with: tuple[str, ...] = ()
+    measured = None
+    if m := re.search(r"\x02([^\x02]*)\x02", segment):
+        measured = m.group(1).replace("_", " ")
+        segment = (segment[: m.start()] + segment[m.end():]).strip()
+    if m := re.search(r"\x01([^\x01]*)\x01", segment):
+        made_with = tuple(w for w in m.group(1).split("_") if w not in ("and", "a", "some", "little", "bit", "of"))
+        segment = (segment[: m.start()] + segment[m.end():]).strip()
     segment = _LEADING.sub("", segment)
     if _CONTRAST.match(segment):
         carry = None
@@ -193,21 +248,32 @@ def _parse_segment(segment: str, clause: int, carry):
     if passive:
         share = 0.0 if (passive.group("refused") or passive.group("tail")) else 1.0
         segment = segment[: passive.start()]
+    segment = _HEDGE.sub("", _HEDGE.sub("", segment.strip()))
     segment, found = _share(segment)
     share = found if found is not None else share
+    segment = _HEDGE.sub("", segment)
+    if verb and kind == EAT and (m := _COUNT_ONLY.match(segment.strip(" ,.!"))):
+        n = m.group("n").lower()
+        count = _NUMBERS.get(n) or _WORD_NUMBERS.get(n) or float(n)
+        return ParsedItem(segment, (), None, None, "bite", clause, True, count, kind), status
     if m := _BITES.match(segment):
         bites, bite_unit = _NUMBERS.get(m.group("n").lower(), None), _bite_unit(m.group("unit"))
         bites = bites if bites is not None else float(m.group("n"))
         segment = segment[m.end():]
+    if measured is not None:  # the bracketed amount replaces "a few sips of" / "some"
+        bites = None
+        segment = f"{measured} " + re.sub(r"^(?:some|a little|a bit|a few|a couple)\s+(?:of\s+)?", "", segment, flags=re.I)
     segment = _DANGLING.sub("", segment.strip(" ,.-:")).strip(" ,.-:")
     words = tuple(normalise(segment).split())
     if verb and not content_tokens(list(words)) and (implied := IMPLIED.get(verb.group("verb").lower())):
         words, segment = tuple(implied.split()), verb.group(0).strip()  # "nursed for 10 min"
+    if kind == REFUSE and _THE_REST.match(segment):  # "ate 5 and threw the rest": what was eaten stands
+        return None, status
     refers_back = bool(_PRONOUN.match(segment)) and (share is not None or bites is not None)
     if not words and not refers_back:
         return None, status
     return ParsedItem(segment, words if not refers_back else (), share, bites, bite_unit, clause,
-                      refers_back), status
+                      refers_back, None, kind, made_with), status
 
 
 def _share(segment: str) -> tuple[str, float | None]:
@@ -242,13 +308,18 @@ def _protect(text: str, phrases: tuple[str, ...]) -> tuple[str, list[str]]:
         saved.append(match.group(0))
         return f"\x00{len(saved) - 1}\x00"
 
-    for phrase in phrases:
-        words = phrase.split()
-        pattern = r"\b" + r"\s*".join(
-            r"(?:and|&|\+|n|'n'|n')" if w in ("and", "n") else re.escape(w) for w in words
-        ) + r"\b"
-        text = re.sub(pattern, keep, text, flags=re.I)
-    return text, saved
+    pattern = _protected_pattern(phrases)
+    return (pattern.sub(keep, text) if pattern is not None else text), saved
+
+
+@lru_cache(maxsize=8)
+def _protected_pattern(phrases: tuple[str, ...]) -> re.Pattern | None:
+    """One regex for all protected names, longest first ("mac and cheese" before "mac")."""
+    if not phrases:
+        return None
+    parts = [r"\s*".join(r"(?:and|&|\+|n|'n'|n')" if w in ("and", "n") else re.escape(w) for w in phrase.split())
+             for phrase in sorted(phrases, key=len, reverse=True)]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.I)
 
 
 def _restore(text: str, saved: list[str]) -> str:

@@ -6,6 +6,7 @@ grapes); `NameIndex.correct(word)` fixes typos against the curated vocabulary ("
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,7 @@ class CuratedName:
     unit: str
     category: str
     components: tuple[tuple[str, float, str], ...] = ()
+    pieces: int | None = None  # a dish made of pieces ("one 6-piece maki roll"): "3 pieces" is half
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,15 @@ def curated_names() -> tuple[CuratedName, ...]:
 def dishes() -> tuple[CuratedName, ...]:
     """Read dishes.tsv: each dish with its SR28 components (ndb_no, amount, unit) per dish."""
     out = []
-    for name, variants, components in _rows(DISHES_FILE):
+    for name, variants, components, *basis in _rows(DISHES_FILE):
         parts = []
         for part in components.split(";"):
             ndb_no, amount, unit = part.split(maxsplit=2)
             parts.append((ndb_no, float(amount), unit.strip()))
         names = tuple(v.strip() for v in variants.split(",") if v.strip())
-        out.append(CuratedName(name.strip(), parts[0][0], names, "", "dish", tuple(parts)))
+        pieces = re.search(r"\b(\d+)-piece\b", basis[0]) if basis else None
+        out.append(CuratedName(name.strip(), parts[0][0], names, "", "dish", tuple(parts),
+                               int(pieces.group(1)) if pieces else None))
     return tuple(out)
 
 
@@ -95,6 +99,10 @@ class NameIndex:
         self._by_letter: dict[str, list[str]] = defaultdict(list)
         for word in self.vocab:
             self._by_letter[word[0]].append(word)
+        self._phrases_by_letter: dict[str, list[str]] = defaultdict(list)
+        for key in self.keys:
+            if " " in key:
+                self._phrases_by_letter[key[0]].append(key)
         # names the meal parser must not split or strip: "mac and cheese", "fruit snacks"
         self.separator_keys = sorted(
             (k for k in self.keys if set(k.split()) & _SPECIAL_WORDS and len(k.split()) > 1),
@@ -120,6 +128,17 @@ class NameIndex:
                     options.append((rest[0] + size, rest[1] - 1, [NameMatch(i, i + size, entry), *rest[2]]))
             best[i] = max(options, key=lambda o: (o[0], o[1]))
         return best[0][2]
+
+    def correct_phrase(self, phrase: str, cutoff: float = 88) -> CuratedName | None:
+        """The curated name a misspelt phrase of two or more words means ("grilled chese")."""
+        words = phrase.split()
+        if len(words) < 2 or len(phrase) < 8:
+            return None
+        choices = [k for k in self._phrases_by_letter.get(phrase[0], []) if len(k.split()) == len(words)]
+        best = process.extractOne(phrase, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None or any(fuzz.ratio(a, b) < 75 for a, b in zip(words, best[0].split())):
+            return None  # "veggie sticks" is not "veggie straws": every word must be a near-spelling
+        return self.keys[best[0]]
 
     def correct(self, word: str, cutoff: float = 80) -> str | None:
         """Return the curated word a typo most likely meant (same first letter), else None."""

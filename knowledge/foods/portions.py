@@ -140,7 +140,8 @@ def find_portion(food: FoodRecord, unit: str, size: str | None = None,
         unit = unit.split()[0]
     names = _PORTION_WORDS.get(unit, (unit,))
     exact = [p for p in food.portions if p.unit in names]
-    worded = [p for p in food.portions if p.unit not in names and p.words & set(names)]
+    worded = [p for p in food.portions  # "1 cup, slices" is a cup, never one slice
+              if p.unit not in names and p.unit not in VOLUME_UNITS and p.words & set(names)]
     for group in (exact, worded):
         if not group:
             continue

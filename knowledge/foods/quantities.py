@@ -63,7 +63,7 @@ _VAGUE_LONGEST_FIRST = sorted(VAGUE.items(), key=lambda kv: -len(kv[0]))
 SIZES = {
     "small": "small", "smallish": "small", "little": "small", "medium": "medium", "med": "medium",
     "large": "large", "big": "large", "huge": "extra large", "jumbo": "extra large", "mini": "mini",
-    "xl": "extra large",
+    "xl": "extra large", "kids": "kid", "kid": "kid",
 }
 # Words that pick one SR28 portion over another: "1 cup mashed banana" -> "cup, mashed".
 MODIFIERS = frozenset(

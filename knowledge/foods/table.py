@@ -66,6 +66,7 @@ class ResolvedFood:
     start: int
     end: int
     per_dish: tuple[float, str] | None = None  # amount and unit of this food in one whole dish
+    dish: CuratedName | None = None  # the dish this food is a part of
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,21 @@ class FoodTable:
         entry = self._curated_by_ndb.get(record.ndb_no)
         return entry.category if entry else guess_category(record)
 
+    def part_name(self, record: FoodRecord) -> str:
+        """What a parent calls a dish part: its curated name, else the start of its SR28 description."""
+        entry = self._curated_by_ndb.get(record.ndb_no)
+        if entry is not None:
+            return entry.name
+        head = record.description.split(",")[0].lower()
+        return re.sub(r"^(?:babyfood|fast foods?|cereals ready-to-eat)\s*", "", head) or head
+
+    def resolve_named(self, target: str) -> Resolution:
+        """Resolve a curated name ("baby yogurt") or an SR28 NDB number ("21309") as a whole item."""
+        if target in self.records:
+            record = self.records[target]
+            return Resolution((ResolvedFood(record, self.category(record), "", 0, 0),))
+        return self.resolve(target.split())
+
     def clear_caches(self) -> None:
         """Forget resolved phrases (the evaluation times lines from cold)."""
         self._resolved.clear()
@@ -174,6 +190,10 @@ class FoodTable:
         if entry is not None and entry.ndb_no in self.records:
             return Resolution(tuple(self._curated_all(entry, 0, len(words))))
         cover = self._cover(words)
+        if sum(m.end - m.start for m in cover) < len(words):  # "grilled chese": a misspelt dish name
+            entry = self.names.correct_phrase(" ".join(words))
+            if entry is not None and entry.ndb_no in self.records and entry not in [m.entry for m in cover]:
+                return Resolution(tuple(self._curated_all(entry, 0, len(words))))
         if cover and not _leftover(words, cover) and self._compound_ok(cover):
             if len(cover) > 1:  # "veggie lasagna" is SR28's "Lasagna, Vegetable", not two foods
                 whole = self.search_index.search(content_tokens(words), all_in_lead=True)
@@ -181,6 +201,9 @@ class FoodTable:
                     return self._searched(whole, words)
             return self._from_cover(cover)
         fixed = self._corrected(words)
+        entry = self.names.exact(" ".join(fixed)) if fixed != words else None
+        if entry is not None and entry.ndb_no in self.records:  # "grilled chese"
+            return Resolution(tuple(self._curated_all(entry, 0, len(words))))
         fixed_cover = self._cover(fixed) if fixed != words else cover
         complete = fixed_cover and not _leftover(fixed, fixed_cover) and self._compound_ok(fixed_cover)
         if fixed != words and complete:
@@ -215,7 +238,7 @@ class FoodTable:
         out = []
         for ndb_no, amount, unit in entry.components:
             record = self.records[ndb_no]
-            out.append(ResolvedFood(record, self.category(record), "", start, end, (amount, unit)))
+            out.append(ResolvedFood(record, self.category(record), "", start, end, (amount, unit), entry))
         return out
 
     def _compound_ok(self, cover) -> bool:

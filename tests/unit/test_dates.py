@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from handlers.allergies import is_none
 from handlers.dates import BirthDate, age_in_months, describe_age, parse_birth_date, warm_up
 
 TODAY = date(2026, 11, 22)  # a Sunday
@@ -159,3 +160,25 @@ def test_fast_after_warm_up() -> None:
     for text in texts:
         parse_birth_date(text, TODAY)
     assert (time.perf_counter() - started) / len(texts) < 0.05
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("she turned 5 last month", date(2021, 10, 23)),  # not "5 months"
+    ("will be 2 in March", date(2025, 3, 15)),
+    ("he turns 3 in september", date(2024, 9, 15)),
+    ("turned 1 in january", date(2025, 1, 15)),
+    ("she will be 4 next month", date(2022, 12, 22)),
+    ("18 mos", date(2025, 5, 22)),
+    ("1.5 years", date(2025, 5, 22)),
+])
+def test_birthdays_near_today_give_an_estimated_date(text: str, expected: date) -> None:
+    found = parse_birth_date(text, TODAY)
+    assert found is not None and found.estimated and abs((found.date - expected).days) <= 1
+
+
+@pytest.mark.parametrize("text, none", [
+    ("none so far", True), ("not that we know", True), ("none yet", True), ("no, none so far", True),
+    ("not that we're aware of", True), ("nope none", True), ("peanuts", False), ("no eggs", False),
+])
+def test_no_allergies_answers(text: str, none: bool) -> None:
+    assert is_none(text) is none

@@ -23,3 +23,15 @@ def test_energy_within_20_percent_for_explicit_meals(report):
 
 def test_foods_identified(report):
     assert report.identification_share >= 0.95, report.misses
+
+
+@pytest.mark.parametrize("name", ["meals_dev.json", "meals_blind.json"])
+def test_parent_phrasing_sets_keep_their_figures(name):
+    import json
+    from pathlib import Path
+
+    from tests.blind_meals import score
+
+    meals = json.loads((Path(__file__).parents[1] / "data" / name).read_text())["meals"]
+    energy_ok, count, found, total = score(meals, FoodTable.from_sr28(), verbose=False)
+    assert energy_ok / count >= 0.9 and found / total >= 0.95

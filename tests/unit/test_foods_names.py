@@ -119,3 +119,35 @@ def test_topping_plus_carrier_is_two_foods(table):
 def test_dishes_expand_to_components(table):
     found = [f.record.ndb_no for f in table.resolve(["grilled", "cheese"]).foods]
     assert found == ["18069", "01042", "01001"]
+
+
+def test_names_and_dishes_grew_by_300_for_issue_10():
+    assert len(curated_names()) + len(dishes()) >= 464 + 300  # 452 names and 12 dishes before
+
+
+def test_every_dish_added_says_where_its_proportions_come_from():
+    from knowledge.foods.names import DISHES_FILE, _rows
+
+    rows = _rows(DISHES_FILE)
+    assert all(len(row) == 4 and row[3].strip() for row in rows[12:])
+
+
+def test_every_brand_target_resolves(table):
+    from knowledge.foods.brands import brands
+
+    for brand in set(brands().values()):
+        for target in [brand.default, *(t for _, t in brand.foods)]:
+            if target:
+                resolution = table.resolve_named(target)
+                assert resolution.foods and not resolution.unknown, (brand.name, target)
+
+
+@pytest.mark.parametrize("name, parts", [
+    ("jollof rice", {"rice", "crushed tomatoes", "tomato paste", "onion", "bell pepper", "vegetable oil"}),
+    ("injera with lentils", {"teff flour", "water", "lentils", "tomato paste", "onion", "vegetable oil"}),
+    ("pho", {"rice noodles", "sliced beef", "beef broth", "bean sprouts", "cilantro"}),
+    ("congee with egg", {"rice", "water", "egg"}),
+])
+def test_world_dishes_are_their_parts_by_name(table, name, parts):
+    found = table.resolve(name.split()).foods
+    assert {table.part_name(f.record) for f in found} == parts

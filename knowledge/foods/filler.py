@@ -1,0 +1,71 @@
+"""Chatter around a meal that names no food: places, moods, interjections, how the food was cut.
+
+"we had pasta at a friend's house lol, he seems fine" is a meal of pasta. `strip_filler(text)`
+removes what a parent says around the food before the message is split into items, so none of it
+is ever sent back as an unknown food. Only whole phrases are removed, never a lone word that
+could be part of a food's name ("house salad", "station" is left alone unless it follows "gas").
+"""
+from __future__ import annotations
+
+import re
+
+_POSSESSIVE = r"(?:(?:a|the|my|his|her|our|their|your)\s+)?(?:[A-Za-z]+(?:'s|s')\s+)?"
+PLACES = (
+    "house", "place", "home", "party", "birthday party", "bbq", "barbecue", "cookout", "daycare",
+    "day care", "nursery", "preschool", "school", "park", "playground", "restaurant", "gas station",
+    "petrol station", "store", "shop", "supermarket", "grocery store", "zoo", "church", "playdate",
+    "play date", "picnic", "cafe", "café", "diner", "mall", "airport", "car", "beach", "pool", "library",
+    "farm", "fair", "market", "farmers market", "museum", "hotel", "airplane", "plane", "train",
+    "office", "work", "gym", "soft play", "family dinner", "reunion", "wedding", "potluck",
+    "drive through", "drive thru", "food court", "hospital", "doctor's", "doctors", "pediatrician",
+)
+_PLACE = "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
+_PLACE_PHRASE = re.compile(rf"\b(?:at|from|in|on|during|after|before)\s+{_POSSESSIVE}(?:{_PLACE})\b", re.I)
+_PEOPLE_PLACE = re.compile(
+    r"\bat\s+(?:grandma|grandpa|granny|nana|nanna|nonna|abuela|abuelo|oma|opa|gran|grandmas|grandpas|"
+    r"grandparents|the grandparents|my (?:mom|mum|mother|parents|in-laws|sister|brother)|(?:her|his|my) "
+    r"(?:aunt|auntie|uncle|cousin|friend)|[A-Z][a-z]+)(?:'s|s')(?:\s+(?:house|place|home))?", re.I)
+_ON_THE_GO = re.compile(r"\b(?:on the (?:go|way (?:home|there|back)|road)|in the (?:stroller|pram|car seat))\b", re.I)
+INTERJECTIONS = re.compile(
+    r"(?<!\w)(?:lol+|lmao|rofl|haha+|hehe+|omg|ugh+|yay+|yey|woo+hoo|phew|sigh|smh|fyi|btw|tbh|idk|"
+    r"imo|xo+|x+o+|:-?[)(DP]|;-?\)|<3)(?!\w)",
+    re.I,
+)
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]")
+# Whole clauses about the child rather than the food: "he seems fine", "no reaction so far".
+_CHATTER = re.compile(
+    r"(?:^|(?<=[,.;!?\n]))\s*(?:and\s+|but\s+|so\s+)?(?:(?:he|she|they|baby|bub|lo|the baby|the kids?)\s+"
+    r"(?:seems?|seemed|is|was|were|are|looks?|looked|felt|feels?|got|gets?)\s+(?:so\s+|really\s+|very\s+|"
+    r"totally\s+)?(?:fine|ok|okay|good|great|happy|fussy|cranky|tired|sleepy|full|hungry|sick|grumpy|"
+    r"better|well|content|messy|a mess)|no (?:reaction|reactions|rash|issues|problems)(?: so far| yet)?|"
+    r"so far so good|all good|fingers crossed|wish me luck|what a mess|such a mess|"
+    r"(?:she|he|they) (?:loved|liked|hated) (?:it|them)|(?:it|they) (?:was|were) a (?:hit|win|success))"
+    r"\s*(?=$|[,.;!?\n])",
+    re.I,
+)
+# How the food was cut or served: kept out of the food's name.
+_PREP_TAIL = re.compile(
+    r"\b(?:(?:cut|chopped|sliced|torn|broken|diced|mashed|smashed|squished|ripped|pulled)\s+"
+    r"(?:up\s+)?(?:(?:in|into|in to)\s+(?:half|halves|quarters|thirds|strips|pieces|bits|chunks|cubes|"
+    r"slices|rounds|coins|sticks|fingers|spears|wedges|small pieces|little pieces|tiny pieces|"
+    r"bite[- ]?sized? pieces|bite[- ]?sized? bits)|lengthwise|lengthways|crosswise|in half|up|small|thin|thinly|finely)"
+    r"(?:\s+(?:and\s+)?(?:lengthwise|lengthways|crosswise|into strips|into pieces|in half))*"
+    r"|(?:quartered|halved)\s+(?:lengthwise|lengthways)"
+    r"|(?:on|in|from)\s+(?:a|the|his|her|their)\s+(?:highchair|high chair|tray|plate|bowl|spoon|fork|"
+    r"preloaded spoon|sippy cup|straw cup|open cup|cup|bottle)"
+    r"|(?:with|using)\s+(?:a|the|his|her)\s+(?:spoon|fork|fingers|hands|preloaded spoon)"
+    r"|(?:by|with)\s+(?:himself|herself|themselves|his hands|her hands|hand))\b",
+    re.I,
+)
+
+
+def strip_filler(text: str) -> str:
+    """Remove places, moods, interjections and cutting instructions; keep everything else."""
+    text = _EMOJI.sub(" ", text)
+    text = INTERJECTIONS.sub(" ", text)
+    text = _CHATTER.sub(" ", text)
+    text = _PEOPLE_PLACE.sub(" ", text)
+    text = _PLACE_PHRASE.sub(" ", text)
+    text = _ON_THE_GO.sub(" ", text)
+    text = _PREP_TAIL.sub(" ", text)
+    return re.sub(r"[ \t]+", " ", text).strip()

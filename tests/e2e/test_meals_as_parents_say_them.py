@@ -1,0 +1,123 @@
+"""Issue 10 through the signed webhook: sentences, pieces, brands, dishes, offered vs eaten, corrections
+that edit, several children, meal types, plausibility questions, profile answers, weekly averages."""
+from __future__ import annotations
+
+from handlers.dates import age_in_months
+from storage.meals import Meal
+from storage.models import Allergy, Child, Person
+from tests.support import all_rows, household
+
+
+def meals(app) -> list[Meal]:
+    return all_rows(app, Meal, load=("items",))
+
+
+def items(meal: Meal) -> dict[str, float]:
+    return {i.name: i.grams for i in meal.items}
+
+
+def twins(app, number: str):
+    parent = household(app, number, "Leo", "2025-06-01")
+    parent.say("add a child")
+    parent.say("Maya")
+    parent.say("2025-06-01")
+    parent.say("none")
+    return parent
+
+
+def test_a_sentence_with_chatter_logs_only_the_food(app):
+    parent = household(app, "+12125550301", "Maya", "2025-06-01")
+    reply = parent.say("we had pasta at a friend's house lol he seems fine")
+    assert reply.startswith("Logged Maya's") and "didn't catch" not in reply
+    assert list(items(meals(app)[0])) == ["pasta"]
+
+
+def test_counted_pieces_and_brands(app):
+    parent = household(app, "+12125550302", "Maya", "2025-06-01")
+    reply = parent.say("she ate 3 puffs and 4 Chick-fil-A nuggets")
+    assert "puffs 1 g" in reply and "chick fil a nuggets 64 g" in reply
+    parent.say("Maya had a Yo Baby yogurt")
+    assert list(items(meals(app)[-1])) == ["yo baby yogurt"]
+
+
+def test_dish_parts_are_named_and_offered_vs_eaten(app):
+    parent = household(app, "+12125550303", "Maya", "2025-06-01")
+    assert "bread" in parent.say("PB&J sandwich") and "pb and j sandwich" not in parent.say("undo")
+    reply = parent.say("I gave him 5 strawberries and he ate 3")
+    assert "strawberries 36 g of 60 g" in reply
+
+
+def test_two_not_three_edits_the_item_and_keeps_the_meal(app):
+    parent = household(app, "+12125550304", "Maya", "2025-06-01")
+    parent.say("lunch: 3 fish sticks and 1/2 cup peas")
+    reply = parent.say("actually it was 2 not 3")
+    assert reply.startswith("Fixed Maya's lunch")
+    [meal] = meals(app)
+    assert items(meal) == {"fish sticks": 56.0, "peas": 80.0}
+
+
+def test_whole_banana_and_no_butter_edit_items(app):
+    parent = household(app, "+12125550305", "Maya", "2025-06-01")
+    parent.say("half a banana, toast with butter")
+    assert parent.say("it was a whole banana").startswith("Fixed Maya's")
+    [meal] = meals(app)
+    assert items(meal)["banana"] == 118.0 and "toast" in items(meal)
+    assert parent.say("no butter").startswith("Fixed Maya's")
+    [meal] = meals(app)
+    assert "butter" not in items(meal) and "toast" in items(meal) and "banana" in items(meal)
+    assert parent.say("undo").startswith("Removed Maya's") and meals(app) == []
+
+
+def test_both_and_each_child_by_name(app):
+    parent = twins(app, "+12125550306")
+    reply = parent.say("both had Cheerios")
+    assert "Logged Leo's" in reply and "Logged Maya's" in reply
+    reply = parent.say("Leo had toast and Maya had 2 eggs")
+    assert "Logged Leo's" in reply and "Logged Maya's" in reply
+    with app.extensions["tinytummy"].sessions() as s:
+        names = {c.id: c.name for c in s.query(Child)}
+    by_child = {(names[m.child_id], tuple(items(m))) for m in meals(app)}
+    assert by_child == {("Leo", ("cheerios",)), ("Maya", ("cheerios",)), ("Leo", ("toast",)), ("Maya", ("eggs",))}
+    assert "Logged Leo's" in parent.say("the twins had a banana")
+
+
+def test_meal_type_typo(app):
+    parent = household(app, "+12125550307", "Maya", "2025-06-01")
+    assert parent.say("for brekfast 2 eggs").startswith("Logged Maya's breakfast")
+
+
+def test_an_implausible_amount_asks_one_question(app):
+    parent = household(app, "+12125550308", "Maya", "2025-06-01")
+    reply = parent.say("12 fish sticks")
+    assert reply.startswith("Logged Maya's") and reply.splitlines()[-1].startswith("Did Maya really eat 12 fish sticks")
+    fixed = parent.say("2 not 12")
+    assert fixed.startswith("Fixed Maya's") and items(meals(app)[0]) == {"fish sticks": 56.0}
+
+
+def test_profile_answers_are_answers(app, phone, clock):
+    phone.say("hi")
+    phone.say("Maya")
+    phone.say("she turned 5 last month")
+    assert "No allergies noted" in phone.say("none so far")
+    with app.extensions["tinytummy"].sessions() as s:
+        child = s.query(Child).one()
+        assert 60 <= age_in_months(child.birth_date, clock().date()) <= 62
+        assert s.query(Allergy).count() == 0
+
+
+def test_a_time_zone_is_never_a_food(app):
+    parent = household(app, "+12125550309", "Maya", "2025-06-01")
+    reply = parent.say("London")
+    assert "Europe/London" in reply and meals(app) == []
+    with app.extensions["tinytummy"].sessions() as s:
+        assert s.query(Person).one().timezone == "Europe/London"
+
+
+def test_weekly_summary_averages_over_days_with_meals(app, clock):
+    parent = household(app, "+12125550310", "Maya", "2025-06-01")
+    parent.say("1/2 cup oatmeal and a banana")
+    reply = parent.say("this week")
+    assert "on 1 of 7 days" in reply and "from the one day with meals" in reply
+    clock.advance(days=1)
+    parent.say("1/2 cup peas")
+    assert "a day on average over the 2 days with meals" in parent.say("this week")
