@@ -7,7 +7,8 @@ fallback) Twilio is asked once per claim. Passing failures put the row back to p
 `TryAgain` (RQ retries after 10 s, 60 s, 300 s; without Redis the sweeper re-drives it).
 
 WhatsApp allows free-form text only within 24 h of the person's last WhatsApp message. Outside
-it we send the approved template for the message's kind (WHATSAPP_TEMPLATE_<KIND>), else SMS if
+it we send the approved template for the message's kind (WHATSAPP_TEMPLATE_<KIND>; a marketing kind such
+as "nudge" never to +1 numbers, where Meta does not deliver marketing templates), else SMS if
 the person has ever texted us by SMS (they use that channel with us, so they can be reached and
 have not opted out of it), else the message fails with 63016. The same happens when Twilio
 answers 63016 to a free-form message anyway.
@@ -34,6 +35,8 @@ TEMPLATE_TEXT_LIMIT = 200  # a template variable is one short line, not a whole 
 WINDOW_FALLBACK = ":window"  # key suffix of the message re-sent after an asynchronous 63016
 CHANNELS = ("sms", "whatsapp")
 SENT = ("sent", "queued", "accepted", "local")  # what a sender answers when the message is on its way
+# Kinds whose template Meta counts as marketing: never delivered to US (+1) WhatsApp numbers.
+MARKETING_KINDS = frozenset({"nudge"})
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,11 @@ def template_text(body: str, limit: int = TEMPLATE_TEXT_LIMIT) -> str:
     return cut.rstrip(" ,;:.-") + "…"
 
 
+def template_allowed(kind: str, to_address: str) -> bool:
+    """May this kind go to this number as a WhatsApp template? Not marketing to +1 numbers."""
+    return kind not in MARKETING_KINDS or not to_address.startswith("+1")
+
+
 def plan(delivery: Delivery, recipient: Recipient, now: datetime, templates: dict[str, str],
          free_form_refused: bool = False) -> Delivery | None:
     """How to deliver: as written, as the kind's WhatsApp template, or by SMS; None if no way."""
@@ -108,7 +116,7 @@ def plan(delivery: Delivery, recipient: Recipient, now: datetime, templates: dic
     if not free_form_refused and recipient.whatsapp_window_open(now):
         return delivery
     template = templates.get(delivery.kind)
-    if template:
+    if template and template_allowed(delivery.kind, delivery.to_address):
         return replace(delivery, content_sid=template,
                        content_variables=json.dumps({"1": template_text(delivery.body)}, ensure_ascii=False))
     if recipient.reachable_by_sms:
