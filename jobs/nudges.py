@@ -11,7 +11,6 @@ batch on a few threads. The outbox's claim keeps it to one send per row under an
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Callable
@@ -24,7 +23,7 @@ from handlers import progress
 from handlers.allergies import label as allergen_label
 from handlers.nudges import NudgeFacts, compose
 from handlers.reminders import DEFAULT_REMINDER, in_quiet_hours
-from jobs.outbox import WHATSAPP_WINDOW, Recipient, queue_message, send_outbound, template_allowed
+from jobs.outbox import RETRY, WHATSAPP_WINDOW, Message, Recipient, queue_messages, send_many, template_allowed
 from jobs.queue import TryAgain, keyed
 from jobs.runtime import current
 from storage import badges as badge_store
@@ -93,24 +92,11 @@ def deliver_nudges(nudge_ids: list[int]) -> dict[str, int]:
         if taken:
             build(session, taken, now, dict(rt.settings.get("templates") or {}))
         outbound_ids = nudge_store.pending_outbound_ids(session, nudge_ids)
-    results = _send_all(outbound_ids)
-    retry = [i for i, r in zip(outbound_ids, results) if r == "retry"]
+    results = send_many(outbound_ids, threads=SEND_THREADS)
+    retry = [i for i, r in zip(outbound_ids, results) if r == RETRY]
     if retry:
         raise TryAgain(f"{len(retry)} of {len(outbound_ids)} nudges will be sent again")
     return {"built": len(taken), "sent": sum(1 for r in results if r in ("sent", "local"))}
-
-
-def _send_all(outbound_ids: list[int]) -> list[str]:
-    def send(outbound_id: int) -> str:
-        try:
-            return send_outbound(outbound_id)
-        except TryAgain:
-            return "retry"
-
-    if len(outbound_ids) <= 1:
-        return [send(i) for i in outbound_ids]
-    with ThreadPoolExecutor(max_workers=min(SEND_THREADS, len(outbound_ids)), thread_name_prefix="nudge") as pool:
-        return list(pool.map(send, outbound_ids))
 
 
 # -- Building -------------------------------------------------------------------------------------
@@ -152,6 +138,7 @@ def _load(session, nudges: list[Nudge]) -> _Batch:
 def build(session, nudges: list[Nudge], now: datetime, templates: dict[str, str]) -> None:
     """Write each nudge into the outbox, or mark it skipped with the reason."""
     batch = _load(session, nudges)
+    to_queue: list[tuple[Nudge, Message]] = []
     for nudge in nudges:
         person = batch.people.get(nudge.person_id)
         when = max(now, nudge.due_at)  # a pass run ahead of the clock (`send-due --at`) speaks for its instant
@@ -164,10 +151,11 @@ def build(session, nudges: list[Nudge], now: datetime, templates: dict[str, str]
             logger.info("nudge %s skipped: %s", nudge.id, reason)
             continue
         nudge.variant, text = compose(facts_for(person, nudge.local_date, when, batch), nudge.local_date, person.id)
-        row = queue_message(session, person=person, body=text, kind="nudge", now=when, channel=channel,
-                            key=f"nudge:{person.id}:{nudge.local_date.isoformat()}")
-        session.flush()
-        nudge.outbound_id = row.id
+        to_queue.append((nudge, Message(person, text, "nudge", f"nudge:{person.id}:{nudge.local_date}", channel)))
+    created = max([now] + [n.due_at for n, _ in to_queue])
+    ids = queue_messages(session, [m for _, m in to_queue], created) if to_queue else {}
+    for nudge, message in to_queue:
+        nudge.outbound_id = ids[message.key]
 
 
 def _why_not(nudge: Nudge, person: Person | None, batch: _Batch, now: datetime) -> str | None:
