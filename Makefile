@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app wsgi
 
-.PHONY: run setup test chaos eval bench clean
+.PHONY: run setup test chaos eval bench bench-nudges clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -35,6 +35,9 @@ chaos: $(VENV)/.installed
 
 eval: $(VENV)/.installed
 	$(PY) -m bot.intents_eval tests/data/intent_eval.tsv
+
+bench-nudges: $(VENV)/.installed
+	$(PY) -m tests.bench.nudges
 
 clean:
 	rm -rf var/*.db var/chroma

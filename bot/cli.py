@@ -12,6 +12,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlalchemy import func, inspect, select
 
+from handlers.reminders import DEFAULT_REMINDER, in_quiet_hours
 from storage import people
 from storage.schema import upgrade
 
@@ -80,7 +81,7 @@ def household_group() -> None:
 @click.option("--birth-date", required=True, type=click.DateTime(formats=["%Y-%m-%d"]))
 @click.option("--allergy", "allergies", multiple=True)
 @click.option("--timezone", "zone", default=None, help="IANA name, e.g. America/Chicago.")
-@click.option("--reminder", default="19:00", help="HH:MM local time.")
+@click.option("--reminder", default="19:00", help="HH:MM local time (08:00-20:59), or off.")
 @needs("schema")
 def household_create(phone: str, child_name: str, birth_date: datetime, allergies: tuple[str, ...],
                      zone: str | None, reminder: str) -> None:
@@ -95,10 +96,9 @@ def household_create(phone: str, child_name: str, birth_date: datetime, allergie
         raise click.BadParameter(f"{phone!r} is not a phone number", param_hint="--phone")
     try:
         ZoneInfo(zone) if zone else None
-        hh, mm = (int(x) for x in reminder.split(":"))
-        reminder_time = time(hh, mm)
     except Exception as exc:
-        raise click.BadParameter(str(exc)) from exc
+        raise click.BadParameter(str(exc), param_hint="--timezone") from exc
+    reminder_time = _reminder(reminder)
     now = services.clock()
     with services.sessions() as session, session.begin():
         person, _ = people.find_or_create_person(session, number, now)
@@ -106,7 +106,8 @@ def household_create(phone: str, child_name: str, birth_date: datetime, allergie
             raise click.ClickException("that number already has a household")
         guesses = guess_time_zones(number)
         person.timezone = zone or (guesses[0] if guesses else "America/New_York")
-        person.reminder_time = reminder_time
+        person.reminder_time = reminder_time or DEFAULT_REMINDER
+        person.reminders_on = reminder_time is not None
         household = people.create_household(session, person, now)
         child = people.add_child(session, household, child_name, now)
         child.birth_date = birth_date.date() if isinstance(birth_date, datetime) else birth_date
@@ -115,6 +116,46 @@ def household_create(phone: str, child_name: str, birth_date: datetime, allergie
         people.conversation_for(session, person, now)
         household_id = household.id
     click.echo(household_id)
+
+
+def _reminder(value: str) -> time | None:
+    """'19:30' -> 19:30, 'off' -> None; a malformed time or one in quiet hours is refused."""
+    if value.strip().lower() == "off":
+        return None
+    try:
+        hh, mm = (int(x) for x in value.split(":"))
+        when = time(hh, mm)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not HH:MM or off ({exc})", param_hint="--reminder") from exc
+    if in_quiet_hours(when):
+        raise click.BadParameter(f"{value} is in quiet hours (21:00-08:00)", param_hint="--reminder")
+    return when
+
+
+@click.group("nudges", cls=AppGroup, help="Daily reminders.")
+def nudges_group() -> None:
+    pass
+
+
+@nudges_group.command("send-due", help="Run one pass of the daily nudges; print {\"due\": N, \"queued\": N}.")
+@click.option("--at", "at", default=None, help="Act as if it were this instant (ISO 8601; default now).")
+@needs("schema")
+def nudges_send_due(at: str | None) -> None:
+    from datetime import timezone
+
+    from jobs.nudges import send_due
+    from jobs.queue import InlineJobs, RedisJobs
+
+    try:
+        instant = datetime.fromisoformat(at) if at else None
+    except ValueError as exc:
+        raise click.BadParameter(f"{at!r} is not an ISO 8601 instant", param_hint="--at") from exc
+    if instant is not None and instant.tzinfo is None:
+        instant = instant.replace(tzinfo=timezone.utc)
+    jobs = _services().jobs
+    # Without Redis the jobs run here, before the command exits (a thread pool would be cut short).
+    enqueue = jobs.enqueue if isinstance(jobs, RedisJobs) else InlineJobs().enqueue
+    click.echo(json.dumps(send_due(instant, enqueue=enqueue)))
 
 
 @click.group("intent", cls=AppGroup, help="The intent classifier.")
@@ -207,7 +248,7 @@ def meal_analyze(age_months: int | None) -> None:
 def init_app(app: Flask) -> None:
     from bot import console, plan_cli, processes
 
-    for group in (db_group, household_group, intent_group, knowledge_group, foods_group, meal_group):
+    for group in (db_group, household_group, nudges_group, intent_group, knowledge_group, foods_group, meal_group):
         app.cli.add_command(group)
     app.cli.add_command(console.console)
     app.cli.add_command(plan_cli.plan_group)

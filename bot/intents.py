@@ -67,7 +67,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (_polite(r"help|info|commands|menu"), "help"),
         (_polite(r"undo"), "undo"),
         (_polite(r"summary|report"), "summary"),
-        (_polite(r"streak"), "streak"),
+        (_polite(r"(?:my |our )?(?:streak|badges?)"), "streak"),
         (_polite(r"settings"), "settings"),
         (_polite(r"profile"), "profile"),
         (_polite(r"plan"), "plan"),

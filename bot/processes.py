@@ -15,8 +15,8 @@ logger = logging.getLogger(__name__)
 
 
 def warm_up(services) -> None:
-    """Warm the process once, before RQ forks a job process per job: each fork then shares
-    what was loaded instead of rebuilding it (about a second)."""
+    """Warm the process once, before the first job needs it (about a second): jobs run in this
+    process (no fork), so none of them pays for loading the models."""
     services.warm_up()
 
 
@@ -27,10 +27,14 @@ def worker(burst: bool) -> None:
     services = current_app.extensions["tinytummy"]
     warm_up(services)
     if services.config.redis_url:
-        from rq import Worker
+        from rq import SimpleWorker
 
-        click.echo(f"RQ worker on queue {QUEUE_NAME!r}")
-        Worker([QUEUE_NAME], connection=services.jobs.connection).work(with_scheduler=True, burst=burst)
+        # No fork per job: jobs run in this process, with the app, pools and models it loaded once.
+        # Forking cost ~45 ms a job here, and a forked child can hang inside Chroma's client.
+        # One job at a time; a batch of nudges sends on a few threads; run more processes to scale.
+        click.echo(f"RQ worker (no fork) on queue {QUEUE_NAME!r}")
+        SimpleWorker([QUEUE_NAME], connection=services.jobs.connection).work(with_scheduler=True, burst=burst,
+                                                                             logging_level="WARNING")
         return
     from jobs.sweeper import resend_stuck
     from jobs.tasks import redrive_tasks

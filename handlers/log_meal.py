@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from handlers import meals
+from handlers import meals, progress
 from handlers.context import Context, InboundMessage, Reply
 from handlers.family import find_child, find_children, named_stranger, names_of, not_our_child
 from handlers.routes import Route, Step
@@ -105,12 +105,18 @@ def describe_logged(ctx: Context, child: Child, meal: Meal, items: list, doubts:
     extras = [nutrient] if nutrient else []
     if new:
         extras.append(f"First time trying {_and(new)}!")
-    streak = meal_store.streak_days(ctx.session, [c.id for c in ctx.children], ctx.today)
-    if streak >= 2:
-        extras.append(f"{streak}-day streak!")
+    household = child.household
+    today = progress.household_today(ctx.session, household, ctx.now)
+    streak = progress.household_streak(ctx.session, household, today, ctx.now)
+    if streak.current >= 2:
+        extras.append(f"{streak.current}-day streak!")
     if extras:
         lines.append(" ".join(extras))
     lines.extend(meals.flags(ctx, child, items))
+    new = progress.award(ctx.session, household, streak, today, ctx.now)
+    if new:
+        names = {c.id: c.name for c in household.children}
+        lines.append("New badge: " + "; ".join(progress.badge_label(b, names) for b in new) + "!")
     if doubts:
         lines.append(doubts[0].question(child.name))
     return "\n".join(lines)

@@ -7,7 +7,6 @@ in the database (Conversation), never in memory.
 from __future__ import annotations
 
 import re
-from datetime import time
 from typing import Any
 
 from handlers import allergies as allergy_words
@@ -16,12 +15,12 @@ from handlers.context import Context, InboundMessage, Reply
 from handlers.routes import Route, Step
 from handlers.steps import Onboarding
 from handlers.dates import parse_birth_date
+from handlers.reminders import DEFAULT_REMINDER, QUIET_REFUSAL, in_quiet_hours
 from handlers.times import parse_on_off, parse_time_of_day
 from handlers.zones import choices_prompt, describe_reminder, distinct_clocks, parse_time_zone
 from knowledge.phones import country_of, guess_time_zones
 from storage import people
 
-DEFAULT_REMINDER = time(19, 0)
 SKIP = re.compile(r"^\W*(skip|pass|later|not now|next|idk|dunno|i don't know)\W*$", re.I)
 DEFAULT = re.compile(r"^\W*(default|ok(ay)?|sure|fine|sounds good|yes|yep|yeah|y|7 ?pm is fine)\W*$", re.I)
 NAME_NOISE = re.compile(r"^(?:(?:her|his|their|my (?:son|daughter|baby|kid|child|boy|girl)'?s?)\s+name\s+is|"
@@ -159,6 +158,8 @@ def reminder(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
         when = parse_time_of_day(text)
         if when is None:
             return None
+        if in_quiet_hours(when):
+            return Reply(QUIET_REFUSAL, "onboarding")
         ctx.person.reminder_time = when
     zones = distinct_clocks(guess_time_zones(ctx.person.phone), ctx.now)
     if len(zones) == 1:

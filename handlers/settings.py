@@ -5,6 +5,7 @@ import re
 
 from handlers.context import Context, InboundMessage, Reply
 from handlers.routes import Route
+from handlers.reminders import DEFAULT_REMINDER, QUIET_REFUSAL, in_quiet_hours
 from handlers.times import parse_time_of_day
 from handlers.zones import describe_reminder, parse_time_zone
 from knowledge.phones import guess_time_zones
@@ -50,12 +51,14 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     at = AT.search(text)
     when = parse_time_of_day(at.group(1)) if at else parse_time_of_day(text)
     if when is not None:
+        if in_quiet_hours(when):
+            return Reply(QUIET_REFUSAL, "settings")
         person.reminder_time, person.reminders_on = when, True
         return Reply(f"Done: I'll remind you at {describe_reminder(when, person.timezone)} "
                      "on days nothing's logged.", "settings")
     if ON.search(text):
         person.reminders_on = True
-        person.reminder_time = person.reminder_time or parse_time_of_day("7pm")
+        person.reminder_time = person.reminder_time or DEFAULT_REMINDER
         return Reply(f"Reminders are on, at {describe_reminder(person.reminder_time, person.timezone)}.",
                      "settings")
     return show(ctx)

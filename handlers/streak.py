@@ -1,18 +1,32 @@
-"""`streak`: how many days in a row meals have been logged for the household."""
+"""`streak`: the household's logging streak, its longest, and the badges earned so far, in one message."""
 from __future__ import annotations
 
+from handlers import progress
 from handlers.context import Context, InboundMessage, Reply
 from handlers.routes import Route
-from storage import meals as meal_store
+from storage import badges as badge_store
 
 
 def handle(msg: InboundMessage, ctx: Context) -> Reply:
-    days = meal_store.streak_days(ctx.session, [c.id for c in ctx.children], ctx.today)
-    if days == 0:
+    households = ctx.households
+    if not households:
         return Reply("No streak yet - log a meal today to start one!", "streak")
-    logged_today = bool(meal_store.meals_between(ctx.session, [c.id for c in ctx.children], ctx.today, ctx.today))
-    nudge = "" if logged_today else " Log something today to keep it going."
-    return Reply(f"You're on a {days}-day logging streak!{nudge}", "streak")
+    household = households[0]
+    today = progress.household_today(ctx.session, household, ctx.now)
+    streak = progress.household_streak(ctx.session, household, today, ctx.now)
+    names = {c.id: c.name for c in household.children}
+    earned = [progress.badge_label(b, names) for b in badge_store.badges_of(ctx.session, [household.id])]
+    if streak.current:
+        text = f"You're on a {streak.current}-day logging streak (longest {streak.longest} days)."
+        if not streak.logged_today:
+            text += " Log something today to keep it going."
+    elif streak.longest:
+        text = f"No streak right now (longest {streak.longest} days) - log a meal today to start a new one!"
+    else:
+        text = "No streak yet - log a meal today to start one!"
+    if earned:
+        text += " Badges: " + "; ".join(earned) + "."
+    return Reply(text, "streak")
 
 
-ROUTE = Route("streak", handle, help="- \"streak\" for your logging streak")
+ROUTE = Route("streak", handle, help="- \"streak\" for your logging streak and badges")

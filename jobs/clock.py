@@ -5,6 +5,7 @@ import logging
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from jobs.runtime import current
@@ -14,11 +15,20 @@ logger = logging.getLogger(__name__)
 
 
 def sweep() -> None:
-    """Re-drive outbox messages and tasks whose jobs were lost or wait for a retry."""
+    """Re-drive outbox messages, tasks and nudges whose jobs were lost or wait for a retry."""
+    from jobs.nudges import redrive_nudges
     from jobs.tasks import redrive_tasks
 
     resend_stuck()
     redrive_tasks()
+    redrive_nudges()
+
+
+def nudges() -> None:
+    """Find who is due a daily nudge right now and enqueue them in batches; workers send."""
+    from jobs.nudges import send_due
+
+    send_due()
 
 
 def photos() -> None:
@@ -31,6 +41,8 @@ def photos() -> None:
 def build_scheduler() -> BlockingScheduler:
     scheduler = BlockingScheduler(timezone=ZoneInfo("UTC"))
     scheduler.add_job(sweep, IntervalTrigger(minutes=1, timezone=ZoneInfo("UTC")), id="sweep-outbox",
+                      replace_existing=True, coalesce=True, max_instances=1, misfire_grace_time=30)
+    scheduler.add_job(nudges, CronTrigger(minute="*", timezone=ZoneInfo("UTC")), id="daily-nudges",
                       replace_existing=True, coalesce=True, max_instances=1, misfire_grace_time=30)
     scheduler.add_job(photos, IntervalTrigger(minutes=1, timezone=ZoneInfo("UTC")), id="ask-about-photos",
                       replace_existing=True, coalesce=True, max_instances=1, misfire_grace_time=30)

@@ -7,7 +7,8 @@ fallback) Twilio is asked once per claim. Passing failures put the row back to p
 `TryAgain` (RQ retries after 10 s, 60 s, 300 s; without Redis the sweeper re-drives it).
 
 WhatsApp allows free-form text only within 24 h of the person's last WhatsApp message. Outside
-it we send the approved template for the message's kind (WHATSAPP_TEMPLATE_<KIND>), else SMS if
+it we send the approved template for the message's kind (WHATSAPP_TEMPLATE_<KIND>; a marketing kind such
+as "nudge" never to +1 numbers, where Meta does not deliver marketing templates), else SMS if
 the person has ever texted us by SMS (they use that channel with us, so they can be reached and
 have not opted out of it), else the message fails with 63016. The same happens when Twilio
 answers 63016 to a free-form message anyway.
@@ -17,8 +18,10 @@ from __future__ import annotations
 import json
 import logging
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from jobs.queue import MAX_RUNS, TryAgain, keyed
 from jobs.runtime import current
@@ -34,6 +37,8 @@ TEMPLATE_TEXT_LIMIT = 200  # a template variable is one short line, not a whole 
 WINDOW_FALLBACK = ":window"  # key suffix of the message re-sent after an asynchronous 63016
 CHANNELS = ("sms", "whatsapp")
 SENT = ("sent", "queued", "accepted", "local")  # what a sender answers when the message is on its way
+# Kinds whose template Meta counts as marketing: never delivered to US (+1) WhatsApp numbers.
+MARKETING_KINDS = frozenset({"nudge"})
 
 
 @dataclass(frozen=True)
@@ -69,18 +74,36 @@ class SendFailed(TryAgain):
     """Twilio or the network failed for now; the row is pending again."""
 
 
+@dataclass(frozen=True)
+class Message:
+    """One message for the outbox: to whom, what, its kind, its idempotency key and channel."""
+
+    person: Person
+    body: str
+    kind: str
+    key: str
+    channel: str | None = None  # default: the one the person last wrote on
+
+    def row(self) -> dict[str, Any]:
+        channel = self.channel or self.person.last_channel
+        if channel not in CHANNELS or not self.body.strip():
+            raise ValueError(f"an outbox message needs a text and a channel in {CHANNELS} (got {channel!r})")
+        return dict(key=self.key, person_id=self.person.id, channel=channel, to_address=self.person.phone,
+                    body=self.body, kind=self.kind)
+
+
 def queue_message(session, *, person: Person, body: str, kind: str, key: str, now: datetime,
                   channel: str | None = None) -> Outbound:
     """Add a message to the outbox once per key; enqueue send_outbound(row.id) after the commit.
 
-    The channel defaults to the one the person last wrote on. Opted-out people get a row too
-    (the job marks it skipped), so callers need not check.
+    Opted-out people get a row too (the job marks it skipped), so callers need not check.
     """
-    channel = channel or person.last_channel
-    if channel not in CHANNELS or not body.strip():
-        raise ValueError(f"an outbox message needs a text and a channel in {CHANNELS} (got {channel!r})")
-    return messages.add_outbound(session, key=key, person_id=person.id, channel=channel, to_address=person.phone,
-                                 body=body, kind=kind, now=now)
+    return messages.add_outbound(session, now=now, **Message(person, body, kind, key, channel).row())
+
+
+def queue_messages(session, batch: list[Message], now: datetime) -> dict[str, int]:
+    """queue_message for many at once (one insert); the row id by key. Send with send_many(ids)."""
+    return messages.add_outbound_many(session, [m.row() for m in batch], now)
 
 
 def queue_pending(session, *, person: Person, body: str, kind: str, key: str, now: datetime,
@@ -100,6 +123,11 @@ def template_text(body: str, limit: int = TEMPLATE_TEXT_LIMIT) -> str:
     return cut.rstrip(" ,;:.-") + "…"
 
 
+def template_allowed(kind: str, to_address: str) -> bool:
+    """May this kind go to this number as a WhatsApp template? Not marketing to +1 numbers."""
+    return kind not in MARKETING_KINDS or not to_address.startswith("+1")
+
+
 def plan(delivery: Delivery, recipient: Recipient, now: datetime, templates: dict[str, str],
          free_form_refused: bool = False) -> Delivery | None:
     """How to deliver: as written, as the kind's WhatsApp template, or by SMS; None if no way."""
@@ -108,7 +136,7 @@ def plan(delivery: Delivery, recipient: Recipient, now: datetime, templates: dic
     if not free_form_refused and recipient.whatsapp_window_open(now):
         return delivery
     template = templates.get(delivery.kind)
-    if template:
+    if template and template_allowed(delivery.kind, delivery.to_address):
         return replace(delivery, content_sid=template,
                        content_variables=json.dumps({"1": template_text(delivery.body)}, ensure_ascii=False))
     if recipient.reachable_by_sms:
@@ -124,14 +152,49 @@ class _Claimed:
     free_form_refused: bool  # a re-send after an asynchronous 63016
 
 
+RETRY = "retry"  # what send_many reports for a passing failure: the row is pending again
+
+
 @keyed(lambda outbound_id: f"send-{outbound_id}")
 def send_outbound(outbound_id: int) -> str:
     """Send the message with this id if it is still pending; return its status afterwards."""
+    [status] = send_many([outbound_id])
+    if status == RETRY:
+        raise SendFailed(f"outbound {outbound_id}: a passing failure; it is pending for another try")
+    return status
+
+
+def send_many(outbound_ids: list[int], threads: int = 1) -> list[str]:
+    """Send these messages, each only if still pending, with one claim and one record transaction
+    for all and up to `threads` Twilio calls at a time; each one's status afterwards, or RETRY."""
     rt = current()
-    claimed = _claim(rt, outbound_id)
-    if isinstance(claimed, str):
-        return claimed
+    claimed, statuses = _claim(rt, outbound_ids)
     templates = dict(rt.settings.get("templates") or {})
+    work = [c for c in claimed.values()]
+    if threads > 1 and len(work) > 1:
+        with ThreadPoolExecutor(max_workers=min(threads, len(work)), thread_name_prefix="send") as pool:
+            results = list(pool.map(lambda c: _deliver(rt, c, templates), work))
+    else:
+        results = [_deliver(rt, c, templates) for c in work]
+    now = rt.clock()
+    with rt.sessions() as session, session.begin():
+        sent = []
+        for c, (delivery, result) in zip(work, results):
+            if delivery is not None and result is not None and result is not BROKEN and result.status in SENT:
+                sent.append(messages.Sent(c.delivery.outbound_id, "local" if result.status == "local" else "sent",
+                                          result.sid, delivery.channel))
+                logger.info("outbound %s sent by %s to %s%s", c.delivery.outbound_id, delivery.channel,
+                            mask(delivery.to_address), " (template)" if delivery.content_sid else "")
+            else:
+                statuses[c.delivery.outbound_id] = _record(session, c.delivery.outbound_id, delivery, result,
+                                                           c.runs, now)
+        statuses.update(messages.record_sent_many(session, sent, now))
+    return [statuses.get(i, "missing") for i in outbound_ids]
+
+
+def _deliver(rt, claimed: _Claimed, templates: dict[str, str]) -> tuple[Delivery | None, Any]:
+    """Ask the sender (falling back after a synchronous 63016); the result, or None if no way."""
+    outbound_id = claimed.delivery.outbound_id
     delivery = plan(claimed.delivery, claimed.recipient, rt.clock(), templates, claimed.free_form_refused)
     try:
         result = rt.send(delivery) if delivery else None
@@ -141,31 +204,33 @@ def send_outbound(outbound_id: int) -> str:
             result = rt.send(delivery) if delivery else None
     except Exception:  # a broken sender: Twilio may have the message, so never retry blindly
         logger.exception("sender failed on outbound %s; outcome unknown", outbound_id)
-        with rt.sessions() as session, session.begin():
-            messages.finish_outbound(session, outbound_id, status="unknown")
-        return "unknown"
-    return _record(rt, outbound_id, delivery, result, claimed.runs)
+        return delivery, BROKEN
+    return delivery, result
 
 
-def _claim(rt, outbound_id: int) -> _Claimed | str:
-    """Claim the row and read what sending needs; a status string if there is nothing to send."""
+def _claim(rt, outbound_ids: list[int]) -> tuple[dict[int, _Claimed], dict[int, str]]:
+    """Claim the pending rows and read what sending needs; the others' statuses as they are."""
     with rt.sessions() as session, session.begin():
-        if not messages.claim_for_sending(session, outbound_id):
-            row = session.get(Outbound, outbound_id)
-            return row.status if row else "missing"
-        row = session.get(Outbound, outbound_id)
-        person = session.get(Person, row.person_id) if row.person_id is not None else None
-        if person is None:  # an invite to someone new, or a person who erased their data
-            person = people.person_by_phone(session, row.to_address)
-        if not row.body.strip() or (person is not None and person.opted_out):
-            messages.finish_outbound(session, outbound_id, status="skipped")
-            logger.info("outbound %s to %s skipped: %s", outbound_id, mask(row.to_address),
-                        "opted out" if row.body.strip() else "erased")
-            return "skipped"
-        recipient = Recipient(person.id, person.last_sms_at, person.last_whatsapp_at) if person else \
-            Recipient(None, None, None)
-        delivery = Delivery(row.id, row.kind, row.channel, row.to_address, row.body)
-        return _Claimed(delivery, recipient, row.attempts, row.key.endswith(WINDOW_FALLBACK))
+        got = messages.claim_many_for_sending(session, outbound_ids)
+        statuses = messages.outbound_statuses(session, [i for i in outbound_ids if i not in got])
+        rows = messages.outbound_rows(session, got)
+        persons = people.people_by_id(session, [r.person_id for r in rows if r.person_id is not None])
+        claimed: dict[int, _Claimed] = {}
+        for row in rows:
+            person = persons.get(row.person_id) if row.person_id is not None else None
+            if person is None:  # an invite to someone new, or a person who erased their data
+                person = people.person_by_phone(session, row.to_address)
+            if not row.body.strip() or (person is not None and person.opted_out):
+                messages.finish_outbound(session, row.id, status="skipped")
+                logger.info("outbound %s to %s skipped: %s", row.id, mask(row.to_address),
+                            "opted out" if row.body.strip() else "erased")
+                statuses[row.id] = "skipped"
+                continue
+            recipient = Recipient(person.id, person.last_sms_at, person.last_whatsapp_at) if person else \
+                Recipient(None, None, None)
+            delivery = Delivery(row.id, row.kind, row.channel, row.to_address, row.body)
+            claimed[row.id] = _Claimed(delivery, recipient, row.attempts, row.key.endswith(WINDOW_FALLBACK))
+        return claimed, statuses
 
 
 def _code(result) -> int | None:
@@ -176,31 +241,31 @@ def _free_form_whatsapp(delivery: Delivery | None) -> bool:
     return delivery is not None and delivery.channel == "whatsapp" and not delivery.content_sid
 
 
-def _record(rt, outbound_id: int, delivery: Delivery | None, result, runs: int) -> str:
-    """Store the outcome; put passing failures back to pending and ask to be run again."""
-    now = rt.clock()
-    with rt.sessions() as session, session.begin():
-        if delivery is None or result is None:
-            messages.finish_outbound(session, outbound_id, status="failed", error_code=OUTSIDE_WINDOW)
-            logger.warning("outbound %s: WhatsApp window closed, no template for its kind and no SMS "
-                           "to fall back on", outbound_id)
-            return "failed"
-        if result.status in SENT:
-            status = messages.record_sent(session, outbound_id, status="local" if result.status == "local" else "sent",
-                                          sid=result.sid, channel=delivery.channel, now=now)
-            logger.info("outbound %s sent by %s to %s%s", outbound_id, delivery.channel, mask(delivery.to_address),
-                        " (template)" if delivery.content_sid else "")
-            return status
-        if getattr(result, "retry", False) and runs < MAX_RUNS:
-            messages.release_for_retry(session, outbound_id, error_code=_code(result))
-        else:
-            messages.finish_outbound(session, outbound_id, status="failed", error_code=_code(result))
-            if _code(result) == OPTED_OUT:
-                messages.note_opted_out(session, outbound_id, now)
-            logger.warning("outbound %s to %s failed: error %s after %d tries", outbound_id,
-                           mask(delivery.to_address), _code(result), runs)
-            return "failed"
-    raise SendFailed(f"outbound {outbound_id}: error {_code(result)}, try {runs} of {MAX_RUNS}")
+BROKEN = object()  # the sender raised: whether Twilio has the message is unknown
+
+
+def _record(session, outbound_id: int, delivery: Delivery | None, result, runs: int, now: datetime) -> str:
+    """Store one outcome that is not a plain send; a passing failure puts the row back to pending
+    and returns RETRY."""
+    if result is BROKEN:
+        messages.finish_outbound(session, outbound_id, status="unknown")
+        return "unknown"
+    if delivery is None or result is None:
+        messages.finish_outbound(session, outbound_id, status="failed", error_code=OUTSIDE_WINDOW)
+        logger.warning("outbound %s: WhatsApp window closed, no template for its kind and no SMS "
+                       "to fall back on", outbound_id)
+        return "failed"
+    if getattr(result, "retry", False) and runs < MAX_RUNS:
+        messages.release_for_retry(session, outbound_id, error_code=_code(result))
+        logger.info("outbound %s: error %s, try %d of %d; it will be tried again", outbound_id, _code(result),
+                    runs, MAX_RUNS)
+        return RETRY
+    messages.finish_outbound(session, outbound_id, status="failed", error_code=_code(result))
+    if _code(result) == OPTED_OUT:
+        messages.note_opted_out(session, outbound_id, now)
+    logger.warning("outbound %s to %s failed: error %s after %d tries", outbound_id,
+                   mask(delivery.to_address), _code(result), runs)
+    return "failed"
 
 
 def queue_window_fallback(session, *, sid: str, now: datetime) -> Outbound | None:

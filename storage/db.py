@@ -54,7 +54,9 @@ def make_engine(url: str) -> Engine:
 
         return engine
     # hide_parameters: errors never carry the numbers and message text bound into the statement.
-    engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True)
+    # values_plus_batch: UPDATEs of many rows (the outbox recording a batch of sends) go in pages.
+    options = {"executemany_mode": "values_plus_batch"} if url.startswith(("postgresql+psycopg2", "postgresql:")) else {}
+    engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True, **options)
     # RQ forks a process per job: the child must not reuse the parent's pooled connections.
     os.register_at_fork(after_in_child=lambda: engine.dispose(close=False))
     return engine

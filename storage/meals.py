@@ -1,7 +1,7 @@
 """Meals a child ate, their items with nutrients, and when each major allergen was last eaten."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint, select
@@ -73,21 +73,6 @@ def foods_eaten_before(session: Session, child_id: int, ndb_numbers: list[str], 
 def last_meal_logged_by(session: Session, person_id: int) -> Meal | None:
     return session.scalars(select(Meal).where(Meal.logged_by_id == person_id)
                            .order_by(Meal.eaten_at.desc(), Meal.id.desc()).limit(1)).first()
-
-
-def streak_days(session: Session, child_ids: list[int], today: date) -> int:
-    """Consecutive days with a meal logged, ending today (or yesterday, if today has none yet)."""
-    if not child_ids:
-        return 0
-    since = today - timedelta(days=366)
-    days = set(session.scalars(select(Meal.local_date).where(Meal.child_id.in_(child_ids),
-                                                             Meal.local_date >= since).distinct()))
-    day = today if today in days else today - timedelta(days=1)
-    count = 0
-    while day in days:
-        count += 1
-        day -= timedelta(days=1)
-    return count
 
 
 def record_exposures(session: Session, child_id: int, allergens: set[str], on: date) -> None:

@@ -1,9 +1,10 @@
 """Inbound and outbound message records: the atomic claim, stored replies, delivery events."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -72,11 +73,40 @@ def add_outbound(session: Session, *, key: str, person_id: int | None, channel: 
     return row
 
 
-def claim_for_sending(session: Session, outbound_id: int) -> bool:
-    """Atomically move a pending message to 'sending'; False if someone else already did."""
-    result = session.execute(update(Outbound).where(Outbound.id == outbound_id, Outbound.status == "pending")
-                             .values(status="sending", attempts=Outbound.attempts + 1))
-    return result.rowcount == 1
+def claim_many_for_sending(session: Session, outbound_ids: list[int]) -> list[int]:
+    """Atomically move the pending ones of these messages to 'sending'; the ids this call moved
+    (a message someone else claimed first is not among them)."""
+    if not outbound_ids:
+        return []
+    return list(session.scalars(update(Outbound).where(Outbound.id.in_(outbound_ids), Outbound.status == "pending")
+                                .values(status="sending", attempts=Outbound.attempts + 1).returning(Outbound.id)))
+
+
+def outbound_rows(session: Session, outbound_ids: list[int]) -> list[Outbound]:
+    if not outbound_ids:
+        return []
+    return list(session.scalars(select(Outbound).where(Outbound.id.in_(outbound_ids)).order_by(Outbound.id)))
+
+
+def outbound_statuses(session: Session, outbound_ids: list[int]) -> dict[int, str]:
+    if not outbound_ids:
+        return {}
+    return dict(session.execute(select(Outbound.id, Outbound.status).where(Outbound.id.in_(outbound_ids))).all())
+
+
+def add_outbound_many(session: Session, rows: list[dict], now: datetime) -> dict[str, int]:
+    """Queue many messages at once, once per key; the row id for every key (a key queued before
+    keeps its first row). One insert for the new ones, or one by one if another process raced us."""
+    keys = [r["key"] for r in rows]
+    ids = dict(session.execute(select(Outbound.key, Outbound.id).where(Outbound.key.in_(keys))).all()) if keys else {}
+    new = [Outbound(**r, status="pending", attempts=0, created_at=now) for r in rows if r["key"] not in ids]
+    try:
+        with session.begin_nested():
+            session.add_all(new)
+            session.flush()
+    except IntegrityError:
+        return {r["key"]: add_outbound(session, now=now, **r).id for r in rows}
+    return {**ids, **{row.key: row.id for row in new}}
 
 
 # -- The outbox (jobs/outbox.py, jobs/sweeper.py) ----------------------------------------------
@@ -93,20 +123,42 @@ def finish_outbound(session: Session, outbound_id: int, *, status: str, error_co
                     .values(status=status, error_code=error_code))
 
 
-def record_sent(session: Session, outbound_id: int, *, status: str, sid: str | None, channel: str,
-                now: datetime) -> str:
-    """Mark a claimed message sent (on `channel`), applying any callback that came first."""
-    values: dict[str, object] = {"status": status, "sid": sid, "channel": channel, "sent_at": now,
-                                 "error_code": None}
-    if sid is not None:
-        events = session.execute(select(DeliveryEvent.status, DeliveryEvent.error_code)
-                                 .where(DeliveryEvent.sid == sid)).all()
-        latest = max(events, key=lambda e: _PROGRESS.get(e.status, -1), default=None)
-        if latest is not None and _PROGRESS.get(latest.status, -1) > _PROGRESS["sent"]:
-            values.update(status=latest.status, error_code=latest.error_code)
-    session.execute(update(Outbound).where(Outbound.id == outbound_id, Outbound.status.in_(_CLAIMED))
-                    .values(**values))
-    return str(values["status"])
+@dataclass(frozen=True)
+class Sent:
+    """A claimed message the sender accepted: its id, our status for it, Twilio's sid, the channel."""
+
+    outbound_id: int
+    status: str  # "sent" | "local"
+    sid: str | None
+    channel: str
+
+
+def record_sent_many(session: Session, sent: list[Sent], now: datetime) -> dict[int, str]:
+    """record_sent for many messages in two statements; the status each ended with."""
+    if not sent:
+        return {}
+    sids = [s.sid for s in sent if s.sid]
+    latest: dict[str, tuple[str, int | None]] = {}
+    if sids:
+        for sid, status, error_code in session.execute(select(DeliveryEvent.sid, DeliveryEvent.status,
+                                                              DeliveryEvent.error_code).where(DeliveryEvent.sid.in_(sids))):
+            if _PROGRESS.get(status, -1) > _PROGRESS.get(latest.get(sid, ("", None))[0], -1):
+                latest[sid] = (status, error_code)
+    rows, ended = [], {}
+    for s in sent:
+        status, error_code = s.status, None
+        event = latest.get(s.sid) if s.sid else None
+        if event is not None and _PROGRESS.get(event[0], -1) > _PROGRESS["sent"]:
+            status, error_code = event  # a callback beat us to it
+        rows.append({"b_id": s.outbound_id, "b_status": status, "b_sid": s.sid, "b_channel": s.channel,
+                     "b_sent_at": now, "b_error": error_code})
+        ended[s.outbound_id] = status
+    table = Outbound.__table__
+    session.connection().execute(
+        update(table).where(table.c.id == bindparam("b_id"), or_(*(table.c.status == c for c in _CLAIMED)))
+        .values(status=bindparam("b_status"), sid=bindparam("b_sid"), channel=bindparam("b_channel"),
+                sent_at=bindparam("b_sent_at"), error_code=bindparam("b_error")), rows)
+    return ended
 
 
 def release_for_retry(session: Session, outbound_id: int, *, error_code: int | None) -> None:

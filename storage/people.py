@@ -14,6 +14,12 @@ def person_by_phone(session: Session, phone: str) -> Person | None:
     return session.scalars(select(Person).where(Person.phone == phone)).one_or_none()
 
 
+def people_by_id(session: Session, person_ids: list[int]) -> dict[int, Person]:
+    if not person_ids:
+        return {}
+    return {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(set(person_ids))))}
+
+
 def find_or_create_person(session: Session, phone: str, now: datetime) -> tuple[Person, bool]:
     """Return the person with this E.164 number, creating them on first contact.
 

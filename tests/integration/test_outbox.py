@@ -279,9 +279,12 @@ def test_erased_message_is_not_sent(outbox, twilio):
 
 
 # -- the WhatsApp 24-hour window ------------------------------------------------------------------
+UK = "+447700900001"  # a marketing template (a nudge) may go there; Meta delivers none to +1 numbers
+
+
 def test_63016_falls_back_to_the_kinds_template(make_app, twilio):
     app = make_app(twilio_env(twilio, WHATSAPP_TEMPLATE_NUDGE=NUDGE_TEMPLATE))
-    outbound_id = queue(app, add_person(app, channel="whatsapp", whatsapp_ago=timedelta(hours=3)),
+    outbound_id = queue(app, add_person(app, UK, channel="whatsapp", whatsapp_ago=timedelta(hours=3)),
                         body="Lunch idea:\n*lentils* with carrots")
     twilio.fail_next(63016)
     assert send_outbound(outbound_id) == "sent"
@@ -289,7 +292,7 @@ def test_63016_falls_back_to_the_kinds_template(make_app, twilio):
     assert refused["Body"] == "Lunch idea:\n*lentils* with carrots" and "ContentSid" not in refused
     assert template["ContentSid"] == NUDGE_TEMPLATE and "Body" not in template
     assert json.loads(template["ContentVariables"]) == {"1": "Lunch idea: *lentils* with carrots"}
-    assert template["To"] == "whatsapp:+15551230001" and template["StatusCallback"] == f"{PUBLIC}/twilio/status"
+    assert template["To"] == f"whatsapp:{UK}" and template["StatusCallback"] == f"{PUBLIC}/twilio/status"
     assert row_of(app, outbound_id).channel == "whatsapp"
 
 
@@ -313,10 +316,23 @@ def test_63016_without_template_or_sms_fails(outbox, twilio):
 
 def test_closed_window_uses_the_template_without_trying_free_form(make_app, twilio):
     app = make_app(twilio_env(twilio, WHATSAPP_TEMPLATE_NUDGE=NUDGE_TEMPLATE))
-    outbound_id = queue(app, add_person(app, channel="whatsapp", whatsapp_ago=timedelta(hours=25)))
+    outbound_id = queue(app, add_person(app, UK, channel="whatsapp", whatsapp_ago=timedelta(hours=25)))
     assert send_outbound(outbound_id) == "sent"
     assert len(twilio.attempts) == 1
     assert twilio.messages[0]["ContentSid"] == NUDGE_TEMPLATE and "Body" not in twilio.messages[0]
+
+
+def test_no_marketing_template_to_a_us_number(make_app, twilio):
+    app = make_app(twilio_env(twilio, WHATSAPP_TEMPLATE_NUDGE=NUDGE_TEMPLATE,
+                              WHATSAPP_TEMPLATE_RESULT="HX" + "c" * 32))
+    texts_too = add_person(app, "+15551230001", channel="whatsapp", whatsapp_ago=timedelta(hours=25),
+                           sms_ago=timedelta(days=3))
+    whatsapp_only = add_person(app, "+15551230002", channel="whatsapp", whatsapp_ago=timedelta(hours=25))
+    assert send_outbound(queue(app, texts_too)) == "sent"  # the nudge goes by SMS instead
+    assert send_outbound(queue(app, whatsapp_only)) == "failed"  # no way at all
+    assert send_outbound(queue(app, whatsapp_only, kind="result", key="photo")) == "sent"  # not marketing
+    assert [(m["To"], m.get("ContentSid")) for m in twilio.attempts] == [
+        ("+15551230001", None), ("whatsapp:+15551230002", "HX" + "c" * 32)]
 
 
 def test_closed_window_without_template_goes_by_sms_or_not_at_all(outbox, twilio):
@@ -340,7 +356,7 @@ def test_63016_reported_by_status_callback_queues_a_template_resend(make_app, tw
     """On the real Twilio 63016 usually arrives in the status callback, after a 201."""
     app = make_app(twilio_env(twilio, WHATSAPP_TEMPLATE_NUDGE=NUDGE_TEMPLATE))
     services = services_of(app)
-    outbound_id = queue(app, add_person(app, channel="whatsapp", whatsapp_ago=timedelta(hours=3)))
+    outbound_id = queue(app, add_person(app, UK, channel="whatsapp", whatsapp_ago=timedelta(hours=3)))
     send_outbound(outbound_id)
     sid = row_of(app, outbound_id).sid
     with services.sessions() as s, s.begin():
@@ -408,3 +424,20 @@ def test_sender_without_twilio_marks_local(make_app):
     outbound_id = queue(app, add_person(app, sms_ago=timedelta(hours=1)))
     assert send_outbound(outbound_id) == "local"
     assert services_of(app).sender(row_of(app, outbound_id)) == SendResult("local")
+
+
+def test_send_many_sends_each_once_even_when_two_run_at_once(outbox, twilio):
+    from jobs.outbox import RETRY, send_many
+
+    ids = [queue(outbox, add_person(outbox, f"+1555123{n:04d}", sms_ago=timedelta(hours=1))) for n in range(12)]
+    twilio.fail_next(429)  # one passing failure: that row is pending again, the rest go
+    results: list[list[str]] = []
+    threads = [threading.Thread(target=lambda: results.append(send_many(ids, threads=4))) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    outcomes = [r for run in results for r in run]
+    assert outcomes.count(RETRY) == 1 and "failed" not in outcomes
+    assert send_many(ids) == ["sent"] * 12  # the retried one goes now; the others went already
+    assert sorted(m["To"] for m in twilio.messages) == sorted(f"+1555123{n:04d}" for n in range(12))

@@ -22,7 +22,7 @@ def test_63016_callback_resends_once_as_a_template(make_app, twilio):
     from jobs.outbox import send_outbound
 
     app = make_app(twilio_env(twilio, WHATSAPP_TEMPLATE_NUDGE=NUDGE_TEMPLATE))
-    person = add_person(app, channel="whatsapp", whatsapp_ago=timedelta(hours=2))
+    person = add_person(app, "+447700900001", channel="whatsapp", whatsapp_ago=timedelta(hours=2))
     send_outbound(queue(app, person, channel="whatsapp"))
     [first] = twilio.messages
     assert first["Body"] and "ContentSid" not in first

@@ -1,7 +1,7 @@
 """meal plans and calendar links
 
 Revision ID: 0009_plans
-Revises: 0005_safety
+Revises: 0006_streaks
 """
 from alembic import op
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ import storage.db
 
 
 revision = '0009_plans'
-down_revision = '0005_safety'
+down_revision = '0006_streaks'
 branch_labels = None
 depends_on = None
 

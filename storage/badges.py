@@ -1,0 +1,91 @@
+"""Badges a household earned (with the day), and the meal facts streaks and badges are read from."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, distinct, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from storage.db import Base, UTCDateTime
+from storage.meals import AllergenExposure, Meal, MealItem
+from storage.models import Child
+
+
+class Badge(Base):
+    """One badge, earned once per household (or per child: `key` then names the child)."""
+
+    __tablename__ = "badge"
+    __table_args__ = (UniqueConstraint("household_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"), index=True)
+    child_id: Mapped[int | None] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(60))  # "streak_7", "foods_10:42"
+    code: Mapped[str] = mapped_column(String(30))  # "streak_7", "foods_10"
+    earned_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+@dataclass(frozen=True)
+class LoggedDay:
+    """A local day with at least one meal: the day, and the first and last meal's instant."""
+
+    day: date
+    first_at: datetime
+    last_at: datetime
+
+
+def logged_days(session: Session, household_ids: list[int]) -> dict[int, list[LoggedDay]]:
+    """Per household, every local day something was logged for any of its children, oldest first."""
+    if not household_ids:
+        return {}
+    rows = session.execute(
+        select(Child.household_id, Meal.local_date, func.min(Meal.eaten_at), func.max(Meal.eaten_at))
+        .join(Child, Child.id == Meal.child_id).where(Child.household_id.in_(household_ids))
+        .group_by(Child.household_id, Meal.local_date).order_by(Child.household_id, Meal.local_date))
+    found: dict[int, list[LoggedDay]] = {h: [] for h in household_ids}
+    for household_id, day, first_at, last_at in rows:
+        found[household_id].append(LoggedDay(day, _aware(first_at), _aware(last_at)))
+    return found
+
+
+def _aware(value: datetime) -> datetime:
+    from datetime import timezone
+
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)  # SQLite drops the zone in min()
+
+
+def foods_tried(session: Session, child_id: int) -> int:
+    """How many different foods (SR28 numbers) the child has eaten some of."""
+    return session.scalar(select(func.count(distinct(MealItem.ndb_no))).join(Meal)
+                          .where(Meal.child_id == child_id, MealItem.grams > 0, MealItem.ndb_no.is_not(None))) or 0
+
+
+def eaten_between(session: Session, child_id: int, first: date, last: date) -> list[MealItem]:
+    """Items the child ate (not refused) on these local days."""
+    return list(session.scalars(select(MealItem).join(Meal).where(
+        Meal.child_id == child_id, Meal.local_date >= first, Meal.local_date <= last, MealItem.grams > 0)))
+
+
+def allergens_introduced(session: Session, child_id: int) -> set[str]:
+    return set(session.scalars(select(AllergenExposure.allergen).where(AllergenExposure.child_id == child_id)))
+
+
+def badges_of(session: Session, household_ids: list[int]) -> list[Badge]:
+    return list(session.scalars(select(Badge).where(Badge.household_id.in_(household_ids))
+                                .order_by(Badge.earned_on, Badge.id)))
+
+
+def add_badge(session: Session, *, household_id: int, child_id: int | None, code: str, earned_on: date,
+              now: datetime) -> Badge | None:
+    """Store a badge once; None if the household already has it (a concurrent message won the race)."""
+    key = f"{code}:{child_id}" if child_id is not None else code
+    badge = Badge(household_id=household_id, child_id=child_id, key=key, code=code, earned_on=earned_on,
+                  created_at=now)
+    try:
+        with session.begin_nested():
+            session.add(badge)
+    except IntegrityError:
+        return None
+    return badge
