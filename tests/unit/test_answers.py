@@ -8,7 +8,8 @@ from openai import OpenAI
 from pydantic import BaseModel
 
 from knowledge.answers import (
-    HARD_LIMIT, allergy_note, build_messages, compose_answer, gsm_safe, llm_answer, split_sentences,
+    HARD_LIMIT, SMS_LIMIT, WHATSAPP_LIMIT, allergy_note, build_messages, compose_answer, gsm_safe, llm_answer,
+    split_sentences,
 )
 from knowledge.guideline_store import Hit
 from knowledge.guidelines_corpus import load_passages
@@ -51,14 +52,36 @@ def test_lead_names_the_child_and_age():
     assert answer.startswith("For Maya (8 months): ")
 
 
-def test_only_the_top_passage_answers():
+def test_a_close_runner_up_answers_the_part_the_first_passage_leaves_open():
     question = "When can we switch to cow's milk and can she have water?"
     answer = compose_answer(question, [hit("cows-milk-after-one", 0.61), hit("water-for-babies", 0.60)],
-                            None, None, [])
+                            None, None, [], limit=WHATSAPP_LIMIT)
 
     body, source = answer.rsplit("\n", 1)
-    assert source == "Source: AAP HealthyChildren.org"
+    sentences = split_sentences(body)
+    assert any(s in PASSAGES["cows-milk-after-one"].text for s in sentences)
+    assert any(s in PASSAGES["water-for-babies"].text and "water" in s.lower() for s in sentences)
+    assert source.startswith("Source")
+
+
+def test_a_far_runner_up_adds_nothing():
+    question = "When can we switch to cow's milk and can she have water?"
+    answer = compose_answer(question, [hit("cows-milk-after-one", 0.61), hit("water-for-babies", 0.40)],
+                            None, None, [], limit=WHATSAPP_LIMIT)
+
+    body, source = answer.rsplit("\n", 1)
     assert all(s in PASSAGES["cows-milk-after-one"].text for s in split_sentences(body))
+    assert source == "Source: AAP HealthyChildren.org"
+
+
+def test_sms_answers_fit_two_segments_and_whatsapp_may_say_more():
+    question = "How should I cut grapes for my toddler?"
+    sms = compose_answer(question, [hit("choking-hazards", 0.6)], "Maya", "2 years", [])
+    whatsapp = compose_answer(question, [hit("choking-hazards", 0.6)], "Maya", "2 years", [],
+                              limit=WHATSAPP_LIMIT)
+
+    assert len(sms) <= SMS_LIMIT < len(whatsapp) <= WHATSAPP_LIMIT
+    assert "grapes" in sms and sms.endswith("Source: CDC")
 
 
 @pytest.mark.parametrize("question, passage_id, score", [
@@ -80,8 +103,7 @@ def test_allergy_in_the_profile_is_called_out_first():
                             "Maya", "7 months", ["Egg"])
 
     note, *_ = answer.split("\n")
-    assert note == ("Note: Maya's profile lists an egg allergy, "
-                    "so please follow the allergist's plan before offering it.")
+    assert note == "Note: Maya's profile lists an egg allergy, so follow the allergist's plan."
     assert len(answer) <= HARD_LIMIT and answer.endswith("Source: AAP HealthyChildren.org")
 
 
