@@ -4,8 +4,8 @@ The passages and their MiniLM vectors come from the Chroma store (written by `kn
 this index holds them in numpy and a `bm25s` index, so one search is one query embedding plus a
 few array operations. The rank mixes four signals:
 
-- cosine similarity of the question's vector with the passage's (the asking sentences count
-  three times as much as the story around them);
+- cosine similarity of the asking sentences' vector with the passage's (one embedding per
+  question keeps a long message fast; the story around the question reaches the rank through BM25);
 - BM25 over the passage's words, topics and id (the story's words count a third);
 - the share of the question's (stemmed) words among the passage's topic and id words;
 - whether the passage gives the kind of answer asked: an age for "when", an amount for
@@ -22,7 +22,6 @@ from knowledge.asking import ReadQuestion, sentence_offers
 from knowledge.embeddings import embed_question
 from knowledge.guidelines_corpus import Passage
 
-FOCUS_SHARE = 0.75  # of the query vector; the rest is the whole message
 BM25_WEIGHT = 0.12
 BM25_FLOOR = 6.0  # a BM25 score this high counts fully; weaker best matches count less
 CONTEXT_BM25_SHARE = 0.33
@@ -107,7 +106,7 @@ class PassageIndex:
             allowed = (self._min <= age_months) & (age_months <= self._max)
         if not allowed.any():
             return []
-        similarity = np.clip(self._vectors @ self._query_vector(read), 0.0, 1.0)
+        similarity = np.clip(self._vectors @ embed_question(read.focus), 0.0, 1.0)
         rank = similarity.copy()
         if fuse:
             rank += BM25_WEIGHT * self._bm25_scores(read)
@@ -116,14 +115,6 @@ class PassageIndex:
         if fuse:
             order = self._rerank(read, order, rank)
         return [Ranked(i, float(rank[i]), float(similarity[i])) for i in order[:k]]
-
-    def _query_vector(self, read: ReadQuestion) -> np.ndarray:
-        """Embed the asking sentences, blended with the whole message when there is a story."""
-        focus = embed_question(read.focus)
-        if not read.context or FOCUS_SHARE >= 1:
-            return focus
-        blended = FOCUS_SHARE * focus + (1 - FOCUS_SHARE) * embed_question(read.whole)
-        return blended / max(float(np.linalg.norm(blended)), 1e-9)
 
     def _bm25_scores(self, read: ReadQuestion) -> np.ndarray:
         """BM25 of the asking words plus a third of the story's, scaled to about 0..1."""
