@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from knowledge.asking import answer_kinds, sentence_offers
+from knowledge.asking import answer_kinds, lead_kind, sentence_offers
 from knowledge.embeddings import embed, embed_question
 from knowledge.guideline_store import Hit, content_words
 
@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 SMS_LIMIT = 306  # two SMS segments of GSM-7 text (153 characters each in a multi-part message)
 WHATSAPP_LIMIT = 700  # WhatsApp has room for a fuller answer
 HARD_LIMIT = 480  # an LLM answer, checked before it is sent on either channel
-KIND_BONUS = 0.08  # lift for a sentence that gives the kind of answer asked
+KIND_BONUS = 0.15  # lift for a sentence that gives the kind of answer asked
 SECOND_MARGIN = 0.08  # how far behind the best passage a runner-up may be and still add a sentence
 MIN_SCORE = 0.47  # below this neither the passage nor any sentence is about the question
 PASSAGE_FLOOR = 0.33  # a passage this far from the question is not about it, whatever one sentence says
@@ -69,7 +69,7 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     """
     if not hits:
         return None
-    hits = _answering_first(hits, answer_kinds(question))
+    hits = _answering_first(hits, lead_kind(question))
     hit = hits[0]
     question_vector = embed_question(question)
     sentences = split_sentences(gsm_safe(hit.text))
@@ -78,7 +78,7 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     if hit.score < PASSAGE_FLOOR or max(hit.score, best) < MIN_SCORE or not _is_about(question, hit, best):
         return None
     kinds = answer_kinds(question)
-    if hit.score < STRONG_SCORE and not _answers_kind(kinds, hits[:2]):
+    if hit.score < STRONG_SCORE and not _answers_kind(lead_kind(question), hits[:2]):
         return None  # "what time should bedtime be" against a bedtime-snack passage: same word, no answer
     note = allergy_note(question, child_name, allergies)
     lead = _lead(child_name, age_text)
@@ -98,22 +98,22 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     return _fit("\n".join(line for line in lines if line), limit)
 
 
-def _answering_first(hits: list[Hit], kinds: tuple[str, ...]) -> list[Hit]:
-    """Put a close runner-up first when only it gives the age or amount asked for."""
-    if len(hits) < 2 or not kinds or kinds[0] not in ("when", "amount"):
+def _answering_first(hits: list[Hit], asked: str) -> list[Hit]:
+    """Put a close runner-up first when only it gives the age or amount the question word asks for."""
+    if len(hits) < 2 or asked not in ("when", "amount"):
         return hits
     first, second = hits[0], hits[1]
     close = (first.rank or first.score) - (second.rank or second.score) <= SECOND_MARGIN
-    if close and not _answers_kind(kinds, [first]) and _answers_kind(kinds, [second]):
+    if close and not _answers_kind(asked, [first]) and _answers_kind(asked, [second]):
         return [second, first, *hits[2:]]
     return hits
 
 
-def _answers_kind(kinds: tuple[str, ...], hits: list[Hit]) -> bool:
+def _answers_kind(asked: str, hits: list[Hit]) -> bool:
     """Say whether the passages can give the age or amount asked for (other kinds always can)."""
-    if not kinds or kinds[0] not in ("when", "amount"):
+    if asked not in ("when", "amount"):
         return True
-    return any(kinds[0] in sentence_offers(s) for hit in hits for s in split_sentences(hit.text))
+    return any(asked in sentence_offers(s) for hit in hits for s in split_sentences(hit.text))
 
 
 def _prefer(sentences: list[str], sims: np.ndarray, kinds: tuple[str, ...]) -> np.ndarray:

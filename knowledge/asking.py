@@ -110,9 +110,20 @@ def answer_kinds(question: str) -> tuple[str, ...]:
     asks how, "when can she" asks when), then any the rest of the wording hints at."""
     sentences = [_OPENER.sub("", s).strip() for s in split_message(question) or [question]]
     asked = [s for s in sentences if s.endswith("?")] + [s for s in sentences if not s.endswith("?")]
-    found = [next((kind for kind, pattern in _LEADS if pattern.match(s)), "") for s in asked]
-    found += [kind for s in asked for kind, pattern in _KINDS if pattern.search(s)]
+    found = [lead_kind(question)] + [kind for s in asked for kind, pattern in _KINDS if pattern.search(s)]
     return tuple(kind for kind in dict.fromkeys(found) if kind and kind != "why")
+
+
+def lead_kind(question: str) -> str:
+    """The kind asked by a question word opening a sentence or clause ("..., should I stop"), or ""."""
+    sentences = [_OPENER.sub("", s).strip() for s in split_message(question) or [question]]
+    asked = [s for s in sentences if s.endswith("?")] + [s for s in sentences if not s.endswith("?")]
+    for sentence in asked:
+        for clause in _CLAUSE.split(sentence):
+            kind = next((kind for kind, pattern in _LEADS if pattern.match(clause.strip())), "")
+            if kind:
+                return kind
+    return ""
 
 
 # The kind a question word at the start asks for, before any hint later in the sentence.
@@ -125,6 +136,9 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("what", re.compile(r"(what|which)\b", re.I)),
     ("whether", re.compile(r"(can|could|is|are|should|does|do|may|will|would|am)\b", re.I)),
 )
+
+_CLAUSE = re.compile(r"[,;:]\s*|\s+-+\s+|\s+(?:so|but|and)\s+(?=(?:how|what|when|which|can|should|is|do|does)\b)",
+                     re.I)
 
 # What a passage sentence offers, by the same kinds.
 _OFFERS: tuple[tuple[str, re.Pattern[str]], ...] = (

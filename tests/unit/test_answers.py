@@ -255,3 +255,42 @@ def test_fake_speaks_structured_outputs_and_transcriptions(fake):
     assert fake.requests[1] == {"model": "whisper-1",
                                 "file": {"filename": "note.ogg", "content_type": "audio/ogg", "size": 32}}
     assert [c.path for c in fake.calls] == ["/v1/chat/completions", "/v1/audio/transcriptions"]
+
+
+# -- what was asked: when vs how vs how much ---------------------------------------------------
+
+REAL = {p.id: p for p in load_passages()}
+
+
+def real_hit(passage_id: str, score: float, rank: float = 0.0) -> Hit:
+    p = REAL[passage_id]
+    return Hit(id=p.id, text=p.text, source=p.source, url=p.url, score=score, rank=rank)
+
+
+def test_a_when_question_gets_the_sentence_with_the_age():
+    answer = compose_answer("when can she have peanut butter", [real_hit("peanut-butter-when-no-eczema", 0.7)],
+                            None, None, [], limit=160)
+
+    assert "6 months" in answer
+
+
+def test_a_how_question_gets_the_sentence_with_the_steps():
+    answer = compose_answer("how should I give her peanut butter", [real_hit("peanut-butter-when-no-eczema", 0.7)],
+                            None, None, [], limit=160)
+
+    assert "thinned" in answer and "6 months" not in answer
+
+
+def test_a_how_much_question_is_answered_by_the_close_passage_that_gives_an_amount():
+    hits = [real_hit("milk-switching-at-12-months", 0.62, rank=0.80), real_hit("cows-milk-12-24-months", 0.60, rank=0.78)]
+
+    answer = compose_answer("how much milk should he drink now", hits, "Leo", "13 months", [])
+
+    assert "16 to 24 ounces" in answer and answer.endswith("Source: AAP HealthyChildren.org")
+    assert len(answer) <= SMS_LIMIT
+
+
+def test_no_passage_giving_the_age_asked_means_no_answer():
+    hits = [real_hit("bedtime-snack", 0.48), real_hit("schedule-toddler-sample-day", 0.38)]
+
+    assert compose_answer("what time should bedtime be", hits, None, None, []) is None
