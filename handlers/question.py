@@ -16,6 +16,7 @@ from handlers.context import Context, InboundMessage, Memory, Reply
 from handlers.dates import age_in_months, describe_age
 from handlers.family import find_child, named_stranger
 from handlers.routes import Route
+from knowledge.asking import ReadQuestion, answer_kinds, read_question
 from storage.models import Child
 
 OUT_OF_SCOPE = re.compile(
@@ -42,14 +43,23 @@ class Asked:
     age_months: int | None
     age_text: str | None
     allergies: list[str]
+    context: str = ""  # the story around the question in a long message
+    channel: str = "sms"
+
+    @property
+    def read(self) -> ReadQuestion:
+        """The question as retrieval reads it: what is asked, and the story around it."""
+        return ReadQuestion(self.query, self.context, answer_kinds(self.query))
 
 
 def understand(msg: InboundMessage, ctx: Context) -> Asked:
-    """Resolve the child and fold a follow-up ("and grapes?") into the previous question."""
+    """Resolve the child, find the asking sentences of a long message, and fold a follow-up
+    ("and grapes?") into the previous question."""
     memory = ctx.memory
     child, text = find_child(ctx, msg.text)
     previous = memory.last_question
-    query = text
+    read = read_question(text)
+    query, context = read.focus, read.context
     if previous and FOLLOW_UP.match(text) and len(text.split()) <= 8:
         rest = SIBLING.sub(" ", FOLLOW_UP.sub("", text)).strip(" ?!.")
         if SIBLING.search(text) and len(ctx.children) == 2:
@@ -61,7 +71,7 @@ def understand(msg: InboundMessage, ctx: Context) -> Asked:
     months = age_in_months(child.birth_date, ctx.today) if child and child.birth_date else None
     age_text = describe_age(child.birth_date, ctx.today) if child and child.birth_date else None
     allergies = [allergy_words.label(a.name) for a in child.allergies] if child else []
-    return Asked(query, child, months, age_text, allergies)
+    return Asked(query, child, months, age_text, allergies, context, msg.channel)
 
 
 def _swap_topic(previous: str, rest: str) -> str:
@@ -102,12 +112,12 @@ def remember(ctx: Context, asked: Asked, answer: str) -> None:
 
 
 def local_answer(ctx: Context, asked: Asked) -> str:
-    """Compose the answer from the best passage, with no LLM."""
-    from knowledge.answers import compose_answer
+    """Compose the answer from the best passage or two, with no LLM."""
+    from knowledge.answering import answer_locally
 
-    hits = ctx.knowledge.guidelines().search(asked.query, asked.age_months, k=3)
     name = asked.child.name if asked.child else None
-    answer = compose_answer(asked.query, hits, name, asked.age_text, asked.allergies)
+    answer = answer_locally(ctx.knowledge.guidelines(), asked.read, asked.age_months, child_name=name,
+                            age_text=asked.age_text, allergies=asked.allergies, channel=asked.channel)
     return answer or NOT_COVERED.format(child=name or "Your child")
 
 

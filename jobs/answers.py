@@ -43,7 +43,7 @@ def answer_with_llm(inbound_id: int) -> None:
         ctx = rt.settings["context"](session, person, inbound_id, rt.clock(), rt.enqueue)
         history = [tuple(t) for t in ctx.memory.turns[:-2]]
         asked = understand(InboundMessage(inbound.channel, inbound.sender, inbound.body, inbound.sid), ctx)
-        hits = rt.knowledge.guidelines().search(asked.query, asked.age_months, k=3)
+        hits = rt.knowledge.guidelines().search(asked.read, asked.age_months, k=3)
         answer = llm_answer(rt.knowledge.llm(), asked.query, hits, _context_line(ctx, asked), history,
                             rt.knowledge.llm_model, rt.knowledge.llm_timeout)
         if answer is None:

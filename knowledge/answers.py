@@ -1,7 +1,8 @@
 """Turn retrieved guideline passages into a short, sourced answer a parent can read in an SMS.
 
-`compose_answer` works offline: it picks the two or three sentences of the top passage that are
-closest to the question (MiniLM sentence similarity) and names the source. `llm_answer` asks an
+`compose_answer` works offline: it picks the sentences of the top passage that are closest to the
+question (MiniLM sentence similarity), preferring those that give the kind of answer asked, adds
+one sentence of the runner-up when that covers what the first leaves open, and names the sources. `llm_answer` asks an
 OpenAI-compatible model to answer from the same passages only, and returns None on any failure
 so the caller can fall back to `compose_answer`. Neither invents guidance: no passage, no answer.
 """
@@ -14,14 +15,19 @@ from typing import Any
 
 import numpy as np
 
-from knowledge.embeddings import embed
+from knowledge.asking import answer_kinds, lead_kind, sentence_offers
+from knowledge.embeddings import embed, embed_question
 from knowledge.guideline_store import Hit, content_words
 
 logger = logging.getLogger(__name__)
 
-MAX_CHARS = 450  # about three SMS segments of GSM-7 text
-HARD_LIMIT = 480
+SMS_LIMIT = 306  # two SMS segments of GSM-7 text (153 characters each in a multi-part message)
+WHATSAPP_LIMIT = 700  # WhatsApp has room for a fuller answer
+HARD_LIMIT = 480  # an LLM answer, checked before it is sent on either channel
+KIND_BONUS = 0.15  # lift for a sentence that gives the kind of answer asked
+SECOND_MARGIN = 0.08  # how far behind the best passage a runner-up may be and still add a sentence
 MIN_SCORE = 0.47  # below this neither the passage nor any sentence is about the question
+PASSAGE_FLOOR = 0.33  # a passage this far from the question is not about it, whatever one sentence says
 STRONG_SCORE = 0.55  # above this, trust the meaning match even without a shared word
 STEM = 5  # letters compared when looking for a shared word: swelling ~ swells, pureeing ~ puree
 SENTENCE_DROP = 0.25  # skip sentences much less relevant than the best one...
@@ -30,11 +36,12 @@ MAX_SENTENCES = 3
 NOT_COVERED = "NOT_COVERED"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 _ANAPHORA = re.compile(r"^(?:They|Them|These|This|That|Those|It|Its|Such|Both|For them|For these)\b")
-_MIXED_FRACTION = re.compile("(\\d)([\u00bd\u00bc\u00be])")  # "2" + one half -> "2 1/2", not "21/2"
+_MIXED_FRACTION = re.compile("(\\d)([\u00bd\u00bc\u00be\u2153\u2154])")  # "2" + one half -> "2 1/2", not "21/2"
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "approx.", "Dr.", "oz.", "tbsp.", "tsp.", "vs.")
 _GSM_SAFE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
     "\u2026": "...", "\u00a0": " ", "\u00b0": " degrees ", "\u2022": "-", "\u00bd": "1/2", "\u00bc": "1/4", "\u00be": "3/4",
+    "\u2153": "1/3", "\u2154": "2/3",
 })
 # The major food allergens and words that name a food made of them.
 ALLERGEN_FOODS: dict[str, tuple[str, ...]] = {
@@ -53,31 +60,108 @@ _VECTOR_CACHE_SIZE = 4096
 
 
 def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_text: str | None,
-                   allergies: list[str]) -> str | None:
-    """Answer from the top passage's most relevant sentences, or None if it does not cover it.
+                   allergies: list[str], limit: int = SMS_LIMIT) -> str | None:
+    """Answer from the best passage's most relevant sentences (plus one from the runner-up when it
+    covers a part of the question the first leaves open), or None if the passages do not cover it.
 
-    One passage answers: sentences mixed from two passages read as non sequiturs, and letting a
-    close runner-up answer when it held the best single sentence picked a worse passage more
-    often than a better one on the labelled questions. Ranking passages is the store's job.
+    Sentences giving the kind of answer asked (an age for "when", an amount for "how much") are
+    preferred. limit is the whole reply's length: SMS_LIMIT (two segments) or WHATSAPP_LIMIT.
     """
     if not hits:
         return None
+    hits = _answering_first(hits, lead_kind(question))
     hit = hits[0]
+    question_vector = embed_question(question)
     sentences = split_sentences(gsm_safe(hit.text))
-    sims = _sentence_vectors(tuple(sentences)) @ embed([question])[0]
+    sims = _sentence_vectors(tuple(sentences)) @ question_vector
     best = float(sims.max())
-    if max(hit.score, best) < MIN_SCORE or not _is_about(question, hit, best):
+    if hit.score < PASSAGE_FLOOR or max(hit.score, best) < MIN_SCORE or not _is_about(question, hit, best):
         return None
+    kinds = answer_kinds(question)
+    if hit.score < STRONG_SCORE and not _answers_kind(lead_kind(question), hits[:2]):
+        return None  # "what time should bedtime be" against a bedtime-snack passage: same word, no answer
     note = allergy_note(question, child_name, allergies)
     lead = _lead(child_name, age_text)
-    budget = MAX_CHARS - len(note or "") - len(lead) - len(hit.source) - 9
-    body = lead + " ".join(_pick(sentences, sims, budget))
-    lines = [note, body, f"Source: {hit.source}"]
-    return _fit("\n".join(line for line in lines if line), HARD_LIMIT)
+    most = MAX_SENTENCES if limit <= SMS_LIMIT else MAX_SENTENCES + 1
+    budget = limit - len(note or "") - len(lead) - len(hit.source) - 9
+    chosen = _pick(sentences, _prefer(sentences, sims, kinds), budget, most)
+    sources = [hit.source]
+    extra = _second_passage(question, question_vector, hits, chosen, kinds, best)
+    if extra:
+        sentence, source = extra
+        cost = len(sentence) + 1 + (len(source) + 2 if source != hit.source else 0)
+        if len(" ".join(chosen)) + cost <= budget:
+            chosen = chosen + [sentence]
+            sources += [source] if source != hit.source else []
+    label = "Sources" if len(sources) > 1 else "Source"
+    lines = [note, lead + " ".join(chosen), f"{label}: {'; '.join(sources)}"]
+    return _fit("\n".join(line for line in lines if line), limit)
 
 
-def _pick(sentences: list[str], sims: np.ndarray, budget: int) -> list[str]:
-    """Choose up to three relevant sentences that fit the budget, kept in reading order.
+def _answering_first(hits: list[Hit], asked: str) -> list[Hit]:
+    """Put a close runner-up first when only it gives the age or amount the question word asks for."""
+    if len(hits) < 2 or asked not in ("when", "amount"):
+        return hits
+    first, second = hits[0], hits[1]
+    close = (first.rank or first.score) - (second.rank or second.score) <= SECOND_MARGIN
+    if close and not _answers_kind(asked, [first]) and _answers_kind(asked, [second]):
+        return [second, first, *hits[2:]]
+    return hits
+
+
+def _answers_kind(asked: str, hits: list[Hit]) -> bool:
+    """Say whether the passages can give the age or amount asked for (other kinds always can)."""
+    if asked not in ("when", "amount"):
+        return True
+    return any(asked in sentence_offers(s) for hit in hits for s in split_sentences(hit.text))
+
+
+def _prefer(sentences: list[str], sims: np.ndarray, kinds: tuple[str, ...]) -> np.ndarray:
+    """Lift the sentences that give the kind of answer asked, most for the leading kind."""
+    if not kinds:
+        return sims
+    lifted = sims.copy()
+    for i, sentence in enumerate(sentences):
+        offers = sentence_offers(sentence)
+        if kinds[0] in offers:
+            lifted[i] += KIND_BONUS
+        elif offers & set(kinds[1:]):
+            lifted[i] += KIND_BONUS / 2
+    return lifted
+
+
+def _second_passage(question: str, question_vector: np.ndarray, hits: list[Hit], chosen: list[str],
+                    kinds: tuple[str, ...], best: float) -> tuple[str, str] | None:
+    """The runner-up's best sentence and source, if it is close and answers what the first leaves open.
+
+    Open means: the question's words the chosen sentences do not mention, or the kind of answer
+    asked (an age, an amount) that they do not give.
+    """
+    if len(hits) < 2:
+        return None
+    first, second = hits[0], hits[1]
+    if (first.rank or first.score) - (second.rank or second.score) > SECOND_MARGIN:
+        return None
+    said = " ".join(chosen)
+    open_words = {w[:STEM] for w in content_words(question)} - {w[:STEM] for w in content_words(said)}
+    open_words -= GENERIC_STEMS
+    kind_open = bool(kinds) and not any(kinds[0] in sentence_offers(s) for s in chosen)
+    if not open_words and not kind_open:
+        return None
+    sentences = split_sentences(gsm_safe(second.text))
+    sims = _sentence_vectors(tuple(sentences)) @ question_vector
+    for index in [int(i) for i in np.argsort(-_prefer(sentences, sims, kinds))]:
+        sentence = sentences[index]
+        if sims[index] < max(best - SENTENCE_DROP, SENTENCE_FLOOR) or _ANAPHORA.match(sentence):
+            continue
+        words = {w[:STEM] for w in content_words(sentence)}
+        if (open_words & words) or (kind_open and kinds[0] in sentence_offers(sentence)):
+            return sentence, second.source
+    return None
+
+
+def _pick(sentences: list[str], sims: np.ndarray, budget: int, most: int = MAX_SENTENCES) -> list[str]:
+    """Choose up to `most` relevant sentences that fit the budget, kept in reading order.
 
     A sentence that leans on the one before it ("These can be...") comes with that one.
     """
@@ -90,7 +174,7 @@ def _pick(sentences: list[str], sims: np.ndarray, budget: int) -> list[str]:
             continue
         unit = [index - 1, index] if _leans_back(sentences, index, chosen) else [index]
         cost = sum(len(sentences[i]) + 1 for i in unit)
-        if len(chosen) + len(unit) <= MAX_SENTENCES and used + cost <= budget:
+        if len(chosen) + len(unit) <= most and used + cost <= budget:
             chosen.extend(unit)
             used += cost
         elif not chosen:  # the best sentence alone is too long: shorten it
@@ -138,8 +222,7 @@ def allergy_note(question: str, child_name: str | None, allergies: list[str]) ->
     names = " and ".join(a.strip().lower() for a in matched)
     plural = "allergies" if len(matched) > 1 else "allergy"
     article = "" if len(matched) > 1 else ("an " if names[0] in "aeiou" else "a ")
-    return gsm_safe(f"Note: {who} profile lists {article}{names} {plural}, "
-                    f"so please follow the allergist's plan before offering it.")
+    return gsm_safe(f"Note: {who} profile lists {article}{names} {plural}, so follow the allergist's plan.")
 
 
 @lru_cache(maxsize=256)

@@ -69,3 +69,11 @@ def _shared() -> MiniLM:
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Embed texts with the process-wide model."""
     return _shared().embed(list(texts))
+
+
+@lru_cache(maxsize=512)
+def embed_question(text: str) -> np.ndarray:
+    """Embed one question, remembering recent ones: retrieval and the composer both need it."""
+    vector = embed([text])[0]
+    vector.setflags(write=False)
+    return vector

@@ -16,36 +16,40 @@ from typing import Any, Iterable
 import chromadb
 from chromadb.config import Settings
 from chromadb.errors import ChromaError
-from rapidfuzz import fuzz
 
+from knowledge.asking import ReadQuestion, read_question
 from knowledge.embedding_function import MiniLMEmbeddingFunction
 from knowledge.guidelines_corpus import Passage
+from knowledge.passage_index import PassageIndex
 
 logger = logging.getLogger(__name__)
 
 COLLECTION = "guidelines"
-CANDIDATES = 12  # passages fetched by vector search before the lexical re-rank
-LEXICAL_WEIGHT = 0.15  # how much a topic-word match can lift a passage's rank
 _WORD = re.compile(r"[a-z0-9]+")
 _STOPWORDS = frozenset(
     "a about after an and any are at be before best can could did do does eat eating feed food foods "
     "for from get give giving got had has have he her him his how i if in is it its just keep know lot "
     "make many me month months more much my of ok okay on one only or old our out put really she "
     "should so some still take than that the their them they this to too try until us was we what "
-    "when where which who why will with would year years yet you your baby babies child kid toddler"
+    "when where which who why will with would year years yet you your baby babies child kid toddler "
+    "very always now ago son daughter"
     .split()
 )
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One passage found for a question; score is cosine similarity clipped to [0, 1]."""
+    """One passage found for a question; score is cosine similarity clipped to [0, 1].
+
+    rank is the fused ranking score (similarity plus word, topic and answer-kind lifts).
+    """
 
     id: str
     text: str
     source: str
     url: str
     score: float
+    rank: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
         """Return a JSON-able dict."""
@@ -124,12 +128,18 @@ def _metadata(passage: Passage) -> dict[str, Any]:
 
 
 class GuidelineStore:
-    """Find the guideline passages that best answer a parent's question (read only)."""
+    """Find the guideline passages that best answer a parent's question (read only).
+
+    The stored passages and their vectors are read from Chroma once, on the first search, into a
+    `PassageIndex` (BM25 plus vectors in memory); later loads by `knowledge load` are seen after
+    a restart, as with any local Chroma reader.
+    """
 
     def __init__(self, client, rerank: bool = True) -> None:
         self._client = client
         self._rerank = rerank
         self._col = None
+        self._index: PassageIndex | None = None
 
     def _get_collection(self):
         """Open the collection once; None while the store has not been loaded yet."""
@@ -141,50 +151,48 @@ class GuidelineStore:
                 return None
         return self._col
 
+    def _get_index(self) -> PassageIndex | None:
+        """Read every passage and vector from the store into memory, once it holds any."""
+        if self._index is None:
+            col = self._get_collection()
+            if col is None:
+                return None
+            try:
+                stored = col.get(include=["documents", "metadatas", "embeddings"])
+            except ChromaError:
+                logger.exception("guideline store could not be read; if `knowledge load` ran while "
+                                 "this process was up, restart it (a local store is read once per process)")
+                return None
+            if not stored["ids"]:
+                return None
+            passages = [
+                Passage(id_, text, meta["source"], meta["url"], int(meta["min_months"]), int(meta["max_months"]),
+                        tuple(t.strip() for t in meta.get("topics", "").split(",") if t.strip()),
+                        meta.get("content_hash", ""))
+                for id_, text, meta in zip(stored["ids"], stored["documents"], stored["metadatas"])
+            ]
+            self._index = PassageIndex(passages, stored["embeddings"])
+        return self._index
+
     def count(self) -> int:
         """Count the stored passages (0 when the store is not loaded)."""
         col = self._get_collection()
         return col.count() if col is not None else 0
 
-    def search(self, question: str, age_months: int | None, k: int = 3) -> list[Hit]:
+    def search(self, question: str | ReadQuestion, age_months: int | None, k: int = 3) -> list[Hit]:
         """Return up to k passages for the question that apply at this age, best first."""
-        col = self._get_collection()
-        if col is None or not question.strip():
+        read = question if isinstance(question, ReadQuestion) else read_question(question)
+        if not read.focus.strip():
             return []
-        try:
-            result = col.query(
-                query_texts=[question],
-                n_results=max(k, CANDIDATES) if self._rerank else k,
-                where=age_filter(age_months),
-                include=["documents", "metadatas", "distances"],
-            )
-        except ChromaError:
-            # A local store written by another process after this one opened it fails here
-            # ("Error finding id"): the answer path must degrade, and the log say why.
-            logger.exception("guideline search failed; if `knowledge load` ran while this process "
-                             "was up, restart it (a local store is read once per process)")
+        index = self._get_index()
+        if index is None:
             return []
-        rows = zip(result["ids"][0], result["documents"][0], result["metadatas"][0],
-                   result["distances"][0])
-        words = content_words(question)
-        scored = []
-        for id_, text, meta, distance in rows:
-            similarity = min(1.0, max(0.0, 1.0 - distance))
-            rank = similarity
-            if self._rerank:
-                rank += LEXICAL_WEIGHT * lexical_overlap(words, id_, meta.get("topics", ""))
-            hit = Hit(id=id_, text=text, source=meta["source"], url=meta["url"],
-                      score=round(similarity, 4))
-            scored.append((rank, hit))
-        scored.sort(key=lambda pair: pair[0], reverse=True)
-        return [hit for _, hit in scored[:k]]
-
-
-def age_filter(age_months: int | None) -> dict[str, Any] | None:
-    """Build the Chroma `where` keeping passages whose age range includes this age."""
-    if age_months is None:
-        return None
-    return {"$and": [{"min_months": {"$lte": age_months}}, {"max_months": {"$gte": age_months}}]}
+        hits = []
+        for ranked in index.rank(read, age_months, k, fuse=self._rerank):
+            p = index.passages[ranked.index]
+            hits.append(Hit(id=p.id, text=p.text, source=p.source, url=p.url,
+                            score=round(ranked.similarity, 4), rank=round(ranked.rank, 4)))
+        return hits
 
 
 def content_words(text: str) -> list[str]:
@@ -206,17 +214,6 @@ def singular(word: str) -> str:
     if word.endswith(("oes", "ches", "shes", "xes")):
         return word[:-2]
     return word[:-1]
-
-
-def lexical_overlap(words: list[str], passage_id: str, topics: str) -> float:
-    """Share of a question's content words found (fuzzily) among a passage's topic and id words."""
-    if not words:
-        return 0.0
-    labels = set(content_words(f"{topics} {passage_id.replace('-', ' ')}"))
-    if not labels:
-        return 0.0
-    found = sum(1 for w in words if w in labels or max(fuzz.ratio(w, l) for l in labels) >= 85)
-    return found / len(words)
 
 
 def format_hits(hits: list[Hit]) -> str:

@@ -1,0 +1,139 @@
+"""Rank guideline passages for a question in memory: BM25 words plus MiniLM meaning, by age.
+
+The passages and their MiniLM vectors come from the Chroma store (written by `knowledge load`);
+this index holds them in numpy and a `bm25s` index, so one search is one query embedding plus a
+few array operations. The rank mixes four signals:
+
+- cosine similarity of the asking sentences' vector with the passage's (one embedding per
+  question keeps a long message fast; the story around the question reaches the rank through BM25);
+- BM25 over the passage's words, topics and id (the story's words count a third);
+- the share of the question's (stemmed) words among the passage's topic and id words;
+- whether the passage gives the kind of answer asked: an age for "when", an amount for
+  "how much", steps for "how", a list for "what".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+
+from knowledge.asking import ReadQuestion, sentence_offers
+from knowledge.embeddings import embed_question
+from knowledge.guidelines_corpus import Passage
+
+BM25_WEIGHT = 0.12
+BM25_FLOOR = 6.0  # a BM25 score this high counts fully; weaker best matches count less
+CONTEXT_BM25_SHARE = 0.33
+LEXICAL_WEIGHT = 0.15
+KIND_WEIGHT = 0.04
+KIND_LIFTED = frozenset({"amount", "when", "how", "what"})  # "whether" fits almost any passage
+SHORTLIST = 20
+STEM = 6  # letters kept: constipated ~ constipation, allergic ~ allergy
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One ranked passage: its position in the index, the fused rank and the cosine similarity."""
+
+    index: int
+    rank: float
+    similarity: float
+
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ed", "es", "ly", "s", "y", "e")
+
+
+def stem(word: str) -> str:
+    """A light stemmer: choking ~ choke, constipated ~ constipation, gagging ~ gag, allergic ~ allergy."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]
+    return word[:STEM]
+
+
+def stems(text: str) -> list[str]:
+    """Content words, stemmed, for BM25 on both sides."""
+    from knowledge.guideline_store import content_words
+
+    return [stem(word) for word in content_words(text)]
+
+
+def passage_offers(passage: Passage) -> frozenset[str]:
+    """Every kind of answer some sentence of the passage gives."""
+    from knowledge.answers import split_sentences
+
+    kinds: set[str] = set()
+    for sentence in split_sentences(passage.text):
+        kinds |= sentence_offers(sentence)
+    return frozenset(kinds)
+
+
+class PassageIndex:
+    """Passages, their vectors and a BM25 index, searched together."""
+
+    def __init__(self, passages: list[Passage], vectors: np.ndarray) -> None:
+        self.passages = passages
+        self._vectors = np.asarray(vectors, dtype=np.float32)
+        self._min = np.array([p.min_months for p in passages])
+        self._max = np.array([p.max_months for p in passages])
+        self._offers = [passage_offers(p) for p in passages]
+        self._labels = [set(stems(self._label(p))) for p in passages]
+        self._bm25 = bm25s.BM25()
+        self._bm25.index([self._document(p) for p in passages] or [["empty"]], show_progress=False)
+
+    @staticmethod
+    def _label(passage: Passage) -> str:
+        """The words that name a passage's subject: its id and topics."""
+        return f"{passage.id.replace('-', ' ')} {', '.join(passage.topics)}"
+
+    def _document(self, passage: Passage) -> list[str]:
+        """The words BM25 sees: id and topics twice (they name the subject), then the text."""
+        return stems(self._label(passage)) * 2 + stems(passage.text)
+
+    def __len__(self) -> int:
+        return len(self.passages)
+
+    def rank(self, read: ReadQuestion, age_months: int | None, k: int, fuse: bool = True) -> list[Ranked]:
+        """Return the k best passages for this question that apply at this age."""
+        if not self.passages:
+            return []
+        allowed = np.ones(len(self.passages), dtype=bool)
+        if age_months is not None:
+            allowed = (self._min <= age_months) & (age_months <= self._max)
+        if not allowed.any():
+            return []
+        similarity = np.clip(self._vectors @ embed_question(read.focus), 0.0, 1.0)
+        rank = similarity.copy()
+        if fuse:
+            rank += BM25_WEIGHT * self._bm25_scores(read)
+        rank[~allowed] = -np.inf
+        order = [int(i) for i in np.argsort(-rank)[:SHORTLIST] if allowed[i]]
+        if fuse:
+            order = self._rerank(read, order, rank)
+        return [Ranked(i, float(rank[i]), float(similarity[i])) for i in order[:k]]
+
+    def _bm25_scores(self, read: ReadQuestion) -> np.ndarray:
+        """BM25 of the asking words plus a third of the story's, scaled to about 0..1."""
+        scores = np.zeros(len(self.passages), dtype=np.float32)
+        focus = stems(read.focus)
+        if focus:
+            scores += self._bm25.get_scores(focus)
+        context = [w for w in stems(read.context) if w not in focus]
+        if context:
+            scores += CONTEXT_BM25_SHARE * self._bm25.get_scores(context)
+        return scores / max(float(scores.max()), BM25_FLOOR)
+
+    def _rerank(self, read: ReadQuestion, order: list[int], rank: np.ndarray) -> list[int]:
+        """Lift shortlisted passages that share topic words or give the kind of answer asked."""
+        words = set(stems(read.focus) or stems(read.whole))
+        lead = read.kinds[0] if read.kinds else None
+        for i in order:
+            if words:
+                rank[i] += LEXICAL_WEIGHT * len(words & self._labels[i]) / len(words)
+            if lead in KIND_LIFTED and lead in self._offers[i]:
+                rank[i] += KIND_WEIGHT
+        return sorted(order, key=lambda i: -rank[i])

@@ -1,0 +1,100 @@
+"""Reading a parent's message as a question: the asking sentences and the kind of answer wanted."""
+import pytest
+
+from knowledge.asking import answer_kinds, is_asking, read_question, sentence_offers, split_message
+
+ECZEMA_STORY = (
+    "Hi! My daughter is 6 months old and has been dealing with severe eczema since she was 2 months "
+    "old. We started purees last month and she loves sweet potato and pears. Her grandma keeps telling "
+    "me to wait with allergens until she is one, and her doctor was not sure either. "
+    "When should we introduce peanut? Thanks so much"
+)
+
+
+def test_a_long_story_is_read_for_its_question_and_keeps_the_rest_as_context():
+    read = read_question(ECZEMA_STORY)
+
+    assert read.focus == "When should we introduce peanut?"
+    assert "severe eczema" in read.context and "Thanks" not in read.context
+    assert read.kinds[0] == "when"
+    assert read.whole.startswith("When should we introduce peanut?")
+
+
+def test_two_questions_in_a_long_message_are_both_kept():
+    text = ("We moved from purees to mashed food last week and he seems happy with it, though he "
+            "pulls faces at anything green and we have had a few gags. How lumpy should the food be? "
+            "When do you give a baby toast fingers?")
+    read = read_question(text)
+
+    assert read.focus == "How lumpy should the food be? When do you give a baby toast fingers?"
+    assert "pulls faces" in read.context
+
+
+def test_a_question_with_no_subject_takes_the_whole_long_story():
+    text = ("Our son is 9 months and for the past two weeks he has been passing very hard stools and "
+            "crying when he goes, and we changed nothing except adding more cheese and bananas to his "
+            "lunches at daycare. Is that normal?")
+    read = read_question(text)
+
+    assert "hard stools" in read.focus and read.context == ""
+
+
+def test_a_short_message_is_read_whole():
+    text = "My little girl loves tuna. She has half a tin 3 times a week. Is this too much?"
+
+    assert read_question(text).focus == text
+
+
+@pytest.mark.parametrize("sentence, asking", [
+    ("can she have honey", True),
+    ("Not sure if she can have honey", True),
+    ("any tips for a picky toddler", True),
+    ("so how much water should he drink", True),
+    ("She had oatmeal and a banana.", False),
+    ("We tried eggs last week", False),
+    ("is it ok to give him yogurt every day", True),
+])
+def test_asking_sentences_are_found_with_or_without_a_question_mark(sentence, asking):
+    assert is_asking(sentence) is asking
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("when can she have peanut butter", "when"),
+    ("what age can babies have eggs?", "when"),
+    ("how much milk should my 1 year old drink", "amount"),
+    ("how often should I give peanut?", "amount"),
+    ("how do I serve peanut butter to a baby", "how"),
+    ("How can I stop the bottles?", "how"),
+    ("how long do I keep giving the vitamin D drops?", "when"),
+    ("what finger foods for 8 month old", "what"),
+    ("can toddlers drink oat milk", "whether"),
+    ("I think he is constipated because he cries when it's hard. What can I do to help?", "what"),
+])
+def test_the_question_word_decides_the_kind_of_answer(question, lead):
+    assert answer_kinds(question)[0] == lead
+
+
+def test_a_why_question_asks_for_no_particular_kind():
+    assert answer_kinds("Why does my baby always choke when I give him table food?") == ()
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Aim for about 16 to 24 ounces a day, which is 2 to 3 cups.", "amount"),
+    ("Wait until 12 months to give cow's milk as a drink.", "when"),
+    ("Peanut can start at around 6 months, once your baby eats other solids.", "when"),
+    ("Serve it as smooth peanut butter thinned with water.", "how"),
+    ("Good choices: salmon, sardines, cod, tilapia and shrimp.", "what"),
+    ("Rice milk is not recommended for children under 5.", "whether"),
+])
+def test_passage_sentences_offer_kinds_of_answer(sentence, kind):
+    assert kind in sentence_offers(sentence)
+
+
+def test_a_plain_statement_offers_no_age_or_amount():
+    assert not {"amount", "when"} & sentence_offers("Babies love to explore food with their hands.")
+
+
+def test_split_message_drops_fillers_and_keeps_run_ons_whole():
+    assert split_message("hi! can she have eggs?? thanks") == ["can she have eggs??"]
+    assert split_message("she is 9 months old she wont eat anything what should i do") == [
+        "she is 9 months old she wont eat anything what should i do"]
