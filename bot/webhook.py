@@ -66,7 +66,8 @@ def inbound() -> Response:
     return twiml(_services().pipeline.receive(message))
 
 
-STATUS = re.compile(r"[a-z_-]{1,16}")
+STATUS = re.compile(r"[a-z_-]{1,40}")  # Twilio adds statuses ("partially_delivered"): a word is fine
+RECORDED_STATUS = 16  # the longest status the delivery table keeps; longer ones are acknowledged only
 ERROR_CODE = re.compile(r"[0-9]{1,6}")
 
 
@@ -83,7 +84,7 @@ def status() -> Response | tuple[str, int]:
     code = form.get("ErrorCode") or ""
     if (state and not STATUS.fullmatch(state)) or (code and not ERROR_CODE.fullmatch(code)):
         return _refused(BadForm("MessageStatus or ErrorCode is not Twilio's shape"))
-    if sid and state:
+    if sid and state and len(state) <= RECORDED_STATUS:
         _services().record_status(sid, state, int(code) if code else None)
     return "", 204
 

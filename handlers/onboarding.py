@@ -103,9 +103,8 @@ def _advance(ctx: Context, said: str = "") -> Reply:
 def begin_add_child(ctx: Context, name: str | None) -> Reply:
     """Start the short add-a-child flow from the profile handler."""
     ctx.set_step("add_child.child_name", Onboarding())
-    if name:
-        return child_name(InboundMessage("sms", ctx.person.phone, name, ""), ctx, None)
-    return Reply(PROMPTS["onboarding.child_name"], "profile")
+    named = child_name(InboundMessage("sms", ctx.person.phone, name, ""), ctx, None) if name else None
+    return named or Reply(PROMPTS["onboarding.child_name"], "profile")  # no name, or not one: ask
 
 
 def child_name(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:

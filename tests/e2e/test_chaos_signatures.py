@@ -119,3 +119,18 @@ def test_status_callbacks_get_the_same_checks(app):
     for form in ({**good, "MessageSid": "SM" + "c" * 32 + "SmsSid"}, {**good, "SmsSid": "SM" + "d" * 32}):
         signature = sign("http://localhost/twilio/status", form)
         assert client.post("/twilio/status", data=form, headers={"X-Twilio-Signature": signature}).status_code == 400
+
+
+@pytest.mark.parametrize("form, code", [
+    ({"MessageStatus": "partially_delivered"}, 204),  # a status Twilio added later: acknowledged
+    ({"MessageStatus": "delivered", "ErrorCode": "\u00b2"}, 400),
+    ({"MessageStatus": "failed", "ErrorCode": "9" * 5000}, 400),
+    ({"MessageStatus": "x" * 100}, 400),
+    ({"MessageStatus": "d\u00e9livr\u00e9"}, 400),
+    ({"MessageStatus": "failed", "ErrorCode": "30003"}, 204),
+])
+def test_status_fields_are_checked_before_they_reach_the_database(app, form, code):
+    form = {"MessageSid": "SM" + "c" * 32, **form}
+    signature = sign("http://localhost/twilio/status", form)
+    response = app.test_client().post("/twilio/status", data=form, headers={"X-Twilio-Signature": signature})
+    assert response.status_code == code

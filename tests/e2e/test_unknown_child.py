@@ -45,3 +45,15 @@ def test_a_question_about_another_child_is_not_answered_for_ours(app):
     parent = household(app, "+12125550192", "Maya", "2026-06-01")  # 5 months
     reply = parent.say("can Leo have honey?")
     assert "Maya" not in reply
+
+
+def test_adding_a_child_with_a_name_that_is_not_a_name_asks_for_one(app):
+    from sqlalchemy import select
+
+    from storage.models import Inbound
+
+    parent = household(app, "+12125550193", "Maya", "2025-09-01")
+    assert "first name" in parent.say("add a child named " + "X" * 42)
+    with app.extensions["tinytummy"].sessions() as s:
+        assert s.scalars(select(Inbound.status).order_by(Inbound.id.desc())).first() == "answered"
+    assert "Lovely to meet Leo" in parent.say("Leo")
