@@ -171,6 +171,8 @@ def _by_model(text: str) -> Classification:
     main = float(probs[model.intents.index(found[0])])
     runner_up = float(np.sort(probs)[-2]) if found[1:] == () else 0.0
     confidence = main * (1.0 - 0.5 * runner_up)  # a close second intent we did not keep lowers it
+    if _bare_command(found[0], text):
+        confidence *= 0.5  # "Leo" or "peanuts" alone is more likely an answer than a command
     return Classification(found[0], round(min(1.0, confidence), 3), "model", found)
 
 
@@ -187,6 +189,13 @@ def _explicit(found: tuple[str, ...], text: str) -> tuple[str, ...]:
         if intent not in kept:
             kept.append(intent)
     return tuple(kept) or ("question",)
+
+
+def _bare_command(intent: str, text: str) -> bool:
+    """A one- or two-word message the model reads as a command that names no request for it."""
+    request = _REQUESTS.get(intent)
+    lowered = _SPACES.sub(" ", text.strip().lower())
+    return request is not None and len(lowered.split()) <= 2 and not request.search(lowered)
 
 
 def decide(probs: np.ndarray, intents: Sequence[str], threshold: float, text: str) -> tuple[str, ...]:

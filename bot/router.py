@@ -36,9 +36,10 @@ def _dispatch(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any])
     found = classify(msg.text)
     chosen, claimed = _choose(msg, ctx, found)
     ctx.found, ctx.intent = found, chosen.intent
-    if chosen.breakout and (claimed or found.confidence >= chosen.sure):
-        return _run(chosen, msg, ctx)
     step = REGISTRY.steps.get(ctx.step or "")
+    own_step = step is not None and step in chosen.steps  # "DELETE" answers the account's own question
+    if chosen.breakout and (claimed or found.confidence >= chosen.sure) and not own_step:
+        return _run(chosen, msg, ctx)
     if step is not None:
         return _continue(step, chosen, claimed, msg, ctx)
     if ctx.step:

@@ -299,3 +299,10 @@ def test_training_fits_saves_and_loads_the_same_model(tmp_path: Path) -> None:
     loaded = IntentModel.load(tmp_path / "model.npz")
     assert loaded.intents == INTENTS and loaded.vocabulary == model.vocabulary
     assert exact_set_accuracy(loaded, rows, vectors) == exact_set_accuracy(model, rows, vectors) >= 0.8
+
+
+@pytest.mark.parametrize("text", ["Leo", "Maya Rose", "Priya"])
+def test_a_bare_name_is_never_a_sure_command(text: str) -> None:
+    """Answering "what's your child's name?" must not read as a profile or settings command."""
+    found = classify(text)
+    assert found.intent not in ("profile", "settings", "plan", "caregiver", "account") or found.confidence < 0.6
