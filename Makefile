@@ -34,7 +34,7 @@ chaos: $(VENV)/.installed
 	CHAOS_FUZZ=10000 $(PY) -m pytest -m chaos -p no:randomly -s
 
 eval: $(VENV)/.installed
-	$(PY) -m bot.intents_eval tests/data/intent_eval.tsv
+	$(PY) -m bot.intents_eval tests/data/intents_test.tsv
 
 bench-nudges: $(VENV)/.installed
 	$(PY) -m tests.bench.nudges

@@ -169,7 +169,8 @@ def intent_classify() -> None:
     for line in sys.stdin:
         text = line.rstrip("\n")
         found = services.classify(text)
-        click.echo(json.dumps({"text": text, "intent": found.intent, "confidence": round(found.confidence, 3)}))
+        click.echo(json.dumps({"text": text, "intent": found.intent, "intents": list(found.intents),
+                               "confidence": round(found.confidence, 3)}))
 
 
 @click.group("knowledge", cls=AppGroup, help="The feeding-guideline store (Chroma).")

@@ -1,21 +1,20 @@
-"""Classify one inbound text into one of TinyTummy's intents.
+"""Classify one inbound text into one or two of TinyTummy's intents.
 
 Three stages, cheapest and surest first:
 1. whole-message rules (carrier keywords, HELP, UNDO, invite codes, emoji-only), confidence 1.0;
-2. a similarity-weighted k-nearest-neighbour vote over the example phrases in
-   `intent_phrases.tsv`, embedded with the offline MiniLM;
-3. only when that vote is unsure, an optional LLM callable the caller passes in.
-Pure apart from the lazily built phrase index: no Flask, no Twilio, no network.
+2. the trained model (`bot.intent_model`): one logistic regression per intent over the offline
+   MiniLM embedding plus word features, so a message can carry two intents ("she had eggs, can
+   she have honey?" is a meal and a question);
+3. only when the model is unsure, an optional LLM callable the caller passes in.
+Pure apart from the lazily loaded model: no Flask, no Twilio, no network.
 """
 from __future__ import annotations
 
 import logging
 import re
-import threading
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -27,23 +26,32 @@ logger = logging.getLogger(__name__)
 # The labels come from the handler registry: every route that asks to be classified.
 INTENTS: tuple[str, ...] = REGISTRY.labels
 PHRASES_PATH = Path(__file__).with_name("intent_phrases.tsv")
-# Tuned by leave-one-out over the phrases themselves, not on the evaluation set.
-K = 10
-SHARPNESS = 5.0  # softmax sharpness on cosine similarity: nearer neighbours count more
-CUE_WEIGHT = 0.4  # how far one lexical cue moves a vote share (shares sum to 1)
-PARAPHRASE_SIMILARITY = 0.8  # a neighbour this close reads as the same request reworded
 LLM_THRESHOLD = 0.55
+# Two intents are acted on together only when both are things the bot does for a message and one
+# of them is the meal or the question; "thanks, STOP" or "hi, delete my data" keep the main one.
+COMBINABLE = frozenset({"log_meal", "question", "plan", "caregiver", "summary", "streak", "undo",
+                        "settings", "profile"})
+ANCHORS = frozenset({"log_meal", "question"})
+# A meal and a question together need less evidence than other pairs when the message is built
+# that way: a clause that reports eating and another that asks. ANCHOR_THRESHOLD was chosen on dev.
+ANCHOR_THRESHOLD = 0.5
+STRUCTURE_FLOOR = 0.2  # set by judgement: on dev it changes one message either way
 
 Llm = Callable[[str, list[str]], str | None]
 
 
 @dataclass(frozen=True)
 class Classification:
-    """The intent chosen for a message, how sure we are, and which stage chose it."""
+    """The intents found in a message (main first), how sure we are, and which stage chose."""
 
-    intent: str
-    confidence: float  # in [0, 1]; for "llm" it stays the (low) kNN figure that prompted asking
-    source: str  # "rule" | "knn" | "llm"
+    intent: str  # the main intent
+    confidence: float  # in [0, 1]; for "llm" it stays the (low) model figure that prompted asking
+    source: str  # "rule" | "model" | "llm"
+    intents: tuple[str, ...] = field(default=())  # main first; filled from `intent` when empty
+
+    def __post_init__(self) -> None:
+        if not self.intents:
+            object.__setattr__(self, "intents", (self.intent,))
 
 
 def _repeated(keywords: str) -> str:
@@ -75,72 +83,49 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
-# Cheap lexical cues: grammatical signals the sentence embedding blurs (it clusters by topic, so
-# "can she have eggs", "2 eggs" and "actually it was 2 eggs" sit close together). Each adds
-# CUE_WEIGHT times its weights to the kNN vote shares.
-_ADULTS = (
-    r"grandma|grandpa|granny|grandparents?|nana|nanna|papa|nanny|babysitter|sitter|au pair|"
-    r"husband|hubby|wife|partner|spouse|co-?parent|dad|daddy|mom|mommy|mum|mummy|mother|father|"
-    r"in[- ]law|sister|brother|aunt|auntie|uncle|daycare|nursery|teacher|caregivers?|ex"
-)
-_MEALS = r"breakfast|brekkie|brekky|bfast|lunch|dinner|supper|tea|snack"
-_MESSAGES = r"messages?|texts?|texting|messaging|contact\w*|subscri\w*|unsubscri\w*|opt\w*"
-_CUES: tuple[tuple[re.Pattern[str], dict[str, float]], ...] = tuple(
-    (re.compile(pattern), weights)
-    for pattern, weights in (
-        # Asking, not reporting: a leading question word or a trailing "?".
-        (r"^(can|could|is|are|should|does|do|will|would|when|why|how|which|what about|what if)\b"
-         r"|\?\s*$", {"log_meal": -1.0}),
-        (r"\b(worried|worry|worrying|concerned|normal|advice|tips?|choking|allergen)\b",
-         {"question": 1.0}),
-        # Reporting: past-tense eating verbs, quantities, "lunch: ..." labels.
-        (r"\b(ate|had|drank|finished|refused|tried|nursed|nibbled|devoured|gobbled|scarfed|spat"
-         r"|wouldn'?t|didn'?t)\b", {"log_meal": 1.0}),
-        (r"^(\d|half|one|two|three|a few|a couple|a handful|some)\b|[½¼¾⅓⅔]|\bx\d\b"
-         r"|\b\d+(/\d+)?\s*(oz|ml|g|tbsp|tsp|cups?|bites?|spoon\w*|slices?|pieces?|pouch\w*)\b",
-         {"log_meal": 1.0}),
-        (rf"^({_MEALS})( time)?\b[^?:]{{0,25}}[:=]|^({_MEALS})( time)?\s*(-|was\b|\d)",
-         {"log_meal": 1.0}),
-        # Correcting the last entry.
-        (r"^(actually|correction|oops|whoops|sorry|nope|no\b|wait|nvm|never ?mind|scratch)"
-         r"|\b(it|that) (was|is)\b.*\bnot\b|\bnot\b.*\bit was\b|^(that'?s|that is) not\b"
-         r"|^(undo|delete|remove|erase|cancel|ignore|take back)\b.*\b(that|this|last|it|the)\b",
-         {"undo": 1.0, "log_meal": -1.0}),
-        # Adults, access and phone numbers belong to caregivers; children's facts to profiles.
-        (rf"\b({_ADULTS})\b|\b(invite|access|share|sharing|who can|who else)\b"
-         r"|\+?\d[\d ().-]{8,}\d", {"caregiver": 1.0}),
-        (r"\b(allerg\w*|intoleran\w*|celiac|coeliac|likes?|loves?|hates?|dislikes?|birthday|born"
-         r"|dob|weighs?|weight|vegetarian|vegan|pescatarian|kosher|halal)\b"
-         r"|\b(add|remove|delete|rename|new)\b.*\b(child|kid|baby|son|daughter|twins?)\b",
-         {"profile": 1.0}),
-        # Looking back ("what did she eat") versus looking ahead ("what should I cook").
-        (r"^(what|how|how much|how many|did|show|list)\b.*\b(did|has|have been|was|ate|eaten)\b",
-         {"summary": 1.0, "log_meal": -1.0}),
-        (r"\b(ideas?|plan|menu|suggest\w*|recipes?)\b"
-         r"|\bwhat (should|can|to|do) (i |we )?(make|cook|feed|give|pack)\b"
-         r"|\b(tomorrow|tonight|next week)\b", {"plan": 1.0}),
-        # Reminders are settings; messages as a whole are opt-out, or opt-in when wanted back.
-        (r"\b(remind\w*|nudg\w*|notifications?)\b", {"settings": 1.0}),
-        (rf"\b(stop|no more|don'?t|do not|never|remove me|take me off)\b.*\b({_MESSAGES}|me)\b",
-         {"opt_out": 1.0}),
-        (rf"^(?!.*\b(not|don'?t|never|no more)\b).*(\b(again|back|by (accident|mistake))\b.*"
-         rf"\b({_MESSAGES})\b|\b({_MESSAGES})\b.*\b(again|back|by (accident|mistake))\b"
-         r"|\bre-? ?subscri\w*)", {"opt_in": 1.0, "opt_out": -1.0}),
-    )
-)
-# Opting out silences the parent entirely, so similarity alone may not choose it: the text must
+# Opting out silences the parent entirely, so the model alone may not choose it: the text must
 # also name the messages or the sender ("stop texting me"), not just sound like "stop this".
-_OPT_OUT_OBJECT = re.compile(rf"\b({_MESSAGES}|list|number|me|out)\b")
+_MESSAGES = r"messages?|texts?|texting|messaging|contact\w*|subscri\w*|unsubscri\w*|opt\w*|whatsapps?"
+_OPT_OUT_OBJECT = re.compile(rf"\b({_MESSAGES}|list|number|me|out|everything|all)\b")
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
+_ATE = re.compile(r"\b(ate|eaten|had|has had|drank|finished|tried|devoured|gobbled|scarfed|nibbled|"
+                  r"munched)\b|\b\d+\s*(oz|ml)\b|^(breakfast|brekkie|bfast|lunch|dinner|tea|snack)\b")
+# Where the asking and the reporting start, to tell which one the parent led with.
+_ASKING = re.compile(r"\?|\b(can|could|is|are|should|does|do|will|would|when|why|how|which|what|"
+                     r"whats|what's|worried|worry|wondering|not sure|any tips|help)\b")
+_REPORTING = re.compile(r"\b(ate|eaten|had|has had|drank|finished|refused|tried|nursed|devoured|gobbled|"
+                        r"scarfed|spat|wouldn'?t|didn'?t|was|were|did)\b|\b\d+\s*(oz|ml)\b"
+                        r"|^(breakfast|brekkie|bfast|lunch|dinner|tea|snack|tonight|today)\b")
+
+
+# Commands that change things, and the words that make a question-shaped message a request for them
+# ("who can log for Leo?" asks for caregivers; "can my husband give her honey?" does not).
+_REQUESTS: dict[str, re.Pattern[str]] = {intent: re.compile(pattern) for intent, pattern in {
+    "profile": r"\b(add|remove|delete|update|change|set|edit|rename|record|note|save|mark|put|take|"
+               r"clear|correct|fix|profiles?|show|list)\b|\bwhat (do|have) you (have|got|saved)\b",
+    "settings": r"\b(remind\w*|nudg\w*|time ?zones?|settings?|notifications?|units?|pause|resume|snooze|"
+                r"mute|turn|switch|weekly summary|weekly report|quiet|(message|text) me)\b",
+    "plan": r"\b(plans?|menus?|shopping|grocery|swap|replace|tomorrow|tmrw|tonight|this week|next week|"
+            r"make me|for the week|what('?s| is) for (breakfast|lunch|dinner|tea)|weekend|"
+            r"(mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(change|move)\b.*\b(breakfast|lunch|dinner|meal)s?\b",
+    "caregiver": r"\b(add|invite|remove|share|sharing|access|join|code|log|logs|logging|caregivers?|"
+                 r"who can|who else|who'?s on|account|login|added|reminders|(her|his|their|own) phone)\b",
+    "account": r"\b(data|account|delete|erase|privacy|private|stor\w*|keep|kept|sell|shar\w*|photos?|gdpr|"
+               r"hipaa|secure|export|copy|know about me|saved|info(rmation)?|messages|who has)\b"
+               r"|\bwhat (do|have) you (have|got|saved)\b",
+}.items()}
+_QUESTION_SHAPE = re.compile(r"\?|^(so |ok |okay |hi |hey |um )*(can|could|is|are|should|does|do|will|"
+                             r"would|when|why|how|which|what|whats|what's)\b")
+_NEGATED = re.compile(r"\b(don'?t|dont|do not|never|no more|not|stop)\b")
 
 
 def classify(text: str, llm: Llm | None = None) -> Classification:
-    """Return the single intent for `text`, asking `llm` only when the kNN vote is unsure."""
+    """Return the intents in `text`, asking `llm` only when the model is unsure."""
     ruled = _by_rule(text)
     if ruled is not None:
         return ruled
-    guess = _by_neighbours(text)
+    guess = _by_model(text)
     if llm is None or guess.confidence >= LLM_THRESHOLD:
         return guess
     try:
@@ -173,98 +158,84 @@ def _by_rule(text: str) -> Classification | None:
     return None
 
 
-@dataclass(frozen=True)
-class _Index:
-    labels: np.ndarray  # row -> index into INTENTS
-    matrix: np.ndarray  # (rows, 384) normalised phrase embeddings
-
-
-_index_lock = threading.Lock()
-
-
-def _index() -> _Index:
-    """Return the phrase index, building it on first use (once, even under threads)."""
-    with _index_lock:
-        return _build_index()
-
-
-@lru_cache(maxsize=1)
-def _build_index() -> _Index:
-    """Embed the shipped phrases."""
+def _by_model(text: str) -> Classification:
+    """Score every intent with the trained model and keep the main one plus a compatible second."""
+    from bot.intent_model import shipped_model
     from knowledge.embeddings import embed
 
-    rows = load_labelled(PHRASES_PATH)
-    labels = np.array([INTENTS.index(intent) for intent, _ in rows])
-    matrix = embed([phrase for _, phrase in rows])
-    logger.info("intent index built from %d phrases", len(rows))
-    return _Index(labels, matrix)
+    model = shipped_model()
+    probs = model.probabilities([text], embed([text.strip()]))[0]
+    if not _OPT_OUT_OBJECT.search(text.lower()):
+        probs[model.intents.index("opt_out")] = 0.0
+    found = _explicit(decide(probs, model.intents, model.threshold, text), text)
+    main = float(probs[model.intents.index(found[0])])
+    runner_up = float(np.sort(probs)[-2]) if found[1:] == () else 0.0
+    confidence = main * (1.0 - 0.5 * runner_up)  # a close second intent we did not keep lowers it
+    if _bare_command(found[0], text):
+        confidence *= 0.5  # "Leo" or "peanuts" alone is more likely an answer than a command
+    return Classification(found[0], round(min(1.0, confidence), 3), "model", found)
 
 
-def _by_neighbours(text: str) -> Classification:
-    """Vote among the K most similar example phrases, weighted by similarity, plus cues."""
-    from knowledge.embeddings import embed
-
-    index = _index()
-    sims = index.matrix @ embed([text.strip()])[0]
-    opt_out = INTENTS.index("opt_out")
-    opt_out_allowed = bool(_OPT_OUT_OBJECT.search(text.lower()))
-    if not opt_out_allowed:
-        sims = np.where(index.labels == opt_out, -1.0, sims)
-    top = np.argsort(-sims)[:K]
-    weights = np.exp(SHARPNESS * (sims[top] - sims[top[0]]))
-    votes = np.bincount(index.labels[top], weights=weights, minlength=len(INTENTS))
-    scores = np.clip(votes / votes.sum() + CUE_WEIGHT * _cue_scores(text), 0.0, None)
-    scores[opt_out] *= opt_out_allowed
-    if not scores.any():  # cues cancelled every vote: trust the neighbours alone
-        scores = votes
-    best = int(np.argmax(scores))
-    share = float(scores[best] / scores.sum())
-    nearest = float(sims[index.labels == best].max())
-    # Sure only when the vote is one-sided and the winner's nearest phrase is a near paraphrase.
-    confidence = share * min(1.0, max(0.0, nearest) / PARAPHRASE_SIMILARITY)
-    return Classification(INTENTS[best], round(confidence, 3), "knn")
-
-
-def _cue_scores(text: str) -> np.ndarray:
-    """Sum the weights of every lexical cue found in `text`, one slot per intent."""
+def _explicit(found: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """Keep a command intent only when asked for: a question that merely mentions it is a question."""
     lowered = _SPACES.sub(" ", text.strip().lower())
-    scores = np.zeros(len(INTENTS))
-    for pattern, weights in _CUES:
-        if pattern.search(lowered):
-            for intent, weight in weights.items():
-                scores[INTENTS.index(intent)] += weight
-    return scores
+    kept = []
+    for intent in found:
+        request = _REQUESTS.get(intent)
+        if request is not None and _QUESTION_SHAPE.search(lowered) and not request.search(lowered):
+            intent = "question"
+        if intent == "opt_in" and _NEGATED.search(lowered):
+            intent = "opt_out"  # "don't message me again": the router confirms before acting
+        if intent not in kept:
+            kept.append(intent)
+    return tuple(kept) or ("question",)
 
 
-def load_labelled(path: str | Path) -> list[tuple[str, str]]:
-    """Read `intent<TAB>text` lines, skipping blanks and `#` comments; reject unknown intents."""
+def _bare_command(intent: str, text: str) -> bool:
+    """A one- or two-word message the model reads as a command that names no request for it."""
+    request = _REQUESTS.get(intent)
+    lowered = _SPACES.sub(" ", text.strip().lower())
+    return request is not None and len(lowered.split()) <= 2 and not request.search(lowered)
+
+
+def decide(probs: np.ndarray, intents: Sequence[str], threshold: float, text: str) -> tuple[str, ...]:
+    """Pick the main intent and at most one compatible second intent from per-intent probabilities."""
+    order = np.argsort(-probs)
+    main, second = intents[order[0]], intents[order[1]]
+    pair, p_second = {main, second}, float(probs[order[1]])
+    if pair == ANCHORS:
+        if p_second < ANCHOR_THRESHOLD and not (p_second >= STRUCTURE_FLOOR and _reports_and_asks(text)):
+            return (main,)
+    elif p_second < threshold or not pair <= COMBINABLE or not pair & ANCHORS:
+        return (main,)
+    if pair == ANCHORS:  # a meal and a question: the one the parent wrote first leads
+        lowered = _SPACES.sub(" ", text.strip().lower())
+        asking, reporting = _ASKING.search(lowered), _REPORTING.search(lowered)
+        asked_first = asking is not None and (reporting is None or asking.start() < reporting.start())
+        main, second = ("question", "log_meal") if asked_first else ("log_meal", "question")
+    return (main, second)
+
+
+def _reports_and_asks(text: str) -> bool:
+    """True when one clause reports eating and another asks something."""
+    from bot.message_parts import asks, clauses
+
+    parts = clauses(text)
+    return any(asks(c) for c in parts) and any(_ATE.search(c.lower()) for c in parts if not asks(c))
+
+
+def load_corpus(path: str | Path) -> list[tuple[tuple[str, ...], str]]:
+    """Read `labels<TAB>text` lines (labels comma-separated, main first); skip blanks and `#`."""
     rows = []
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        intent, _, text = line.partition("\t")
-        if intent not in INTENTS or not text.strip():
+        labels, _, text = line.partition("\t")
+        found = tuple(label.strip() for label in labels.split(","))
+        if not found or any(label not in INTENTS for label in found) or not text.strip():
             raise ValueError(f"{path}:{number}: bad line {line!r}")
-        rows.append((intent, text.strip()))
+        rows.append((found, text.strip()))
     return rows
-
-
-def evaluate(path: str | Path) -> dict:
-    """Classify each labelled line in `path` (no LLM); report accuracy overall and per intent."""
-    rows = load_labelled(path)
-    per_intent = {intent: {"n": 0, "correct": 0, "accuracy": 0.0} for intent in INTENTS}
-    errors = []
-    for expected, text in rows:
-        got = classify(text).intent
-        per_intent[expected]["n"] += 1
-        if got == expected:
-            per_intent[expected]["correct"] += 1
-        else:
-            errors.append((text, expected, got))
-    for stats in per_intent.values():
-        stats["accuracy"] = stats["correct"] / stats["n"] if stats["n"] else 0.0
-    overall = (len(rows) - len(errors)) / len(rows) if rows else 0.0
-    return {"overall": overall, "per_intent": per_intent, "errors": errors}
 
 
 def normalise_for_comparison(text: str) -> str:

@@ -6,8 +6,10 @@ with no knowledge of any particular intent beyond the onboarding that a new numb
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any, Callable
 
+from bot.message_parts import meal_part, question_part
 from handlers import REGISTRY
 from handlers import safety
 from handlers.context import Context, InboundMessage, Reply
@@ -16,6 +18,8 @@ from handlers.routes import Route, Step
 logger = logging.getLogger(__name__)
 SURE = 0.6  # the classifier is sure enough that a message is not a garbled answer to a step
 MAX_REASKS = 2  # a step is asked again at most this often after interruptions, then dropped
+# What part of a two-intent message each handler sees.
+PARTS: dict[str, Callable[[str], str]] = {"log_meal": meal_part, "question": question_part}
 
 
 def route(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any]) -> Reply:
@@ -33,13 +37,15 @@ def _dispatch(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any])
     chosen, claimed = _choose(msg, ctx, found)
     ctx.found, ctx.intent = found, chosen.intent
     step = REGISTRY.steps.get(ctx.step or "")
-    if chosen.breakout and (claimed or found.confidence >= chosen.sure):
+    own_step = step is not None and step in chosen.steps  # "DELETE" answers the account's own question
+    if chosen.breakout and (claimed or found.confidence >= chosen.sure) and not own_step:
         return _break_out(step, chosen, msg, ctx)
     if step is not None:
         return _continue(step, chosen, claimed, msg, ctx)
     if ctx.step:
         ctx.end_step()  # a step we no longer know: start afresh rather than get stuck
-    return _run(chosen, msg, ctx)
+    also = () if claimed else _also(chosen, found)
+    return _run_several((chosen, *also), msg, ctx) if also and ctx.households else _run(chosen, msg, ctx)
 
 
 def _choose(msg: InboundMessage, ctx: Context, found: Any) -> tuple[Route, bool]:
@@ -68,6 +74,26 @@ def _break_out(step: Step | None, chosen: Route, msg: InboundMessage, ctx: Conte
     if step is None or ctx.step != step.name or not reply.text:
         return reply  # no step, or the route ended or replaced it (STOP, delete my data, a photo)
     return _asked_again(step, data, ctx, reply)
+
+
+def _also(chosen: Route, found: Any) -> tuple[Route, ...]:
+    """The routes of the further intents the classifier found beside the main one."""
+    further = getattr(found, "intents", (found.intent,))[1:]
+    routes = (REGISTRY.by_intent.get(intent) for intent in further)
+    return tuple(r for r in routes if r is not None and r is not chosen and not r.breakout)
+
+
+def _run_several(routes: tuple[Route, ...], msg: InboundMessage, ctx: Context) -> Reply:
+    """Handle each intent of one message in turn and answer in one reply, the main one first.
+
+    The meal handler gets only the clauses that report food and the question handler only the
+    clauses that ask ("she had salmon, is gagging normal?"); any other handler the whole message."""
+    texts = []
+    for each in routes:
+        part = PARTS.get(each.intent)
+        texts.append(_run(each, replace(msg, text=part(msg.text)) if part else msg, ctx).text)
+    ctx.intent = routes[0].intent
+    return Reply(_join(*texts), routes[0].intent)
 
 
 def _continue(step: Step, chosen: Route, claimed: bool, msg: InboundMessage, ctx: Context) -> Reply:

@@ -28,6 +28,8 @@ NAME_NOISE = re.compile(r"^(?:(?:her|his|their|my (?:son|daughter|baby|kid|child
                         r"my (?:son|daughter|baby|kid|child|boy|girl|little one)(?: is)?)\s+", re.I)
 NAME = re.compile(r"^[^\W\d_][^\W\d_'\-]*(?:[ '\-][^\W\d_]+){0,2}$")
 
+EATEN = re.compile(r"\b(had|has|ate|eaten|eats|drank|finished|tried|for (breakfast|lunch|dinner|tea|snack))\b|\d"
+                   r"|\?", re.I)
 STRONG = ("log_meal", "question", "plan", "summary", "settings", "profile", "caregiver")
 
 WELCOME = ("Hi, I'm TinyTummy! I keep track of what your little one eats and answer feeding questions. "
@@ -87,6 +89,11 @@ def _names_food(text: str) -> bool:
     return len(text.split()) > 1 and bool(find_mentions(text))
 
 
+def _only_foods(text: str, found: Any) -> bool:
+    """"peanuts and eggs" answers the allergy question; "she had eggs" or a question does not."""
+    return found.intent == "log_meal" and not EATEN.search(text)
+
+
 def _advance(ctx: Context, said: str = "") -> Reply:
     """Move to the next step of the current flow, or finish it."""
     flow, _, step = (ctx.conversation.step or "").partition(".")
@@ -140,7 +147,8 @@ def allergies(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
     if SKIP.match(msg.text) or allergy_words.is_none(msg.text):
         return _advance(ctx, "No allergies noted.")
     names = allergy_words.parse_list(msg.text)
-    if not names or _is_other_intent(found) or TOLD.search(msg.text) or any(len(n.split()) > 3 for n in names):
+    if (not names or (_is_other_intent(found) and not _only_foods(msg.text, found)) or TOLD.search(msg.text)
+            or any(len(n.split()) > 3 for n in names)):
         return None
     added = allergy_words.add(ctx.session, child, names)
     return _advance(ctx, f"Noted: {', '.join(added)}. I'll flag these in meals.")

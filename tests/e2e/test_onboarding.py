@@ -136,5 +136,5 @@ def test_day_first_birth_dates_outside_north_america(app):
 
 def test_an_unsure_opt_out_is_asked_not_done(app, phone):
     phone.say("hi")
-    assert "Reply STOP" in phone.say("change my number")
+    assert "Reply STOP" in phone.say("too many texts")
     assert person(app, phone.number).opted_out_at is None

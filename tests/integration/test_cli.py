@@ -47,7 +47,7 @@ def test_intent_classify_reads_lines_and_prints_json(app):
     result = app.test_cli_runner().invoke(args=["intent", "classify"], input="STOP\nhelp\ncan she have eggs yet?\n")
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert [r["intent"] for r in rows] == ["opt_out", "help", "question"]
-    assert rows[0] == {"text": "STOP", "intent": "opt_out", "confidence": 1.0}
+    assert rows[0] == {"text": "STOP", "intent": "opt_out", "intents": ["opt_out"], "confidence": 1.0}
 
 
 def test_console_texts_the_running_app(app):

@@ -1,0 +1,117 @@
+"""Fit the intent model: `python -m bot.intent_train [--search]`.
+
+Reads the train and dev splits of the labelled corpus (tests/data/intents_*.tsv) plus the short
+seed phrases (bot/intent_phrases.tsv), embeds each text once with the offline MiniLM, fits one
+L2-regularised logistic regression per intent (scikit-learn, deterministic lbfgs) and writes
+bot/intent_model.npz. `--search` first picks C and the second-intent threshold by exact-set
+accuracy on dev (fitting on train only); the shipped model is then refitted on train + dev with
+the constants below. The test split is never read here.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from bot.intent_features import build_vocabulary, features
+from bot.intent_model import MODEL_PATH, IntentModel
+from bot.intents import INTENTS, PHRASES_PATH, decide, load_corpus
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+TRAIN, DEV = DATA / "intents_train.tsv", DATA / "intents_dev.tsv"
+CACHE = Path(__file__).resolve().parents[1] / "var" / "intent_embeddings.npz"  # speeds up refits
+# Chosen by `--search` on the dev split (see the module docstring).
+C = 64.0
+THRESHOLD = 0.9
+MIN_GRAM_COUNT = 2
+CLASS_WEIGHT: str | None = None
+
+
+def _rows(paths: list[Path]) -> list[tuple[tuple[str, ...], str]]:
+    return [row for path in paths for row in load_corpus(path)]
+
+
+def fit(rows: list[tuple[tuple[str, ...], str]], c: float, threshold: float,
+        embeddings: dict[str, np.ndarray]) -> IntentModel:
+    """Fit one binary logistic regression per intent on `rows`."""
+    from sklearn.linear_model import LogisticRegression
+
+    texts = [text for _, text in rows]
+    vocabulary = {g: i for i, g in enumerate(build_vocabulary(texts, MIN_GRAM_COUNT))}
+    x = features(texts, np.vstack([embeddings[t] for t in texts]), vocabulary)
+    weights, bias = [], []
+    for intent in INTENTS:
+        y = np.array([intent in labels for labels, _ in rows], dtype=int)
+        model = LogisticRegression(C=c, max_iter=2000, class_weight=CLASS_WEIGHT)
+        model.fit(x, y)
+        weights.append(model.coef_[0])
+        bias.append(model.intercept_[0])
+    return IntentModel(INTENTS, np.array(weights, dtype=np.float32), np.array(bias, dtype=np.float32),
+                       vocabulary, threshold)
+
+
+def exact_set_accuracy(model: IntentModel, rows: list[tuple[tuple[str, ...], str]],
+                       embeddings: dict[str, np.ndarray]) -> float:
+    """Share of rows whose predicted set of intents equals the labelled set."""
+    texts = [text for _, text in rows]
+    probs = model.probabilities(texts, np.vstack([embeddings[t] for t in texts]))
+    hits = sum(set(decide(p, model.intents, model.threshold, text)) == set(labels)
+               for p, (labels, text) in zip(probs, rows))
+    return hits / len(rows)
+
+
+def embed_all(texts: list[str], cache: Path | None = CACHE) -> dict[str, np.ndarray]:
+    """Embed each distinct text once, reusing vectors kept in `cache` from earlier runs."""
+    from knowledge.embeddings import embed
+
+    known: dict[str, np.ndarray] = {}
+    if cache is not None and cache.exists():
+        with np.load(cache, allow_pickle=False) as data:
+            known = dict(zip((str(t) for t in data["texts"]), data["vectors"]))
+    missing = sorted(set(texts) - set(known))
+    known.update(zip(missing, embed(missing)))
+    if cache is not None and missing:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, texts=np.array(list(known), dtype=str), vectors=np.vstack(list(known.values())))
+    return {text: known[text] for text in set(texts)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Optionally search C and the threshold on dev, then fit on train + dev and save."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--search", action="store_true", help="pick C and threshold on the dev split")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = parser.parse_args(argv)
+    seeds = [((intent,), text) for intent, text in load_labelled_phrases()]
+    train, dev = _rows([TRAIN]), _rows([DEV])
+    started = time.perf_counter()
+    embeddings = embed_all([t for _, t in seeds + train + dev])
+    print(f"embedded {len(embeddings)} texts in {time.perf_counter() - started:.1f} s")
+    c, threshold = C, THRESHOLD
+    if args.search:
+        best = (-1.0, c, threshold)
+        for c_try in (4.0, 8.0, 16.0, 32.0, 64.0):
+            model = fit(seeds + train, c_try, threshold, embeddings)
+            for t_try in (0.5, 0.6, 0.7, 0.8, 0.9):
+                model = IntentModel(model.intents, model.weights, model.bias, model.vocabulary, t_try)
+                score = exact_set_accuracy(model, dev, embeddings)
+                print(f"C={c_try:<5} threshold={t_try:<4} dev exact-set accuracy {score:.3f}")
+                best = max(best, (score, c_try, t_try))
+        _, c, threshold = best
+        print(f"best on dev: C={c} threshold={threshold} ({best[0]:.3f})")
+    model = fit(seeds + train + dev, c, threshold, embeddings)
+    model.save(args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB, {len(model.vocabulary)} grams)")
+    return 0
+
+
+def load_labelled_phrases() -> list[tuple[str, str]]:
+    """The short seed phrases, one intent each."""
+    return [(labels[0], text) for labels, text in load_corpus(PHRASES_PATH)]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""`language`: a message in another language gets a short, kind reply in that language.
+
+TinyTummy answers in English for now. The reply says so, gives the emergency number (the emergency
+pass has already run on the message) and says how to stop messages. Which language a message is in
+comes from `knowledge.languages`; a short answer to a pending step ("Sofía María") is an answer,
+not a language choice.
+"""
+from __future__ import annotations
+
+from handlers.context import Context, InboundMessage, Reply
+from handlers.routes import Route
+from knowledge.languages import ENGLISH, detect
+
+# What the bot says, by ISO 639-1 code; {number} is the emergency number or its local wording.
+REPLIES: dict[str, str] = {
+    "es": "¡Hola! Gracias por escribirnos. Por ahora TinyTummy solo responde en inglés; puedes "
+          "escribirnos en inglés cuando quieras. Si es una emergencia, llama al {number}. Para no recibir más mensajes, responde STOP.",
+    "fr": "Bonjour ! Merci pour votre message. Pour l'instant, TinyTummy répond seulement en anglais ; "
+          "écrivez-nous en anglais quand vous voulez. En cas d'urgence, appelez le {number}. Pour ne plus recevoir de messages, répondez STOP.",
+    "pt": "Olá! Obrigado pela mensagem. Por enquanto, o TinyTummy só responde em inglês; escreva em "
+          "inglês quando quiser. Em caso de emergência, ligue para o {number}. Para não receber mais mensagens, responda STOP.",
+    "de": "Hallo! Danke für deine Nachricht. TinyTummy antwortet vorerst nur auf Englisch; schreib uns "
+          "gern auf Englisch. Im Notfall ruf die {number} an. Keine Nachrichten mehr? Antworte STOP.",
+    "it": "Ciao! Grazie per il messaggio. Per ora TinyTummy risponde solo in inglese; scrivici pure in "
+          "inglese. In caso di emergenza chiama il {number}. Per non ricevere più messaggi, rispondi STOP.",
+}
+LOCAL_NUMBER: dict[str, str] = {
+    "es": "número de emergencias local", "fr": "numéro d'urgence local", "pt": "número de emergência local",
+    "de": "örtliche Notrufnummer", "it": "numero di emergenza locale",
+}
+ANSWER_WORDS = 5  # fewer words than this, sent during a conversation step, answer the step
+
+
+def claims(msg: InboundMessage, ctx: Context, found: object) -> bool:
+    """Take a message clearly written in another language."""
+    if not msg.text or (ctx.step and len(msg.text.split()) < ANSWER_WORDS):
+        return False
+    return detect(msg.text) != ENGLISH
+
+
+def handle(msg: InboundMessage, ctx: Context) -> Reply:
+    return Reply(reply_for(detect(msg.text), ctx.emergency_number), "language")
+
+
+def reply_for(code: str, emergency_number: str) -> str:
+    """The reply in language `code`, with the emergency number or its local wording."""
+    number = emergency_number if any(c.isdigit() for c in emergency_number) else LOCAL_NUMBER[code]
+    return REPLIES[code].format(number=number)
+
+
+# Below photos, voice notes and the opted-out silence; above every intent the classifier picks.
+ROUTE = Route("language", handle, claim=claims, priority=70, breakout=True, label=False, needs_household=False)
