@@ -9,7 +9,7 @@ import logging
 from typing import Any, Callable
 
 from handlers import REGISTRY
-from handlers import safety
+from handlers import access, safety
 from handlers.context import Context, InboundMessage, Reply
 from handlers.routes import Route, Step
 
@@ -57,12 +57,18 @@ def _run(chosen: Route, msg: InboundMessage, ctx: Context) -> Reply:
     if not ctx.households and chosen.needs_household:
         chosen = REGISTRY.by_intent["onboarding"]
         ctx.intent = chosen.intent
+    # Only the children the sender's roles allow this route to touch; no role allowing it, a refusal.
+    ctx.action = access.needed(chosen.intent, msg.text)
+    denied = access.refusal(ctx, ctx.action)
+    if denied is not None:
+        return denied
     reply = chosen.handle(msg, ctx)
     return reply if reply.intent else Reply(reply.text, chosen.intent)
 
 
 def _continue(step: Step, chosen: Route, claimed: bool, msg: InboundMessage, ctx: Context) -> Reply:
     """Let the step take its answer; anything else is handled on its own and the step asked again."""
+    ctx.action = access.step_action(step.name)
     answer = step.accept(msg, ctx, ctx.found)
     if answer is not None:
         return answer

@@ -9,11 +9,12 @@ from handlers.routes import Registry, build
 
 
 def _routes() -> list:
-    from handlers import account, greeting, help, log_meal, media, onboarding, opt_in, opt_out, photo
+    from handlers import account, caregiver, greeting, help, log_meal, media, onboarding, opt_in, opt_out, photo
     from handlers import plan, profile, question, settings, streak, summary, undo, unavailable, voice
 
     return [
         log_meal.ROUTE, question.ROUTE, plan.ROUTE, summary.ROUTE, undo.ROUTE, streak.ROUTE, *unavailable.ROUTES,
+        caregiver.ROUTE,
         profile.ROUTE, settings.ROUTE, account.ROUTE, help.ROUTE, greeting.ROUTE, opt_out.ROUTE,
         opt_in.ROUTE, opt_in.OPTED_OUT, photo.ROUTE, voice.ROUTE, media.ROUTE, onboarding.ROUTE,
     ]

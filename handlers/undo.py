@@ -7,6 +7,7 @@ from handlers import meals
 from handlers.context import Context, InboundMessage, Reply
 from handlers.routes import Route
 from storage import meals as meal_store
+from storage.meals import Meal
 from storage.models import Child
 
 CORRECTION = re.compile(r"^\s*(?:actually|correction|sorry|oops|wait|no|make that|i meant|meant)\b[\s,:;.!-]*"
@@ -21,11 +22,17 @@ def is_correction(ctx: Context, text: str) -> bool:
     return bool(CORRECTION_LEAD.match(text)) and meal_store.last_meal_logged_by(ctx.session, ctx.person.id) is not None
 
 
-def handle(msg: InboundMessage, ctx: Context) -> Reply:
+def _last_meal(ctx: Context) -> tuple[Meal | None, Child | None]:
+    """The person's last meal, only while they may still log for that child."""
     meal = meal_store.last_meal_logged_by(ctx.session, ctx.person.id)
+    child = next((c for c in ctx.children if meal is not None and c.id == meal.child_id), None)
+    return (meal, child) if child is not None else (None, None)
+
+
+def handle(msg: InboundMessage, ctx: Context) -> Reply:
+    meal, child = _last_meal(ctx)
     if meal is None:
         return Reply("There's nothing to undo - you haven't logged a meal yet.", "undo")
-    child = ctx.session.get(Child, meal.child_id)
     was = meals.describe_items(meal.items)
     match = CORRECTION.match(msg.text)
     rest = NOT_TAIL.sub("", match.group("rest")).strip() if match else ""

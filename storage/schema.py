@@ -9,7 +9,7 @@ from alembic.config import Config as AlembicConfig
 from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-MODEL_MODULES = ("storage.models", "storage.foods", "storage.meals", "storage.plans")
+MODEL_MODULES = ("storage.models", "storage.foods", "storage.meals", "storage.plans", "storage.caregivers")
 
 
 def import_all_models() -> None:
