@@ -14,7 +14,7 @@ def _routes() -> list:
 
     return [
         log_meal.ROUTE, question.ROUTE, plan.ROUTE, summary.ROUTE, undo.ROUTE, streak.ROUTE, *unavailable.ROUTES,
-        caregiver.ROUTE,
+        caregiver.ROUTE, caregiver.CONTACT_CARD,
         profile.ROUTE, settings.ROUTE, account.ROUTE, help.ROUTE, greeting.ROUTE, opt_out.ROUTE,
         opt_in.ROUTE, opt_in.OPTED_OUT, photo.ROUTE, voice.ROUTE, media.ROUTE, onboarding.ROUTE,
     ]

@@ -12,26 +12,30 @@ from handlers.context import Context, Reply
 from knowledge.phones import normalize
 from storage.models import Child, Household, Membership, Person
 
-# The action an intent needs; intents not listed touch no child's data beyond the person's own.
+# The action each intent needs. An intent not listed here is for owners only ("manage"): a new
+# route (an export, say) is closed to caregivers until it is listed with a lesser action.
 INTENT_ACTIONS = {
-    "log_meal": "log", "undo": "log", "photo": "log", "voice": "log",
+    "log_meal": "log", "undo": "log", "photo": "log", "voice": "log", "contact_card": "manage",
     "question": "ask", "plan": "ask",
     "summary": "view", "streak": "view",
     "profile": "manage", "settings": "manage",
+    # These touch only the sender's own record (or check roles themselves, as caregiver does).
+    "help": "view", "greeting": "view", "opt_out": "view", "opt_in": "view", "opted_out": "view",
+    "account": "view", "media": "view", "onboarding": "view", "caregiver": "view",
 }
 # A pending step continues with the action of the flow that asked it ("meal.unknown" -> log).
 STEP_ACTIONS = {"meal": "log", "photo": "log", "onboarding": "manage", "add_child": "manage",
                 "account": "view", "caregiver": "view"}
 SHOW_PROFILE = re.compile(r"^\W*(?:show (?:me )?)?(?:the |my )?(?:profile|allerg(?:y|ies))\W*$", re.I)
 CAN = {"view": "see summaries (\"summary\")", "log": "log meals and photos", "ask": "ask feeding questions"}
-WHAT = {"log": "Logging meals", "ask": "Feeding questions", "manage": "Changing profiles and settings"}
+WHAT = {"log": "Logging meals", "ask": "Feeding questions", "manage": "That"}
 
 
 def needed(intent: str, text: str = "") -> str:
     """The action this intent needs; looking at the profile needs less than changing it."""
     if intent == "profile" and SHOW_PROFILE.match(text or ""):
         return "view"
-    return INTENT_ACTIONS.get(intent, "view")
+    return INTENT_ACTIONS.get(intent, "manage")
 
 
 def step_action(step: str | None) -> str:

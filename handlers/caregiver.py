@@ -12,6 +12,7 @@ from typing import Any, Callable
 from handlers import access, digest, invites, joining, members
 from handlers.context import Context, InboundMessage, Reply
 from handlers.invite_text import PHONE
+from handlers.media import kind_of
 from handlers.routes import Route
 
 WHO = re.compile(r"^\W*(?:who(?: else)? (?:has|have|can|is able to|are)\b|list (?:the |all )?(?:caregivers|members|"
@@ -78,7 +79,24 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     return Reply(HELP, "caregiver")
 
 
-# Claimed above questions (50) and opt-out (45), below media (80) and the opted-out route (100).
+def _contact_card_from_owner(msg: InboundMessage, ctx: Context, found: Any = None) -> bool:
+    return kind_of(msg) == "contact" and bool(access.owner_memberships(ctx))
+
+
+def contact_card(msg: InboundMessage, ctx: Context) -> Reply:
+    """A shared contact card: a job reads it and texts back the invite to confirm."""
+    from jobs.contacts import read_contact_card
+
+    inbound_id = ctx.settings["inbound_id"]
+    ctx.enqueue(read_contact_card, inbound_id, job_id=f"contact-{inbound_id}")
+    return Reply("Got the contact card - reading it now; I'll text you who to invite.", "caregiver")
+
+
+# Claims are tried after questions' (50) and alongside opt-out's (45): "what about her brother?" is a
+# question even when the classifier hears a relative.
 ROUTE = Route("caregiver", handle, help="- \"invite grandma +1 415 555 0134\" to add a grandparent, nanny or "
-              "partner; \"who has access\"", steps=invites.STEPS, claim=claims, priority=60, breakout=True,
+              "partner; \"who has access\"", steps=invites.STEPS, claim=claims, priority=45, breakout=True,
               needs_household=False)
+# A contact card from an owner beats the generic media answer (80).
+CONTACT_CARD = Route("contact_card", contact_card, claim=_contact_card_from_owner, priority=85, breakout=True,
+                     label=False)

@@ -91,3 +91,25 @@ def read_invite(text: str, children: list, region: str = "US") -> InviteRequest:
 def is_relation(name: str) -> bool:
     """'Grandma', 'Nanny': a word for a role in the family rather than someone's own name."""
     return name.lower() in TITLE_WORDS
+
+
+def read_vcard(text: str) -> tuple[str | None, str | None]:
+    """The display name and the (mobile, else first) phone number of a shared contact card."""
+    lines: list[str] = []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if line[:1] in (" ", "\t") and lines:
+            lines[-1] += line[1:]  # folded continuation line (RFC 6350 3.2)
+        elif line.strip():
+            lines.append(line.strip())
+    name, phones = None, []
+    for line in lines:
+        key, _, value = line.partition(":")
+        field, *params = key.split(";")
+        field = field.rpartition(".")[2].upper()  # "item1.TEL" -> "TEL"
+        if field == "FN" and value.strip() and name is None:
+            name = value.replace("\\,", ",").replace("\\;", ";").strip()[:40]
+        elif field == "TEL" and value.strip():
+            mobile = any("cell" in p.lower() or "mobile" in p.lower() for p in params)
+            phones.append((not mobile, value.removeprefix("tel:").strip()))
+    phones.sort(key=lambda p: p[0])
+    return name, phones[0][1] if phones else None

@@ -9,7 +9,7 @@ from typing import Any
 
 from handlers import access
 from handlers.context import Context, InboundMessage, Reply, StepData
-from handlers.invite_text import find_children, find_name, find_phone, find_role, read_invite
+from handlers.invite_text import InviteRequest, find_children, find_name, find_phone, find_role, read_invite
 from handlers.notify import tell
 from handlers.routes import Step
 from knowledge.phones import country_of
@@ -62,6 +62,18 @@ def start(msg: InboundMessage, ctx: Context) -> Reply:
         return Reply(ONLY_OWNERS, "caregiver")
     children = [c for m in owned for c in m.household.children]
     request = read_invite(msg.text, children, _region(ctx))
+    if request.bad_number:
+        return Reply(f"I couldn't read \"{request.bad_number}\" as a phone number. Send it with the area code, "
+                     "like +1 415 555 0134.", "caregiver")
+    return propose(ctx, request)
+
+
+def propose(ctx: Context, request: InviteRequest) -> Reply:
+    """Ask for what the request lacks, then for confirmation; nothing is sent yet."""
+    owned = access.owner_memberships(ctx)
+    if not owned:
+        return Reply(ONLY_OWNERS, "caregiver")
+    children = [c for m in owned for c in m.household.children]
     named = [c for c in children if request.child_ids and c.id in request.child_ids]
     household = named[0].household if named else owned[0].household
     if not named and len(owned) > 1:
@@ -70,9 +82,6 @@ def start(msg: InboundMessage, ctx: Context) -> Reply:
     ids = [i for i in request.child_ids or [] if i in {c.id for c in household.children}] or None
     pending = PendingInvite(household_id=household.id, phone=request.phone, name=request.name, role=request.role,
                             child_ids=ids)
-    if request.bad_number:
-        return Reply(f"I couldn't read \"{request.bad_number}\" as a phone number. Send it with the area code, "
-                     "like +1 415 555 0134.", "caregiver")
     return _next_question(ctx, pending)
 
 
