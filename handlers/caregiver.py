@@ -15,10 +15,13 @@ from handlers.invite_text import PHONE
 from handlers.media import kind_of
 from handlers.routes import Route
 
-WHO = re.compile(r"^\W*(?:who(?: else)? (?:has|have|can|is able to|are)\b|list (?:the |all )?(?:caregivers|members|"
-                 r"people|everyone)|(?:show )?(?:caregivers|members|access)\W*$)", re.I)
-DIGEST = re.compile(r"\bdigest\b", re.I)
-LEAVE = re.compile(r"^\W*(?:please\s+)?leave(?:\s+(?:the\s+)?(?:log|[A-Za-z'-]+(?:'s log)?))?\W*$", re.I)
+WHO = re.compile(r"^\W*(?:who(?: else)? (?:has|have|had) access|who(?: else)? (?:can|could|is able to) (?:see|log|add|view|"
+                 r"access)|who are (?:the |our |my |\w+'s )?(?:caregivers|members)|list (?:the |all )?(?:caregivers|"
+                 r"members|people|everyone)|(?:show )?(?:caregivers|members|access)\W*$)", re.I)
+DIGEST = re.compile(r"^\W*(?:(?:please\s+)?(?:turn|switch|set|send me|stop|start|no more)\s+)?(?:on\s+|off\s+)?"
+                    r"(?:the\s+|a\s+|my\s+)?(?:daily\s+|caregiver\s+|evening\s+)?digests?(?:\s+(?:on|off|please))?\W*$",
+                    re.I)
+LEAVE = re.compile(r"^\W*(?:please\s+)?leave(?:\s+(?:the\s+)?(?:log|([A-Za-z'-]+?)(?:'s)?(?:\s+log)?))?\W*$", re.I)
 INVITE = re.compile(r"^\W*(?:please\s+)?invite\b", re.I)
 ADD_NUMBER = re.compile(r"^\W*(?:please\s+)?(?:add|share|give)\b", re.I)
 HELP = ("To add someone: \"invite grandma +1 415 555 0134\" (add \"as a viewer\" for summaries only, or a "
@@ -40,6 +43,16 @@ def _is_removal(msg: InboundMessage, ctx: Context) -> bool:
     return bool(members.members_named(ctx, target)) or members.invite_named(ctx, target)
 
 
+def _is_leaving(msg: InboundMessage, ctx: Context) -> bool:
+    """'leave', 'leave the log', 'leave Maya's log' ('leave it' is not about a log)."""
+    match = LEAVE.match(msg.text)
+    if match is None or not ctx.person.memberships:
+        return False
+    named = match.group(1)
+    return named is None or any(c.name.lower() == named.lower() for m in ctx.person.memberships
+                                for c in m.household.children)
+
+
 # (test, command): the first test that holds picks the command; the claim uses the same table.
 COMMANDS: tuple[tuple[Callable[[InboundMessage, Context], bool], Command], ...] = (
     (lambda m, c: joining.join_code(m, c) is not None, joining.join),
@@ -47,7 +60,7 @@ COMMANDS: tuple[tuple[Callable[[InboundMessage, Context], bool], Command], ...] 
     (lambda m, c: bool(WHO.match(m.text)), members.who_has_access),
     (lambda m, c: bool(DIGEST.search(m.text)), digest.handle),
     (lambda m, c: bool(members.ROLE_CHANGE.match(m.text)), members.change_role),
-    (lambda m, c: bool(LEAVE.match(m.text)) and bool(c.person.memberships), members.leave),
+    (lambda m, c: _is_leaving(m, c), members.leave),
     (_is_removal, members.remove),
     (lambda m, c: bool(INVITE.match(m.text)) or (bool(ADD_NUMBER.match(m.text)) and bool(PHONE.search(m.text))),
      invites.start),

@@ -89,3 +89,44 @@ def test_a_membership_for_some_children_covers_only_them():
     assert Membership(role="caregiver", child_ids=[2]).covers(leo)
     assert not Membership(role="caregiver", child_ids=[2]).covers(maya)
     assert Membership(role="owner", child_ids=[2]).covers(maya)
+
+
+def _ctx(member: bool = True):
+    from handlers.context import InboundMessage
+
+    child = SimpleNamespace(id=1, name="Maya")
+    household = SimpleNamespace(children=[child])
+    membership = SimpleNamespace(household=household, may=lambda action: action != "manage")
+    person = SimpleNamespace(phone="+14155550134", memberships=[membership] if member else [])
+    return SimpleNamespace(person=person, households=[household] if member else [], session=None), InboundMessage
+
+
+@pytest.mark.parametrize("text", [
+    "JOIN 482913", "who has access", "who can see Maya's log", "list caregivers", "digest on",
+    "turn off the daily digest", "leave", "leave Maya's log", "cancel invite grandma", "invite grandma",
+    "add nanny +1 415 555 0199", "remove +1 415 555 0134", "make grandma a viewer",
+])
+def test_unmistakable_caregiver_commands_are_claimed(text):
+    from handlers.caregiver import claims
+
+    ctx, message = _ctx()
+    assert claims(message("sms", "+14155550134", text, "SM1"), ctx)
+
+
+@pytest.mark.parametrize("text", [
+    "who can help with picky eating?", "is this hard to digest?", "leave it", "remove the broccoli",
+    "delete my data", "add 2 eggs", "what about for her brother?", "Maya had 2 eggs",
+])
+def test_other_messages_are_not_claimed(text):
+    from handlers.caregiver import claims
+
+    ctx, message = _ctx()
+    assert not claims(message("sms", "+14155550134", text, "SM1"), ctx)
+
+
+def test_someone_on_no_log_can_only_be_joining():
+    from handlers.caregiver import claims
+
+    ctx, message = _ctx(member=False)
+    assert claims(message("sms", "+14155550134", "join 482913", "SM1"), ctx)
+    assert not claims(message("sms", "+14155550134", "who has access", "SM1"), ctx)
