@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from handlers.context import Context, Reply
-from knowledge.phones import normalize
 from storage.models import Child, Household, Membership, Person
 
 # The action each intent needs. An intent not listed here is for owners only ("manage"): a new
@@ -83,6 +82,8 @@ def names_by_person(household: Household) -> dict[int, str]:
 def child_names(children: list[Child]) -> str:
     """'Maya', 'Maya and Leo', 'Maya, Leo and Ava'."""
     names = [c.name for c in children]
+    if not names:
+        return "your family"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -98,11 +99,6 @@ def pretty_phone(e164: str) -> str:
         return phonenumbers.format_number(phonenumbers.parse(e164), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     except phonenumbers.NumberParseException:
         return e164
-
-
-def same_number(text: str, person: Person, region: str = "US") -> bool:
-    number = normalize(text, region)
-    return number is not None and number == person.phone
 
 
 def logged_by(reader: Person, household: Household, meals: list, one_day: bool) -> str:

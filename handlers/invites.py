@@ -76,6 +76,8 @@ def propose(ctx: Context, request: InviteRequest) -> Reply:
     children = [c for m in owned for c in m.household.children]
     named = [c for c in children if request.child_ids and c.id in request.child_ids]
     household = named[0].household if named else owned[0].household
+    if not household.children:
+        return Reply("Let's finish setting up your child first; then you can invite people to the log.", "caregiver")
     if not named and len(owned) > 1:
         return Reply(f"Which child is this invite for? Add a name, like \"invite grandma +1 415 555 0134 for "
                      f"{children[0].name}\".", "caregiver")

@@ -265,3 +265,10 @@ def test_join_after_texting_first_drops_the_empty_setup(app):
     assert "Welcome, Grandma" in grandma.say(f"join {code}")
     assert "Logged Maya's" in grandma.say("Maya had a banana")
     assert members_of(app) == sorted([(parent.number, "owner", None), (GRANDMA, "caregiver", "Grandma")])
+
+
+def test_an_invite_before_any_child_is_set_up_waits(app):
+    newcomer = Phone(app, "+12125550319")
+    newcomer.say("add the nanny, her number is 555-201-3344")  # a first message: set-up starts
+    assert "setting up your child first" in newcomer.say("add dad 415 777 8888")
+    assert all_rows(app, Invite) == []
