@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from bot.message_parts import meal_part, question_part
 from handlers import REGISTRY
-from handlers import safety
+from handlers import access, safety
 from handlers.context import Context, InboundMessage, Reply
 from handlers.routes import Route, Step
 
@@ -63,6 +63,11 @@ def _run(chosen: Route, msg: InboundMessage, ctx: Context) -> Reply:
     if not ctx.households and chosen.needs_household:
         chosen = REGISTRY.by_intent["onboarding"]
         ctx.intent = chosen.intent
+    # Only the children the sender's roles allow this route to touch; no role allowing it, a refusal.
+    ctx.action = access.needed(chosen.intent, msg.text)
+    denied = access.refusal(ctx, ctx.action)
+    if denied is not None:
+        return denied
     reply = chosen.handle(msg, ctx)
     return reply if reply.intent else Reply(reply.text, chosen.intent)
 
@@ -98,6 +103,7 @@ def _run_several(routes: tuple[Route, ...], msg: InboundMessage, ctx: Context) -
 
 def _continue(step: Step, chosen: Route, claimed: bool, msg: InboundMessage, ctx: Context) -> Reply:
     """Let the step take its answer; anything else is handled on its own and the step asked again."""
+    ctx.action = access.step_action(step.name)
     answer = step.accept(msg, ctx, ctx.found)
     if answer is not None:
         return answer

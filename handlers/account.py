@@ -47,7 +47,7 @@ def erase(ctx: Context) -> None:
     """Delete the person, households they own (children, meals) and blank their message texts."""
     session, person = ctx.session, ctx.person
     for membership in list(person.memberships):
-        if membership.role == "owner":
+        if membership.household.owner_id == person.id:  # a second owner or a caregiver only leaves
             session.delete(membership.household)
         else:
             session.delete(membership)

@@ -98,6 +98,9 @@ class Context:
     found: Any = None  # the classifier's verdict on this message, once routed
     intent: str | None = None  # the intent the router chose
     public_url: str = "http://127.0.0.1:5000"  # where our own links (calendar files) are served
+    # What the handler running now does with the household ("view", "log", "ask", "manage"): the
+    # router sets it from the route, and `children` then holds only children the person may do it for.
+    action: str = "view"
 
     @property
     def zone(self) -> ZoneInfo:
@@ -113,11 +116,14 @@ class Context:
 
     @property
     def households(self) -> list[Household]:
+        """Every household the person belongs to, in any role."""
         return [m.household for m in self.person.memberships]
 
     @property
     def children(self) -> list[Child]:
-        return [c for h in self.households for c in h.children]
+        """The children the person may act on now: their memberships' roles and children decide."""
+        return [c for m in self.person.memberships if m.may(self.action) for c in m.household.children
+                if m.covers(c)]
 
     @property
     def step(self) -> str | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from handlers.context import Context, InboundMessage, Reply
 from handlers.routes import Route
+from storage.caregivers import decline_all
 
 CONFIRMATION = "You're unsubscribed from TinyTummy and won't get any more messages. Text START to come back."
 ASK = ("Do you want to stop all messages from TinyTummy? Reply STOP to unsubscribe. "
@@ -16,6 +17,7 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     if found is not None and found.source != "rule" and found.confidence < SURE_OPT_OUT:
         return Reply(ASK, "opt_out?")
     ctx.person.opted_out_at = ctx.now
+    decline_all(ctx.session, ctx.person.phone)  # an invitee's STOP: no invite to this number stays usable
     ctx.end_step()
     return Reply(CONFIRMATION, "opt_out")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from handlers import meals
+from handlers import access, meals
 from handlers.context import Context, InboundMessage, Reply
 from handlers.routes import Route
 from handlers.family import find_child, named_stranger, not_our_child
@@ -60,6 +60,7 @@ def summarize(ctx: Context, child: Child, first: date, last: date, label: str) -
                 + (f"; not yet: {', '.join(missing)}." if missing else " - all five!"))
     if new:
         text.append("New foods: " + ", ".join(new) + ".")
+    text.append(access.logged_by(ctx.person, child.household, rows, one_day=days == 1))
     text.append(_shortfalls(ctx, child, rows, days, span))
     return " ".join(t for t in text if t)
 

@@ -10,7 +10,6 @@ from handlers.routes import Route
 
 NOT_YET = {
     "plan": "I can't make meal plans yet.",
-    "caregiver": "I can't add caregivers yet.",
 }
 
 
@@ -21,5 +20,4 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
 
 ROUTES = (
     Route("plan", handle, help="- \"plan\" for a day of meal ideas", live=False),
-    Route("caregiver", handle, help="- \"invite +15551234567\" to add a grandparent, nanny or partner", live=False),
 )

@@ -45,11 +45,17 @@ def is_correction(ctx: Context, text: str) -> bool:
     return bool(removal) and bool(_matching_items(ctx, meal, removal.group("food")))
 
 
-def handle(msg: InboundMessage, ctx: Context) -> Reply:
+def _last_meal(ctx: Context) -> tuple[Meal | None, Child | None]:
+    """The person's last meal, only while they may still log for that child."""
     meal = meal_store.last_meal_logged_by(ctx.session, ctx.person.id)
+    child = next((c for c in ctx.children if meal is not None and c.id == meal.child_id), None)
+    return (meal, child) if child is not None else (None, None)
+
+
+def handle(msg: InboundMessage, ctx: Context) -> Reply:
+    meal, child = _last_meal(ctx)
     if meal is None:
         return Reply("There's nothing to undo - you haven't logged a meal yet.", "undo")
-    child = ctx.session.get(Child, meal.child_id)
     was = meals.describe_items(meal.items)
     fixed = _swap_number(ctx, child, meal, msg.text) or _remove_item(ctx, child, meal, msg.text) \
         or _replace_items(ctx, child, meal, msg.text)

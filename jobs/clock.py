@@ -38,6 +38,13 @@ def photos() -> None:
     current().enqueue(ask_about_stale_photos)
 
 
+def digests() -> None:
+    """Enqueue the caregiver digests; the job sends each owner at most one a day."""
+    from jobs.digests import send_digests
+
+    current().enqueue(send_digests)
+
+
 def build_scheduler() -> BlockingScheduler:
     scheduler = BlockingScheduler(timezone=ZoneInfo("UTC"))
     scheduler.add_job(sweep, IntervalTrigger(minutes=1, timezone=ZoneInfo("UTC")), id="sweep-outbox",
@@ -46,6 +53,8 @@ def build_scheduler() -> BlockingScheduler:
                       replace_existing=True, coalesce=True, max_instances=1, misfire_grace_time=30)
     scheduler.add_job(photos, IntervalTrigger(minutes=1, timezone=ZoneInfo("UTC")), id="ask-about-photos",
                       replace_existing=True, coalesce=True, max_instances=1, misfire_grace_time=30)
+    scheduler.add_job(digests, IntervalTrigger(minutes=15, timezone=ZoneInfo("UTC")), id="caregiver-digests",
+                      replace_existing=True, coalesce=True, max_instances=1, misfire_grace_time=300)
     return scheduler
 
 

@@ -49,7 +49,9 @@ def analyze_photo(inbound_id: int) -> None:
         person = session.get(Person, inbound.person_id)
         ctx = rt.settings["context"](session, person, inbound_id, rt.clock(), rt.enqueue)
         waiting = ctx.step_data(PhotoWaiting)
-        child = session.get(Child, waiting.child_id) if ctx.step == "photo.describe" else None
+        ctx.action = "log"  # only a child the sender may still log for (access can end meanwhile)
+        child = next((c for c in ctx.children if c.id == waiting.child_id), None) \
+            if ctx.step == "photo.describe" else None
         if child is None:
             return  # the parent described the photo already, or moved on
         body = _understand(rt, ctx, inbound, child)

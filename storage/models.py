@@ -48,19 +48,40 @@ class Household(Base):
                                                  cascade="all, delete-orphan", passive_deletes=True)
 
 
+# What each role may do in its household. "view": summaries, streaks, the profile; "log": meals,
+# photos, undo; "ask": feeding questions; "manage": invite, remove, settings, profile changes,
+# export, delete.
+ROLE_ACTIONS: dict[str, frozenset[str]] = {
+    "owner": frozenset({"view", "log", "ask", "manage"}),
+    "caregiver": frozenset({"view", "log", "ask"}),
+    "viewer": frozenset({"view"}),
+}
+
+
 class Membership(Base):
-    """A person's place in a household: owner or caregiver."""
+    """A person's place in a household: owner, caregiver or viewer, for all or some children."""
 
     __tablename__ = "membership"
     __table_args__ = (UniqueConstraint("household_id", "person_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    role: Mapped[str] = mapped_column(String(20))  # "owner" | "caregiver"
+    role: Mapped[str] = mapped_column(String(20))  # a key of ROLE_ACTIONS
+    name: Mapped[str | None] = mapped_column(String(40))  # what the family calls them: "Grandma"
+    child_ids: Mapped[list[int] | None] = mapped_column(JSON)  # None: every child, present and future
+    digest: Mapped[bool] = mapped_column(Boolean, default=False)  # an owner's daily caregiver digest
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     household: Mapped[Household] = relationship(back_populates="members")
     person: Mapped[Person] = relationship(back_populates="memberships")
+
+    def may(self, action: str) -> bool:
+        """Whether this role allows `action` in this household."""
+        return action in ROLE_ACTIONS.get(self.role, frozenset())
+
+    def covers(self, child: Child) -> bool:
+        """Whether this membership reaches `child` (owners always reach every child)."""
+        return self.role == "owner" or self.child_ids is None or child.id in self.child_ids
 
 
 class Child(Base):
