@@ -10,9 +10,9 @@ from sqlalchemy.orm import sessionmaker
 
 from bot.replies import format_for_channel
 from bot.router import route
-from handlers.context import Context, InboundMessage
+from handlers.context import Context, InboundMessage, context_for
 from jobs.tasks import record as record_tasks
-from knowledge.phones import emergency_number, mask
+from knowledge.phones import mask
 from storage import messages, people
 
 logger = logging.getLogger(__name__)
@@ -81,15 +81,13 @@ class Pipeline:
         return parts
 
     def context(self, session, person, inbound_id: int | None, now: datetime, enqueue) -> Context:
-        """The explicit context handlers get, for a webhook or for a job acting on a message."""
-        return Context(session=session, now=now, person=person,
-                       conversation=people.conversation_for(session, person, now), knowledge=self.knowledge,
-                       enqueue=enqueue, emergency_number=emergency_number(person.phone),
-                       settings={"inbound_id": inbound_id}, public_url=self.public_url)
+        """The explicit context handlers get for this message."""
+        return context_for(session, person, now=now, knowledge=self.knowledge, enqueue=enqueue, inbound_id=inbound_id,
+                           public_url=self.public_url)
 
-    def respond(self, session, person, msg: InboundMessage, inbound_id: int, now: datetime, enqueue) -> str:
+    def route(self, msg: InboundMessage, ctx: Context):
         """Route a text a job produced (a transcribed voice note) as if it had been typed."""
-        return route(msg, self.context(session, person, inbound_id, now, enqueue), self.classify).text
+        return route(msg, ctx, self.classify)
 
     def _replay(self, sid: str) -> list[str]:
         with self.sessions() as session:

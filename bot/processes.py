@@ -15,8 +15,8 @@ logger = logging.getLogger(__name__)
 
 
 def warm_up(services) -> None:
-    """Warm the process once, before RQ forks a job process per job: each fork then shares
-    what was loaded instead of rebuilding it (about a second)."""
+    """Load the food table, embedding model and guideline store once, before the first job needs
+    them (about a second), so no job pays for it."""
     services.warm_up()
 
 
@@ -27,10 +27,14 @@ def worker(burst: bool) -> None:
     services = current_app.extensions["tinytummy"]
     warm_up(services)
     if services.config.redis_url:
-        from rq import Worker
+        from rq import SimpleWorker
 
-        click.echo(f"RQ worker on queue {QUEUE_NAME!r}")
-        Worker([QUEUE_NAME], connection=services.jobs.connection).work(with_scheduler=True, burst=burst)
+        # No fork per job: jobs run in this process, with the app, pools and models it loaded once.
+        # A forked child hung for good inside the Chroma client its parent had opened, and outlived
+        # the worker. One job at a time; run more worker processes to scale.
+        click.echo(f"RQ worker (no fork) on queue {QUEUE_NAME!r}")
+        SimpleWorker([QUEUE_NAME], connection=services.jobs.connection).work(with_scheduler=True, burst=burst,
+                                                                             logging_level="WARNING")
         return
     from jobs.sweeper import resend_stuck
     from jobs.tasks import redrive_tasks

@@ -131,7 +131,7 @@ def send_outbound(outbound_id: int) -> str:
     claimed = _claim(rt, outbound_id)
     if isinstance(claimed, str):
         return claimed
-    templates = dict(rt.settings.get("templates") or {})
+    templates = dict(rt.templates)
     delivery = plan(claimed.delivery, claimed.recipient, rt.clock(), templates, claimed.free_form_refused)
     try:
         result = rt.send(delivery) if delivery else None
