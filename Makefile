@@ -24,7 +24,7 @@ run: setup
 	@echo "    $(FLASK) console                 # as SMS from +15551230001"
 	@echo "    $(FLASK) console --whatsapp      # as WhatsApp"
 	@echo ""
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start -f Procfile
+	HOST=127.0.0.1 PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start -f Procfile
 
 test: $(VENV)/.installed
 	$(PY) -m pytest

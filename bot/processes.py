@@ -48,6 +48,27 @@ def worker(burst: bool) -> None:
         time.sleep(5)
 
 
+@click.command("serve", help="The web process: waitress, which reads each request in full before a thread handles it.")
+@with_appcontext
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 in production).")
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int, help="Requests handled at once.")
+@click.option("--connection-limit", default=1000, show_default=True, type=int,
+              help="Open connections (slow or idle ones included) before new ones wait.")
+def serve(host: str, port: int, threads: int, connection_limit: int) -> None:
+    from waitress import serve as waitress_serve
+
+    app = current_app._get_current_object()
+    warm_up(app.extensions["tinytummy"])
+    click.echo(f"TinyTummy web on http://{host}:{port} ({threads} threads)")
+    # Waitress reads headers and body of every request in its event loop and hands a thread only
+    # complete requests, so clients that trickle their headers (or bodies) cost a connection, not a
+    # thread: with gunicorn's threads, 32 of them left real requests unserved.
+    waitress_serve(app, host=host, port=port, threads=threads, connection_limit=connection_limit,
+                   channel_timeout=60, asyncore_use_poll=True, max_request_header_size=64 * 1024,
+                   max_request_body_size=app.config["MAX_CONTENT_LENGTH"], ident="tinytummy")
+
+
 @click.command("clock", help="The scheduler: decides what is due and enqueues it; never sends.")
 @with_appcontext
 def clock() -> None:

@@ -16,10 +16,29 @@ import socket
 import subprocess
 import tempfile
 import time
+import uuid
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = ROOT / ".venv" / "bin"
+
+
+@contextlib.contextmanager
+def private_schema(admin_url: str, prefix: str = "bench") -> Iterator[str]:
+    """A new schema in an existing Postgres for one run; yields its URL, drops it afterwards."""
+    from sqlalchemy import create_engine, text
+
+    schema = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(admin_url)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{admin_url}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
 
 
 def free_port() -> int:
@@ -126,9 +145,9 @@ def procfile_command(name: str) -> str:
 class ProcfileProcess:
     """One Procfile process started the way honcho starts it: through a shell, venv first on PATH."""
 
-    def __init__(self, name: str, env: dict[str, str], log: Path, extra: str = "") -> None:
+    def __init__(self, name: str, env: dict[str, str], log: Path, extra: str = "", command: str | None = None) -> None:
         self.name = name
-        self.command = procfile_command(name) + (f" {extra}" if extra else "")
+        self.command = (command or procfile_command(name)) + (f" {extra}" if extra else "")
         env = {**os.environ, **env, "PATH": f"{VENV_BIN}:{os.environ.get('PATH', '')}", "PYTHONUNBUFFERED": "1"}
         self.log = log
         self.process = subprocess.Popen(["/bin/sh", "-c", self.command], cwd=ROOT, env=env, stdout=log.open("w"),
