@@ -71,7 +71,10 @@ def serve(host: str, port: int, threads: int, connection_limit: int) -> None:
 
 @click.command("clock", help="The scheduler: decides what is due and enqueues it; never sends.")
 @with_appcontext
-def clock() -> None:
+@click.option("--every", default=60.0, show_default=True, type=float, help="Seconds between sweeps.")
+@click.option("--redrive-after", default=120.0, show_default=True, type=float,
+              help="Seconds a message or task may wait for its job before the sweep re-drives it.")
+def clock(every: float, redrive_after: float) -> None:
     from jobs.clock import run_clock
 
-    run_clock()
+    run_clock(timedelta(seconds=every), timedelta(seconds=redrive_after))
