@@ -31,7 +31,8 @@ def main() -> None:
     with private_schema(POSTGRES) as url:
         migrate_once(url)
         env = {"HOST": "127.0.0.1", "PORT": str(port), "DATABASE_URL": url, "REDIS_URL": "",
-               "CHROMA_PATH": tempfile.mkdtemp(), "TWILIO_AUTH_TOKEN": TEST_AUTH_TOKEN, "PUBLIC_BASE_URL": base}
+               "CHROMA_PATH": tempfile.mkdtemp(), "TWILIO_AUTH_TOKEN": TEST_AUTH_TOKEN, "PUBLIC_BASE_URL": base,
+               "SPOOL_DIR": tempfile.mkdtemp()}
         web = ProcfileProcess("web", env, Path(tempfile.mkdtemp()) / "web.log", command=args.web)
         try:
             wait_until(lambda: _healthy(base), 180, 0.5, "the web process")

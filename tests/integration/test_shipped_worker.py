@@ -33,9 +33,10 @@ PLATE = json.dumps({"items": [{"food": "pasta", "amount": 0.5, "unit": "cup"}], 
 JPEG = b"\xff\xd8\xff\xe0" + b"plate" * 200
 
 
-def worker_env(database_url: str, redis_url: str, chroma_path: str, twilio: FakeTwilio, openai: FakeOpenAI) -> dict:
+def worker_env(database_url: str, redis_url: str, chroma_path: str, twilio: FakeTwilio, openai: FakeOpenAI,
+               spool: str) -> dict:
     """What the web app and the worker are both configured with, as in production."""
-    return {"DATABASE_URL": database_url, "REDIS_URL": redis_url, "CHROMA_PATH": chroma_path,
+    return {"DATABASE_URL": database_url, "SPOOL_DIR": spool, "REDIS_URL": redis_url, "CHROMA_PATH": chroma_path,
             "TWILIO_ACCOUNT_SID": twilio.account_sid, "TWILIO_AUTH_TOKEN": twilio.auth_token,
             "TWILIO_API_BASE_URL": twilio.base_url, "TWILIO_SMS_FROM": "+15550006789",
             "TWILIO_WHATSAPP_FROM": "whatsapp:+15550006789", "PUBLIC_BASE_URL": TEST_PUBLIC_URL,
@@ -65,7 +66,7 @@ def stack(postgres_url, tmp_path, chroma_path):
     redis = PrivateRedis()
     redis.start()
     with FakeTwilio() as twilio, FakeOpenAI(ANSWER) as openai:
-        env = worker_env(postgres_url, redis.url, chroma_path, twilio, openai)
+        env = worker_env(postgres_url, redis.url, chroma_path, twilio, openai, str(tmp_path / "spool"))
         app = build_app(postgres_url, utc_now, tmp_path, env=env)
         assert isinstance(app.extensions["tinytummy"].jobs, RedisJobs)
         worker = ProcfileProcess("worker", env, tmp_path / "worker.log")

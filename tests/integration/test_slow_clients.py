@@ -30,7 +30,8 @@ def web(postgres_url, chroma_path, tmp_path):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {"HOST": "127.0.0.1", "PORT": str(port), "DATABASE_URL": postgres_url, "CHROMA_PATH": chroma_path,
-           "TWILIO_AUTH_TOKEN": TEST_AUTH_TOKEN, "PUBLIC_BASE_URL": base, "REDIS_URL": ""}
+           "TWILIO_AUTH_TOKEN": TEST_AUTH_TOKEN, "PUBLIC_BASE_URL": base, "REDIS_URL": "",
+           "SPOOL_DIR": str(tmp_path / "spool")}
     process = ProcfileProcess("web", env, tmp_path / "web.log")
     try:
         wait_until(lambda: healthy(base) or not process.running(), 180, 0.5, "the web process")
