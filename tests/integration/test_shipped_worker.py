@@ -11,7 +11,7 @@ import json
 import os
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
@@ -51,10 +51,13 @@ class Stack:
     worker: ProcfileProcess
     redis: PrivateRedis
     env: dict
+    clocks: list = field(default_factory=list)
 
     def clock(self, log, n: int = 1) -> ProcfileProcess:
         """The Procfile's clock, sweeping every second and re-driving work lost for 5 s."""
-        return ProcfileProcess("clock", self.env, log / f"clock{n}.log", extra="--every 1 --redrive-after 5")
+        process = ProcfileProcess("clock", self.env, log / f"clock{n}.log", extra="--every 1 --redrive-after 5")
+        self.clocks.append(process)
+        return process
 
 
 @pytest.fixture
@@ -70,10 +73,12 @@ def stack(postgres_url, tmp_path, chroma_path):
         app = build_app(postgres_url, utc_now, tmp_path, env=env)
         assert isinstance(app.extensions["tinytummy"].jobs, RedisJobs)
         worker = ProcfileProcess("worker", env, tmp_path / "worker.log")
+        stack = Stack(app, twilio, openai, worker, redis, env)
         try:
-            yield Stack(app, twilio, openai, worker, redis, env)
+            yield stack
         finally:
-            worker.stop()
+            for process in [*stack.clocks, worker]:
+                process.stop()
             redis.stop()
             truncate_all(app.extensions["tinytummy"].engine)
 
