@@ -24,14 +24,16 @@ run: setup
 	@echo "    $(FLASK) console                 # as SMS from +15551230001"
 	@echo "    $(FLASK) console --whatsapp      # as WhatsApp"
 	@echo ""
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start -f Procfile
+	HOST=127.0.0.1 PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start -f Procfile
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
 
-# The security and fault suite at full size (10,000 fuzzed webhooks); `make test` runs it at CI size.
+# The security and fault suite at full size (10,000 fuzzed webhooks, long outages, 256 slow clients);
+# `make test` runs it at CI size. Outage tests start their own throwaway Redis and Postgres (initdb)
+# on free ports and never stop the shared ones.
 chaos: $(VENV)/.installed
-	CHAOS_FUZZ=10000 $(PY) -m pytest -m chaos -p no:randomly -s
+	CHAOS_FUZZ=10000 CHAOS_FULL=1 $(PY) -m pytest -m chaos -p no:randomly -s
 
 eval: $(VENV)/.installed
 	$(PY) -m bot.intents_eval tests/data/intents_test.tsv

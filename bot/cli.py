@@ -253,5 +253,6 @@ def init_app(app: Flask) -> None:
         app.cli.add_command(group)
     app.cli.add_command(console.console)
     app.cli.add_command(plan_cli.plan_group)
+    app.cli.add_command(processes.serve)
     app.cli.add_command(processes.worker)
     app.cli.add_command(processes.clock)

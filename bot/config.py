@@ -35,6 +35,8 @@ class Config:
     chroma_path: str = str(ROOT / "var" / "chroma")
     chroma_host: str | None = None
     chroma_port: int = 8000
+    # Where inbound messages wait, fsynced, while the database is unreachable (local disk).
+    spool_dir: str = str(ROOT / "var" / "spool")
     whatsapp_templates: Mapping[str, str] = field(default_factory=dict)
     # Tests run jobs inline instead of on a thread; production never sets this.
     jobs_inline: bool = False
@@ -169,6 +171,7 @@ def load_config(env: Mapping[str, str] | None = None, **overrides: object) -> Co
         openai_timeout=float(timeout),
         chroma_path=_optional(env, "CHROMA_PATH") or str(ROOT / "var" / "chroma"),
         chroma_host=_optional(env, "CHROMA_HOST"), chroma_port=int(port),
+        spool_dir=_optional(env, "SPOOL_DIR") or str(ROOT / "var" / "spool"),
         whatsapp_templates=templates,
     )
     values.update(overrides)

@@ -1,22 +1,38 @@
-"""One inbound message, start to finish: claim the SID, route, store the reply, then enqueue."""
+"""One inbound message, start to finish: claim the SID, route, store the reply, then enqueue.
+
+While the database is unreachable a message is kept in the local spool (bot/spool.py) and the
+parent is told it will be answered; it is handled later, in order, as of the time it arrived,
+and its reply goes out through the outbox.
+"""
 from __future__ import annotations
 
 import logging
 from datetime import datetime
 from typing import Any, Callable
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
 from bot.replies import format_for_channel
 from bot.router import route
-from handlers.context import Context, InboundMessage
+from bot.spool import Drainer, Spool
+from handlers.context import LOCAL_URL, Context, InboundMessage, context_for
 from jobs.tasks import record as record_tasks
-from knowledge.phones import emergency_number, mask
+from knowledge.phones import mask
 from storage import messages, people
 
 logger = logging.getLogger(__name__)
 APOLOGY = "Sorry, something went wrong on my side and I couldn't handle that. Please send it again in a minute."
+SPOOLED = ("Got it. I'm having a hiccup on my side, so I've saved your message and will answer it "
+           "in a few minutes - no need to send it again.")
+CATCH_UP = 20  # spooled messages a webhook handles before its own, at most
+
+
+def database_down(error: BaseException) -> bool:
+    """Did this fail because the database could not be reached (not because of our code)?"""
+    if isinstance(error, (OperationalError, InterfaceError)):
+        return True
+    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
 
 
 def _claim(session, msg: InboundMessage, now: datetime):
@@ -35,17 +51,37 @@ class Pipeline:
 
     def __init__(self, sessions: sessionmaker, knowledge: Any, dispatch: Callable[[list], None],
                  clock: Callable[[], datetime], classify: Callable[[str], Any],
-                 public_url: str = "http://127.0.0.1:5000") -> None:
+                 public_url: str = LOCAL_URL, spool: Spool | None = None) -> None:
         self.sessions = sessions
         self.knowledge = knowledge
         self.dispatch = dispatch
         self.clock = clock
         self.classify = classify
         self.public_url = public_url
+        self.spool = spool
+        self.drainer = Drainer(spool, self.handle_spooled) if spool is not None else None
+        if spool is not None and spool.pending():
+            self.drainer.ensure_running()  # left by a process that stopped while the database was down
 
     def receive(self, msg: InboundMessage) -> list[str]:
         """Answer a message; a redelivered SID gets the stored answer and has no second effect."""
-        now = self.clock()
+        if self.spool is not None and self.spool.pending():
+            self._catch_up()
+            if self.spool.pending():
+                return self._keep(msg)  # older messages still wait: this one goes behind them
+        try:
+            return self._handle(msg, self.clock(), later=False)
+        except Exception as exc:
+            if self.spool is None or not database_down(exc):
+                raise
+            return self._keep(msg)
+
+    def handle_spooled(self, msg: InboundMessage, received_at: datetime) -> None:
+        """Answer a message that waited in the spool, as of when it arrived; the reply goes out
+        through the outbox. Raises if the database is still down (the message stays spooled)."""
+        self._handle(msg, received_at, later=True)
+
+    def _handle(self, msg: InboundMessage, now: datetime, later: bool) -> list[str]:
         jobs: list[tuple] = []
         try:
             with self.sessions() as session, session.begin():
@@ -54,14 +90,31 @@ class Pipeline:
                 except IntegrityError as exc:
                     raise _Duplicate from exc
                 parts = self._answer(session, inbound, msg, now, jobs)
+                if later:
+                    jobs += _send_replies(session, inbound)
         except _Duplicate:
             logger.info("redelivery of %s from %s", msg.sid, mask(msg.sender))
-            return self._replay(msg.sid)
-        except Exception:
+            return [] if later else self._replay(msg.sid)
+        except Exception as exc:
+            if self.spool is not None and database_down(exc):
+                raise
             logger.exception("failed to handle %s from %s", msg.sid, mask(msg.sender))
-            return self._record_failure(msg, now)
+            return self._record_failure(msg, now, later)
         self.dispatch(jobs)
         return parts
+
+    def _keep(self, msg: InboundMessage) -> list[str]:
+        """Spool the message durably and say it will be answered."""
+        self.spool.append(msg, self.clock())
+        self.drainer.ensure_running()
+        logger.warning("database unreachable: spooled %s from %s", msg.sid, mask(msg.sender))
+        return format_for_channel(SPOOLED, msg.channel)
+
+    def _catch_up(self) -> None:
+        try:
+            self.spool.drain(self.handle_spooled, budget=CATCH_UP)
+        except Exception as exc:  # still down; the drainer keeps trying
+            logger.warning("spooled messages wait: %s", type(exc).__name__)
 
     def _answer(self, session, inbound, msg: InboundMessage, now: datetime, jobs: list) -> list[str]:
         person, _ = people.find_or_create_person(session, msg.sender, now)
@@ -81,29 +134,38 @@ class Pipeline:
         return parts
 
     def context(self, session, person, inbound_id: int | None, now: datetime, enqueue) -> Context:
-        """The explicit context handlers get, for a webhook or for a job acting on a message."""
-        return Context(session=session, now=now, person=person,
-                       conversation=people.conversation_for(session, person, now), knowledge=self.knowledge,
-                       enqueue=enqueue, emergency_number=emergency_number(person.phone),
-                       settings={"inbound_id": inbound_id}, public_url=self.public_url)
+        """The explicit context handlers get for this message."""
+        return context_for(session, person, now=now, knowledge=self.knowledge, enqueue=enqueue, inbound_id=inbound_id,
+                           public_url=self.public_url)
 
-    def respond(self, session, person, msg: InboundMessage, inbound_id: int, now: datetime, enqueue) -> str:
+    def route(self, msg: InboundMessage, ctx: Context):
         """Route a text a job produced (a transcribed voice note) as if it had been typed."""
-        return route(msg, self.context(session, person, inbound_id, now, enqueue), self.classify).text
+        return route(msg, ctx, self.classify)
 
     def _replay(self, sid: str) -> list[str]:
         with self.sessions() as session:
             inbound = messages.inbound_by_sid(session, sid)
             return list(inbound.reply_parts) if inbound is not None else []
 
-    def _record_failure(self, msg: InboundMessage, now: datetime) -> list[str]:
+    def _record_failure(self, msg: InboundMessage, now: datetime, later: bool = False) -> list[str]:
         """Keep the failed message for the operator and tell the person, instead of a 5xx."""
         parts = format_for_channel(APOLOGY, msg.channel)
+        sends: list[tuple] = []
         try:
             with self.sessions() as session, session.begin():
                 inbound = _claim(session, msg, now)
                 inbound.status = "failed"
                 messages.record_reply(session, inbound, parts, None, now)
-        except Exception:
+                if later:
+                    sends = _send_replies(session, inbound)
+        except Exception as exc:
+            if self.spool is not None and database_down(exc):
+                raise
             logger.exception("could not record failure of %s", msg.sid)
+        self.dispatch(sends)
         return parts
+
+
+def _send_replies(session, inbound) -> list[tuple]:
+    """The stored reply of a message answered late goes out through the outbox, not TwiML."""
+    return [("send_outbound", (outbound_id,), None) for outbound_id in messages.release_replies(session, inbound)]

@@ -30,8 +30,9 @@ def worker(burst: bool) -> None:
         from rq import SimpleWorker
 
         # No fork per job: jobs run in this process, with the app, pools and models it loaded once.
-        # Forking cost ~45 ms a job here, and a forked child can hang inside Chroma's client.
-        # One job at a time; a batch of nudges sends on a few threads; run more processes to scale.
+        # Forking cost ~45 ms a job here, and a forked child hung for good inside the Chroma client its
+        # parent had opened. One job at a time; a batch of nudges sends on a few threads; run more
+        # processes to scale.
         click.echo(f"RQ worker (no fork) on queue {QUEUE_NAME!r}")
         SimpleWorker([QUEUE_NAME], connection=services.jobs.connection).work(with_scheduler=True, burst=burst,
                                                                              logging_level="WARNING")
@@ -48,9 +49,33 @@ def worker(burst: bool) -> None:
         time.sleep(5)
 
 
+@click.command("serve", help="The web process: waitress, which reads each request in full before a thread handles it.")
+@with_appcontext
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 in production).")
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int, help="Requests handled at once.")
+@click.option("--connection-limit", default=1000, show_default=True, type=int,
+              help="Open connections (slow or idle ones included) before new ones wait.")
+def serve(host: str, port: int, threads: int, connection_limit: int) -> None:
+    from waitress import serve as waitress_serve
+
+    app = current_app._get_current_object()
+    warm_up(app.extensions["tinytummy"])
+    click.echo(f"TinyTummy web on http://{host}:{port} ({threads} threads)")
+    # Waitress reads headers and body of every request in its event loop and hands a thread only
+    # complete requests, so clients that trickle their headers (or bodies) cost a connection, not a
+    # thread: with gunicorn's threads, 32 of them left real requests unserved.
+    waitress_serve(app, host=host, port=port, threads=threads, connection_limit=connection_limit,
+                   channel_timeout=60, asyncore_use_poll=True, max_request_header_size=64 * 1024,
+                   max_request_body_size=app.config["MAX_CONTENT_LENGTH"], ident="tinytummy")
+
+
 @click.command("clock", help="The scheduler: decides what is due and enqueues it; never sends.")
 @with_appcontext
-def clock() -> None:
+@click.option("--every", default=60.0, show_default=True, type=float, help="Seconds between sweeps.")
+@click.option("--redrive-after", default=120.0, show_default=True, type=float,
+              help="Seconds a message or task may wait for its job before the sweep re-drives it.")
+def clock(every: float, redrive_after: float) -> None:
     from jobs.clock import run_clock
 
-    run_clock()
+    run_clock(timedelta(seconds=every), timedelta(seconds=redrive_after))

@@ -11,9 +11,12 @@ from bot.config import Config
 from bot.intents import classify
 from bot.pipeline import Pipeline
 from bot.sender import make_sender
+from bot.spool import Spool
+from handlers.context import LOCAL_URL
+from jobs import init_app as init_jobs
 from jobs.outbox import OUTSIDE_WINDOW, queue_window_fallback, send_outbound
 from jobs.queue import make_jobs
-from jobs.runtime import Runtime, install
+from jobs.runtime import MediaAccess
 from knowledge.library import Library
 from knowledge.llm import classify_intent
 from storage import messages
@@ -38,15 +41,13 @@ class Services:
                                  openai_base_url=config.openai_base_url, openai_model=config.openai_model,
                                  openai_timeout=config.openai_timeout)
         self.sender = sender or make_sender(config)
+        public_url = config.public_base_url or LOCAL_URL
         self.pipeline = Pipeline(self.sessions, self.knowledge, self.dispatch, clock, self.classify,
-                                 public_url=config.public_base_url or "http://127.0.0.1:5000")
-        install(Runtime(sessions=self.sessions, send=self.sender, clock=clock, knowledge=self.knowledge,
-                        enqueue=self.jobs.enqueue, settings={
-                            "templates": dict(config.whatsapp_templates),
-                            "twilio_account_sid": config.twilio_account_sid,
-                            "twilio_auth_token": config.twilio_auth_token,
-                            "twilio_api_base_url": config.twilio_api_base_url,
-                            "respond": self.pipeline.respond, "context": self.pipeline.context}))
+                                 public_url=public_url, spool=Spool(config.spool_dir))
+        init_jobs(sessions=self.sessions, clock=clock, knowledge=self.knowledge, send=self.sender,
+                  enqueue=self.jobs.enqueue, route=self.pipeline.route, templates=config.whatsapp_templates,
+                  media=MediaAccess(config.twilio_account_sid, config.twilio_auth_token, config.twilio_api_base_url),
+                  public_url=public_url)
 
     def warm_up(self) -> None:
         """Load the food table, intent index, embedding model and guideline store now, so the

@@ -8,8 +8,14 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from knowledge.phones import emergency_number
+from storage import people
+
 if TYPE_CHECKING:
     from storage.models import Child, Conversation, Household, Person
+
+
+LOCAL_URL = "http://127.0.0.1:5000"  # our own address when PUBLIC_BASE_URL is not set (laptop)
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,7 @@ def load_state(kind: type[S], data: dict[str, Any] | None) -> S:
 
 
 class Enqueue(Protocol):
-    def __call__(self, job: Callable[..., Any], *args: Any, job_id: str | None = None) -> None: ...
+    def __call__(self, job: str | Callable[..., Any], *args: Any, job_id: str | None = None) -> None: ...
 
 
 class Knowledge(Protocol):
@@ -97,7 +103,7 @@ class Context:
     settings: dict[str, Any] = field(default_factory=dict)
     found: Any = None  # the classifier's verdict on this message, once routed
     intent: str | None = None  # the intent the router chose
-    public_url: str = "http://127.0.0.1:5000"  # where our own links (calendar files) are served
+    public_url: str = LOCAL_URL  # where our own links (calendar files) are served
     # What the handler running now does with the household ("view", "log", "ask", "manage"): the
     # router sets it from the route, and `children` then holds only children the person may do it for.
     action: str = "view"
@@ -150,3 +156,10 @@ class Context:
     def remember(self, memory: Memory) -> None:
         """Store the conversation memory (kept apart from any step)."""
         self.conversation.memory = asdict(memory)
+
+def context_for(session: Session, person: Person, *, now: datetime, knowledge: Knowledge, enqueue: Enqueue,
+                inbound_id: int | None = None, public_url: str | None = None) -> Context:
+    """The context for one message: built by the webhook, or by a job acting on a stored message."""
+    return Context(session=session, now=now, person=person, conversation=people.conversation_for(session, person, now),
+                   knowledge=knowledge, enqueue=enqueue, emergency_number=emergency_number(person.phone),
+                   settings={"inbound_id": inbound_id}, public_url=public_url or LOCAL_URL)

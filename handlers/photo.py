@@ -49,9 +49,7 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     ctx.set_step("photo.describe", PhotoWaiting(inbound_id=ctx.settings.get("inbound_id"), child_id=child.id,
                                                 url=image.url, at=ctx.now.isoformat()))
     if ctx.knowledge.llm() is not None:
-        from jobs.photos import analyze_photo
-
-        ctx.enqueue(analyze_photo, ctx.settings["inbound_id"], job_id=f"photo-{ctx.settings['inbound_id']}")
+        ctx.enqueue("analyze_photo", ctx.settings["inbound_id"], job_id=f"photo-{ctx.settings['inbound_id']}")
         return Reply(f"Got it, looking at {child.name}'s plate...", "photo")
     return Reply(f"Got the photo of {child.name}'s plate! I'll log it as soon as you text me what was on it.",
                  "photo")

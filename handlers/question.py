@@ -127,10 +127,8 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     if OUT_OF_SCOPE.search(msg.text):
         return Reply(REDIRECT.format(child=name, number=ctx.emergency_number), "question")
     if ctx.knowledge.llm() is not None:
-        from jobs.answers import answer_with_llm
-
         remember(ctx, asked, "")
-        ctx.enqueue(answer_with_llm, ctx.settings["inbound_id"], job_id=f"answer-{ctx.settings['inbound_id']}")
+        ctx.enqueue("answer_with_llm", ctx.settings["inbound_id"], job_id=f"answer-{ctx.settings['inbound_id']}")
         return Reply(f"Good question - checking the feeding guidelines for {name}...", "question")
     answer = local_answer(ctx, asked)
     remember(ctx, asked, answer)

@@ -9,9 +9,7 @@ from handlers.routes import Route
 def handle(msg: InboundMessage, ctx: Context) -> Reply:
     if ctx.knowledge.llm() is None:
         return Reply("I can't listen to voice notes. Could you type it instead?", "voice")
-    from jobs.photos import transcribe_voice
-
-    ctx.enqueue(transcribe_voice, ctx.settings["inbound_id"], job_id=f"voice-{ctx.settings['inbound_id']}")
+    ctx.enqueue("transcribe_voice", ctx.settings["inbound_id"], job_id=f"voice-{ctx.settings['inbound_id']}")
     return Reply("Listening to your voice note...", "voice")
 
 

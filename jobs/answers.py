@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from handlers.context import Context, InboundMessage
+from handlers.context import Context, InboundMessage, context_for
 from handlers.question import Asked, local_answer, understand
 from jobs.outbox import queue_pending, send_outbound
 from jobs.runtime import current
@@ -40,7 +40,8 @@ def answer_with_llm(inbound_id: int) -> None:
         if messages.outbound_by_key(session, f"answer:{inbound.sid}") is not None:
             return  # answered already: the task ran before
         person = session.get(Person, inbound.person_id)
-        ctx = rt.settings["context"](session, person, inbound_id, rt.clock(), rt.enqueue)
+        ctx = context_for(session, person, now=rt.clock(), knowledge=rt.knowledge, enqueue=rt.enqueue,
+                          inbound_id=inbound_id, public_url=rt.public_url)
         history = [tuple(t) for t in ctx.memory.turns[:-2]]
         asked = understand(InboundMessage(inbound.channel, inbound.sender, inbound.body, inbound.sid), ctx)
         hits = rt.knowledge.guidelines().search(asked.read, asked.age_months, k=3)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from handlers import invites
+from handlers.context import context_for
 from handlers.invite_text import InviteRequest, read_vcard
 from jobs.media import MediaRefused, fetch
 from jobs.outbox import queue_pending, send_outbound
@@ -30,9 +31,8 @@ def read_contact_card(inbound_id: int) -> None:
             return
         url, sid = inbound.media[0]["url"], inbound.sid
     try:
-        card = fetch(url, account_sid=rt.settings.get("twilio_account_sid"),
-                     auth_token=rt.settings.get("twilio_auth_token"),
-                     api_base_url=rt.settings.get("twilio_api_base_url"), allowed_types=VCARD_TYPES,
+        card = fetch(url, account_sid=rt.media.account_sid, auth_token=rt.media.auth_token,
+                     api_base_url=rt.media.api_base_url, allowed_types=VCARD_TYPES,
                      max_bytes=MAX_CARD_BYTES)
         name, raw = read_vcard(card.data.decode("utf-8", "replace"))
     except MediaRefused as exc:
@@ -43,7 +43,8 @@ def read_contact_card(inbound_id: int) -> None:
         person = session.get(Person, inbound.person_id) if inbound is not None and inbound.person_id else None
         if person is None:
             return
-        ctx = rt.settings["context"](session, person, inbound_id, rt.clock(), rt.enqueue)
+        ctx = context_for(session, person, now=rt.clock(), knowledge=rt.knowledge, enqueue=rt.enqueue,
+                          inbound_id=inbound_id, public_url=rt.public_url)
         phone = normalize(raw, country_of(person.phone) or "US") if raw else None
         if phone is None:
             body = ("I couldn't find a phone number on that contact card. Text it instead, like "

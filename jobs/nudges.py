@@ -90,7 +90,7 @@ def deliver_nudges(nudge_ids: list[int]) -> dict[str, int]:
     with rt.sessions() as session, session.begin():
         taken = nudge_store.take_queued(session, nudge_ids)
         if taken:
-            build(session, taken, now, dict(rt.settings.get("templates") or {}))
+            build(session, taken, now, dict(rt.templates))
         outbound_ids = nudge_store.pending_outbound_ids(session, nudge_ids)
     results = send_many(outbound_ids, threads=SEND_THREADS)
     retry = [i for i, r in zip(outbound_ids, results) if r == RETRY]

@@ -169,7 +169,7 @@ def send_many(outbound_ids: list[int], threads: int = 1) -> list[str]:
     for all and up to `threads` Twilio calls at a time; each one's status afterwards, or RETRY."""
     rt = current()
     claimed, statuses = _claim(rt, outbound_ids)
-    templates = dict(rt.settings.get("templates") or {})
+    templates = dict(rt.templates)
     work = [c for c in claimed.values()]
     if threads > 1 and len(work) > 1:
         with ThreadPoolExecutor(max_workers=min(threads, len(work)), thread_name_prefix="send") as pool:

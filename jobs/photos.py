@@ -11,7 +11,7 @@ from dataclasses import asdict
 from sqlalchemy import select
 
 from handlers import log_meal, photo
-from handlers.context import InboundMessage, load_state
+from handlers.context import InboundMessage, context_for, load_state
 from handlers.steps import PhotoWaiting
 from jobs.media import IMAGE_TYPES, MediaRefused, fetch
 from jobs.outbox import queue_pending, send_outbound
@@ -28,9 +28,8 @@ AUDIO_TYPES = ("audio/",)
 
 
 def _fetch(rt, url: str, types: tuple[str, ...]):
-    settings = rt.settings
-    return fetch(url, account_sid=settings.get("twilio_account_sid"), auth_token=settings.get("twilio_auth_token"),
-                 api_base_url=settings.get("twilio_api_base_url"), allowed_types=types)
+    return fetch(url, account_sid=rt.media.account_sid, auth_token=rt.media.auth_token,
+                 api_base_url=rt.media.api_base_url, allowed_types=types)
 
 
 def _portion_text(items: list[tuple[str, float | None, str | None]]) -> str:
@@ -47,7 +46,8 @@ def analyze_photo(inbound_id: int) -> None:
         if session.scalars(select(Meal.id).where(Meal.inbound_id == inbound_id)).first() is not None:
             return  # already logged: this job ran before
         person = session.get(Person, inbound.person_id)
-        ctx = rt.settings["context"](session, person, inbound_id, rt.clock(), rt.enqueue)
+        ctx = context_for(session, person, now=rt.clock(), knowledge=rt.knowledge, enqueue=rt.enqueue,
+                          inbound_id=inbound_id, public_url=rt.public_url)
         waiting = ctx.step_data(PhotoWaiting)
         ctx.action = "log"  # only a child the sender may still log for (access can end meanwhile)
         child = next((c for c in ctx.children if c.id == waiting.child_id), None) \
@@ -133,8 +133,9 @@ def transcribe_voice(inbound_id: int) -> None:
             body = "Sorry, I couldn't make out that voice note. Could you type it instead?"
         else:
             msg = InboundMessage(inbound.channel, inbound.sender, text, inbound.sid)
-            body = rt.settings["respond"](session, person, msg, inbound_id, rt.clock(),
-                                          lambda job, *args, job_id=None: jobs.append((job, args, job_id)))
+            ctx = context_for(session, person, now=rt.clock(), knowledge=rt.knowledge, inbound_id=inbound_id,
+                              public_url=rt.public_url, enqueue=lambda job, *args, job_id=None: jobs.append((job, args, job_id)))
+            body = rt.route(msg, ctx).text
             body = f"I heard: \"{text[:200]}\"\n{body}" if body else ""
             jobs = record_tasks(session, jobs, rt.clock(), default_key=f"voice:{inbound.sid}")
         outbound_id = (queue_pending(session, person=person, body=body, kind="result",

@@ -1,6 +1,7 @@
 """Enqueueing jobs: RQ when REDIS_URL is set, in-process otherwise (laptop mode and tests).
 
-A job that wants a stable id (one queued copy at a time) says how to make it with `@keyed`;
+A job is given as a function or by its registered name (`jobs/registry.py`), which is how
+handlers ask for one. A job that wants a stable id (one queued copy at a time) says how to make it with `@keyed`;
 `send_outbound` uses "send-<outbound id>". RQ refuses a second copy while the first is still
 queued, scheduled or running. If Redis is unreachable the job runs in this process instead, and
 anything that still fails is left pending in the database for the sweeper to re-drive.
@@ -11,6 +12,8 @@ import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
+
+from jobs.registry import resolve
 
 logger = logging.getLogger(__name__)
 QUEUE_NAME = "tinytummy"
@@ -39,6 +42,9 @@ def job_id_for(job: Callable[..., Any], args: tuple, job_id: str | None = None) 
     return job_id or (make_id(*args) if callable(make_id) else None)
 
 
+Job = Callable[..., Any] | str  # a job function, or its registered name
+
+
 def _run_logged(job: Callable[..., Any], *args: Any) -> None:
     try:
         job(*args)
@@ -53,8 +59,8 @@ class InlineJobs:
 
     name = "inline"
 
-    def enqueue(self, job: Callable[..., Any], *args: Any, job_id: str | None = None) -> None:
-        _run_logged(job, *args)
+    def enqueue(self, job: Job, *args: Any, job_id: str | None = None) -> None:
+        _run_logged(resolve(job), *args)
 
     def health(self) -> str:
         return "in-process"
@@ -68,8 +74,8 @@ class ThreadJobs:
     def __init__(self, workers: int = 2) -> None:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="job")
 
-    def enqueue(self, job: Callable[..., Any], *args: Any, job_id: str | None = None) -> None:
-        self._pool.submit(_run_logged, job, *args)
+    def enqueue(self, job: Job, *args: Any, job_id: str | None = None) -> None:
+        self._pool.submit(_run_logged, resolve(job), *args)
 
     def health(self) -> str:
         return "in-process"
@@ -95,9 +101,10 @@ class RedisJobs:
 
         return Queue(self.queue_name, connection=self.connection)
 
-    def enqueue(self, job: Callable[..., Any], *args: Any, job_id: str | None = None) -> None:
+    def enqueue(self, job: Job, *args: Any, job_id: str | None = None) -> None:
         from redis.exceptions import RedisError
 
+        job = resolve(job)
         job_id = job_id_for(job, args, job_id)
         job_id = f"{self.id_prefix}{job_id}" if job_id else None
         if time.monotonic() >= self._paused_until:

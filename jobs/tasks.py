@@ -5,30 +5,20 @@ running a task again after a lost Redis queue or a crash is always safe.
 """
 from __future__ import annotations
 
-import importlib
 import logging
 from datetime import timedelta
 from typing import Any, Callable
 
+from jobs.queue import keyed
+from jobs.registry import name_of, resolve
 from jobs.runtime import current
 from storage import tasks
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
-ALLOWED_PREFIX = "jobs."  # only our own job functions are ever imported from a task row
 
 
-def job_path(job: Callable[..., Any]) -> str:
-    return f"{job.__module__}.{job.__qualname__}"
-
-
-def _resolve(path: str) -> Callable[..., Any]:
-    if not path.startswith(ALLOWED_PREFIX):
-        raise ValueError(f"refusing to run {path!r}: not a jobs/ function")
-    module, _, name = path.rpartition(".")
-    return getattr(importlib.import_module(module), name)
-
-
+@keyed(lambda task_id: f"task-{task_id}")
 def run_task(task_id: int) -> None:
     """Run one recorded task and mark it done; a failure leaves it for a retry or the sweeper."""
     rt = current()
@@ -38,7 +28,7 @@ def run_task(task_id: int) -> None:
             return
         job, args, attempts = task.job, list(task.args), task.attempts
     try:
-        _resolve(job)(*args)
+        resolve(name_of(job))(*args)  # only registered jobs run, whatever the row says
     except Exception:
         status = "failed" if attempts >= MAX_ATTEMPTS else None
         if status:
@@ -52,7 +42,10 @@ def run_task(task_id: int) -> None:
 
 
 def redrive_tasks(older_than: timedelta = timedelta(minutes=2), run: Callable[..., Any] | None = None) -> int:
-    """Enqueue tasks still queued after `older_than` (their job was lost, or failed and waits)."""
+    """Enqueue tasks still queued after `older_than` (their job was lost, or failed and waits).
+
+    Each keeps its job id `task-<id>`, so a task whose job is still queued or running is not
+    queued a second time."""
     rt = current()
     with rt.sessions() as session:
         ids = tasks.due_task_ids(session, rt.clock() - older_than)
@@ -71,8 +64,8 @@ def record(session, collected: list[tuple], now, default_key: str) -> list[tuple
     run_task jobs to enqueue once it commits."""
     runs = []
     for n, (job, args, job_id) in enumerate(collected):
-        task = tasks.add_task(session, key=job_id or f"{default_key}:{n}", job=job_path(job), args=list(args),
+        task = tasks.add_task(session, key=job_id or f"{default_key}:{n}", job=name_of(job), args=list(args),
                               now=now)
         if task.status == "queued":
-            runs.append((run_task, (task.id,), f"task-{task.id}"))
+            runs.append((run_task, (task.id,), None))  # run_task's own id: task-<id>
     return runs

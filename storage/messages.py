@@ -196,3 +196,15 @@ def mark_stuck_sending(session: Session, cutoff: datetime) -> list[int]:
         session.execute(update(Outbound).where(Outbound.id.in_(ids), Outbound.status == "sending")
                         .values(status="unknown"))
     return ids
+
+
+def release_replies(session: Session, inbound: Inbound) -> list[int]:
+    """Turn a message's stored TwiML reply into pending outbox messages (it was answered late,
+    after its webhook had returned); their ids, to send."""
+    session.flush()
+    rows = session.scalars(select(Outbound).where(Outbound.in_reply_to_id == inbound.id, Outbound.kind == "reply",
+                                                  Outbound.status == "replied")).all()
+    for row in rows:
+        row.status, row.sent_at = "pending", None
+    session.flush()
+    return [row.id for row in rows]

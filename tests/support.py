@@ -66,7 +66,7 @@ def truncate_all(engine) -> None:
 
 def build_app(database_url: str, clock: Clock, tmp_path: Path, env: dict[str, str] | None = None, **options):
     migrate_once(database_url)
-    settings = {"DATABASE_URL": database_url, "CHROMA_PATH": str(tmp_path / "chroma"),
+    settings = {"DATABASE_URL": database_url, "CHROMA_PATH": str(tmp_path / "chroma"), "SPOOL_DIR": str(tmp_path / "spool"),
                 "TWILIO_AUTH_TOKEN": TEST_AUTH_TOKEN, "PUBLIC_BASE_URL": TEST_PUBLIC_URL, **(env or {})}
     config = load_config(settings, jobs_inline=True)
     return create_app(config, clock=clock, **options)

@@ -3,13 +3,9 @@ nothing is lost and nothing is sent twice. Uses a private redis-server on a free
 shared Redis on 6379 is never touched."""
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
 import time
 
 import pytest
-from redis import Redis
 from rq import SimpleWorker
 
 from jobs.queue import RedisJobs
@@ -18,47 +14,20 @@ from jobs.tasks import redrive_tasks
 from tests.fakes.openai_server import FakeOpenAI
 from tests.integration.test_outbox import services_of, twilio_env
 from tests.fakes.twilio_server import FakeTwilio
+from tests.servers import PrivateRedis
 from tests.support import build_app, household, truncate_all
 
 pytestmark = pytest.mark.redis
 
 
-class PrivateRedis:
-    """A redis-server of this test's own, with nothing kept on disk, that can be stopped."""
-
-    def __init__(self) -> None:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
-                                         "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
-        for _ in range(100):
-            try:
-                Redis.from_url(self.url).ping()
-                return
-            except Exception:
-                time.sleep(0.05)
-        raise RuntimeError("private redis-server did not start")
-
-    def stop(self) -> None:
-        assert self.process is not None
-        self.process.terminate()
-        self.process.wait(10)
-
-
 @pytest.fixture
 def redis_server():
-    if shutil.which("redis-server") is None:
+    if not PrivateRedis.available():
         pytest.skip("redis-server is not installed")
     server = PrivateRedis()
     server.start()
     yield server
-    if server.process and server.process.poll() is None:
-        server.stop()
+    server.stop()
 
 
 @pytest.fixture
@@ -102,6 +71,9 @@ def test_redis_stopped_and_restarted_loses_nothing(world, redis_server, clock):
     assert len(twilio.messages) == 2  # the restart lost the queued job
     time.sleep(5.5)  # RedisJobs leaves a Redis that failed alone for 5 s
     assert redrive_tasks() == 1
+    assert redrive_tasks() == 1  # the clock again before a worker ran it: the same job, not a second
+    queued = services_of(app).jobs.queue().job_ids
+    assert len(queued) == 1 and queued[0].startswith("task-"), queued
     resend_stuck()
     work(app)
     assert len(twilio.messages) == 3
