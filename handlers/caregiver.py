@@ -98,10 +98,8 @@ def _contact_card_from_owner(msg: InboundMessage, ctx: Context, found: Any = Non
 
 def contact_card(msg: InboundMessage, ctx: Context) -> Reply:
     """A shared contact card: a job reads it and texts back the invite to confirm."""
-    from jobs.contacts import read_contact_card
-
     inbound_id = ctx.settings["inbound_id"]
-    ctx.enqueue(read_contact_card, inbound_id, job_id=f"contact-{inbound_id}")
+    ctx.enqueue("read_contact_card", inbound_id, job_id=f"contact-{inbound_id}")
     return Reply("Got the contact card - reading it now; I'll text you who to invite.", "caregiver")
 
 

@@ -13,9 +13,7 @@ def tell(ctx: Context, *, phone: str, body: str, kind: str, key: str, person: Pe
                                 channel=channel, to_address=phone, body=body, kind=kind, now=ctx.now)
     ctx.session.flush()
     if row.status == "pending":
-        from jobs.outbox import send_outbound
-
-        ctx.enqueue(send_outbound, row.id, job_id=f"outbox-{row.id}")
+        ctx.enqueue("send_outbound", row.id)  # the job derives its own id from the row
 
 
 def tell_person(ctx: Context, person: Person, body: str, kind: str, key: str) -> None:
