@@ -37,6 +37,9 @@ ADVICE = {
               "the gut together.",
     "poison": "Don't make them vomit. Keep the bottle or packet to show the medics, and tell them what and "
               "how much was swallowed.",
+    "bleeding": "Press hard on the wound with a clean cloth or your hand and keep pressing - don't lift it "
+                "to look.",
+    "head_injury": "Keep your child still and stay with them; don't give food or drink until they're seen.",
 }
 NOT_A_DOCTOR = "I'm a feeding bot and can't help in an emergency."
 
@@ -54,10 +57,16 @@ _ANAPHYLAXIS = r"ana(?:ph|f)(?:y|i|a)la(?:x|ct)\w*"
 _SWALLOWED = (r"(?:swallowed|swallowing|swallows|swallow|ate|eaten|eating|chewed|chewing|bit|bitten|biting|sucked|"
               r"sucking|licked|licking|drank|drunk|drinking|got into|got hold of|got ahold of|bit into|had one)")
 _BODY = r"(?:lips?|tongue|face|mouth|throat)"
-_SWELLING = r"(?:swollen|swolen|swelling|swelled|swole|puffy|puffing(?: up)?|blowing up|swell(?:ing)? up)"
+_SWELLING = (r"(?:swollen|swolen|swelling|swelled|swole|puffy|puffing(?: up| shut)?|puffed up|blowing up|"
+             r"swell(?:ing)? (?:up|shut))")
 _SICK = (r"(?:vomit\w*|throw\w* up|threw up|puk\w*|being sick|swell\w*|swollen|wheez\w*|cough\w*|lethargic|"
-         r"floppy|limp|pale)")
-_CHEMICAL = (r"(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|tablets?|detergent|soap)|"
+         r"floppy|limp|pale|drowsy|hoarse|whistl\w*|squeak\w*)")
+# Hives by the names parents use for them.
+_HIVES = r"(?:hives|welts|welps|(?:rash|blotches|bumps)\s+(?:is\s+|are\s+)?spreading)"
+# Something eaten just before: makes a hoarse voice or an itchy throat a reaction, not a cold.
+_JUST_ATE = (r"\b(?:after|ate|eaten|eating|bite|bit of|had|tried|trying|first time|taste[ds]?|"
+             r"sip|licked|gave (?:her|him|them))\b")
+_CHEMICAL = (r"(?:bleach|detergent|laundry pods?|(?:windshield |windscreen )?washer fluid|tide pods?|dishwasher (?:pods?|tablets?|detergent|soap)|"
              r"(?:drain|oven|toilet|window|floor) cleaner|cleaning (?:spray|fluid|product|liquid)|antifreeze|"
              r"lamp oil|lighter fluid|gasoline|petrol|kerosene|paint thinner|turpentine|nicotine|vape \w+|"
              r"e ?liquid|e ?juice|cigarettes?|mothballs?|pesticide|insecticide|weed killer|rat poison|poison|"
@@ -65,7 +74,7 @@ _CHEMICAL = (r"(?:bleach|detergent|laundry pods?|tide pods?|dishwasher (?:pods?|
              r"fabric softener|dish soap|ammonia|cleaning supplies|cleaning products|cleaners?|chemicals|disinfectant|"
              r"drano|ajax|comet|dettol|edibles?|weed|marijuana|cannabis|thc)")
 _PILLS = (r"(?:pills|tablets|meds|medicine|medication|medications|vitamins|tylenol|ibuprofen|advil|motrin|"
-          r"benadryl)")
+          r"benadryl|cough syrup|cough medicine|cold medicine|melatonin|iron (?:pills|drops|supplements?))")
 _HOW_MANY = (r"(?:some of|a bunch of|a handful of|a few|several|all|all of|all the|a bottle of|"
              r"the whole bottle of|a whole bottle of|my|mommys|moms|daddys|dads|grandmas|grandpas|nanas|"
              r"someone elses)")
@@ -83,9 +92,10 @@ _NOT_A_RISK = (r"(?!\s+(?:(?:a\s+|an\s+)?(?:hazard|risk|concern|danger|common|no
 # Nor is a red-purple face from crying or pushing out a poo.
 _STAINED = (r"\b(?:blueberr\w*|berries|beets?|popsicle|ice pop|dye|food colou?ring|icing|frosting|candy|marker|"
             r"crayon|poo\w*|push\w*|strain\w*|crying|cried|tantrum|scream\w*|yell\w*|shout\w*|"
-            r"blue in the face|holding (?:her|his|their) breath|holds (?:her|his|their) breath)")
+            r"blue in the face|(?:holding|holds|held) (?:her|his|their) breath|breath[- ]holding)")
 # A reaction told as history ("hives and vomiting last time she had egg") is a question, not a 911.
-_HISTORY = (r"\b(?:last (?:night|week|month|year|time)|yesterday|ago|in the past|as a baby|used to|history|"
+_HISTORY = (r"\b(?:last (?:night|week|month|year|time)|yesterday|(?:days?|weeks?|months?|years?|a while) ago|"
+            r"in the past|as a baby|used to|history|"
             r"allergist|when (?:she|he|they) was)\b")
 _CHOKE_HINTS = "chok choc choa choo"
 _CHEMICAL_HINTS = ("clean chemical disinfect drano ajax comet dettol edible weed marijuana cannabis thc "
@@ -93,7 +103,7 @@ _CHEMICAL_HINTS = ("clean chemical disinfect drano ajax comet dettol edible weed
                    "thinner turpentine nicotine vape liquid juice cigarette mothball cide killer poison "
                    "sanitizer mouthwash alcohol vodka whiskey wine beer windex lysol clorox softener soap "
                    "ammonia")
-_PILL_HINTS = "pill tablet meds medic vitamin tylenol ibuprofen advil motrin benadryl"
+_PILL_HINTS = "pill tablet meds medic vitamin tylenol ibuprofen advil motrin benadryl syrup melatonin iron"
 
 
 # A grown-up's own cough or a figure of speech: "I almost choked on my coffee", "a fit of laughter".
@@ -116,12 +126,15 @@ class _Sign:
     hints: tuple[str, ...]  # at least one must be in the text before the regex runs (keeps triage fast)
     pattern: re.Pattern[str]
     unless: re.Pattern[str] | None  # not this sign if the sentence says this
+    needs: re.Pattern[str] | None = None  # only this sign if the message says this too
 
 
-def _sign(kind: str, reported: bool, hints: str, pattern: str, unless: str | None = None) -> _Sign:
+def _sign(kind: str, reported: bool, hints: str, pattern: str, unless: str | None = None,
+          needs: str | None = None) -> _Sign:
     """Compile one row of the signs table."""
     compiled_unless = re.compile(unless) if unless else None
-    return _Sign(kind, reported, tuple(hints.split()), re.compile(pattern), compiled_unless)
+    return _Sign(kind, reported, tuple(hints.split()), re.compile(pattern), compiled_unless,
+                 re.compile(needs) if needs else None)
 
 
 # In priority order: the first sign that holds decides the kind.
@@ -141,11 +154,12 @@ _SIGNS = (
     _sign("allergic_reaction", True, "throat shut",
           r"\bthroat\s+(?:is\s+|feels\s+)?(?:closing|tight|tightening)"
           r"|\beyes?\s+(?:are\s+|is\s+)?swollen shut"),
-    _sign("allergic_reaction", True, "hive",
-          rf"\bhives\b.{{0,40}}\b{_SICK}|\b{_SICK}.{{0,40}}\bhives\b", _HISTORY),
+    _sign("allergic_reaction", True, "hive welt welp spread",
+          rf"\b{_HIVES}.{{0,100}}\b{_SICK}|\b{_SICK}.{{0,100}}\b{_HIVES}", _HISTORY),
     _sign("allergic_reaction", True, "hive",
           r"\bhives\s+(?:all over|everywhere|over (?:his|her|their) (?:whole |entire )?body|spreading)"
-          r"|\b(?:covered in|full of|full body)\s+hives\b", _HISTORY),
+          r"|\b(?:covered in|full of|full body)\s+(?:hives|welts|welps)\b"
+          r"|\b(?:welts|welps)\s+(?:all over|everywhere|spreading)", _HISTORY),
     _sign("allergic_reaction", True, "allergic",
           r"\bhaving\s+(?:an?\s+)?(?:bad\s+|severe\s+|serious\s+)?allergic reaction"),
     _sign("breathing", True, "breat breth",
@@ -156,7 +170,7 @@ _SIGNS = (
     _sign("breathing", True, "gasp whee whez", r"\bgasping\b|" + _reported(r"(?:whee?zing|wheezin)")),
     _sign("breathing", True, "blue purple grey gray",
           r"\b(?:turning|turned|going|gone|went|getting)\s+(?:a\s+(?:bit|little)\s+)?"
-          r"(?:blue|purple|gr[ae]y)\b"),
+          r"(?:blue|purple|gr[ae]y)\b", _STAINED + "|" + _HISTORY),
     _sign("breathing", True, "blue purple grey gray",
           rf"\b{_WHO}\s+(?:is\s+|looks\s+|is looking\s+|looking\s+)?"
           r"(?:so\s+|very\s+|really\s+|all\s+|kinda\s+)?(?:blue|purple|gr[ae]y)\b", _STAINED),
@@ -234,6 +248,56 @@ _SIGNS = (
           r"|\b(?:double|two|2|extra|too much|wrong)\s+(?:\w+\s+){0,2}doses?\b"
           rf"|\bgave\s+(?:her|him|them|baby|my \w+)\s+(?:way\s+)?too much\b|\btoo much\s+(?:of (?:the|her|his) )?{_PILLS}",
           _PREVENTION),
+    # The airway blocked, told by what the parent sees: silent, clawing at the throat.
+    _sign("choking", True, "sound noise silent claw grab paw clutch",
+          r"\b(?:not|isnt|cant|cannot|wont|no longer)\s+(?:making|make)\s+(?:a|any)\s+(?:sound|noise)"
+          r"|\bno (?:sound|noise)\s+(?:is\s+)?coming out"
+          r"|\b(?:clawing|grabbing|pawing|clutching|scratching)\s+(?:at\s+)?(?:her|his|their|the)\s+(?:neck|throat)"
+          r"|\b(?:red|blue|purple)\s+and\s+(?:silent|quiet)\b|\b(?:silent|quiet)\s+and\s+(?:red|blue|purple)\b",
+          _HISTORY),
+    # Eyes swelling after something eaten (puffy eyes from teething or crying are not a reaction).
+    _sign("allergic_reaction", True, "eye",
+          rf"\b(?:eyes?|eyelids?)\s+(?:\w+\s+)?(?:is|are|got|getting|started|starting|went|look|looks|keep|keeps)"
+          rf"\s+(?:\w+\s+)?{_SWELLING}|\b{_SWELLING}\s+(?:\w+\s+){{0,2}}(?:eyes?|eyelids?)\b",
+          _HISTORY, needs=_JUST_ATE + r"|\ballerg\w*"),
+    # A reaction in the throat after something eaten: hoarse voice, itchy or scratchy throat.
+    _sign("allergic_reaction", True, "hoarse croak rasp throat",
+          r"\b(?:voice|cry|crying)\s+(?:is\s+|went\s+|sounds?\s+|has gone\s+)?(?:all\s+|really\s+|so\s+)?"
+          r"(?:hoarse|croaky|raspy)|\bsounds?\s+(?:all\s+|really\s+|so\s+)?(?:hoarse|croaky|raspy)"
+          r"|\bthroat\s+(?:is\s+|feels\s+)?(?:\w+\s+)?(?:scratchy|itchy)",
+          _HISTORY + r"|\bmy (?:own )?(?:throat|voice)\b", needs=_JUST_ATE),
+    # A swallowed coin or small object that is stuck: drooling, gagging, can't swallow.
+    _sign("choking", True, "swallow ate",
+          r"\b(?:swallowed|ate|swallowing)\s+(?:a|an|the|one|two|some|his|her|my)?\s*(?:\w+\s+)?"
+          r"(?:penny|pennies|coin|coins|dime|nickel|quarter|marble|bead|beads|lego|earring|screw|button|small toy|"
+          r"toy piece|piece of (?:a )?toy|bottle cap|cap)\b",
+          _PREVENTION, needs=r"\b(?:drool\w*|gag\w*|cant swallow|wont swallow|choking|coughing|retch\w*|"
+                             r"vomit\w*|throw\w* up|threw up|chest hurts|wont eat|wont drink)"),
+    # Breathing that is a struggle, told in words other than "can't breathe".
+    _sign("breathing", True, "breath air",
+          r"\b(?:cant|cannot|can not|couldnt|unable to)\s+(?:catch|get)\s+(?:her|his|their|a|any)\s+(?:breath|air)"
+          r"|\b(?:struggling|fighting|working hard|gasping)\s+for\s+(?:every\s+|each\s+|her\s+|his\s+)?(?:breath|air)"
+          r"|\bbreathing\s+(?:is\s+|sounds?\s+)?(?:all\s+|really\s+|so\s+)?(?:whistly|wheezy|squeaky|raspy)",
+          _HISTORY),
+    _sign("breathing", True, "blu purpl",
+          r"\b(?:lips?|mouth|face)\s+(?:go|goes|went|going|turn|turns|turned|turning|get|gets|getting|are|is|look|looks)"
+          r"\s+(?:a\s+(?:bit|little)\s+)?(?:blue|blueish|bluish|purple|purplish)\b",
+          _STAINED + "|" + _HISTORY),
+    # Bleeding that does not stop, and a knock on the head with warning signs.
+    _sign("bleeding", True, "blood bleed soaked",
+          r"\b(?:squirting|spurting|gushing|pouring|pumping|spraying)\s+(?:out\s+)?blood"
+          r"|\bblood\s+(?:is\s+)?(?:squirting|spurting|gushing|pouring|pumping|spraying|everywhere)"
+          r"|\b(?:bleeding|blood)\b.{0,40}\b(?:wont|will not|doesnt|does not|isnt|cant get it to|not)\s+stop"
+          r"|\bsoaked\s+(?:through|right through)\b",
+          _HISTORY),
+    _sign("head_injury", True, "head",
+          r"\b(?:split|cut|busted|gashed)\s+(?:her|his|their)\s+head\s+open"
+          r"|\b(?:hit|bumped|banged|smacked|whacked|knocked)\s+(?:her|his|their)\s+head\b.{0,120}"
+          r"\b(?:threw up|throwing up|vomit\w*|puk\w*|drowsy|sleepy|wont wake|cant stay awake|confused|"
+          r"unconscious|passed out|not acting right|not herself|not himself)"
+          r"|\b(?:fell|fall)\b.{0,60}\bon\s+(?:her|his|their)\s+head\b.{0,80}\b(?:threw up|vomit\w*|drowsy|"
+          r"wont wake|unconscious|passed out)",
+          _HISTORY),
     # Mentioned: bare words, suppressed by a prevention / question / history sentence.
     _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE, _NOT_THE_CHILD),
     _sign("allergic_reaction", False, "anaph anaf allergic epi",
@@ -285,6 +349,8 @@ _RESOLVED = re.compile(r"\b(?:coughed it (?:out|up)|spit it (?:out|up)|spat it (
                        r"(?:is|s|seems?|looks?|shes|hes|theyre)\s+(?:totally\s+|completely\s+|perfectly\s+)?"
                        r"(?:fine|ok|okay|alright)\b)")
 _ONGOING = re.compile(r"\b(?:still|right now|now (?:she|he|they)s? (?:cant|not|isnt)|keeps?|wont stop|cant stop|help)\b")
+# "What do I do if he's choking right now": asked, but happening.
+_HAPPENING_NOW = re.compile(r"\bright now\b|\bhappening now\b|\bas we speak\b|!!")
 # Swallowing a battery, a magnet or a poison is urgent even when asked about: "what if he swallowed a magnet?"
 ASKING_IS_URGENT = frozenset({"battery", "magnet", "poison"})
 _ALLERGY_CONTEXT = re.compile(r"\ballerg\w*|\bafter (?:eating|he ate|she ate|they ate|trying|having|tasting)\b"
@@ -315,10 +381,12 @@ def _sentence_at(text: str, start: int, end: int) -> str:
 
 def _holds(text: str, match: re.Match[str], sign: _Sign) -> bool:
     """Say whether a matched sign is a report of something happening now."""
+    if sign.needs is not None and not sign.needs.search(text):
+        return False
     before = _clause_before(text, match.start())
     if _NEGATED.search(before):
         return False
-    asking = sign.reported and sign.kind in ASKING_IS_URGENT
+    asking = sign.reported and (sign.kind in ASKING_IS_URGENT or bool(_HAPPENING_NOW.search(text)))
     if not asking and _HYPOTHETICAL.search(before) and not _UNSURE.search(before):
         return False
     if _RESOLVED.search(text) and not _ONGOING.search(text):

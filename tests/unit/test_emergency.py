@@ -8,6 +8,34 @@ import pytest
 from knowledge.emergency import ADVICE, NOT_A_DOCTOR, Emergency, emergency_reply, triage
 
 REPORTS = [
+    # told without the usual words: silent airway, reactions by their signs, overdoses, bleeding, head injury
+    ('he grabbed a grape and now hes silent and pawing at his throat', 'choking'),
+    ('baby gagging no noise coming out face going red help', 'choking'),
+    ('piece of apple, she cant make a sound and is grabbing her neck', 'choking'),
+    ("how do i do back blows, she's choking right now on a cracker", 'choking'),
+    ('what do I do my son is choking on a piece of meat right now', 'choking'),
+    ('tried cashew butter for the first time, now his eyelids are puffing up and he keeps coughing', 'allergic_reaction'),
+    ('her voice is all croaky and she keeps clearing her throat, had shrimp 10 min ago', 'allergic_reaction'),
+    ('big red welts all over his tummy and back and he vomited after the scrambled egg', 'allergic_reaction'),
+    ("rash spreading fast up her neck after the kiwi and she's throwing up", 'allergic_reaction'),
+    ('his eyes are getting puffy and swollen after peanut puffs and hes scratching like crazy', 'allergic_reaction'),
+    ('she ate a bite of my sesame bagel and her breathing sounds squeaky and she looks pale', 'breathing'),
+    ("hives popping up everywhere and now she's super drowsy after eating walnuts", 'allergic_reaction'),
+    ("he has croup and now he's struggling so hard for every breath, his lips look a little blue", 'breathing'),
+    ('her breathing is so fast, her belly is heaving and she cant get air between coughs', 'breathing'),
+    ("coughing fits and she can't catch her breath, going purple", 'breathing'),
+    ("found him with the bottle of infant motrin open and it's mostly gone", 'poison'),
+    ('she drank some of the purple cough syrup, like half the bottle', 'poison'),
+    ('my 2yo ate a few of grandmas blood pressure pills that fell on the floor', 'poison'),
+    ("toddler got into the weed brownies at my brothers house, he's stumbling and can't stay awake", 'poison'),
+    ("he licked a dishwasher pod and now he's drooling and coughing", 'poison'),
+    ('he drank from a bottle of windshield washer fluid in the garage', 'poison'),
+    ("she fell and her chin is gushing blood, it won't stop even with pressure", 'bleeding'),
+    ("he hit his head on the coffee table, threw up twice and now he's really drowsy", 'head_injury'),
+    ('deep cut on his finger from a knife and the blood is spurting', 'bleeding'),
+    ('her arms and legs are jerking and she isnt looking at me', 'seizure'),
+    ('he went floppy in the high chair and his eyes are glassy, not reacting to me', 'unresponsive'),
+    ('what should i do, she just swallowed a penny and keeps drooling and gagging', 'choking'),
     # choking
     ("she's choking", "choking"),
     ("he is choking and can't breathe", "choking"),
@@ -93,6 +121,19 @@ def test_emergency_is_spotted_with_its_kind(text: str, kind: str) -> None:
 
 
 ORDINARY = [
+    # look-alikes of the signs above: history, a grown-up's own throat, a tantrum, a bump that was fine
+    'she went a bit blue around the lips during a tantrum last month, the doctor said it was breath holding. any tips?',
+    'he had a nosebleed yesterday after picking, stopped after 5 min. does iron help?',
+    'he bumped his head last week and was fine, can he still have his normal foods',
+    'how do you know if a baby is choking vs gagging',
+    'my baby makes a squeaky sound when drinking his bottle fast, is that normal',
+    'she had a few hives on her cheek from the strawberries last week, gone now. ok to try again?',
+    'we keep the tylenol on the top shelf, how much can she have for teething',
+    "he's super sleepy after his shots today, should i wake him for dinner",
+    'the cut on her knee from the playground is healing, what foods help skin heal',
+    'he coughed and gagged on a puff but brought it up and is giggling now',
+    "she's teething and her voice is a bit hoarse from screaming, can she have cold yogurt",
+    'my throat is scratchy after eating that spicy curry lol, can the baby have a little',
     "she had grapes",
     "how do I cut grapes so she won't choke",
     "how to cut grapes so she doesn't choke",
