@@ -84,7 +84,8 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     lead = _lead(child_name, age_text)
     most = MAX_SENTENCES if limit <= SMS_LIMIT else MAX_SENTENCES + 1
     budget = limit - len(note or "") - len(lead) - len(hit.source) - 9
-    chosen = _pick(sentences, _prefer(sentences, sims, kinds), budget, most)
+    chosen = _pick(sentences, _keep_allergy_warnings(sentences, _prefer(sentences, sims, kinds), question, allergies),
+                   budget, most)
     sources = [hit.source]
     extra = _second_passage(question, question_vector, hits, chosen, kinds, best)
     if extra:
@@ -96,6 +97,22 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     label = "Sources" if len(sources) > 1 else "Source"
     lines = [note, lead + " ".join(chosen), f"{label}: {'; '.join(sources)}"]
     return _fit("\n".join(line for line in lines if line), limit)
+
+
+_ALLERGY_WORD = re.compile(r"\ballerg\w*|\bintoleran\w*|\bcmpa\b|\breact(?:ion|ed|s)?\b", re.I)
+
+
+def _keep_allergy_warnings(sentences: list[str], sims: np.ndarray, question: str, allergies: list[str]) -> np.ndarray:
+    """Put first a sentence that speaks of allergy when the parent asks about one or the child has one:
+    "goat milk after 12 months" must not reach a child with a milk allergy without "not for cow's milk
+    allergy" when the SMS budget cuts the passage short."""
+    if not allergies and not _ALLERGY_WORD.search(question):
+        return sims
+    lifted = sims.copy()
+    for i, sentence in enumerate(sentences):
+        if _ALLERGY_WORD.search(sentence):
+            lifted[i] = max(lifted[i], float(sims.max())) + 0.01
+    return lifted
 
 
 def _answering_first(hits: list[Hit], asked: str) -> list[Hit]:

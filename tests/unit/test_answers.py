@@ -12,7 +12,7 @@ from knowledge.answers import (
     split_sentences,
 )
 from knowledge.guideline_store import Hit
-from knowledge.guidelines_corpus import load_passages
+from knowledge.guidelines_corpus import DEFAULT_FOLDER, load_passages
 from tests.fakes.openai_server import FakeOpenAI, Reply
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "guidelines_sample"
@@ -294,3 +294,19 @@ def test_no_passage_giving_the_age_asked_means_no_answer():
     hits = [real_hit("bedtime-snack", 0.48), real_hit("schedule-toddler-sample-day", 0.38)]
 
     assert compose_answer("what time should bedtime be", hits, None, None, []) is None
+
+
+def test_an_allergy_warning_in_the_passage_survives_the_sms_cut():
+    corpus = {p.id: p for p in load_passages(DEFAULT_FOLDER)}
+    goat = corpus["goat-milk"]
+    hits = [Hit(id=goat.id, text=goat.text, source=goat.source, url=goat.url, score=0.7)]
+    question = "she's 13 months with a cow's milk protein allergy, what milk can she drink now?"
+
+    asked_about_allergy = compose_answer(question, hits, None, None, [], limit=SMS_LIMIT)
+    child_has_it = compose_answer("what milk can she drink now that she's one?", hits, None, None, ["milk"],
+                                  limit=SMS_LIMIT)
+    plain = compose_answer("what milk can she drink now that she's one?", hits, None, None, [], limit=SMS_LIMIT)
+
+    assert "not safe for children with cow's milk allergy" in asked_about_allergy
+    assert "not safe for children with cow's milk allergy" in child_has_it
+    assert "12 months" in plain
