@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.subjects import asks_if_safe, story_signs
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=\?)(?=[A-Za-z])")
 _OPENER = re.compile(r"^\W*(?:(?:so|and|but|also|ok|okay|hi|hey|hello|um|quick question|question|pls|please)\b"
                      r"[\s,:!-]*)+", re.I)
@@ -34,9 +36,12 @@ _NOT_TOPIC = frozenset("""
     same should since some something still sure than thank thanks that their them then there these
     they thing things this those tips toddler very want what when where which while will with would
     year years your advice question wondering worried evidence claim true doctor pediatrician said
+    the and for you are can how but not has had was she her him his its our who why any all one two
+    now too get got did let may way yes yet say see off ago out use try lot bit kid son mom dad
     says told tell prepare necessary possible possibly problem issue okay alright happen happens
     """.split())
-_WORDS = re.compile(r"[A-Za-z]{4,}")
+_WORDS = re.compile(r"[A-Za-z]{3,}")
+_REFERS_BACK = re.compile(r"\b(it|its|this|that|these|those|them|something|anything)\b", re.I)
 
 # What kind of answer a question wants, tried in this order (the first match leads).
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -67,6 +72,12 @@ class ReadQuestion:
         """Focus first, then context: the text to search when one query must do."""
         return f"{self.focus} {self.context}".strip()
 
+    @property
+    def query(self) -> str:
+        """The focus plus the signs the story reports ("threw up hours later"): what is searched."""
+        signs = story_signs(self.context, self.focus) if self.context else ""
+        return f"{self.focus} {signs}".strip()
+
 
 def split_message(text: str) -> list[str]:
     """Cut a message into sentences at . ! ? and line breaks; drop empty bits and fillers."""
@@ -84,6 +95,8 @@ def read_question(text: str) -> ReadQuestion:
     """Find the asking sentences of a message (the last few if many); the rest is context."""
     sentences = split_message(text)
     asking = [i for i, s in enumerate(sentences) if is_asking(s)]
+    marked = [i for i in asking if sentences[i].rstrip().endswith("?")]
+    asking = marked or asking  # "not sure whether to..." in the story is not the question asked
     if not asking or len(" ".join(sentences).split()) <= SHORT_MESSAGE_WORDS:
         whole = " ".join(sentences) or (text or "").strip()
         return ReadQuestion(whole, "", answer_kinds(whole))
@@ -94,7 +107,8 @@ def read_question(text: str) -> ReadQuestion:
         keep.add(first)
     focus = " ".join(_OPENER.sub("", sentences[i]).strip() for i in sorted(keep))
     context = " ".join(s for i, s in enumerate(sentences) if i not in keep)
-    if context and len(topic_words(focus)) < MIN_TOPIC_WORDS:
+    subject = topic_words(focus)
+    if context and (not subject or (len(subject) < MIN_TOPIC_WORDS and _REFERS_BACK.search(focus))):
         # "Is it something he's eating?" names no subject: the story around it does.
         return ReadQuestion(" ".join(sentences), "", answer_kinds(focus))
     return ReadQuestion(focus, context, answer_kinds(focus))
@@ -111,6 +125,8 @@ def answer_kinds(question: str) -> tuple[str, ...]:
     sentences = [_OPENER.sub("", s).strip() for s in split_message(question) or [question]]
     asked = [s for s in sentences if s.endswith("?")] + [s for s in sentences if not s.endswith("?")]
     found = [lead_kind(question)] + [kind for s in asked for kind, pattern in _KINDS if pattern.search(s)]
+    if asks_if_safe(question):
+        found.append("how")  # "are grapes ok for him?" is answered by how to make them safe
     return tuple(kind for kind in dict.fromkeys(found) if kind and kind != "why")
 
 
@@ -129,6 +145,8 @@ def lead_kind(question: str) -> str:
 # The kind a question word at the start asks for, before any hint later in the sentence.
 _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("why", re.compile(r"why\b", re.I)),
+    ("whether", re.compile(r"when (should|do|does|to|must|would) (i|we|you|parents) (worry|be (worried|concerned)|"
+                           r"call|see|get help|seek|take)\b", re.I)),  # signs to watch for, not an age
     ("when", re.compile(r"how long (do|does|should|can) \w+ (keep|continue|stay|wait)\b", re.I)),
     ("amount", re.compile(r"how (much|many|often|long|big)\b", re.I)),
     ("when", re.compile(r"(when|what age|at what age|how old|what time)\b", re.I)),

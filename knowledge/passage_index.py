@@ -9,7 +9,10 @@ few array operations. The rank mixes four signals:
 - BM25 over the passage's words, topics and id (the story's words count a third);
 - the share of the question's (stemmed) words among the passage's topic and id words;
 - whether the passage gives the kind of answer asked: an age for "when", an amount for
-  "how much", steps for "how", a list for "what".
+  "how much", steps for "how", a list for "what";
+- what the question is about beyond its words (`knowledge.subjects`): a passage about another
+  drink than the one asked for drops, and "is it safe/ok" about a food lifts the passage on
+  preparing that food safely (its choking passage).
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ import numpy as np
 from knowledge.asking import ReadQuestion, sentence_offers
 from knowledge.embeddings import embed_question
 from knowledge.guidelines_corpus import Passage
+from knowledge.subjects import asks_if_safe, drinks_meant, drinks_named
 
 BM25_WEIGHT = 0.12
 BM25_FLOOR = 6.0  # a BM25 score this high counts fully; weaker best matches count less
@@ -28,6 +32,8 @@ CONTEXT_BM25_SHARE = 0.33
 LEXICAL_WEIGHT = 0.15
 KIND_WEIGHT = 0.04
 KIND_LIFTED = frozenset({"amount", "when", "how", "what"})  # "whether" fits almost any passage
+OTHER_DRINK_PENALTY = 0.08  # "how much milk" against a passage about water
+SAFE_PREPARATION_WEIGHT = 0.1  # "are hot dogs ok" lifts the passage on cutting hot dogs
 SHORTLIST = 20
 STEM = 6  # letters kept: constipated ~ constipation, allergic ~ allergy
 
@@ -72,6 +78,11 @@ def passage_offers(passage: Passage) -> frozenset[str]:
     return frozenset(kinds)
 
 
+# Words a safety question shares with every choking passage, which say nothing about the food.
+_SAFETY_STEMS = frozenset(stem(w) for w in ("choking", "choke", "safe", "safety", "cutting", "cut", "hazard",
+                                               "food", "toddler", "under", "how", "serve", "prevention"))
+
+
 class PassageIndex:
     """Passages, their vectors and a BM25 index, searched together."""
 
@@ -82,6 +93,8 @@ class PassageIndex:
         self._max = np.array([p.max_months for p in passages])
         self._offers = [passage_offers(p) for p in passages]
         self._labels = [set(stems(self._label(p))) for p in passages]
+        self._drinks = [drinks_named(self._label(p)) for p in passages]
+        self._choking = [any("choking" in topic for topic in p.topics) for p in passages]
         self._bm25 = bm25s.BM25()
         self._bm25.index([self._document(p) for p in passages] or [["empty"]], show_progress=False)
 
@@ -106,7 +119,7 @@ class PassageIndex:
             allowed = (self._min <= age_months) & (age_months <= self._max)
         if not allowed.any():
             return []
-        similarity = np.clip(self._vectors @ embed_question(read.focus), 0.0, 1.0)
+        similarity = np.clip(self._vectors @ embed_question(read.query), 0.0, 1.0)
         rank = similarity.copy()
         if fuse:
             rank += BM25_WEIGHT * self._bm25_scores(read)
@@ -119,7 +132,7 @@ class PassageIndex:
     def _bm25_scores(self, read: ReadQuestion) -> np.ndarray:
         """BM25 of the asking words plus a third of the story's, scaled to about 0..1."""
         scores = np.zeros(len(self.passages), dtype=np.float32)
-        focus = stems(read.focus)
+        focus = stems(read.query)
         if focus:
             scores += self._bm25.get_scores(focus)
         context = [w for w in stems(read.context) if w not in focus]
@@ -128,12 +141,19 @@ class PassageIndex:
         return scores / max(float(scores.max()), BM25_FLOOR)
 
     def _rerank(self, read: ReadQuestion, order: list[int], rank: np.ndarray) -> list[int]:
-        """Lift shortlisted passages that share topic words or give the kind of answer asked."""
-        words = set(stems(read.focus) or stems(read.whole))
+        """Lift shortlisted passages that share topic words or give the kind of answer asked, and
+        weigh what the question is about: the drink it names, or whether a food is safe."""
+        words = set(stems(read.query) or stems(read.whole))
         lead = read.kinds[0] if read.kinds else None
+        drinks = drinks_meant(drinks_named(read.focus))
+        safety = asks_if_safe(read.focus)
         for i in order:
             if words:
                 rank[i] += LEXICAL_WEIGHT * len(words & self._labels[i]) / len(words)
             if lead in KIND_LIFTED and lead in self._offers[i]:
                 rank[i] += KIND_WEIGHT
+            if drinks and self._drinks[i] and not self._drinks[i] & drinks:
+                rank[i] -= OTHER_DRINK_PENALTY
+            if safety and self._choking[i] and (words & self._labels[i]) - _SAFETY_STEMS:
+                rank[i] += SAFE_PREPARATION_WEIGHT
         return sorted(order, key=lambda i: -rank[i])

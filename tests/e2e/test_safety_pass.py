@@ -72,3 +72,12 @@ def test_an_opted_out_parent_gets_no_flags(app):
     parent = household(app, "+12125550407", "Ava", "2026-04-10")
     parent.say("STOP")
     assert parent.send("honey in yogurt") == []
+
+
+def test_a_reaction_told_as_what_happened_next_is_recorded(app):
+    parent = household(app, "+12125550406", "Nora", "2026-04-02")
+    reply = parent.say("tried cashew butter on toast for the first time this morning and now she has red blotches "
+                       "on her cheeks, no swelling and she's playing happily. what should I do?")
+    assert "reacted to cashew" in reply and "pediatrician or an allergist" in reply
+    reactions = {r.food: r.symptoms for r in all_rows(app, Reaction)}
+    assert reactions["cashew butter"] == "blotches"  # "no swelling" is not a symptom
