@@ -70,6 +70,20 @@ def export(token: str) -> Response:
     return private(body, "application/zip", "tinytummy-export.zip")
 
 
+RENDERED = {"report.pdf": "report", "chart.png": "chart"}  # file name -> link kind
+
+
+@bp.get("/files/<token>/<any('report.pdf', 'chart.png'):name>")
+def rendered(token: str, name: str) -> Response:
+    """A report or chart as the job rendered it for this link (Twilio fetches it from here too)."""
+    with _services().sessions() as session:
+        link = opened(session, token, RENDERED[name])
+        if link.content is None:
+            abort(404)
+        body, mimetype = link.content, link.content_type or "application/octet-stream"
+    return private(body, mimetype, name if name.endswith(".pdf") else None)
+
+
 def ics_for(plan: Plan, start, zone: ZoneInfo, plan_id: int) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//TinyTummy//meal plan//EN")
