@@ -28,6 +28,14 @@ def render_report(link_id: int) -> None:
             lambda facts: (f"{facts.name}'s feeding report for the pediatrician ({facts.days} days).", "report.pdf"))
 
 
+def render_chart(link_id: int) -> None:
+    """The chart for the link's child over its days, as a PNG."""
+    from reports.charts import render_chart_png
+
+    _render(link_id, "chart", lambda facts, today: render_chart_png(facts), "image/png",
+            lambda facts: (f"{facts.name}'s last {facts.days} days in pictures.", "chart.png"))
+
+
 def _render(link_id: int, kind: str, render: Callable[[ChildReport, object], bytes], content_type: str,
             caption: Callable[[ChildReport], tuple[str, str]]) -> None:
     rt = current()

@@ -143,3 +143,68 @@ def test_report_pdf_renders_in_under_two_seconds(app):
         elapsed = time.perf_counter() - started
     print(f"\npediatrician report: facts + PDF in {elapsed * 1000:.0f} ms, {len(body)} bytes")
     assert elapsed < 2.0
+
+
+def png_facts(body: bytes) -> tuple[tuple[int, int], float, set]:
+    """Size, the share of pixels that are not white, and the colours of a PNG."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(body)).convert("RGB")
+    pixels = list(image.get_flattened_data())
+    inked = sum(1 for p in pixels if p != (255, 255, 255)) / len(pixels)
+    return image.size, inked, set(pixels)
+
+
+@pytest.mark.parametrize("text", ["week", "chart"])
+def test_chart_on_whatsapp_is_an_image_with_bars(app, twilio, text):
+    parent = family(app, "+12125550511", channel="whatsapp")
+    reply = parent.say(text)
+    assert "Maya's last 7 days" in reply and "on its way" in reply
+    (image,) = sent_media(twilio, "+12125550511")
+    assert image["To"] == "whatsapp:+12125550511" and image["MediaUrl"][0].endswith("/chart.png")
+    _, body = fetch(app, image)
+    assert body.startswith(b"\x89PNG") and 10_000 < len(body) < 5_000_000  # WhatsApp and MMS: 5 MB at most
+    keep("chart-week.png", body)
+    size, inked, colours = png_facts(body)
+    assert size == (720, 1100)
+    assert 0.03 < inked < 0.6  # drawn on, not blank, not a solid block
+    assert (0x2a, 0x7f, 0x8f) in colours  # the bars (meals, groups) are there
+
+
+def test_chart_month_on_foreign_sms_is_a_link_and_on_us_sms_mms(app, twilio):
+    uk = family(app, "+447700900512")
+    assert "last 30 days" in uk.say("chart month")
+    (texted,) = sent_media(twilio, "+447700900512")
+    assert "MediaUrl" not in texted and texted["Body"].rstrip().endswith("/chart.png")
+    assert fetch(app, texted)[1].startswith(b"\x89PNG")
+    us = family(app, "+12125550513")
+    us.say("Maya's report")
+    (mms,) = sent_media(twilio, "+12125550513")
+    assert mms["To"] == "+12125550513" and mms["MediaUrl"][0].endswith("/chart.png")
+
+
+def test_this_week_stays_the_text_summary_and_sends_no_picture(app, twilio):
+    parent = family(app, "+12125550514", channel="whatsapp")
+    reply = parent.say("this week")
+    assert reply.startswith("Maya this week: 3 meals") and "Below reference" in reply
+    assert sent_media(twilio, "+12125550514") == []
+
+
+def test_chart_renders_in_under_a_second(app):
+    from datetime import date
+
+    from reports.charts import render_chart_png
+    from reports.facts import child_report, owners_of
+    from storage.models import Child
+
+    family(app, "+12125550515")
+    timings = []
+    with app.extensions["tinytummy"].sessions() as session:
+        child = session.query(Child).one()
+        for days in (7, 30):
+            started = time.perf_counter()
+            body = render_chart_png(child_report(session, child, date(2026, 11, 22), days, owners_of(child)))
+            timings.append(time.perf_counter() - started)
+            keep(f"chart-{days}.png", body)
+    print(f"\nchart: facts + PNG in {', '.join(f'{t * 1000:.0f} ms' for t in timings)} (7 and 30 days)")
+    assert max(timings) < 1.0
