@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, current_app
 from icalendar import Calendar, Event
+from sqlalchemy import select
 
+from handlers.access import child_names
 from knowledge.planner import Plan
 from storage import links
 from storage import plans as plan_store
@@ -82,6 +84,55 @@ def rendered(token: str, name: str) -> Response:
             abort(404)
         body, mimetype = link.content, link.content_type or "application/octet-stream"
     return private(body, mimetype, name if name.endswith(".pdf") else None)
+
+
+PAGE_DAYS, PAGE_CHART_DAYS = 30, 7
+
+
+@bp.get("/page/<token>")
+def page(token: str) -> Response:
+    """The household page: read-only HTML, no scripts, charts from the route below."""
+    from reports.page import CSP, render_page
+
+    with _services().sessions() as session:
+        link = opened(session, token, "page")
+        person, children, today = _page_facts(session, link, PAGE_DAYS)
+        urls = {c.child_id: f"/page/{token}/chart-{c.child_id}.png" for c in children}
+        expires = link.expires_at.astimezone(ZoneInfo(person.timezone or "UTC"))
+        html = render_page(f"{child_names(children)}: feeding log", children, urls, today,
+                           f"{expires:%b %-d, %Y}")
+    response = private(html, "text/html")
+    response.headers["Content-Security-Policy"] = CSP
+    return response
+
+
+@bp.get("/page/<token>/chart-<int:child_id>.png")
+def page_chart(token: str, child_id: int) -> Response:
+    """One child's chart on the household page, drawn now."""
+    from reports.charts import render_chart_png
+
+    with _services().sessions() as session:
+        link = opened(session, token, "page")
+        _, children, _ = _page_facts(session, link, PAGE_CHART_DAYS, only=child_id)
+        if not children:
+            abort(404)
+        body = render_chart_png(children[0])
+    return private(body, "image/png")
+
+
+def _page_facts(session, link, days: int, only: int | None = None):
+    """The holder, the facts of each child their membership covers in the link's household, and today."""
+    from reports.facts import child_report, owners_of
+    from storage.models import Membership, Person
+
+    person = session.get(Person, link.person_id)
+    membership = session.scalars(select(Membership).where(Membership.person_id == person.id,
+                                                          Membership.household_id == link.household_id)).one()
+    today = _services().clock().astimezone(ZoneInfo(person.timezone or "UTC")).date()
+    children = [c for c in membership.household.children if membership.covers(c) and only in (None, c.id)]
+    # The parents' questions are shown to the parents only.
+    return person, [child_report(session, c, today, days, owners_of(c) if membership.role == "owner" else [])
+                    for c in children], today
 
 
 def ics_for(plan: Plan, start, zone: ZoneInfo, plan_id: int) -> bytes:
