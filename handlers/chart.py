@@ -46,5 +46,5 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
                         f"allergens): the picture is on its way.", "chart")
 
 
-ROUTE = Route("chart", handle, help="- \"chart\" (or \"week\") for a picture of the last 7 days; \"chart month\" for 30",
-              claim=claims, priority=51, breakout=True, label=False)
+ROUTE = Route("chart", handle, help="- \"chart\" (or \"week\") for a picture of the last 7 days; \"chart month\" "
+                                   "for 30", claim=claims, priority=51, breakout=True, label=False)

@@ -10,8 +10,10 @@ from handlers.context import Context, InboundMessage, Reply
 from handlers.rendered import request
 from handlers.routes import Route
 
-DOCTOR = r"(?:pediatrician|paediatrician|pediatrician's|doctor|doctor's|dr|gp|ped|peds|pedi|clinic|check-?up|well visit)"
-REPORT = re.compile(rf"^\W*(?:(?:can|could) you\s+)?(?:(?:send|make|give|get)\s+(?:me\s+)?)?(?:(?:a|the|my)\s+)?(?:\w+'s\s+)?(?:{DOCTOR}\s+"
+DOCTOR = (r"(?:pediatrician|paediatrician|pediatrician's|doctor|doctor's|dr|gp|ped|peds|pedi|clinic|check-?up"
+          r"|well visit)")
+REPORT = re.compile(rf"^\W*(?:(?:can|could) you\s+)?(?:(?:send|make|give|get)\s+(?:me\s+)?)?(?:(?:a|the|my)\s+)?"
+                    rf"(?:\w+'s\s+)?(?:{DOCTOR}\s+"
                     rf"(?:report|summary|pdf)|(?:report|summary|pdf)\s+for\s+(?:the\s+|my\s+|our\s+)?{DOCTOR}"
                     rf"(?:\s+visit|\s+appointment)?)(?:\s+(?:for|on)\s+\w+)?(?:\s+please)?\W*$", re.I)
 DAYS = 30

@@ -11,7 +11,8 @@ from handlers.context import Context, InboundMessage, Reply
 from handlers.routes import Route
 from storage import links
 
-EXPORT = re.compile(r"^\W*(?:(?:can|could) (?:you|i) )?(?:please\s+)?(?:export|download|send me|give me)\s+(?:(?:a\s+)?copy of\s+)?"
+EXPORT = re.compile(r"^\W*(?:(?:can|could) (?:you|i) )?(?:please\s+)?(?:export|download|send me|give me)\s+"
+                    r"(?:(?:a\s+)?copy of\s+)?"
                     r"(?:all\s+)?(?:of\s+)?(?:my|our|the)\s+(?:data|info|information|log|records?|everything)"
                     r"(?:\s+(?:please|pls))?\W*$|^\W*(?:data\s+)?export\W*$", re.I)
 

@@ -8,7 +8,8 @@ from handlers.context import Context, InboundMessage, Reply
 from handlers.routes import Route
 from storage import links
 
-REVOKE = re.compile(r"^\W*(?:please\s+)?(?:revoke|cancel|turn off|disable|kill|stop)\s+(?:the\s+|my\s+|all\s+(?:my\s+|the\s+)?)?"
+REVOKE = re.compile(r"^\W*(?:please\s+)?(?:revoke|cancel|turn off|disable|kill|stop)\s+"
+                    r"(?:the\s+|my\s+|all\s+(?:my\s+|the\s+)?)?"
                     r"(?:private\s+)?(?:links?|page|pages|urls?)\W*$", re.I)
 
 

@@ -87,7 +87,8 @@ def _header(pdf: FPDF, report: ChildReport, made_on: date) -> None:
     pdf.cell(0, 9, f"Feeding report: {report.name}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     born = f"born {_when(report.birth_date)}, " if report.birth_date else ""
     _line(pdf, f"{born}age {report.age_text}. Period: {_when(report.first)} to {_when(report.last)} "
-               f"({report.days} days); {_count(report.meal_count, 'meal')} logged on {_count(report.days_logged, 'day')}. "
+               f"({report.days} days); {_count(report.meal_count, 'meal')} logged on "
+               f"{_count(report.days_logged, 'day')}. "
                f"Made {_when(made_on)}.", 10)
     pdf.set_text_color(90)
     _line(pdf, NOT_A_DIAGNOSIS, 8)

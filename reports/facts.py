@@ -122,8 +122,16 @@ def _foods(report: ChildReport, every: list[Meal], period: list[Meal]) -> None:
 
 def _allergen_log(every: list[Meal], child: Child) -> list[AllergenLine]:
     seen: dict[str, list[date]] = {}
+    known: dict[tuple[str, str, str], set[str]] = {}  # the same food recurs: read its allergens once
+
+    def allergens(item) -> set[str]:
+        key = (item.name, item.description, item.food_group)
+        if key not in known:
+            known[key] = allergens_in(item)
+        return known[key]
+
     for meal in every:
-        found = set().union(*(allergens_in(i) for i in meal.items if i.grams > 0)) if meal.items else set()
+        found = set().union(*(allergens(i) for i in meal.items if i.grams > 0)) if meal.items else set()
         for allergen in found:
             seen.setdefault(allergen, []).append(meal.local_date)
     reactions = {}
