@@ -122,7 +122,7 @@ def page_chart(token: str, child_id: int) -> Response:
 
 def _page_facts(session, link, days: int, only: int | None = None):
     """The holder, the facts of each child their membership covers in the link's household, and today."""
-    from reports.facts import child_report, owners_of
+    from reports.facts import child_report, questions_shown_to
     from storage.models import Membership, Person
 
     person = session.get(Person, link.person_id)
@@ -130,9 +130,7 @@ def _page_facts(session, link, days: int, only: int | None = None):
                                                           Membership.household_id == link.household_id)).one()
     today = _services().clock().astimezone(ZoneInfo(person.timezone or "UTC")).date()
     children = [c for c in membership.household.children if membership.covers(c) and only in (None, c.id)]
-    # The parents' questions are shown to the parents only.
-    return person, [child_report(session, c, today, days, owners_of(c) if membership.role == "owner" else [])
-                    for c in children], today
+    return person, [child_report(session, c, today, days, questions_shown_to(c, person.id)) for c in children], today
 
 
 def ics_for(plan: Plan, start, zone: ZoneInfo, plan_id: int) -> bytes:

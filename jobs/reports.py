@@ -13,7 +13,7 @@ from typing import Callable
 from handlers.context import LOCAL_URL
 from jobs.outbox import queue_pending, send_outbound
 from jobs.runtime import current
-from reports.facts import ChildReport, child_report, owners_of
+from reports.facts import ChildReport, child_report, questions_shown_to
 from storage import links
 from storage.models import Child, Person
 
@@ -50,7 +50,7 @@ def _render(link_id: int, kind: str, render: Callable[[ChildReport, object], byt
         now = rt.clock()
         today = now.astimezone(_zone(person)).date()
         started = time.perf_counter()
-        facts = child_report(session, child, today, link.days or 7, owners_of(child))
+        facts = child_report(session, child, today, link.days or 7, questions_shown_to(child, person.id))
         link.content, link.content_type = render(facts, today), content_type
         logger.info("%s %s rendered in %.0f ms (%d bytes)", kind, link_id, 1000 * (time.perf_counter() - started),
                     len(link.content))

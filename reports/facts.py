@@ -185,3 +185,9 @@ def owners_of(child: Child) -> list[int]:
     """Whose questions a report lists: the parents' (owners of the child's household)."""
     return [m.person_id for m in child.household.members if m.role == "owner"]
 
+
+def questions_shown_to(child: Child, reader_id: int) -> list[int]:
+    """The parents' questions go to the parents only: whose questions `reader_id` may see listed."""
+    owners = owners_of(child)
+    return owners if reader_id in owners else []
+

@@ -212,3 +212,16 @@ def test_chart_renders_in_under_a_second(app):
     shown = ", ".join(f"{d} days {[round(t * 1000) for t in ts]}" for d, ts in timings.items())
     print(f"\nchart: facts + PNG in ms: {shown}")
     assert max(min(ts) for ts in timings.values()) < 1.0
+
+
+def test_a_caregivers_report_leaves_out_the_parents_questions(app, twilio):
+    from tests.e2e.test_caregivers import invite
+
+    parent = family(app, "+12125550516")
+    nanny = Phone(app, "+14155550516")
+    nanny.say(f"JOIN {invite(app, parent, 'invite nanny +1 415 555 0516', nanny.number)}")
+    assert "on its way" in nanny.say("doctor report")
+    (message,) = sent_media(twilio, "+14155550516")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(fetch(app, message)[1])).pages)
+    assert "Feeding report: Maya" in text and "oatmeal" in text
+    assert "honey" not in text and "None in this period" in text
