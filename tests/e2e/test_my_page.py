@@ -107,6 +107,18 @@ def test_my_page_in_headless_chromium(app, served, chromium, tmp_path, clock):
     assert status(url) == 404
 
 
+def test_my_page_on_whatsapp_and_deleted_with_the_data(app):
+    parent = household(app, "+447700900603", "Maya", "2025-06-01")
+    parent.channel = "whatsapp"
+    found = PAGE.search(parent.say("our page"))
+    assert found
+    client = app.test_client()
+    assert "<h2>Maya</h2>" in client.get(found.group(1)).get_data(as_text=True)
+    parent.say("delete my data")
+    parent.say("DELETE")
+    assert client.get(found.group(1)).status_code == 404
+
+
 def test_page_shows_a_caregiver_only_their_children_and_no_questions(app):
     from tests.e2e.test_caregivers import invite
     from tests.support import Phone

@@ -119,9 +119,13 @@ def test_a_rendered_file_closes_with_revoke_and_expiry(app, twilio, clock):
 def test_the_job_sends_once_however_often_it_runs(app, twilio):
     from jobs.reports import render_report
 
+    from storage.models import Task
+
     parent = family(app, "+12125550504")
     parent.say("pediatrician report")
     (link,) = [row for row in all_rows(app, PrivateLink) if row.kind == "report"]
+    (task,) = [t for t in all_rows(app, Task) if t.job == "render_report"]  # recorded with the message: re-driven
+    assert task.args == [link.id] and task.status == "done"  # if a queue loses it
     render_report(link.id)
     render_report(link.id)
     assert len(sent_media(twilio, "+12125550504")) == 1
