@@ -11,7 +11,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, select, update
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, or_, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from storage.db import Base, UTCDateTime
@@ -83,10 +83,11 @@ def open_link(session: Session, token: str, kind: str, now: datetime) -> Private
 
 
 def revoke_all(session: Session, person_id: int, now: datetime) -> int:
-    """Revoke every live link this person was given; how many were live."""
+    """Revoke every live link this person was given, and those still being rendered (their job then
+    sends nothing); how many there were."""
     result = session.execute(update(PrivateLink).where(
-        PrivateLink.person_id == person_id, PrivateLink.revoked_at.is_(None), PrivateLink.expires_at > now)
-        .values(revoked_at=now))
+        PrivateLink.person_id == person_id, PrivateLink.revoked_at.is_(None),
+        or_(PrivateLink.expires_at > now, PrivateLink.token_hash.is_(None))).values(revoked_at=now))
     return result.rowcount
 
 

@@ -131,6 +131,23 @@ def test_the_job_sends_once_however_often_it_runs(app, twilio):
     assert len(sent_media(twilio, "+12125550504")) == 1
 
 
+def test_revoke_before_the_job_runs_means_nothing_is_sent(app, twilio):
+    from jobs.reports import render_chart
+    from storage import links
+    from storage.models import Child, Person
+
+    parent = family(app, "+12125550506")
+    services = app.extensions["tinytummy"]
+    with services.sessions() as session, session.begin():  # a chart asked for, its job not run yet
+        person = session.query(Person).one()
+        child = session.query(Child).one()
+        link_id = links.create(session, kind="chart", now=services.clock(), person_id=person.id,
+                               household_id=child.household_id, child_id=child.id, days=7, channel="sms").id
+    assert "1 link turned off" in parent.say("revoke link")
+    render_chart(link_id)
+    assert sent_media(twilio, "+12125550506") == []
+
+
 def test_report_pdf_renders_in_under_two_seconds(app):
     from datetime import date
 
