@@ -85,8 +85,8 @@ def _when(day: date) -> str:
 def _header(pdf: FPDF, report: ChildReport, made_on: date) -> None:
     pdf.set_font("Sans", "B", 16)
     pdf.cell(0, 9, f"Feeding report: {report.name}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    born = f"born {_when(report.birth_date)}, " if report.birth_date else ""
-    _line(pdf, f"{born}age {report.age_text}. Period: {_when(report.first)} to {_when(report.last)} "
+    who = f"Born {_when(report.birth_date)}, age" if report.birth_date else "Age"
+    _line(pdf, f"{who} {report.age_text}. Period: {_when(report.first)} to {_when(report.last)} "
                f"({report.days} days); {_count(report.meal_count, 'meal')} logged on "
                f"{_count(report.days_logged, 'day')}. "
                f"Made {_when(made_on)}.", 10)
