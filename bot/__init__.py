@@ -10,7 +10,7 @@ from bot.config import Config, load_config
 
 def create_app(config: Config | None = None, **services_options) -> Flask:
     """Build the web app; subsystems attach through init_app-style calls."""
-    from bot import cli, log_privacy, plan_files, webhook
+    from bot import cli, log_privacy, private_files, webhook
     from bot.services import Services
 
     config = config or load_config()
@@ -20,6 +20,6 @@ def create_app(config: Config | None = None, **services_options) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024  # Twilio's forms are small; refuse anything huge
     app.extensions["tinytummy"] = Services(config, **services_options)
     app.register_blueprint(webhook.bp)
-    app.register_blueprint(plan_files.bp)
+    app.register_blueprint(private_files.bp)
     cli.init_app(app)
     return app

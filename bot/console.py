@@ -39,7 +39,8 @@ def _watch_outbox(sessions, number: str, after_id: int, stop: threading.Event) -
                                                           Outbound.kind != "reply").order_by(Outbound.id)).all()
         for row in rows:
             seen = row.id
-            click.echo(f"\nbot ({row.kind}, later)> {row.body}\nyou> ", nl=False)
+            media = f"\n     [file: {row.media_url}]" if row.media_url else ""  # open it in a browser
+            click.echo(f"\nbot ({row.kind}, later)> {row.body}{media}\nyou> ", nl=False)
 
 
 @click.command("console", help="Text the running bot from this terminal, signed like Twilio.")

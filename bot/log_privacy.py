@@ -16,7 +16,7 @@ from knowledge.phones import mask
 _PHONE = re.compile(r"(?:whatsapp:)?\+\d{7,15}(?!\d)", re.I)
 _PARAMETERS = re.compile(r"\[parameters: .*?\](?=\n|$)|\[parameters: .*", re.S)
 _KEY_DETAIL = re.compile(r"(Key \([^)]*\))=\((?:[^()]|\([^()]*\))*\)")
-_LINK_TOKEN = re.compile(r"(/plans/)[A-Za-z0-9_-]{16,}")  # private links: the token is the key
+_LINK_TOKEN = re.compile(r"(/(?:plans|files|page)/)[A-Za-z0-9_-]{16,}")  # private links: the token is the key
 _formatter = logging.Formatter()
 _installed = False
 

@@ -16,8 +16,12 @@ logger = logging.getLogger(__name__)
 
 def warm_up(services) -> None:
     """Warm the process once, before the first job needs it (about a second): jobs run in this
-    process (no fork), so none of them pays for loading the models."""
+    process (no fork), so none of them pays for loading the models, or for matplotlib and fpdf2
+    (charts for the render_chart job and the household page, the render_report PDF)."""
+    import reports
+
     services.warm_up()
+    reports.warm_up()
 
 
 @click.command("worker", help="Run jobs: an RQ worker with REDIS_URL, else drain the local outbox.")

@@ -16,11 +16,11 @@ from storage.models import Child, Household, Membership, Person
 INTENT_ACTIONS = {
     "log_meal": "log", "undo": "log", "photo": "log", "voice": "log", "contact_card": "manage",
     "question": "ask", "plan": "ask",
-    "summary": "view", "streak": "view",
+    "summary": "view", "streak": "view", "doctor_report": "view", "chart": "view", "my_page": "view",
     "profile": "manage", "settings": "manage",
     # These touch only the sender's own record (or check roles themselves, as caregiver does).
     "help": "view", "greeting": "view", "opt_out": "view", "opt_in": "view", "opted_out": "view",
-    "account": "view", "media": "view", "onboarding": "view", "caregiver": "view",
+    "account": "view", "media": "view", "onboarding": "view", "caregiver": "view", "revoke_link": "view",
 }
 # A pending step continues with the action of the flow that asked it ("meal.unknown" -> log).
 STEP_ACTIONS = {"meal": "log", "photo": "log", "onboarding": "manage", "add_child": "manage",

@@ -21,7 +21,7 @@ ASK_CONFIRM = ("This erases your profile, your children's profiles and meals, an
 STILL_ASKING = "Nothing is deleted. Reply DELETE if you do want everything erased."
 WHAT_WE_KEEP = ("I keep your number and settings, your children's names, birth dates, allergies and dislikes, "
                 "the meals you log and the messages you send me (to answer them). Only you and caregivers you "
-                "invite can see them. Text \"delete my data\" to erase everything.")
+                "invite can see them. Text \"export my data\" for a copy, \"delete my data\" to erase everything.")
 
 
 def handle(msg: InboundMessage, ctx: Context) -> Reply:

@@ -12,12 +12,13 @@ from handlers.plan_text import day_text, meal_line, notes_text, overview, shoppi
 from handlers.routes import Route
 from knowledge.planner import MAX_DAYS, ChildFacts, Plan, Planner, generate
 from knowledge.planner.llm import propose
+from storage import links
 from storage import plans as plan_store
 from storage.meals import AllergenExposure, Meal, MealItem
 from storage.models import Child
 from sqlalchemy import select
 
-LINK_DAYS = 7
+LINK_DAYS = links.LINK_DAYS
 WORD_DAYS = {"week": 7, "two weeks": 14, "2 weeks": 14, "three weeks": 21, "3 weeks": 21, "fortnight": 14}
 MEALS = r"(breakfast|lunch|dinner|supper|snacks?)"
 DAY_N = re.compile(r"^\s*day\s*(\d{1,2})\s*[.!]?\s*$", re.I)
@@ -151,9 +152,8 @@ def child_facts(ctx: Context, child: Child) -> ChildFacts | None:
 
 
 def _calendar_link(ctx: Context, stored) -> str:
-    token = secrets.token_urlsafe(24)  # 192 bits; only its hash is stored
-    ctx.session.add(plan_store.PlanLink(plan_id=stored.id, token_hash=plan_store.hash_token(token),
-                                        expires_at=ctx.now + timedelta(days=LINK_DAYS), created_at=ctx.now))
+    link = links.create(ctx.session, kind="plan", now=ctx.now, person_id=ctx.person.id, plan_id=stored.id)
+    token = links.issue(ctx.session, link, ctx.now, LINK_DAYS)
     return (f"Your plan as a calendar (one event per meal), private to you and valid {LINK_DAYS} days: "
             f"{ctx.public_url}/plans/{token}.ics")
 

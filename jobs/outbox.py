@@ -25,7 +25,7 @@ from typing import Any
 
 from jobs.queue import MAX_RUNS, TryAgain, keyed
 from jobs.runtime import current
-from knowledge.phones import mask
+from knowledge.phones import mask, mms_reaches
 from storage import messages, people
 from storage.models import Outbound, Person
 
@@ -52,6 +52,11 @@ class Delivery:
     body: str
     content_sid: str | None = None
     content_variables: str | None = None
+    media_url: str | None = None  # a file of ours Twilio fetches (a chart, a report)
+
+    @property
+    def media_urls(self) -> tuple[str, ...]:
+        return (self.media_url,) if self.media_url else ()
 
 
 @dataclass(frozen=True)
@@ -83,22 +88,25 @@ class Message:
     kind: str
     key: str
     channel: str | None = None  # default: the one the person last wrote on
+    media_url: str | None = None
 
     def row(self) -> dict[str, Any]:
         channel = self.channel or self.person.last_channel
         if channel not in CHANNELS or not self.body.strip():
             raise ValueError(f"an outbox message needs a text and a channel in {CHANNELS} (got {channel!r})")
-        return dict(key=self.key, person_id=self.person.id, channel=channel, to_address=self.person.phone,
-                    body=self.body, kind=self.kind)
+        row = dict(key=self.key, person_id=self.person.id, channel=channel, to_address=self.person.phone,
+                   body=self.body, kind=self.kind)
+        return {**row, "media_url": self.media_url} if self.media_url else row
 
 
 def queue_message(session, *, person: Person, body: str, kind: str, key: str, now: datetime,
-                  channel: str | None = None) -> Outbound:
+                  channel: str | None = None, media_url: str | None = None) -> Outbound:
     """Add a message to the outbox once per key; enqueue send_outbound(row.id) after the commit.
 
     Opted-out people get a row too (the job marks it skipped), so callers need not check.
+    `media_url` is a file of ours: it goes as media where it can, else as a link in the text.
     """
-    return messages.add_outbound(session, now=now, **Message(person, body, kind, key, channel).row())
+    return messages.add_outbound(session, now=now, **Message(person, body, kind, key, channel, media_url).row())
 
 
 def queue_messages(session, batch: list[Message], now: datetime) -> dict[str, int]:
@@ -107,9 +115,10 @@ def queue_messages(session, batch: list[Message], now: datetime) -> dict[str, in
 
 
 def queue_pending(session, *, person: Person, body: str, kind: str, key: str, now: datetime,
-                  channel: str | None = None) -> int | None:
+                  channel: str | None = None, media_url: str | None = None) -> int | None:
     """queue_message, then the id to enqueue send_outbound with; None if this key went out already."""
-    row = queue_message(session, person=person, body=body, kind=kind, key=key, now=now, channel=channel)
+    row = queue_message(session, person=person, body=body, kind=kind, key=key, now=now, channel=channel,
+                        media_url=media_url)
     session.flush()
     return row.id if row.status == "pending" else None
 
@@ -130,7 +139,30 @@ def template_allowed(kind: str, to_address: str) -> bool:
 
 def plan(delivery: Delivery, recipient: Recipient, now: datetime, templates: dict[str, str],
          free_form_refused: bool = False) -> Delivery | None:
-    """How to deliver: as written, as the kind's WhatsApp template, or by SMS; None if no way."""
+    """How to deliver: as written, as the kind's WhatsApp template, or by SMS; None if no way.
+    Media goes where it can (WhatsApp free-form; MMS to US and Canadian numbers), else as a link."""
+    chosen = _route(delivery, recipient, now, templates, free_form_refused)
+    return _media_or_link(chosen) if chosen is not None else None
+
+
+def _media_or_link(delivery: Delivery) -> Delivery:
+    """Keep the media where Twilio can send it; elsewhere put its link at the end of the text."""
+    if not delivery.media_url:
+        return delivery
+    if delivery.channel == "whatsapp" and not delivery.content_sid:
+        return delivery
+    if delivery.channel == "sms" and mms_reaches(delivery.to_address):
+        return delivery
+    url = delivery.media_url
+    linked = replace(delivery, body=f"{delivery.body}\n{url}", media_url=None)
+    if linked.content_sid:  # the template's one short line: the text cut to fit, the link whole
+        line = template_text(delivery.body, max(40, TEMPLATE_TEXT_LIMIT - len(url) - 1)) + " " + url
+        linked = replace(linked, content_variables=json.dumps({"1": line}, ensure_ascii=False))
+    return linked
+
+
+def _route(delivery: Delivery, recipient: Recipient, now: datetime, templates: dict[str, str],
+           free_form_refused: bool) -> Delivery | None:
     if delivery.channel != "whatsapp" or delivery.content_sid:
         return delivery
     if not free_form_refused and recipient.whatsapp_window_open(now):
@@ -228,7 +260,7 @@ def _claim(rt, outbound_ids: list[int]) -> tuple[dict[int, _Claimed], dict[int, 
                 continue
             recipient = Recipient(person.id, person.last_sms_at, person.last_whatsapp_at) if person else \
                 Recipient(None, None, None)
-            delivery = Delivery(row.id, row.kind, row.channel, row.to_address, row.body)
+            delivery = Delivery(row.id, row.kind, row.channel, row.to_address, row.body, media_url=row.media_url)
             claimed[row.id] = _Claimed(delivery, recipient, row.attempts, row.key.endswith(WINDOW_FALLBACK))
         return claimed, statuses
 
@@ -276,4 +308,4 @@ def queue_window_fallback(session, *, sid: str, now: datetime) -> Outbound | Non
         return None
     return messages.add_outbound(session, key=row.key[: 120 - len(WINDOW_FALLBACK)] + WINDOW_FALLBACK,
                                  person_id=row.person_id, channel=row.channel, to_address=row.to_address,
-                                 body=row.body, kind=row.kind, now=now)
+                                 body=row.body, kind=row.kind, now=now, media_url=row.media_url)

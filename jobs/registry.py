@@ -14,6 +14,8 @@ JOBS: dict[str, str] = {
     "read_contact_card": "jobs.contacts.read_contact_card",
     "send_digests": "jobs.digests.send_digests",
     "deliver_nudges": "jobs.nudges.deliver_nudges",
+    "render_report": "jobs.reports.render_report",
+    "render_chart": "jobs.reports.render_chart",
 }
 _BY_PATH = {path: name for name, path in JOBS.items()}
 

@@ -118,3 +118,16 @@ def _country_code_of(digits: str) -> str:
         if int(digits[:length] or 0) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
             return digits[:length]
     return digits[:1]
+
+
+MMS_REGIONS = frozenset({"US", "CA"})  # where Twilio sends MMS; elsewhere a file goes as a link
+
+
+def mms_reaches(e164: str) -> bool:
+    """Whether Twilio can send MMS to this number: US and Canadian numbers only."""
+    number = _parse(e164, "US")
+    if number is None or number.country_code != _NANP:
+        return False
+    region = phonenumbers.region_code_for_number(number)
+    # Fictional 555 numbers (tests, demos) have no region: +1 with no other NANP country is US/Canada.
+    return region in MMS_REGIONS or region is None

@@ -58,13 +58,13 @@ def record_delivery(session: Session, sid: str, status: str, error_code: int | N
 
 
 def add_outbound(session: Session, *, key: str, person_id: int | None, channel: str, to_address: str,
-                 body: str, kind: str, now: datetime) -> Outbound:
+                 body: str, kind: str, now: datetime, media_url: str | None = None) -> Outbound:
     """Queue a message once per idempotency key; a second call returns the first row."""
     existing = session.scalars(select(Outbound).where(Outbound.key == key)).one_or_none()
     if existing is not None:
         return existing
     row = Outbound(key=key, person_id=person_id, channel=channel, to_address=to_address, body=body,
-                   kind=kind, status="pending", attempts=0, created_at=now)
+                   media_url=media_url, kind=kind, status="pending", attempts=0, created_at=now)
     try:
         with session.begin_nested():
             session.add(row)

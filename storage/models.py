@@ -169,6 +169,7 @@ class Outbound(Base):
     channel: Mapped[str] = mapped_column(String(10))
     to_address: Mapped[str] = mapped_column(String(40))
     body: Mapped[str] = mapped_column(Text)
+    media_url: Mapped[str | None] = mapped_column(Text)  # a file of ours (PNG, PDF) sent with the text
     kind: Mapped[str] = mapped_column(String(20))  # reply|answer|result|nudge|invite|confirmation
     status: Mapped[str] = mapped_column(String(16))  # replied|pending|sending|sent|delivered|failed|...
     sid: Mapped[str | None] = mapped_column(String(64), unique=True)

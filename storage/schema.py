@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 MODEL_MODULES = ("storage.models", "storage.foods", "storage.meals", "storage.plans", "storage.badges",
-                 "storage.nudges", "storage.caregivers")
+                 "storage.nudges", "storage.caregivers", "storage.links")
 
 
 def import_all_models() -> None:

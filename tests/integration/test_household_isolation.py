@@ -78,6 +78,7 @@ ATTEMPTS = (
     f"cancel invite {B_INVITEE}", "cancel invite uncle", "make nanny a viewer", "make nanny an owner",
     f"invite bob +1 415 555 0488 for Ezra", "digest on", "leave Ezra", "undo", "actually it was 3 eggs",
     "remind me at 6am", "time zone Pacific", "reminders off", "what data do you have?",
+    "export my data", "pediatrician report for Ezra", "Ezra's chart", "chart", "my page",
 )
 
 
@@ -114,3 +115,38 @@ def test_b_sees_nothing_of_a_caregivers_other_household(app):
     assert "Maya" not in summary and "Grandma" not in summary
     listing = b_parent.say("who has access")
     assert "Grandma" not in listing and "0401" not in listing
+
+
+def test_files_a_gets_hold_nothing_of_b(app):
+    """The export, page, report and chart links A's owner and caregiver get show only A's family."""
+    import io
+    import zipfile
+
+    from pypdf import PdfReader
+    from sqlalchemy import select
+
+    from storage.models import Outbound
+
+    a_parent, _, a_carer = setup_two_households(app)
+    assert "Logged Maya's" in a_parent.say("Maya had scrambled egg")
+    client = app.test_client()
+    contents = []
+    for phone in (a_parent, a_carer):
+        for text in ("export my data", "my page", "pediatrician report", "chart"):
+            for path in re.findall(r"https?://[^/\s]+(/(?:files|page)/\S+)", phone.say(text)):
+                contents.append(client.get(path))
+    with app.extensions["tinytummy"].sessions() as s:
+        media = s.scalars(select(Outbound.media_url).where(Outbound.media_url.is_not(None))).all()
+    contents += [client.get(re.sub(r"^https?://[^/]+", "", url)) for url in media]
+    assert len(contents) == 1 + 2 + 2 * 2  # the export (owners only), two pages, two reports and two charts
+    for served in contents:
+        assert served.status_code == 200
+        body = served.data
+        if served.mimetype == "application/zip":
+            with zipfile.ZipFile(io.BytesIO(body)) as archive:
+                body = b" ".join(archive.read(n) for n in archive.namelist())
+        elif served.mimetype == "application/pdf":
+            body = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(body)).pages).encode()
+        text = body.decode("utf-8", "replace")
+        assert served.mimetype == "image/png" or "Maya" in text
+        assert not leaks("", text), served.mimetype

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN = {
     "handlers": ("bot", "jobs", "wsgi"),
     "jobs": ("bot", "wsgi"),
+    "reports": ("bot", "jobs", "wsgi"),
     "storage": ("bot", "jobs", "handlers", "knowledge", "wsgi"),
 }
 

@@ -38,6 +38,8 @@ def test_help_lists_only_live_routes():
     assert "oatmeal" in lines and "delete my data" in lines
     assert "meal ideas" not in lines  # the plan placeholder's line gave way to the live route's
     assert "invite grandma" in lines  # and so did caregiver's
+    for command in ("export my data", "pediatrician report", '"chart"', "my page", "revoke link"):
+        assert command in lines, command
 
 
 def test_a_live_route_replaces_a_placeholder_whatever_the_order():
