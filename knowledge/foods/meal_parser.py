@@ -95,7 +95,8 @@ SHARES: tuple[tuple[str, float], ...] = (
     (rf"(?:a quarter|a third|one third|one quarter)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.3),
     (rf"(?:two thirds|three quarters)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.7),
     (r"(?:barely|hardly) any(?: of)?", 0.1), (r"none(?: of)?", 0.0), (r"nothing", 0.0),
-    (r"(?:it all|them all|all of it|all of them|everything|the whole thing)(?=$|\s)", 1.0),
+    (r"(?:it all|them all|all of it|all of them|everything|the whole (?:thing|things|lot|cup|bowl|plate|jar|pouch|"
+     r"container|bottle|sippy|box|pack|packet|bag|tube|serving|portion|one|piece|slice))(?=$|\s)", 1.0),
     (rf"(?:all|every bit)(?: of)?(?= {_DET}| it\b| them\b|$)", 1.0),
 )
 _BITES = re.compile(
@@ -119,13 +120,33 @@ _LEADING = re.compile(r"^(?:and|then|also|plus|and also|and then|was|were|is|are
 _CONTRAST = re.compile(r"^(?:just|only|but|except|instead)\b", re.I)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "a few": 3, "few": 3, "several": 3, "a couple": 2, "a couple of": 2}
+# "half went on the floor", "rest went to the dog": what was not eaten, said of the items before.
+_WASTED = re.compile(
+    r"(?:(?<=^)|(?<=[,.;!?\n])|(?<=\band)|(?<=\bbut)|(?<=\bthen))\s*(?:the\s+)?(?P<share>rest|remainder|others|half|most|some|a lot|a bit|a little|part|the majority|a quarter|"
+    r"a third|two thirds|three quarters|all|everything|the whole thing|it|them)(?:\s+of\s+(?:it|them|that))?\s+"
+    r"(?:(?:went|ended up|landed|was|were|got|is|are|fell)\s+(?:on|in|to|under|onto|into)\s+(?:the\s+|her\s+|his\s+)?"
+    r"(?:floor|ground|dog|dogs|bib|hair|tray|bin|trash)|(?:was|were|got)\s+(?:thrown|tossed|dropped|wasted|"
+    r"fed to the dog|given to the dog))\b",
+    re.I,
+)
+_WASTED_SHARE = {"half": 0.5, "most": 0.75, "some": 0.4, "a lot": 0.6, "a bit": 0.2, "a little": 0.2, "part": 0.4,
+                 "the majority": 0.75, "a quarter": 0.25, "a third": 1 / 3, "two thirds": 2 / 3,
+                 "three quarters": 0.75, "all": 1.0, "everything": 1.0, "the whole thing": 1.0, "it": 1.0,
+                 "them": 1.0}
 _THE_REST = re.compile(r"^(?:the|all the)?\s*(?:rest|remainder|others|other ones|leftovers)\b", re.I)
 # "a few sips of milk (like 2 oz)": a measured amount in brackets is the item's amount.
 _PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~)?\s*"
                            r"(?P<q>\d+(?:[./]\d+)?\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|teaspoons?)"
                            r"\.?)\s*\)", re.I)
-# "Plum pouch (apple and spinach)": a bracketed flavour belongs to the item before it.
+# "(ate 3)", "(about 1/4)", "(1 slice ham, 2 slices bread)": a bracket that counts or says what was
+# eaten is read as segments of its own; "(the dino ones)", "(apple and spinach)" are asides.
+_PAREN_SAID = re.compile(r"\(\s*(?P<w>[^()]*?(?:\d|\b(?:ate|had|eaten|half|quarter|third|most|none|all)\b)[^()]*?)\s*\)",
+                         re.I)
 _PAREN_WORDS = re.compile(r"\(\s*(?P<w>[^()\d]*?)\s*\)")
+# "2 quesadilla wedges (cut into 8)": how many pieces the whole food was cut into.
+_CUT_INTO = re.compile(r"[,(]?\s*\b(?:cut|sliced)\s+(?:up\s+)?(?:in|into|in to)\s+(?P<n>\d+|two|three|four|five|six|"
+                       r"eight|ten|twelve)\b(?:\s+(?:pieces|wedges|slices|triangles|squares|strips))?\s*\)?", re.I)
+_CUT_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
 _WORD_NUMBERS = {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _CLAUSE = re.compile(
     r"(?<!\d)[.;!?\n]+(?!\d)|[.;!?]+$|,?\s+(?:but|then|and then|after that|afterwards|later|though|"
@@ -155,6 +176,8 @@ class ParsedItem:
     eaten_count: float | None = None  # "he ate 3" after "gave him 5 strawberries": pieces eaten
     kind: str | None = None  # EAT, OFFER or REFUSE when a verb said so
     made_with: tuple[str, ...] = ()  # "mashed potatoes made with milk and butter": milk butter
+    aside: tuple[str, ...] = ()  # "(the dino ones)": bracketed words that may or may not name the food
+    cut_into: int | None = None  # "(cut into 8)": a wedge or slice is that share of the whole food
 
 
 @dataclass(frozen=True)
@@ -200,10 +223,13 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
     light = re.sub(r"\bw/\s*", " with ", light, flags=re.I)
     light = _PAREN_AMOUNT.sub(lambda m: " \x02" + "_".join(m.group("q").split()) + "\x02", light)
-    light = _PAREN_WORDS.sub(lambda m: " " + re.sub(r"\s*(?:,|&|\band\b|\bwith\b)\s*", " ", m.group("w")), light)
+    light = _CUT_INTO.sub(lambda m: f" \x04{_CUT_NUMBERS.get(m.group('n').lower(), m.group('n'))}\x04 ", light)
+    light = _PAREN_SAID.sub(lambda m: f", {m.group('w')},", light)
+    light = _PAREN_WORDS.sub(lambda m: " \x03" + "_".join(normalise(m.group("w")).split()) + "\x03", light)
     light = _MADE_WITH.sub(lambda m: " \x01" + "_".join(normalise(m.group("what")).split()) + "\x01", light)
     body, saved = _protect(_halves(light), protected_phrases)  # "fruit snacks" keeps "snacks"
     body = _MEAL_PHRASE.sub(" ", _TEA.sub(" ", body))
+    body = _WASTED.sub(lambda m: f" \x05{' '.join(m.group('share').lower().split())}\x05 ", body)
     items: list[ParsedItem] = []
     clauses = [c for c in _CLAUSE.split(body) if c and c.strip(" ,")]
     for number, clause in enumerate(clauses):
@@ -229,10 +255,22 @@ def _parse_segment(segment: str, clause: int, carry):
     if m := re.search(r"\x02([^\x02]*)\x02", segment):
         measured = m.group(1).replace("_", " ")
         segment = (segment[: m.start()] + segment[m.end():]).strip()
+    aside, cut_into = (), None
+    if m := re.search(r"\x03([^\x03]*)\x03", segment):
+        aside = tuple(w for w in m.group(1).split("_") if w)
+        segment = (segment[: m.start()] + segment[m.end():]).strip()
+    if m := re.search(r"\x04(\d+)\x04", segment):
+        cut_into = int(m.group(1)) or None
+        segment = (segment[: m.start()] + segment[m.end():]).strip()
     if m := re.search(r"\x01([^\x01]*)\x01", segment):
         made_with = tuple(w for w in m.group(1).split("_") if w not in ("and", "a", "some", "little", "bit", "of"))
         segment = (segment[: m.start()] + segment[m.end():]).strip()
     segment = _LEADING.sub("", segment)
+    if wasted := re.fullmatch(r"\x05(?P<share>[^\x05]*)\x05", segment.strip(" ,.!")):
+        share_wasted = _WASTED_SHARE.get(wasted.group("share").lower())
+        if share_wasted is None:  # "the rest went on the floor": what was eaten was said already
+            return None, carry
+        return ParsedItem(segment, (), 1.0 - share_wasted, None, "bite", clause, True), carry
     if _CONTRAST.match(segment):
         carry = None
     passive = _PASSIVE.search(segment)
@@ -273,7 +311,7 @@ def _parse_segment(segment: str, clause: int, carry):
     if not words and not refers_back:
         return None, status
     return ParsedItem(segment, words if not refers_back else (), share, bites, bite_unit, clause,
-                      refers_back, None, kind, made_with), status
+                      refers_back, None, kind, made_with, aside, cut_into), status
 
 
 def _share(segment: str) -> tuple[str, float | None]:
