@@ -14,10 +14,11 @@ from typing import Callable, Sequence
 from rapidfuzz import fuzz
 
 from knowledge.foods.brands import STAGE_JAR_G, BrandSplit, split_brand
-from knowledge.foods.meal_parser import EAT, OFFER, ParsedItem, parse_meal
+from knowledge.foods.dish_parts import settle_dish_parts
+from knowledge.foods.meal_parser import EAT, OFFER, REFUSE, ParsedItem, parse_meal
 from knowledge.foods.nutrition import add_up, nutrients_for
 from knowledge.foods.plausibility import Doubt, find_doubts
-from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, grams_for, servings
+from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, find_portion, grams_for, servings
 from knowledge.foods.quantities import SIZES, UNIT_ALIASES, Quantity, parse_quantity
 from knowledge.foods.search import desc_words
 from knowledge.foods.sr28 import singular
@@ -79,9 +80,16 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
             _apply_count(meal.items, meal.clauses, p, table)
         elif p.refers_back:
             _apply_back(meal.items, meal.clauses, p, table, age_months)
+        elif (parts := part_words(p.words)) is not None:  # "he only ate the white", "the crust"
+            _eat_part(meal, parts, p, table)
         elif not _redescribes(meal, p, table, age_months):
             _add(meal, p, table, age_months)
-    items, unknown = _without_unmeasured_repeats(meal.items), meal.unknown
+            if (parts := part_words(p.aside)) is not None:  # "1 egg (just the white)"
+                _eat_part(meal, parts, p, table)
+    settled = settle_dish_parts(meal.items, meal.clauses, lambda dish: _dish_words(dish, table),
+                                lambda item, grams: _with_eaten(item, grams, table),
+                                servings()["dish_share"][age_band(age_months)])
+    items, unknown = _without_unmeasured_repeats(settled), meal.unknown
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
     totals = add_up(item.nutrients for item in items)
@@ -179,6 +187,13 @@ def _requantified(before: ParsedItem, p: ParsedItem, table: FoodTable) -> Parsed
     return replace(before, words=(*amount, *food_words), raw=f"{before.raw}, {p.raw}")
 
 
+def _dish_words(dish: str, table: FoodTable) -> set[str]:
+    """Every word of a dish's names ("pb&j", "pb and j sandwich", ...)."""
+    entry = table.names.exact(normalise(dish))
+    phrases = (entry.name, *entry.variants) if entry is not None else (dish,)
+    return {singular(w) for phrase in phrases for w in normalise(phrase).split()}
+
+
 def _without_unmeasured_repeats(items: list[FoodItem]) -> list[FoodItem]:
     """"ketchup and milk ... 1 tbsp ketchup and 4 oz milk": a measured mention replaces an unmeasured one."""
     measured = {i.ndb_no for i in items if not i.estimated}
@@ -189,7 +204,16 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
            brand_before: BrandSplit | None = None) -> tuple[list[FoodItem], str | None]:
     """Match one parsed item to foods and weigh the offered and eaten amounts.
 
-    `brand_before` is the restaurant named earlier in the message: "McDonald's nuggets and fries"."""
+    `brand_before` is the restaurant named earlier in the message: "McDonald's nuggets and fries".
+    A bracketed aside is read with the food ("pouch (apple and spinach)") unless that names nothing
+    ("3 chicken nuggets (the dino ones)")."""
+    if p.aside:
+        aside = tuple(w for w in p.aside if w not in ("and", "with", "n"))
+        if part_words(aside) is None:
+            new, missing = _weigh(replace(p, words=(*p.words, *aside), aside=()), table, age_months, brand_before)
+            if not missing:
+                return new, None
+        p = replace(p, aside=())
     words = list(p.words)
     split = _brand_of(words, table)
     if split.brand is None and brand_before is not None and brand_before.brand is not None \
@@ -256,7 +280,7 @@ def _resolve(p: ParsedItem, rest: list[str], split: BrandSplit, table: FoodTable
         own = split.brand.food_for(content) if content else None
         if own is not None:
             return table.resolve_named(own)
-        if not content:
+        if not content or all(w in UNIT_ALIASES for w in content):  # "a go-gurt tube": the pack is the food
             if split.brand.default:
                 return table.resolve_named(split.brand.default)
             return Resolution(unknown=" ".join(split.brand_words))
@@ -318,8 +342,8 @@ def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
         return data["dish_share"][age_band(age_months)] * (q.vague or 1.0), True
     if q.unit == "piece" and entry is not None and entry.pieces:
         return amount / entry.pieces, False
-    if q.unit in (None, "serving", "piece") or entry is None:
-        return amount, False
+    if q.unit in (None, "serving", "piece") or entry is None:  # "a mini bagel with cream cheese": a small one
+        return amount * (data["size_factor"].get(q.size, 1.0) if q.size else 1.0), False
     first_amount, first_unit = entry.components[0][1], entry.components[0][2].split()[0]
     if q.unit == first_unit:  # "3/4 cup of cheerios with milk": the cup is the cereal's
         return amount / first_amount, False
@@ -489,6 +513,48 @@ def _eaten_of_offered(items: list[FoodItem], offered: set[int], item: FoodItem, 
             offered.discard(i)
             return True
     return False
+
+
+# Parts of a food a parent says a child ate or left: an egg's white or yolk is a food of its own; the
+# crust, skin or peel of something already listed adds nothing.
+EGG_PARTS = {"white": "01124", "whites": "01124", "yolk": "01125", "yolks": "01125"}
+_OTHER_PART = {"01124": "01125", "01125": "01124"}
+LEFT_PARTS = frozenset("crust crusts skin skins peel peels rind rinds core cores seeds pips stem stems edge edges "
+                       "bone bones shell shells".split())
+_PART_FILLER = frozenset("cut off only just bit bits part parts".split())
+
+
+def part_words(words: Sequence[str]) -> list[str] | None:
+    """The part words of a phrase that names only parts of a food ("the white", "cut the crust off")."""
+    content = [w for w in content_tokens(list(words)) if w not in _PART_FILLER]
+    if content and all(w in EGG_PARTS or w in LEFT_PARTS for w in content):
+        return content
+    return None
+
+
+def _eat_part(meal: _Building, parts: list[str], p: ParsedItem, table: FoodTable) -> None:
+    """"1 egg, he only ate the white": the egg becomes egg white; "left the yolk" likewise."""
+    egg_part = next((EGG_PARTS[w] for w in parts if w in EGG_PARTS), None)
+    if egg_part is None:
+        return
+    if p.kind == REFUSE:
+        egg_part = _OTHER_PART[egg_part]
+    for i in range(len(meal.items) - 1, -1, -1):
+        item, record = meal.items[i], table.get(meal.items[i].ndb_no or "")
+        if record is None or not record.description.startswith("Egg, whole"):
+            continue
+        part = table.get(egg_part)
+        whole = find_portion(record, "large")
+        one = find_portion(part, "large") if part is not None else None
+        if part is None or whole is None or one is None:
+            return
+        eggs = max(1.0, round(item.offered_grams / whole.grams))
+        share = item.grams / item.offered_grams if item.offered_grams else 1.0
+        offered = eggs * one.grams
+        meal.items[i] = replace(item, name=table.part_name(part), ndb_no=part.ndb_no, description=part.description,
+                                food_group=part.food_group, grams=round(offered * share, 1), offered_grams=offered,
+                                nutrients=nutrients_for(part.nutrients, offered * share), unit_grams=one.grams)
+        return
 
 
 def _with_eaten(item: FoodItem, eaten: float, table: FoodTable) -> FoodItem:

@@ -51,6 +51,7 @@ _PREP_TAIL = re.compile(
     r"bite[- ]?sized? pieces|bite[- ]?sized? bits)|lengthwise|lengthways|crosswise|in half|up|small|thin|thinly|finely)"
     r"(?:\s+(?:and\s+)?(?:lengthwise|lengthways|crosswise|into strips|into pieces|in half))*"
     r"|(?:quartered|halved)\s+(?:lengthwise|lengthways)"
+    r"|(?:folded|rolled)\s+(?:over|up|in half)"
     r"|(?:on|in|from)\s+(?:a|the|his|her|their)\s+(?:highchair|high chair|tray|plate|bowl|spoon|fork|"
     r"preloaded spoon|sippy cup|straw cup|open cup|cup|bottle)"
     r"|(?:with|using)\s+(?:a|the|his|her)\s+(?:spoon|fork|fingers|hands|preloaded spoon)"

@@ -156,7 +156,7 @@ _CLAUSE = re.compile(
 _ON = "".join(f"(?<!{v})" for v in ("snacked", "munched", "nibbled", "chewed", "down", "gagged",
                                      "choked", "sucked", "gnawed", "spread", "put", "based", "hooked"))
 _SEGMENT = re.compile(
-    rf",|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+|{_ON}\s+on(?: top of)?\s+"
+    rf",|\s+-+\s+|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+|{_ON}\s+on(?: top of)?\s+"
     r"|\s*&\s*|\s+\+\s+|(?<=[a-z])\s*/\s*(?=[a-z])",
     re.I,
 )
@@ -221,7 +221,7 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     light = strip_filler(light_normalise(text))
     meal_type = detect_meal_type(light)
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
-    light = re.sub(r"\bw/\s*", " with ", light, flags=re.I)
+    light = re.sub(r"\bw/\s*|(?<=[a-z] )w (?=[a-z])", " with ", light, flags=re.I)  # "pancakes w syrup"
     light = _PAREN_AMOUNT.sub(lambda m: " \x02" + "_".join(m.group("q").split()) + "\x02", light)
     light = _CUT_INTO.sub(lambda m: f" \x04{_CUT_NUMBERS.get(m.group('n').lower(), m.group('n'))}\x04 ", light)
     light = _PAREN_SAID.sub(lambda m: f", {m.group('w')},", light)

@@ -25,6 +25,10 @@ VAGUE = {
     ("a", "big", "serving"): 1.5, ("a", "small", "serving"): 0.6, ("a", "serving"): 1.0,
     ("a", "portion"): 1.0, ("a", "helping"): 1.0, ("seconds",): 1.5, ("a", "second", "helping"): 1.0,
     ("more",): 1.0, ("enough",): 1.0, ("a", "taste"): 0.1, ("a", "lick"): 0.05,
+    # a little of a spread, syrup or topping: "a drizzle of syrup", "a thin layer of peanut butter"
+    ("a", "drizzle"): 0.5, ("a", "thin", "layer"): 0.5, ("a", "thin", "spread"): 0.5, ("a", "layer"): 0.7,
+    ("a", "smear"): 0.5, ("a", "scrape"): 0.3, ("a", "dab"): 0.3, ("a", "sprinkle"): 0.5,
+    ("a", "sprinkling"): 0.5, ("a", "splash"): 0.2, ("a", "dollop"): 0.3, ("a", "dash"): 0.2,
 }
 UNIT_ALIASES = {
     "g": "g", "gram": "g", "grams": "g", "gr": "g", "gm": "g", "gms": "g", "grammes": "g",
