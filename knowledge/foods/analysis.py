@@ -244,8 +244,8 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
             name = table.part_name(found.record)
         else:
             if n == len(resolution.foods) - 1:
-                grams = _stage_jar(q, split) or grams_for(found.record, _as_count(q, found, rest), found.category,
-                                                          found.unit_hint, age_months)
+                grams = _stage_jar(q, split) or _piece_of_whole(found, q, p, age_months) or grams_for(
+                    found.record, _as_count(q, found, rest), found.category, found.unit_hint, age_months)
             else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
                 topping = Quantity(vague=1.0 if found.category in _SPREADS else TOPPING_SHARE)
                 grams = grams_for(found.record, topping, found.category, found.unit_hint, age_months)
@@ -320,6 +320,26 @@ def _as_count(q: Quantity, found: ResolvedFood, rest: list[str]) -> Quantity:
     if found.unit_hint in VOLUME_UNITS:
         return replace(q, unit="piece")
     return q
+
+
+WEDGES_PER_WHOLE = 8  # estimate: a quesadilla, an apple or a sweet potato is cut in about 8 wedges
+
+
+def _piece_of_whole(found: ResolvedFood, q: Quantity, p: ParsedItem, age_months: int | None) -> Grams | None:
+    """"2 quesadilla wedges (cut into 8)": that share of one whole food, weighed as SR28 weighs the whole.
+
+    A wedge of a food SR28 gives no wedge weight is an eighth of it; a slice or piece only when the
+    parent said how many pieces the whole was cut into."""
+    if not (q.given and q.amount) or q.unit not in ("wedge", "slice", "piece", "triangle", "square", "strip"):
+        return None
+    cut = p.cut_into
+    if cut is None and (q.unit != "wedge" or any(part.unit == "wedge" for part in found.record.portions)):
+        return None
+    whole = grams_for(found.record, Quantity(1.0), found.category, found.unit_hint, age_months)
+    if whole.estimated or whole.basis.startswith("default"):
+        return None
+    pieces = cut or WEDGES_PER_WHOLE
+    return Grams(q.amount * whole.grams / pieces, False, f"{q.unit}: 1/{pieces} of {whole.basis}")
 
 
 def _stage_jar(q: Quantity, split: BrandSplit) -> Grams | None:
@@ -401,8 +421,8 @@ def _refined(previous: ParsedItem, p: ParsedItem) -> ParsedItem | None:
 
 def _baby_food(resolution, rest: list[str], table: FoodTable, stage: int | None = None):
     """A jar of pears is strained baby pears (junior at stage 3): prefer the SR28 baby food of that food."""
-    foods = resolution.foods
-    if len(foods) != 1 or foods[0].record.food_group == "0300" or not content_tokens(rest):
+    foods = resolution.foods  # "a jar of chicken and rice" is the baby food, not a recipe of rice and chicken
+    if not foods or (len(foods) == 1 and foods[0].record.food_group == "0300") or not content_tokens(rest):
         return resolution
     content = content_tokens(rest)
     tries = [["babyfood", *content, "junior"]] if stage == 3 else []
@@ -450,6 +470,9 @@ def _protected(words: list[str], table: FoodTable) -> frozenset[int]:
             continue
         if len(span) < 2 or not any(w in UNIT_ALIASES or "%" in w for w in span):
             continue
+        if table.names.exact(" ".join(words[match.end - 1 : match.end + 1])) is not None \
+                and match.end < len(words):  # "slice of cheese pizza" is a slice of the cheese pizza
+            continue
         bare = [w for w in span if w not in UNIT_ALIASES and w != "of"]
         other = table.names.exact(" ".join(bare))
         if other is None or other.name != match.entry.name or any("%" in w for w in span):
@@ -479,6 +502,8 @@ def _apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
     """"… but she refused it" / "only ate half": apply to the items just before."""
     same = [i for i, c in enumerate(clauses) if c == p.clause]
     targets = same or [i for i, c in enumerate(clauses) if c == p.clause - 1]
+    if p.kind is None and p.eaten_share is not None and same:  # "a muffin and a kiwi, half": the kiwi
+        targets = same[-1:]
     if not targets and items:
         targets = [len(items) - 1]
     if p.eaten_bites is not None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from knowledge.foods.filler import strip_filler
+from knowledge.foods.quantities import number_value
 from knowledge.foods.text import content_tokens, light_normalise, normalise
 
 MEAL_WORDS = {
@@ -113,7 +114,8 @@ _MEAL_TYPO = re.compile(r"\b[a-z]{4,9}\b", re.I)
 _HEDGE = re.compile(r"^(?:like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
                     r"only|just|literally)\s+", re.I)
 _COUNT_ONLY = re.compile(r"^(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a couple|"
-                         r"a few)(?:\s+of\s+(?:them|those|these|it))?$", re.I)
+                         r"a few)(?:\s+of\s+(?:them|those|these|it))?$|"
+                         r"^(?P<part>half|a half|a quarter|a third|\d+/\d+)\s+(?:of\s+)?(?:one|a piece)$", re.I)
 _MADE_WITH = re.compile(r"\s+(?:made|cooked|prepared|mashed|fried|sauteed|sautéed|baked)\s+"
                         r"(?:with|in)\s+(?P<what>[^,.;!?\n\d½¼¾⅓]+?)(?=$|[,.;!?\n])", re.I)
 _LEADING = re.compile(r"^(?:and|then|also|plus|and also|and then|was|were|is|are|=)\s+", re.I)
@@ -270,7 +272,7 @@ def _parse_segment(segment: str, clause: int, carry):
         share_wasted = _WASTED_SHARE.get(wasted.group("share").lower())
         if share_wasted is None:  # "the rest went on the floor": what was eaten was said already
             return None, carry
-        return ParsedItem(segment, (), 1.0 - share_wasted, None, "bite", clause, True), carry
+        return ParsedItem(segment, (), 1.0 - share_wasted, None, "bite", clause, True, None, EAT), carry
     if _CONTRAST.match(segment):
         carry = None
     passive = _PASSIVE.search(segment)
@@ -287,6 +289,10 @@ def _parse_segment(segment: str, clause: int, carry):
         share = 0.0 if (passive.group("refused") or passive.group("tail")) else 1.0
         segment = segment[: passive.start()]
     segment = _HEDGE.sub("", _HEDGE.sub("", segment.strip()))
+    if verb and kind == EAT and (m := _COUNT_ONLY.match(segment.strip(" ,.!"))) and m.group("part"):
+        part = m.group("part").lower()  # "she ate half of one": half a piece
+        count = number_value(part) or {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "a third": 1 / 3}[part]
+        return ParsedItem(segment, (), None, None, "bite", clause, True, count, kind), status
     segment, found = _share(segment)
     share = found if found is not None else share
     segment = _HEDGE.sub("", segment)
@@ -314,8 +320,13 @@ def _parse_segment(segment: str, clause: int, carry):
                       refers_back, None, kind, made_with, aside, cut_into), status
 
 
+_FRACTION_OF = re.compile(rf"(?:only |just )?(?P<a>\d+)/(?P<b>\d+) of(?= {_DET}| it\b| them\b|$)\s*")
+
+
 def _share(segment: str) -> tuple[str, float | None]:
     lowered = segment.lower()
+    if (m := _FRACTION_OF.match(lowered)) and 0 < int(m.group("a")) <= int(m.group("b")):  # "3/4 of it"
+        return segment[m.end():], int(m.group("a")) / int(m.group("b"))
     for pattern, value in SHARES:
         if m := re.match(r"(?:only |just )?" + pattern + r"\s*", lowered):
             return segment[m.end():], value
