@@ -15,11 +15,11 @@ from rapidfuzz import fuzz
 
 from knowledge.foods.brands import STAGE_JAR_G, BrandSplit, split_brand
 from knowledge.foods.dish_parts import settle_dish_parts
-from knowledge.foods.meal_parser import EAT, OFFER, REFUSE, ParsedItem, parse_meal
+from knowledge.foods.meal_parser import EAT, OF_WHOLE, OFFER, REFUSE, ParsedItem, parse_meal
 from knowledge.foods.nutrition import add_up, nutrients_for
 from knowledge.foods.plausibility import Doubt, find_doubts
 from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, find_portion, grams_for, servings
-from knowledge.foods.quantities import SIZES, UNIT_ALIASES, Quantity, parse_quantity
+from knowledge.foods.quantities import MEASURES, NUMBER_WORDS, SIZES, UNIT_ALIASES, Quantity, number_value, parse_quantity
 from knowledge.foods.search import desc_words
 from knowledge.foods.sr28 import singular
 from knowledge.foods.table import FoodTable, Resolution, ResolvedFood
@@ -88,7 +88,7 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
                 _eat_part(meal, parts, p, table)
     settled = settle_dish_parts(meal.items, meal.clauses, lambda dish: _dish_words(dish, table),
                                 lambda item, grams: _with_eaten(item, grams, table),
-                                servings()["dish_share"][age_band(age_months)])
+                                _dish_share(age_months))
     items, unknown = _without_unmeasured_repeats(settled), meal.unknown
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
@@ -232,8 +232,8 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     if q.unit in _PACKAGES or (split.brand is not None and split.brand.baby) or split.stage:
         resolution = _baby_food(resolution, rest, table, split.stage)
     q = _counted_pieces(q, rest)
-    if split.brand is not None and not q.given and q.vague is None:
-        q = replace(q, amount=1.0)  # "a Yo Baby yogurt", "Yo Baby yogurt": one of the brand's packs
+    if split.brand is not None and not q.given and q.vague is None:  # "a Yo Baby yogurt": one of its packs
+        q = replace(q, amount=1.0, unit=_pack_unit(split, table))
     if q.unit in _PACKAGES and len(resolution.foods) > 1:  # "a pouch (apple and spinach)": mostly the first
         resolution = _baby_food(Resolution(resolution.foods[:1]), rest[: resolution.foods[0].end], table, split.stage)
     out = []
@@ -296,6 +296,15 @@ def _resolve(p: ParsedItem, rest: list[str], split: BrandSplit, table: FoodTable
     return table.resolve(rest)
 
 
+def _pack_unit(split: BrandSplit, table: FoodTable) -> str | None:
+    """The package a brand's default comes in ("gogo squeeze applesauce" is one pouch), else None."""
+    if split.brand is None or not split.brand.default:
+        return None
+    default = table.resolve_named(split.brand.default)
+    hint = default.foods[-1].unit_hint if default.foods else ""
+    return UNIT_ALIASES.get(hint) if UNIT_ALIASES.get(hint) in _PACKAGES | {"tube"} else None
+
+
 def _counted_pieces(q: Quantity, rest: list[str]) -> Quantity:
     """"3 apple slices", "4 mandarin segments": a count of pieces, not of whole foods."""
     if not (q.given and q.amount and q.unit is None):
@@ -323,6 +332,7 @@ def _as_count(q: Quantity, found: ResolvedFood, rest: list[str]) -> Quantity:
 
 
 WEDGES_PER_WHOLE = 8  # estimate: a quesadilla, an apple or a sweet potato is cut in about 8 wedges
+PIECES_PER_FLATBREAD = 4  # estimate: "a piece of naan / tortilla / pancake" is torn off, about a quarter
 
 
 def _piece_of_whole(found: ResolvedFood, q: Quantity, p: ParsedItem, age_months: int | None) -> Grams | None:
@@ -333,12 +343,14 @@ def _piece_of_whole(found: ResolvedFood, q: Quantity, p: ParsedItem, age_months:
     if not (q.given and q.amount) or q.unit not in ("wedge", "slice", "piece", "triangle", "square", "strip"):
         return None
     cut = p.cut_into
-    if cut is None and (q.unit != "wedge" or any(part.unit == "wedge" for part in found.record.portions)):
+    torn = q.unit == "piece" and found.category == "bread" and not any(
+        part.unit == "slice" for part in found.record.portions)  # "a piece of naan, of a tortilla"
+    if cut is None and not torn and (q.unit != "wedge" or any(part.unit == "wedge" for part in found.record.portions)):
         return None
     whole = grams_for(found.record, Quantity(1.0), found.category, found.unit_hint, age_months)
     if whole.estimated or whole.basis.startswith("default"):
         return None
-    pieces = cut or WEDGES_PER_WHOLE
+    pieces = cut or (PIECES_PER_FLATBREAD if torn else WEDGES_PER_WHOLE)
     return Grams(q.amount * whole.grams / pieces, False, f"{q.unit}: 1/{pieces} of {whole.basis}")
 
 
@@ -473,6 +485,9 @@ def _protected(words: list[str], table: FoodTable) -> frozenset[int]:
         if table.names.exact(" ".join(words[match.end - 1 : match.end + 1])) is not None \
                 and match.end < len(words):  # "slice of cheese pizza" is a slice of the cheese pizza
             continue
+        if UNIT_ALIASES.get(span[0]) in MEASURES and match.start > 0 and (number_value(words[match.start - 1]) is not None
+                                                           or words[match.start - 1] in NUMBER_WORDS):
+            continue  # "half cup noodles" is half a cup of noodles, not Cup Noodles
         bare = [w for w in span if w not in UNIT_ALIASES and w != "of"]
         other = table.names.exact(" ".join(bare))
         if other is None or other.name != match.entry.name or any("%" in w for w in span):
@@ -514,7 +529,15 @@ def _apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
             items[i] = _with_eaten(items[i], min(items[i].offered_grams, eaten * share), table)
         return
     for i in targets:
-        items[i] = _with_eaten(items[i], items[i].offered_grams * (p.eaten_share or 0.0), table)
+        item = items[i]
+        if p.bite_unit == OF_WHOLE and item.dish and item.estimated:  # "cut into 4, ate 2": half of a whole one
+            item = replace(item, offered_grams=round(item.offered_grams / _dish_share(age_months), 1))
+        items[i] = _with_eaten(item, item.offered_grams * (p.eaten_share or 0.0), table)
+
+
+def _dish_share(age_months: int | None) -> float:
+    """The share of a whole dish taken when the parent gives no amount (servings.json)."""
+    return servings()["dish_share"][age_band(age_months)]
 
 
 def _apply_count(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: FoodTable) -> None:

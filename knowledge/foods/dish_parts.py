@@ -5,7 +5,8 @@ beans", "turkey sandwich - 2 slices of bread and 2 slices of turkey", "1 hard sh
 and cheese". `settle_dish_parts` finds a later item of the same clause that is a part of an earlier
 dish (the same SR28 food as one of the dish's parts, or its head noun among the dish's words):
 
-- parts with the parent's own amounts size the meal, so the dish's own items go;
+- parts with the parent's own amounts size the meal, so the dish's own items go (two parts named,
+  one of them measured, or one measured main part);
 - parts with no amount only say what the dish held ("with beef and cheese"), so they go, and what
   they say was eaten ("she ate half of the sandwich") applies to the dish.
 """
@@ -19,7 +20,7 @@ from knowledge.foods.sr28 import singular
 from knowledge.foods.text import content_tokens, normalise
 
 _MIXED_GROUPS = frozenset({"2100", "2200", "3600"})  # fast foods, meals and entrees, restaurant foods
-MAIN_PART_SHARE = 0.4  # one measured part sizes a dish when it is at least this share of the dish
+MAIN_PART_SHARE = 0.4  # one measured part sizes a dish when it is at least this share of its energy
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def settle_dish_parts(items: list, clauses: list[int], dish_words: Callable[[str
         if not parts:
             continue
         measured = [j for j in parts if not items[j].estimated]
-        if measured and _sizes_the_dish(measured, items, head):
+        if measured and (len(parts) >= 2 or _sizes_the_dish(measured, items, head)):
             drop.update(range(head.start, head.end))
         elif not measured:
             share = min(_eaten_share(items[j]) for j in parts)
@@ -99,15 +100,13 @@ def _is_part(item, head_items: list, words: frozenset[str]) -> bool:
 
 
 def _sizes_the_dish(measured: list[int], items: list, head: Head) -> bool:
-    """Two measured parts, or one that is a main part of a dish ("1 oz chicken" of a chicken stir fry)."""
-    if len(measured) >= 2:
-        return True
+    """One measured part that is a main part of a dish by energy ("1 oz chicken" of a chicken stir fry)."""
     if not head.is_dish:
         return False
     dish = items[head.start:head.end]
-    total = sum(i.offered_grams for i in dish) or 1.0
+    total = sum(i.nutrients.get("kcal", 0.0) for i in dish) or 1.0
     part = items[measured[0]]
-    same = [i.offered_grams for i in dish if i.ndb_no == part.ndb_no or _words(i.name) & _words(part.name)]
+    same = [i.nutrients.get("kcal", 0.0) for i in dish if i.ndb_no == part.ndb_no or _words(i.name) & _words(part.name)]
     return sum(same) / total >= MAIN_PART_SHARE
 
 

@@ -7,7 +7,7 @@ not foods: matching items to SR28 is `FoodTable.resolve`. Pure functions, no sta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -116,6 +116,12 @@ _HEDGE = re.compile(r"^(?:like|maybe|about|around|roughly|approximately|approx|a
 _COUNT_ONLY = re.compile(r"^(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a couple|"
                          r"a few)(?:\s+of\s+(?:them|those|these|it))?$|"
                          r"^(?P<part>half|a half|a quarter|a third|\d+/\d+)\s+(?:of\s+)?(?:one|a piece)$", re.I)
+# "she ate 2 squares", "ate 3 of the pieces": pieces of something cut up before.
+_PIECES_EATEN = re.compile(r"^(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|a couple)\s+(?:of\s+"
+                           r"(?:the|them|those|its|her|his)\s+)?(?:squares?|triangles?|pieces?|wedges?|quarters?|"
+                           r"halves|half|fingers?|strips?)$", re.I)
+_CUT_PIECE = "cut piece"
+OF_WHOLE = "of whole"  # an eaten share of one whole food or dish, not of what was served
 _MADE_WITH = re.compile(r"\s+(?:made|cooked|prepared|mashed|fried|sauteed|sautéed|baked)\s+"
                         r"(?:with|in)\s+(?P<what>[^,.;!?\n\d½¼¾⅓]+?)(?=$|[,.;!?\n])", re.I)
 _LEADING = re.compile(r"^(?:and|then|also|plus|and also|and then|was|were|is|are|=)\s+", re.I)
@@ -243,8 +249,20 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
                 continue
             item, carry = _parse_segment(segment, number, carry)
             if item is not None:
-                items.append(item)
+                items.append(_of_the_cut(item, items))
     return ParsedMeal(text, meal_type, tuple(items))
+
+
+def _of_the_cut(item: ParsedItem, before: list[ParsedItem]) -> ParsedItem:
+    """"pb&j cut into 4, she ate 2 squares": two of the four pieces is half of it."""
+    if item.bite_unit != _CUT_PIECE or item.eaten_count is None:
+        return item
+    cut = next((b.cut_into for b in reversed(before) if b.cut_into), None)
+    word = item.raw.lower().split()[-1] if item.raw.split() else ""
+    cut = cut or (4 if word.startswith("quarter") else 2 if word.startswith("hal") else None)
+    if cut is None:  # "ate 2 pieces" of something counted: two of its pieces
+        return replace(item, bite_unit="bite")
+    return replace(item, eaten_share=min(1.0, item.eaten_count / cut), eaten_count=None, bite_unit=OF_WHOLE)
 
 
 def _parse_segment(segment: str, clause: int, carry):
@@ -296,6 +314,10 @@ def _parse_segment(segment: str, clause: int, carry):
     segment, found = _share(segment)
     share = found if found is not None else share
     segment = _HEDGE.sub("", segment)
+    if verb and kind == EAT and (m := _PIECES_EATEN.match(segment.strip(" ,.!"))):
+        n = m.group("n").lower()
+        count = _NUMBERS.get(n) or _WORD_NUMBERS.get(n) or number_value(n) or 1.0
+        return ParsedItem(segment, (), None, None, _CUT_PIECE, clause, True, count, kind), status
     if verb and kind == EAT and (m := _COUNT_ONLY.match(segment.strip(" ,.!"))):
         n = m.group("n").lower()
         count = _NUMBERS.get(n) or _WORD_NUMBERS.get(n) or float(n)
