@@ -252,7 +252,8 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
             name = " ".join(rest[found.start : found.end]) or " ".join(content_tokens(rest)) or (
                 "" if brand else p.raw)
         name = f"{brand} {name}".strip() if brand and n == len(resolution.foods) - 1 else name
-        unit_grams = grams.grams / q.amount if q.given and q.amount and not q.unit else None
+        counted = q.given and q.amount and (not q.unit or q.unit not in MEASURES | set(VOLUME_UNITS))
+        unit_grams = grams.grams / q.amount if counted else None  # "2 fish sticks (ate 1)": one stick
         item = _item(found, name, p.raw, grams, p, age_months, unit_grams)
         out.append(replace(item, dish=found.dish.name) if found.dish is not None else item)
     return out, None
