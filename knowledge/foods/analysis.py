@@ -88,7 +88,7 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
                 _eat_part(meal, parts, p, table)
     settled = settle_dish_parts(meal.items, meal.clauses, lambda dish: _dish_words(dish, table),
                                 lambda item, grams: _with_eaten(item, grams, table),
-                                _dish_share(age_months))
+                                _dish_share(age_months), lambda item, ndb: _as_food(item, ndb, table, age_months))
     items, unknown = _without_unmeasured_repeats(settled), meal.unknown
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
@@ -185,6 +185,20 @@ def _requantified(before: ParsedItem, p: ParsedItem, table: FoodTable) -> Parsed
     _, food_words = parse_quantity(list(before.words), _protected(list(before.words), table))
     amount = [w for w in p.words if w not in _SERVING_NOUNS]
     return replace(before, words=(*amount, *food_words), raw=f"{before.raw}, {p.raw}")
+
+
+def _as_food(item: FoodItem, ndb_no: str, table: FoodTable, age_months: int | None) -> FoodItem:
+    """The same amount the parent said, weighed as another food ("1 slice turkey" as sliced turkey)."""
+    record = table.get(ndb_no)
+    q, _ = parse_quantity(normalise(item.raw).split())
+    if record is None:
+        return item
+    offered = grams_for(record, q, table.category(record), table.unit_hint(record), age_months).grams \
+        if q.given else item.offered_grams  # "some broth": the same estimate, of the dish's broth
+    share = item.grams / item.offered_grams if item.offered_grams else 1.0
+    return replace(item, ndb_no=record.ndb_no, description=record.description, food_group=record.food_group,
+                   grams=round(offered * share, 1), offered_grams=round(offered, 1),
+                   nutrients=nutrients_for(record.nutrients, offered * share))
 
 
 def _dish_words(dish: str, table: FoodTable) -> set[str]:

@@ -34,11 +34,12 @@ class Head:
 
 
 def settle_dish_parts(items: list, clauses: list[int], dish_words: Callable[[str], set[str]],
-                      with_eaten: Callable, dish_share: float = 1.0) -> list:
+                      with_eaten: Callable, dish_share: float = 1.0, as_food: Callable | None = None) -> list:
     """Items with each dish counted once (see the module docstring).
 
     `dish_share` is the share of a dish an unmeasured dish was taken to be for the child's age:
-    "half of the sandwich" is half of a whole one."""
+    "half of the sandwich" is half of a whole one. `as_food(item, ndb_no)` re-weighs a part as the
+    dish's own food for it: "1 slice turkey" of a turkey sandwich is the sandwich's sliced turkey."""
     drop: set[int] = set()
     items = list(items)
     for head in _heads(items, dish_words):
@@ -52,6 +53,10 @@ def settle_dish_parts(items: list, clauses: list[int], dish_words: Callable[[str
         measured = [j for j in parts if not items[j].estimated]
         if measured and (len(parts) >= 2 or _sizes_the_dish(measured, items, head)):
             drop.update(range(head.start, head.end))
+            for j in parts if head.is_dish and as_food is not None else ():
+                same = _dish_food_for(items[j], items[head.start:head.end])
+                if same is not None:
+                    items[j] = as_food(items[j], same)
         elif not measured:
             share = min(_eaten_share(items[j]) for j in parts)
             drop.update(parts)
@@ -97,6 +102,17 @@ def _is_part(item, head_items: list, words: frozenset[str]) -> bool:
         return True
     name = normalise(item.name).split()
     return bool(name) and singular(name[-1]) in words
+
+
+def _dish_food_for(item, dish: list) -> str | None:
+    """The dish's own food for a part named by its head noun ("noodles" of pho: rice noodles), if one."""
+    said = content_tokens(normalise(item.name).split())
+    if item.ndb_no in {d.ndb_no for d in dish} or len(said) != 1:  # "plain greek yogurt" is already precise
+        return None
+    noun = singular(said[0])
+    named = {d.ndb_no for d in dish if singular(normalise(d.name).split()[-1]) == noun} or \
+        {d.ndb_no for d in dish if noun in _words(d.name)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _sizes_the_dish(measured: list[int], items: list, head: Head) -> bool:
