@@ -148,9 +148,8 @@ _PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~
                            r"\.?)\s*\)", re.I)
 # "(ate 3)", "(about 1/4)", "(1 slice ham, 2 slices bread)": a bracket that counts or says what was
 # eaten is read as segments of its own; "(the dino ones)", "(apple and spinach)" are asides.
-_PAREN_SAID = re.compile(r"\(\s*(?P<w>[^()]*?(?:\d|\b(?:ate|had|eaten|half|quarter|third|most|none|all)\b)[^()]*?)\s*\)",
-                         re.I)
-_PAREN_WORDS = re.compile(r"\(\s*(?P<w>[^()\d]*?)\s*\)")
+_PAREN = re.compile(r"\(\s*(?P<w>[^()]*?)\s*\)")
+_SAID = re.compile(r"\d|\b(?:half|quarter|third|most|none|all|he|she|they|we|i|it|baby)\b", re.I)
 # "2 quesadilla wedges (cut into 8)": how many pieces the whole food was cut into.
 _CUT_INTO = re.compile(r"[,(]?\s*\b(?:cut|sliced)\s+(?:up\s+)?(?:in|into|in to)\s+(?P<n>\d+|two|three|four|five|six|"
                        r"eight|ten|twelve)\b(?:\s+(?:pieces|wedges|slices|triangles|squares|strips))?\s*\)?", re.I)
@@ -232,8 +231,7 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     light = re.sub(r"\bw/\s*|(?<=[a-z] )w (?=[a-z])", " with ", light, flags=re.I)  # "pancakes w syrup"
     light = _PAREN_AMOUNT.sub(lambda m: " \x02" + "_".join(m.group("q").split()) + "\x02", light)
     light = _CUT_INTO.sub(lambda m: f" \x04{_CUT_NUMBERS.get(m.group('n').lower(), m.group('n'))}\x04 ", light)
-    light = _PAREN_SAID.sub(lambda m: f", {m.group('w')},", light)
-    light = _PAREN_WORDS.sub(lambda m: " \x03" + "_".join(normalise(m.group("w")).split()) + "\x03", light)
+    light = _PAREN.sub(_bracket, light)
     light = _MADE_WITH.sub(lambda m: " \x01" + "_".join(normalise(m.group("what")).split()) + "\x01", light)
     body, saved = _protect(_halves(light), protected_phrases)  # "fruit snacks" keeps "snacks"
     body = _MEAL_PHRASE.sub(" ", _TEA.sub(" ", body))
@@ -263,6 +261,14 @@ def _of_the_cut(item: ParsedItem, before: list[ParsedItem]) -> ParsedItem:
     if cut is None:  # "ate 2 pieces" of something counted: two of its pieces
         return replace(item, bite_unit="bite")
     return replace(item, eaten_share=min(1.0, item.eaten_count / cut), eaten_count=None, bite_unit=OF_WHOLE)
+
+
+def _bracket(m: re.Match) -> str:
+    """A bracket that counts or says something happened is segments of its own; else an aside."""
+    words = m.group("w")
+    if _SAID.search(words) or _VERB.match(words) and not _VERB.match(words).group("subj").strip():
+        return f", {words},"
+    return " \x03" + "_".join(normalise(words).split()) + "\x03"
 
 
 def _parse_segment(segment: str, clause: int, carry):
