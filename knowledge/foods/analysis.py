@@ -584,7 +584,7 @@ EGG_PARTS = {"white": "01124", "whites": "01124", "yolk": "01125", "yolks": "011
 _OTHER_PART = {"01124": "01125", "01125": "01124"}
 LEFT_PARTS = frozenset("crust crusts skin skins peel peels rind rinds core cores seeds pips stem stems edge edges "
                        "bone bones shell shells".split())
-_PART_FILLER = frozenset("cut off only just bit bits part parts".split())
+_PART_FILLER = frozenset("cut off only just bit bits part parts except but minus without apart".split())
 
 
 def part_words(words: Sequence[str]) -> list[str] | None:

@@ -45,8 +45,8 @@ def settle_dish_parts(items: list, clauses: list[int], dish_words: Callable[[str
     for head in _heads(items, dish_words):
         if head.start in drop:
             continue
-        later = [j for j in range(head.end, len(items))
-                 if clauses[j] == clauses[head.start] and j not in drop and items[j].dish is None]
+        later = [j for j in range(head.end, len(items))  # a named dish's parts may follow in later sentences
+                 if (clauses[j] == clauses[head.start] or head.is_dish) and j not in drop and items[j].dish is None]
         parts = [j for j in later if _is_part(items[j], items[head.start:head.end], head.words)]
         if not parts:
             continue

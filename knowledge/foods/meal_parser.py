@@ -47,6 +47,8 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "got": (EAT, None), "snacked on": (EAT, None), "munched on": (EAT, None), "munched": (EAT, None),
     "chowed down on": (EAT, None), "wolfed down": (EAT, 1.0), "polished off": (EAT, 1.0),
     "scarfed down": (EAT, 1.0), "scarfed": (EAT, 1.0), "inhaled": (EAT, 1.0), "took": (EAT, None),
+    "slurped up": (EAT, None), "slurped": (EAT, None), "chomped on": (EAT, None), "chomped": (EAT, None),
+    "ate up": (EAT, 1.0), "downed": (EAT, 1.0), "snarfed": (EAT, 1.0), "chowed down": (EAT, None),
     "demolished": (EAT, 1.0), "fed": (EAT, None), "fed him": (EAT, None), "fed her": (EAT, None),
     "picked at": (EAT, 0.25), "played with": (EAT, 0.1), "barely ate": (EAT, 0.1),
     "barely touched": (EAT, 0.1), "hardly ate": (EAT, 0.1), "didnt eat much": (EAT, 0.25),

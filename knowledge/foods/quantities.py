@@ -30,6 +30,9 @@ VAGUE = {
     ("a", "smear"): 0.5, ("a", "scrape"): 0.3, ("a", "dab"): 0.3, ("a", "sprinkle"): 0.5,
     ("a", "sprinkling"): 0.5, ("a", "splash"): 0.2, ("a", "dollop"): 0.3, ("a", "dash"): 0.2,
 }
+VAGUE.update({k[1:]: v for k, v in list(VAGUE.items())  # "thin layer of pb", "drizzle of syrup"
+              if k[0] == "a" and len(k) > 1 and k[1] in ("drizzle", "thin", "layer", "smear", "scrape", "dab",
+                                                         "sprinkle", "sprinkling", "splash", "dollop")})
 UNIT_ALIASES = {
     "g": "g", "gram": "g", "grams": "g", "gr": "g", "gm": "g", "gms": "g", "grammes": "g",
     "kg": "kg", "kilo": "kg", "kilos": "kg", "mg": "mg",
