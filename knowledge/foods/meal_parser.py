@@ -94,6 +94,7 @@ _DET = r"(?:the|her|his|their|my|your|our|its|that|this|those|these)\b"
 SHARES: tuple[tuple[str, float], ...] = (
     (rf"(?:about |around |roughly )?half(?: of)?(?= {_DET}| of\b| it\b| them\b|$)", 0.5),
     (rf"(?:most|the majority)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.75),
+    (r"(?:most|the majority) of(?= an? )", 0.75),
     (rf"(?:some|part|a bit|a little|a little bit) of(?= {_DET}| it\b| them\b)", 0.4),
     (rf"(?:a quarter|a third|one third|one quarter)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.3),
     (rf"(?:two thirds|three quarters)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.7),
@@ -108,7 +109,9 @@ _BITES = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:it|them|that|those|these|all|it all|them all|everything|any|some|much|"
-                      r"any of it|all of it|all of them|the rest|more|well|a lot|lots)?\s*$", re.I)
+                      r"any of it|all of it|all of them|the rest|more|well|a lot|lots|"
+                      r"(?:the|that|this|her|his|their) (?:jar|pouch|bowl|cup|plate|container|bottle|tube|box|pack|"
+                      r"packet|bag|serving|portion|thing|lot|tub|sippy)s?)?\s*$", re.I)
 IMPLIED = {"nursed": "breast milk", "nursing": "breast milk", "breastfed": "breast milk",
            "breast fed": "breast milk"}
 _DANGLING = re.compile(r"^(?:for|at|as|during)\s+|\s+(?:for|at|as|during|with|in|on)$", re.I)

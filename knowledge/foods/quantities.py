@@ -180,6 +180,10 @@ def _read_amount(words: list[str], used: set[int], protected: frozenset[int]):
         if value is not None and (UNIT_ALIASES.get(after) in MEASURES or after in ("fl", "fluid")):
             used.update(range(i, i + width))
             return value, None, i + width
+        if value is not None and words[i + width : i + width + 2] in (["of", "a"], ["of", "an"]) \
+                and UNIT_ALIASES.get(words[i + width + 2] if i + width + 2 < len(words) else "") in MEASURES:
+            used.update(range(i, i + width + 2))  # "1/4 of a cup": a quarter cup
+            return value, None, i + width + 2
     for i in range(len(words)):
         if i in protected or i in used:
             continue

@@ -58,6 +58,11 @@ def test_approximation_marks_keep_the_amount(table, text):
     assert item.grams == pytest.approx(52.5) and not item.estimated  # SR28: 1 cup = 210 g
 
 
+def test_a_share_of_a_measure_is_that_much_of_the_measure(table):
+    [item] = analyze_meal("like 1/4 of a cup of rice", table, 24).items
+    assert item.grams == pytest.approx(39.5)  # SR28: 1 cup = 158 g, never a whole cup
+
+
 def test_tilde_before_a_spoon_measure(table):
     [item] = analyze_meal("~2 tbsp hummus", table, 24).items
     assert item.grams == pytest.approx(30.0)  # SR28: 1 tbsp = 15 g
@@ -121,6 +126,16 @@ def test_the_eaten_share_of_a_package_or_piece_counts(table, text, ndb, eaten, o
     [item] = analyze_meal(text, table, 12).items
     assert item.ndb_no == ndb and item.grams == pytest.approx(eaten, abs=0.5)
     assert item.offered_grams == pytest.approx(offered, abs=0.5)
+
+
+@pytest.mark.parametrize("text, eaten", [
+    ("Gerber 2nd foods carrots, she had half the jar", 56.5),       # SR28 second foods jar 113 g
+    ("a jar of carrots, she ate about 3/4 of the jar", 84.75),
+    ("most of a pouch of pears", 74.25),                            # pouch label 99 g
+])
+def test_a_share_of_the_package_refers_to_the_package(table, text, eaten):
+    [item] = analyze_meal(text, table, 9).items
+    assert item.food_group == "0300" and item.grams == pytest.approx(eaten, abs=0.5)
 
 
 def test_pieces_of_a_cut_dish_are_shares_of_a_whole_one(table):
