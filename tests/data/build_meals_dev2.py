@@ -180,27 +180,101 @@ MEALS: list[tuple[int, str, list[tuple[str, str, float, str]]]] = [
       ("sweet potato", "11508", 42.75, "estimate: a medium sweet potato (SR28 114 g) cut in 8 wedges")]),
 ]
 
+# A check set written after the fixes, never run through the parser before it was scored once, and
+# not tuned on afterwards: meals_check2.json.
+CHECK: list[tuple[int, str, list[tuple[str, str, float, str]]]] = [
+    (28, "lunch: about 1/3 cup mac and cheese + a few green beans (maybe 5)",
+     [("macaroni", "32005", 63, f"{W} 1 cup prepared = 189 g"),
+      ("beans snap", "11053", 27.5, "SR28 11052 raw: 10 beans = 55 g")]),
+    (20, "half a mini bagel with a smear of cream cheese",
+     [("bagels", "18001", 13, f"{W} 1 mini bagel = 26 g"),
+      ("cheese cream", "01017", 4.8, "estimate: a smear is about 1 tsp (SR28 1 tbsp = 14.5 g)")]),
+    (36, "taco tuesday - 1 hard shell taco, he ate about half",
+     [("taco", "21082", 34.5, f"{W} 1 each taco = 69 g: half")]),
+    (24, "1 eggo waffle cut in 4, she ate 3 pieces",
+     [("waffles", "28015", 26.25, f"{W} 2 waffles = 70 g: three quarters of one")]),
+    (30, "chicken quesadilla, 2 triangles (it was cut in 6)",
+     [("quesadilla", "21488", 60, f"{W} 1 quesadilla = 180 g: 2 of 6")]),
+    (18, "a pouch of applesauce, she ate like 2/3",
+     [("applesauce", "09019", 60, "pouch label 3.2 oz (90 g): two thirds")]),
+    (22, "3 dino nuggets + ~1/4 cup corn",
+     [("chicken nuggets", "22974", 54, f"{W} 1 piece = 18 g"), ("corn", "11168", 37, f"{W} 1 cup cut = 149 g")]),
+    (30, "spaghetti - about 1/2 cup noodles with 2 tbsp marinara",
+     [("pasta", "20121", 62, f"{W} 1 cup spaghetti not packed = 124 g"),
+      ("marinara", "06931", 33, f"{W} 1/2 cup = 132 g")]),
+    (15, "1/2 slice of toast w/ a thin layer of butter",
+     [("bread", "18070", 11, f"{W} 1 slice = 22 g: half"),
+      ("butter", "01001", 2.4, "estimate: a thin layer on half a slice, half a tsp (SR28 1 tbsp = 14.2 g)")]),
+    (40, "grilled cheese - she ate 3 of the 4 triangles",
+     [("bread", "18069", 43.5, f"{W} 1 slice = 29 g: 3/4 of two"),
+      ("american", "01042", 21, f"{W} 1 slice (1 oz) = 28 g: 3/4"),
+      ("butter", "01001", 3.55, "estimate: 1 tsp (SR28 1 tbsp = 14.2 g): 3/4")]),
+    (24, "a cheese stick and half an apple (peeled)",
+     [("mozzarella", "01029", 28, "string cheese label: 1 stick = 28 g"),
+      ("apples", "09004", 80.5, f"{W} 1 medium (without skin) = 161 g: half")]),
+    (32, "pizza night - 1 slice of cheese pizza, ate all of it",
+     [("pizza", "21299", 107, f"{W} 1 slice = 107 g")]),
+    (28, "yogurt (6 oz container), she ate about half, and 5 blueberries",
+     [("yogurt", "01116", 85, f"{W} 1 container (6 oz) = 170 g: half"),
+      ("blueberries", "09050", 6.8, f"{W} 50 blueberries = 68 g")]),
+    (18, "silver dollar pancakes x4 w/ a drizzle of maple syrup",
+     [("pancakes", "18288", 40.4, f"{W} 1 mini pancake = 10.1 g"),
+      ("maple", "19353", 6.7, "estimate: a drizzle is about 1 tsp (SR28 1 tbsp = 20 g)")]),
+    (34, "1/2 a PB&J and 1/4 cup grapes, halved",
+     [("bread", "18069", 29, f"{W} 1 slice = 29 g"), ("peanut butter", "16098", 8, f"{W} 2 tbsp = 32 g"),
+      ("jams", "19297", 10, f"{W} 1 tbsp = 20 g"), ("grapes", "09132", 37.75, f"{W} 1 cup = 151 g")]),
+    (26, "black beans and rice - 2 tbsp beans, 1/4 cup rice",
+     [("beans black", "16015", 21.5, f"{W} 1 cup = 172 g"), ("rice white", "20045", 39.5, f"{W} 1 cup = 158 g")]),
+    (30, "turkey and cheese sandwich on wheat (1 slice turkey, 1 slice cheese), ate half",
+     [("bread whole-wheat", "18075", 32, f"{W} 1 slice = 32 g: half of two"),
+      ("turkey", "07081", 7.5, f"{W} 1 slice = 15 g: half"),
+      ("american", "01042", 10.5, f"{W} 1 slice (3/4 oz) = 21 g: half")]),
+    (9, "half a jar of stage 2 sweet potatoes",
+     [("babyfood sweet potatoes", "03108", 56.5, f"{W} 1 jar = 113 g: half")]),
+    (12, "a jar of beech nut chicken & rice, maybe 3/4 eaten",
+     [("babyfood chicken rice", "43008", 84.75, f"{W} 1 jar Beech-Nut Stage 2 (4 oz) = 113 g: 3/4")]),
+    (36, "mcdonalds - 4 piece nugget, ate 3, and a few fries",
+     [("mcnuggets", "21309", 48, f"{W} 4 pieces = 64 g: three"),
+      ("french fries", "21238", 9, "estimate: a few fries, 3 of about 10 in SR28's 31 g kids serving")]),
+    (24, "sweet potato, 4 wedges, and 1 oz salmon",
+     [("sweet potato", "11508", 57, "estimate: a medium sweet potato (SR28 114 g) cut in 8 wedges"),
+      ("salmon", "15237", 28.35, "1 oz")]),
+    (30, "a small piece of naan and 1/4 cup lentils",
+     [("naan", "28307", 22.5, "estimate: a torn piece, a quarter of SR28's 90 g piece"),
+      ("lentils", "16070", 49.5, f"{W} 1 cup = 198 g")]),
+    (20, "a spoonful of ice cream and 2 oz milk",
+     [("ice cream", "19095", 8.25, "estimate: a spoonful is about 1 tbsp (SR28 1/2 cup = 66 g)"),
+      ("milk whole", "01077", 61, f"{W} 1 fl oz = 30.5 g")]),
+    (28, "about 1/2 cup cheerios w/ 2 oz milk",
+     [("cheerios", "08013", 14, f"{W} 1 cup = 28 g"), ("milk whole", "01077", 61, f"{W} 1 fl oz = 30.5 g")]),
+]
+
 
 def _rows(name: str):
     for line in (SR28 / name).read_text(encoding="latin-1").splitlines():
         yield [f.strip("~") for f in line.split("^")]
 
 
-def build() -> dict:
+def build(meal_list=MEALS, about: str | None = None) -> dict:
     """The set as JSON: each item's kcal per 100 g and description from SR28."""
     kcal = {r[0]: float(r[2]) for r in _rows("NUT_DATA.txt") if r[1] == "208"}
     desc = {r[0]: r[2] for r in _rows("FOOD_DES.txt")}
     meals = []
-    for age, text, items in MEALS:
+    for age, text, items in meal_list:
         out = []
         for food, ndb, grams, basis in items:
             assert all(w in desc[ndb].lower() for w in food.split()), (food, desc[ndb])
             out.append({"food": food, "ndb_no": ndb, "grams": grams, "kcal_100g": kcal[ndb],
                         "description": desc[ndb], "basis": basis})
         meals.append({"text": text, "age_months": age, "items": out})
-    return {"about": __doc__.split("\n\n")[1].replace("\n", " "), "meals": meals}
+    return {"about": about or __doc__.split("\n\n")[1].replace("\n", " "), "meals": meals}
 
+
+CHECK_ABOUT = ("Check set for issue 10's second round: written after the fixes in the same phrasing classes, "
+               "scored once, never tuned on. Grams from SR28 WEIGHT.txt or the label/estimate named in basis.")
 
 if __name__ == "__main__":
     OUT.write_text(json.dumps(build(), indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} ({len(MEALS)} meals)")
+    CHECK_OUT = OUT.with_name("meals_check2.json")
+    CHECK_OUT.write_text(json.dumps(build(CHECK, CHECK_ABOUT), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {OUT} ({len(MEALS)} meals) and {CHECK_OUT} ({len(CHECK)} meals)")
