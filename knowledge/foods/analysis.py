@@ -89,7 +89,7 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     settled = settle_dish_parts(meal.items, meal.clauses, lambda dish: _dish_words(dish, table),
                                 lambda item, grams: _with_eaten(item, grams, table),
                                 _dish_share(age_months), lambda item, ndb: _as_food(item, ndb, table, age_months))
-    items, unknown = _without_unmeasured_repeats(settled), meal.unknown
+    items, unknown = _without_brand_labels(_without_unmeasured_repeats(settled)), meal.unknown
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
     totals = add_up(item.nutrients for item in items)
@@ -184,7 +184,8 @@ def _requantified(before: ParsedItem, p: ParsedItem, table: FoodTable) -> Parsed
         return None
     _, food_words = parse_quantity(list(before.words), _protected(list(before.words), table))
     amount = [w for w in p.words if w not in _SERVING_NOUNS]
-    return replace(before, words=(*amount, *food_words), raw=f"{before.raw}, {p.raw}")
+    return replace(before, words=(*amount, *food_words), raw=f"{before.raw}, {p.raw}",
+                   cut_into=p.cut_into or before.cut_into)
 
 
 def _as_food(item: FoodItem, ndb_no: str, table: FoodTable, age_months: int | None) -> FoodItem:
@@ -201,6 +202,20 @@ def _as_food(item: FoodItem, ndb_no: str, table: FoodTable, age_months: int | No
                    nutrients=nutrients_for(record.nutrients, offered * share))
 
 
+def _without_brand_labels(items: list[FoodItem]) -> list[FoodItem]:
+    """"mcdonalds - 4 piece nugget": a restaurant named alone before its items is where, not a food."""
+    out = []
+    for i, item in enumerate(items):
+        words = item.name.split()
+        brand = split_brand(words)
+        label = brand.brand is not None and not brand.rest and any(
+            later.name.split()[: len(words)] == words and len(later.name.split()) > len(words)
+            for later in items[i + 1:])
+        if not label:
+            out.append(item)
+    return out
+
+
 def _dish_words(dish: str, table: FoodTable) -> set[str]:
     """Every word of a dish's names ("pb&j", "pb and j sandwich", ...)."""
     entry = table.names.exact(normalise(dish))
@@ -209,9 +224,17 @@ def _dish_words(dish: str, table: FoodTable) -> set[str]:
 
 
 def _without_unmeasured_repeats(items: list[FoodItem]) -> list[FoodItem]:
-    """"ketchup and milk ... 1 tbsp ketchup and 4 oz milk": a measured mention replaces an unmeasured one."""
+    """"ketchup and milk ... 1 tbsp ketchup and 4 oz milk": a measured mention replaces an unmeasured one;
+    "taco - 1 hard shell taco": a one-word name is repeated by a measured, more precise one."""
     measured = {i.ndb_no for i in items if not i.estimated}
-    return [i for i in items if not (i.estimated and i.ndb_no in measured and i.grams > 0)]
+    nouns = {_head_noun(i.name) for i in items if not i.estimated and not i.dish and len(i.name.split()) > 1}
+    return [i for i in items if not (i.estimated and i.grams > 0 and not i.dish and (
+        i.ndb_no in measured or (len(i.name.split()) == 1 and _head_noun(i.name) in nouns)))]
+
+
+def _head_noun(name: str) -> str:
+    words = normalise(name).split()
+    return singular(words[-1]) if words else ""
 
 
 def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,

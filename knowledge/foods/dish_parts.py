@@ -21,6 +21,7 @@ from knowledge.foods.text import content_tokens, normalise
 
 _MIXED_GROUPS = frozenset({"2100", "2200", "3600"})  # fast foods, meals and entrees, restaurant foods
 MAIN_PART_SHARE = 0.4  # one measured part sizes a dish when it is at least this share of its energy
+BREAD = "1800"  # SR28 baked products: "on wheat", "whole wheat bread" name the dish's bread
 
 
 @dataclass(frozen=True)
@@ -38,34 +39,88 @@ def settle_dish_parts(items: list, clauses: list[int], dish_words: Callable[[str
     """Items with each dish counted once (see the module docstring).
 
     `dish_share` is the share of a dish an unmeasured dish was taken to be for the child's age:
-    "half of the sandwich" is half of a whole one. `as_food(item, ndb_no)` re-weighs a part as the
-    dish's own food for it: "1 slice turkey" of a turkey sandwich is the sandwich's sliced turkey."""
+    "half of the sandwich" is half of a whole one. `as_food(item, ndb_no)` re-weighs an item as
+    another food: "1 slice turkey" of a turkey sandwich is the sandwich's sliced turkey, and the
+    bread of a "turkey sandwich on wheat" is whole-wheat bread."""
     drop: set[int] = set()
     items = list(items)
+    settle = _Settling(items, drop, with_eaten, dish_share, as_food)
     for head in _heads(items, dish_words):
         if head.start in drop:
             continue
         later = [j for j in range(head.end, len(items))  # a named dish's parts may follow in later sentences
                  if (clauses[j] == clauses[head.start] or head.is_dish) and j not in drop and items[j].dish is None]
-        parts = [j for j in later if _is_part(items[j], items[head.start:head.end], head.words)]
-        if not parts:
-            continue
+        parts = settle.refine_bread(head, [j for j in later if _is_part(items[j], items[head.start:head.end],
+                                                                      head.words)])
         measured = [j for j in parts if not items[j].estimated]
         if measured and (len(parts) >= 2 or _sizes_the_dish(measured, items, head)):
-            drop.update(range(head.start, head.end))
-            for j in parts if head.is_dish and as_food is not None else ():
-                same = _dish_food_for(items[j], items[head.start:head.end])
-                if same is not None:
-                    items[j] = as_food(items[j], same)
-        elif not measured:
-            share = min(_eaten_share(items[j]) for j in parts)
-            drop.update(parts)
-            if share < 1.0:
-                for i in range(head.start, head.end):
-                    whole = items[i].offered_grams / dish_share if head.is_dish and items[i].estimated \
-                        else items[i].offered_grams
-                    items[i] = with_eaten(replace(items[i], offered_grams=round(whole, 1)), whole * share)
+            settle.parts_replace_dish(head, parts)
+        elif parts and not measured:
+            settle.parts_describe_dish(head, parts)
     return [item for i, item in enumerate(items) if i not in drop]
+
+
+@dataclass
+class _Settling:
+    """The items being settled, what is dropped, and how to re-weigh an item."""
+
+    items: list
+    drop: set[int]
+    with_eaten: Callable
+    dish_share: float
+    as_food: Callable | None
+
+    def refine_bread(self, head: Head, parts: list[int]) -> list[int]:
+        """"PB&J on whole wheat bread": an unmeasured bread changes the dish's bread; the rest are parts."""
+        if not head.is_dish or self.as_food is None:
+            return parts
+        left = []
+        for j in parts:
+            item = self.items[j]
+            bread = next((i for i in range(head.start, head.end) if self.items[i].food_group == BREAD
+                          and self.items[i].ndb_no != item.ndb_no), None)
+            if item.estimated and item.food_group == BREAD and bread is not None:
+                self.items[bread] = self.as_food(self.items[bread], item.ndb_no)
+                self.drop.add(j)
+            else:
+                left.append(j)
+        return left
+
+    def parts_replace_dish(self, head: Head, parts: list[int]) -> None:
+        """Measured parts size the meal: the dish goes but for a main part nobody named (the bread)."""
+        kept = _unnamed_main_parts(self.items, head, parts)
+        self.drop.update(i for i in range(head.start, head.end) if i not in kept)
+        for i in kept:
+            item = self.items[i]
+            if item.estimated:  # the parent itemised a whole dish
+                item = replace(item, offered_grams=round(item.offered_grams / self.dish_share, 1))
+                self.items[i] = self.with_eaten(item, self.items[i].grams / self.dish_share)
+        for j in parts if head.is_dish and self.as_food is not None else ():
+            same = _dish_food_for(self.items[j], self.items[head.start:head.end])
+            if same is not None:
+                self.items[j] = self.as_food(self.items[j], same)
+
+    def parts_describe_dish(self, head: Head, parts: list[int]) -> None:
+        """Unmeasured parts only say what the dish held; what they say was eaten is the dish's."""
+        share = min(_eaten_share(self.items[j]) for j in parts)
+        self.drop.update(parts)
+        if share >= 1.0:
+            return
+        for i in range(head.start, head.end):
+            item = self.items[i]
+            whole = item.offered_grams / self.dish_share if head.is_dish and item.estimated else item.offered_grams
+            self.items[i] = self.with_eaten(replace(item, offered_grams=round(whole, 1)), whole * share)
+
+
+def _unnamed_main_parts(items: list, head: Head, parts: list[int]) -> set[int]:
+    """Dish parts the parent's list does not name that carry a main share of the dish's energy."""
+    if not head.is_dish:
+        return set()
+    dish = range(head.start, head.end)
+    total = sum(items[i].nutrients.get("kcal", 0.0) for i in dish) or 1.0
+    named = {i for i in dish for j in parts
+             if items[i].ndb_no == items[j].ndb_no or _is_part(items[j], [items[i]], frozenset(_words(items[i].name)))}
+    return {i for i in dish if i not in named and items[i].nutrients.get("kcal", 0.0) / total >= MAIN_PART_SHARE}
 
 
 def _heads(items: list, dish_words: Callable[[str], set[str]]) -> list[Head]:
@@ -97,8 +152,10 @@ def _words(name: str) -> set[str]:
 
 
 def _is_part(item, head_items: list, words: frozenset[str]) -> bool:
-    """The same SR28 food as a part, or a name whose head noun is one of the dish's words."""
+    """The same SR28 food as a part, a bread for a dish's bread, or a head noun among the dish's words."""
     if item.ndb_no in {h.ndb_no for h in head_items}:
+        return True
+    if item.food_group == BREAD and any(h.food_group == BREAD and h.dish for h in head_items):
         return True
     name = normalise(item.name).split()
     return bool(name) and singular(name[-1]) in words

@@ -25,6 +25,9 @@ _PEOPLE_PLACE = re.compile(
     r"\bat\s+(?:grandma|grandpa|granny|nana|nanna|nonna|abuela|abuelo|oma|opa|gran|grandmas|grandpas|"
     r"grandparents|the grandparents|my (?:mom|mum|mother|parents|in-laws|sister|brother)|(?:her|his|my) "
     r"(?:aunt|auntie|uncle|cousin|friend)|[A-Z][a-z]+)(?:'s|s')(?:\s+(?:house|place|home))?", re.I)
+# "taco tuesday - 1 hard shell taco", "pizza night! a slice": the day goes, the food stays.
+_EVENT_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))(?P<food>\s*[A-Za-z]+)\s+(?:night|nite|monday|tuesday|wednesday|thursday|"
+                          r"friday|saturday|sunday)\b(?=\s*(?:[-:\u2013,]|!+))", re.I)
 _ON_THE_GO = re.compile(r"\b(?:on the (?:go|way (?:home|there|back)|road)|in the (?:stroller|pram|car seat))\b", re.I)
 INTERJECTIONS = re.compile(
     r"(?<!\w)(?:lol+|lmao|rofl|haha+|hehe+|omg|ugh+|yay+|yey|woo+hoo|phew|sigh|smh|fyi|btw|tbh|idk|"
@@ -68,5 +71,6 @@ def strip_filler(text: str) -> str:
     text = _PEOPLE_PLACE.sub(" ", text)
     text = _PLACE_PHRASE.sub(" ", text)
     text = _ON_THE_GO.sub(" ", text)
+    text = _EVENT_LABEL.sub(lambda m: m.group("food"), text)
     text = _PREP_TAIL.sub(" ", text)
     return re.sub(r"[ \t]+", " ", text).strip()

@@ -125,6 +125,10 @@ _COUNT_ONLY = re.compile(r"^(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seve
 _PIECES_EATEN = re.compile(r"^(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|a couple)\s+(?:of\s+"
                            r"(?:the|them|those|its|her|his)\s+)?(?:squares?|triangles?|pieces?|wedges?|quarters?|"
                            r"halves|half|fingers?|strips?)$", re.I)
+# "she ate like 2/3", "3/4 eaten": a bare share of what was just listed.
+_BARE_SHARE = re.compile(r"^(?:(?P<a>\d+)/(?P<b>\d+)|(?P<w>a half|two thirds|three quarters|a third|a quarter))"
+                         r"(?:\s+of (?:it|them))?(?:\s+(?P<eaten>eaten|gone|finished))?$", re.I)
+_FRACTION_WORDS = {"a half": 0.5, "two thirds": 2 / 3, "three quarters": 0.75, "a third": 1 / 3, "a quarter": 0.25}
 _CUT_PIECE = "cut piece"
 OF_WHOLE = "of whole"  # an eaten share of one whole food or dish, not of what was served
 _MADE_WITH = re.compile(r"\s+(?:made|cooked|prepared|mashed|fried|sauteed|sautéed|baked)\s+"
@@ -149,14 +153,14 @@ _WASTED_SHARE = {"half": 0.5, "most": 0.75, "some": 0.4, "a lot": 0.6, "a bit": 
 _THE_REST = re.compile(r"^(?:the|all the)?\s*(?:rest|remainder|others|other ones|leftovers)\b", re.I)
 # "a few sips of milk (like 2 oz)": a measured amount in brackets is the item's amount.
 _PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~)?\s*"
-                           r"(?P<q>\d+(?:[./]\d+)?\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|teaspoons?)"
-                           r"\.?)\s*\)", re.I)
+                           r"(?P<q>\d+(?:[./]\d+)?(?:\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|teaspoons?)"
+                           r"\.?)?)\s*\)", re.I)  # "(like 2 oz)", "(maybe 5)", "(about 1/4)"
 # "(ate 3)", "(about 1/4)", "(1 slice ham, 2 slices bread)": a bracket that counts or says what was
 # eaten is read as segments of its own; "(the dino ones)", "(apple and spinach)" are asides.
 _PAREN = re.compile(r"\(\s*(?P<w>[^()]*?)\s*\)")
 _SAID = re.compile(r"\d|\b(?:half|quarter|third|most|none|all|he|she|they|we|i|it|baby)\b", re.I)
 # "2 quesadilla wedges (cut into 8)": how many pieces the whole food was cut into.
-_CUT_INTO = re.compile(r"[,(]?\s*\b(?:cut|sliced)\s+(?:up\s+)?(?:in|into|in to)\s+(?P<n>\d+|two|three|four|five|six|"
+_CUT_INTO = re.compile(r"[,(]?\s*(?:\b(?:it was|it's|its|they were|was|were|i)\s+)?\b(?:cut|sliced)\s+(?:up\s+)?(?:in|into|in to)\s+(?P<n>\d+|two|three|four|five|six|"
                        r"eight|ten|twelve)\b(?:\s+(?:pieces|wedges|slices|triangles|squares|strips))?\s*\)?", re.I)
 _CUT_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
 _WORD_NUMBERS = {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -168,7 +172,7 @@ _CLAUSE = re.compile(
 _ON = "".join(f"(?<!{v})" for v in ("snacked", "munched", "nibbled", "chewed", "down", "gagged",
                                      "choked", "sucked", "gnawed", "spread", "put", "based", "hooked"))
 _SEGMENT = re.compile(
-    rf",|\s+-+\s+|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+|{_ON}\s+on(?: top of)?\s+"
+    rf",|\s+-+\s+|(?<=[A-Za-z&)\x00])\s*:\s+|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+|{_ON}\s+on(?: top of)?\s+"
     r"|\s*&\s*|\s+\+\s+|(?<=[a-z])\s*/\s*(?=[a-z])",
     re.I,
 )
@@ -318,6 +322,9 @@ def _parse_segment(segment: str, clause: int, carry):
         share = 0.0 if (passive.group("refused") or passive.group("tail")) else 1.0
         segment = segment[: passive.start()]
     segment = _HEDGE.sub("", _HEDGE.sub("", segment.strip()))
+    if (m := _BARE_SHARE.match(segment.strip(" ,.!"))) and (verb and kind == EAT or m.group("eaten")):
+        share = _FRACTION_WORDS.get((m.group("w") or "").lower()) or int(m.group("a")) / max(int(m.group("b")), 1)
+        return ParsedItem(segment, (), min(share, 1.0), None, "bite", clause, True, None, EAT), status
     if verb and kind == EAT and (m := _COUNT_ONLY.match(segment.strip(" ,.!"))) and m.group("part"):
         part = m.group("part").lower()  # "she ate half of one": half a piece
         count = number_value(part) or {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "a third": 1 / 3}[part]

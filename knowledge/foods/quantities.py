@@ -52,7 +52,8 @@ UNIT_ALIASES = {
     "pcs": "piece", "chunk": "piece", "chunks": "piece", "cube": "cube", "cubes": "cube",
     "strip": "strip", "strips": "strip", "stick": "stick", "sticks": "stick", "wedge": "wedge",
     "wedges": "wedge", "floret": "floret", "florets": "floret", "spear": "spear", "spears": "spear",
-    "link": "link", "links": "link", "patty": "patty", "patties": "patty",
+    "link": "link", "links": "link", "patty": "patty", "patties": "patty", "triangle": "triangle",
+    "triangles": "triangle", "square": "square", "squares": "square",
     "jar": "jar", "jars": "jar", "pouch": "pouch", "pouches": "pouch", "container": "container",
     "containers": "container", "tub": "container", "tubs": "container", "packet": "packet",
     "packets": "packet", "pack": "packet", "packs": "packet", "sachet": "packet", "bar": "bar",
@@ -65,7 +66,8 @@ UNIT_ALIASES = {
 }
 # Units that only count as units right after a number ("2 c milk"), never on their own.
 NUMERIC_ONLY_UNITS = frozenset({"c", "l", "g", "gr", "gm", "pc", "cc", "can", "cans", "link", "links",
-                                "bar", "bars", "stick", "sticks", "tube", "tubes", "box", "boxes"})
+                                "bar", "bars", "stick", "sticks", "tube", "tubes", "box", "boxes", "triangle",
+                                "triangles", "square", "squares"})
 _VAGUE_LONGEST_FIRST = sorted(VAGUE.items(), key=lambda kv: -len(kv[0]))
 SIZES = {
     "small": "small", "smallish": "small", "little": "small", "medium": "medium", "med": "medium",
