@@ -14,12 +14,14 @@ from typing import Callable, Sequence
 from rapidfuzz import fuzz
 
 from knowledge.foods.brands import STAGE_JAR_G, BrandSplit, split_brand
-from knowledge.foods.dish_parts import settle_dish_parts
+from knowledge.foods.dish_parts import settle_dish_parts, without_brand_labels, without_unmeasured_repeats
 from knowledge.foods.meal_parser import EAT, OF_WHOLE, OFFER, REFUSE, ParsedItem, parse_meal
 from knowledge.foods.nutrition import add_up, nutrients_for
+from knowledge.foods.pieces import eat_part, part_words, piece_of_whole
 from knowledge.foods.plausibility import Doubt, find_doubts
-from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, find_portion, grams_for, servings
-from knowledge.foods.quantities import MEASURES, NUMBER_WORDS, SIZES, UNIT_ALIASES, Quantity, number_value, parse_quantity
+from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, grams_for, servings
+from knowledge.foods.quantities import (MEASURES, NUMBER_WORDS, SIZES, UNIT_ALIASES, Quantity, number_value,
+                                       parse_quantity)
 from knowledge.foods.search import desc_words
 from knowledge.foods.sr28 import singular
 from knowledge.foods.table import FoodTable, Resolution, ResolvedFood
@@ -81,15 +83,15 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
         elif p.refers_back:
             _apply_back(meal.items, meal.clauses, p, table, age_months)
         elif (parts := part_words(p.words)) is not None:  # "he only ate the white", "the crust"
-            _eat_part(meal, parts, p, table)
+            eat_part(meal.items, parts, p.kind == REFUSE, table)
         elif not _redescribes(meal, p, table, age_months):
             _add(meal, p, table, age_months)
             if (parts := part_words(p.aside)) is not None:  # "1 egg (just the white)"
-                _eat_part(meal, parts, p, table)
+                eat_part(meal.items, parts, p.kind == REFUSE, table)
     settled = settle_dish_parts(meal.items, meal.clauses, lambda dish: _dish_words(dish, table),
                                 lambda item, grams: _with_eaten(item, grams, table),
                                 _dish_share(age_months), lambda item, ndb: _as_food(item, ndb, table, age_months))
-    items, unknown = _without_brand_labels(_without_unmeasured_repeats(settled)), meal.unknown
+    items, unknown = without_brand_labels(without_unmeasured_repeats(settled)), meal.unknown
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
     totals = add_up(item.nutrients for item in items)
@@ -202,39 +204,11 @@ def _as_food(item: FoodItem, ndb_no: str, table: FoodTable, age_months: int | No
                    nutrients=nutrients_for(record.nutrients, offered * share))
 
 
-def _without_brand_labels(items: list[FoodItem]) -> list[FoodItem]:
-    """"mcdonalds - 4 piece nugget": a restaurant named alone before its items is where, not a food."""
-    out = []
-    for i, item in enumerate(items):
-        words = item.name.split()
-        brand = split_brand(words)
-        label = brand.brand is not None and not brand.rest and any(
-            later.name.split()[: len(words)] == words and len(later.name.split()) > len(words)
-            for later in items[i + 1:])
-        if not label:
-            out.append(item)
-    return out
-
-
 def _dish_words(dish: str, table: FoodTable) -> set[str]:
     """Every word of a dish's names ("pb&j", "pb and j sandwich", ...)."""
     entry = table.names.exact(normalise(dish))
     phrases = (entry.name, *entry.variants) if entry is not None else (dish,)
     return {singular(w) for phrase in phrases for w in normalise(phrase).split()}
-
-
-def _without_unmeasured_repeats(items: list[FoodItem]) -> list[FoodItem]:
-    """"ketchup and milk ... 1 tbsp ketchup and 4 oz milk": a measured mention replaces an unmeasured one;
-    "taco - 1 hard shell taco": a one-word name is repeated by a measured, more precise one."""
-    measured = {i.ndb_no for i in items if not i.estimated}
-    nouns = {_head_noun(i.name) for i in items if not i.estimated and not i.dish and len(i.name.split()) > 1}
-    return [i for i in items if not (i.estimated and i.grams > 0 and not i.dish and (
-        i.ndb_no in measured or (len(i.name.split()) == 1 and _head_noun(i.name) in nouns)))]
-
-
-def _head_noun(name: str) -> str:
-    words = normalise(name).split()
-    return singular(words[-1]) if words else ""
 
 
 def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
@@ -281,7 +255,7 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
             name = table.part_name(found.record)
         else:
             if n == len(resolution.foods) - 1:
-                grams = _stage_jar(q, split) or _piece_of_whole(found, q, p, age_months) or grams_for(
+                grams = _stage_jar(q, split) or piece_of_whole(found, q, p, age_months) or grams_for(
                     found.record, _as_count(q, found, rest), found.category, found.unit_hint, age_months)
             else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
                 topping = Quantity(vague=1.0 if found.category in _SPREADS else TOPPING_SHARE)
@@ -367,29 +341,6 @@ def _as_count(q: Quantity, found: ResolvedFood, rest: list[str]) -> Quantity:
     if found.unit_hint in VOLUME_UNITS:
         return replace(q, unit="piece")
     return q
-
-
-WEDGES_PER_WHOLE = 8  # estimate: a quesadilla, an apple or a sweet potato is cut in about 8 wedges
-PIECES_PER_FLATBREAD = 4  # estimate: "a piece of naan / tortilla / pancake" is torn off, about a quarter
-
-
-def _piece_of_whole(found: ResolvedFood, q: Quantity, p: ParsedItem, age_months: int | None) -> Grams | None:
-    """"2 quesadilla wedges (cut into 8)": that share of one whole food, weighed as SR28 weighs the whole.
-
-    A wedge of a food SR28 gives no wedge weight is an eighth of it; a slice or piece only when the
-    parent said how many pieces the whole was cut into."""
-    if not (q.given and q.amount) or q.unit not in ("wedge", "slice", "piece", "triangle", "square", "strip"):
-        return None
-    cut = p.cut_into
-    torn = q.unit == "piece" and found.category == "bread" and not any(
-        part.unit == "slice" for part in found.record.portions)  # "a piece of naan, of a tortilla"
-    if cut is None and not torn and (q.unit != "wedge" or any(part.unit == "wedge" for part in found.record.portions)):
-        return None
-    whole = grams_for(found.record, Quantity(1.0), found.category, found.unit_hint, age_months)
-    if whole.estimated or whole.basis.startswith("default"):
-        return None
-    pieces = cut or (PIECES_PER_FLATBREAD if torn else WEDGES_PER_WHOLE)
-    return Grams(q.amount * whole.grams / pieces, False, f"{q.unit}: 1/{pieces} of {whole.basis}")
 
 
 def _stage_jar(q: Quantity, split: BrandSplit) -> Grams | None:
@@ -523,8 +474,8 @@ def _protected(words: list[str], table: FoodTable) -> frozenset[int]:
         if table.names.exact(" ".join(words[match.end - 1 : match.end + 1])) is not None \
                 and match.end < len(words):  # "slice of cheese pizza" is a slice of the cheese pizza
             continue
-        if UNIT_ALIASES.get(span[0]) in MEASURES and match.start > 0 and (number_value(words[match.start - 1]) is not None
-                                                           or words[match.start - 1] in NUMBER_WORDS):
+        before = words[match.start - 1] if match.start > 0 else ""
+        if UNIT_ALIASES.get(span[0]) in MEASURES and (number_value(before) is not None or before in NUMBER_WORDS):
             continue  # "half cup noodles" is half a cup of noodles, not Cup Noodles
         bare = [w for w in span if w not in UNIT_ALIASES and w != "of"]
         other = table.names.exact(" ".join(bare))
@@ -599,48 +550,6 @@ def _eaten_of_offered(items: list[FoodItem], offered: set[int], item: FoodItem, 
             offered.discard(i)
             return True
     return False
-
-
-# Parts of a food a parent says a child ate or left: an egg's white or yolk is a food of its own; the
-# crust, skin or peel of something already listed adds nothing.
-EGG_PARTS = {"white": "01124", "whites": "01124", "yolk": "01125", "yolks": "01125"}
-_OTHER_PART = {"01124": "01125", "01125": "01124"}
-LEFT_PARTS = frozenset("crust crusts skin skins peel peels rind rinds core cores seeds pips stem stems edge edges "
-                       "bone bones shell shells".split())
-_PART_FILLER = frozenset("cut off only just bit bits part parts except but minus without apart".split())
-
-
-def part_words(words: Sequence[str]) -> list[str] | None:
-    """The part words of a phrase that names only parts of a food ("the white", "cut the crust off")."""
-    content = [w for w in content_tokens(list(words)) if w not in _PART_FILLER]
-    if content and all(w in EGG_PARTS or w in LEFT_PARTS for w in content):
-        return content
-    return None
-
-
-def _eat_part(meal: _Building, parts: list[str], p: ParsedItem, table: FoodTable) -> None:
-    """"1 egg, he only ate the white": the egg becomes egg white; "left the yolk" likewise."""
-    egg_part = next((EGG_PARTS[w] for w in parts if w in EGG_PARTS), None)
-    if egg_part is None:
-        return
-    if p.kind == REFUSE:
-        egg_part = _OTHER_PART[egg_part]
-    for i in range(len(meal.items) - 1, -1, -1):
-        item, record = meal.items[i], table.get(meal.items[i].ndb_no or "")
-        if record is None or not record.description.startswith("Egg, whole"):
-            continue
-        part = table.get(egg_part)
-        whole = find_portion(record, "large")
-        one = find_portion(part, "large") if part is not None else None
-        if part is None or whole is None or one is None:
-            return
-        eggs = max(1.0, round(item.offered_grams / whole.grams))
-        share = item.grams / item.offered_grams if item.offered_grams else 1.0
-        offered = eggs * one.grams
-        meal.items[i] = replace(item, name=table.part_name(part), ndb_no=part.ndb_no, description=part.description,
-                                food_group=part.food_group, grams=round(offered * share, 1), offered_grams=offered,
-                                nutrients=nutrients_for(part.nutrients, offered * share), unit_grams=one.grams)
-        return
 
 
 def _with_eaten(item: FoodItem, eaten: float, table: FoodTable) -> FoodItem:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from knowledge.foods.brands import split_brand
 from knowledge.foods.search import desc_words
 from knowledge.foods.sr28 import singular
 from knowledge.foods.text import content_tokens, normalise
@@ -185,3 +186,31 @@ def _sizes_the_dish(measured: list[int], items: list, head: Head) -> bool:
 
 def _eaten_share(item) -> float:
     return item.grams / item.offered_grams if item.offered_grams else 1.0
+
+
+def without_unmeasured_repeats(items: list) -> list:
+    """"ketchup and milk ... 1 tbsp ketchup and 4 oz milk": a measured mention replaces an unmeasured one;
+    "taco - 1 hard shell taco": a one-word name is repeated by a measured, more precise one."""
+    measured = {i.ndb_no for i in items if not i.estimated}
+    nouns = {_head_noun(i.name) for i in items if not i.estimated and not i.dish and len(i.name.split()) > 1}
+    return [i for i in items if not (i.estimated and i.grams > 0 and not i.dish and (
+        i.ndb_no in measured or (len(i.name.split()) == 1 and _head_noun(i.name) in nouns)))]
+
+
+def _head_noun(name: str) -> str:
+    words = normalise(name).split()
+    return singular(words[-1]) if words else ""
+
+
+def without_brand_labels(items: list) -> list:
+    """"mcdonalds - 4 piece nugget": a restaurant named alone before its items is where, not a food."""
+    out = []
+    for i, item in enumerate(items):
+        words = item.name.split()
+        brand = split_brand(words)
+        label = brand.brand is not None and not brand.rest and any(
+            later.name.split()[: len(words)] == words and len(later.name.split()) > len(words)
+            for later in items[i + 1:])
+        if not label:
+            out.append(item)
+    return out

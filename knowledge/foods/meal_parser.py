@@ -139,7 +139,8 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "a few": 3, "few": 3, "several": 3, "a couple": 2, "a couple of": 2}
 # "half went on the floor", "rest went to the dog": what was not eaten, said of the items before.
 _WASTED = re.compile(
-    r"(?:(?<=^)|(?<=[,.;!?\n])|(?<=\band)|(?<=\bbut)|(?<=\bthen))\s*(?:the\s+)?(?P<share>rest|remainder|others|half|most|some|a lot|a bit|a little|part|the majority|a quarter|"
+    r"(?:(?<=^)|(?<=[,.;!?\n])|(?<=\band)|(?<=\bbut)|(?<=\bthen))\s*(?:the\s+)?"
+    r"(?P<share>rest|remainder|others|half|most|some|a lot|a bit|a little|part|the majority|a quarter|"
     r"a third|two thirds|three quarters|all|everything|the whole thing|it|them)(?:\s+of\s+(?:it|them|that))?\s+"
     r"(?:(?:went|ended up|landed|was|were|got|is|are|fell)\s+(?:on|in|to|under|onto|into)\s+(?:the\s+|her\s+|his\s+)?"
     r"(?:floor|ground|dog|dogs|bib|hair|tray|bin|trash)|(?:was|were|got)\s+(?:thrown|tossed|dropped|wasted|"
@@ -153,15 +154,16 @@ _WASTED_SHARE = {"half": 0.5, "most": 0.75, "some": 0.4, "a lot": 0.6, "a bit": 
 _THE_REST = re.compile(r"^(?:the|all the)?\s*(?:rest|remainder|others|other ones|leftovers)\b", re.I)
 # "a few sips of milk (like 2 oz)": a measured amount in brackets is the item's amount.
 _PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~)?\s*"
-                           r"(?P<q>\d+(?:[./]\d+)?(?:\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|teaspoons?)"
-                           r"\.?)?)\s*\)", re.I)  # "(like 2 oz)", "(maybe 5)", "(about 1/4)"
+                           r"(?P<q>\d+(?:[./]\d+)?(?:\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|"
+                           r"teaspoons?)\.?)?)\s*\)", re.I)  # "(like 2 oz)", "(maybe 5)", "(about 1/4)"
 # "(ate 3)", "(about 1/4)", "(1 slice ham, 2 slices bread)": a bracket that counts or says what was
 # eaten is read as segments of its own; "(the dino ones)", "(apple and spinach)" are asides.
 _PAREN = re.compile(r"\(\s*(?P<w>[^()]*?)\s*\)")
 _SAID = re.compile(r"\d|\b(?:half|quarter|third|most|none|all|he|she|they|we|i|it|baby)\b", re.I)
 # "2 quesadilla wedges (cut into 8)": how many pieces the whole food was cut into.
-_CUT_INTO = re.compile(r"[,(]?\s*(?:\b(?:it was|it's|its|they were|was|were|i)\s+)?\b(?:cut|sliced)\s+(?:up\s+)?(?:in|into|in to)\s+(?P<n>\d+|two|three|four|five|six|"
-                       r"eight|ten|twelve)\b(?:\s+(?:pieces|wedges|slices|triangles|squares|strips))?\s*\)?", re.I)
+_CUT_INTO = re.compile(r"[,(]?\s*(?:\b(?:it was|it's|its|they were|was|were|i)\s+)?\b(?:cut|sliced)\s+(?:up\s+)?"
+                       r"(?:in|into|in to)\s+(?P<n>\d+|two|three|four|five|six|eight|ten|twelve)\b"
+                       r"(?:\s+(?:pieces|wedges|slices|triangles|squares|strips))?\s*\)?", re.I)
 _CUT_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
 _WORD_NUMBERS = {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _CLAUSE = re.compile(
@@ -172,7 +174,8 @@ _CLAUSE = re.compile(
 _ON = "".join(f"(?<!{v})" for v in ("snacked", "munched", "nibbled", "chewed", "down", "gagged",
                                      "choked", "sucked", "gnawed", "spread", "put", "based", "hooked"))
 _SEGMENT = re.compile(
-    rf",|\s+-+\s+|(?<=[A-Za-z&)\x00])\s*:\s+|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+|{_ON}\s+on(?: top of)?\s+"
+    rf",|\s+-+\s+|(?<=[A-Za-z&)\x00])\s*:\s+|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+"
+    rf"|{_ON}\s+on(?: top of)?\s+"
     r"|\s*&\s*|\s+\+\s+|(?<=[a-z])\s*/\s*(?=[a-z])",
     re.I,
 )
