@@ -220,10 +220,10 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     ("3 chicken nuggets (the dino ones)")."""
     if p.aside:
         aside = tuple(w for w in p.aside if w not in ("and", "with", "n"))
-        if part_words(aside) is None:
-            new, missing = _weigh(replace(p, words=(*p.words, *aside), aside=()), table, age_months, brand_before)
-            if not missing:
-                return new, None
+        for words in ((*p.words, *aside), (*aside, *p.words)) if part_words(aside) is None else ():
+            new, missing = _weigh(replace(p, words=words, aside=()), table, age_months, brand_before)
+            if not missing and (len(aside) > 1 or words[0] == aside[0] or _curated(new, table)):
+                return new, None  # "2 waffles (eggo)": as "eggo waffles" when that is a name we know
         p = replace(p, aside=())
     words = list(p.words)
     split = _brand_of(words, table)
@@ -306,6 +306,11 @@ def _resolve(p: ParsedItem, rest: list[str], split: BrandSplit, table: FoodTable
         if not whole.unknown and len(whole.foods) == 1:
             return whole
     return table.resolve(rest)
+
+
+def _curated(items: list[FoodItem], table: FoodTable) -> bool:
+    """Every food is one the curated names map to (not a search hit among branded SR28 rows)."""
+    return all(table.unit_hint(table.get(i.ndb_no)) or i.dish for i in items if i.ndb_no and table.get(i.ndb_no))
 
 
 def _pack_unit(split: BrandSplit, table: FoodTable) -> str | None:

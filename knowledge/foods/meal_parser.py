@@ -123,8 +123,8 @@ _COUNT_ONLY = re.compile(r"^(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seve
                          r"^(?P<part>half|a half|a quarter|a third|\d+/\d+)\s+(?:of\s+)?(?:one|a piece)$", re.I)
 # "she ate 2 squares", "ate 3 of the pieces": pieces of something cut up before.
 _PIECES_EATEN = re.compile(r"^(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|a couple)\s+(?:of\s+"
-                           r"(?:the|them|those|its|her|his)\s+)?(?:squares?|triangles?|pieces?|wedges?|quarters?|"
-                           r"halves|half|fingers?|strips?)$", re.I)
+                           r"(?:the|them|those|its|her|his)\s+)?(?:(?P<of>\d+|two|three|four|five|six|eight)\s+)?"
+                           r"(?:squares?|triangles?|pieces?|wedges?|quarters?|halves|half|fingers?|strips?)$", re.I)
 # "she ate like 2/3", "3/4 eaten": a bare share of what was just listed.
 _BARE_SHARE = re.compile(r"^(?:(?P<a>\d+)/(?P<b>\d+)|(?P<w>a half|two thirds|three quarters|a third|a quarter))"
                          r"(?:\s+of (?:it|them))?(?:\s+(?P<eaten>eaten|gone|finished))?$", re.I)
@@ -338,6 +338,9 @@ def _parse_segment(segment: str, clause: int, carry):
     if verb and kind == EAT and (m := _PIECES_EATEN.match(segment.strip(" ,.!"))):
         n = m.group("n").lower()
         count = _NUMBERS.get(n) or _WORD_NUMBERS.get(n) or number_value(n) or 1.0
+        if m.group("of"):  # "2 of the 4 triangles": half of it
+            whole = _CUT_NUMBERS.get(m.group("of").lower()) or number_value(m.group("of")) or count
+            return ParsedItem(segment, (), min(1.0, count / whole), None, OF_WHOLE, clause, True, None, kind), status
         return ParsedItem(segment, (), None, None, _CUT_PIECE, clause, True, count, kind), status
     if verb and kind == EAT and (m := _COUNT_ONLY.match(segment.strip(" ,.!"))):
         n = m.group("n").lower()

@@ -138,9 +138,14 @@ def test_a_share_of_the_package_refers_to_the_package(table, text, eaten):
     assert item.food_group == "0300" and item.grams == pytest.approx(eaten, abs=0.5)
 
 
-def test_pieces_of_a_cut_dish_are_shares_of_a_whole_one(table):
-    meal = analyze_meal("pb&j cut into 4, she ate 3 squares", table, 30)
+@pytest.mark.parametrize("text", ["pb&j cut into 4, she ate 3 squares", "pb&j, she ate 3 of the 4 triangles"])
+def test_pieces_of_a_cut_dish_are_shares_of_a_whole_one(table, text):
+    meal = analyze_meal(text, table, 24)
     assert grams_by_ndb(meal)["18069"] == pytest.approx(43.5)  # 3/4 of two 29 g slices
+
+
+def test_a_one_word_aside_can_name_the_brand_before_the_food(table):
+    assert grams_by_ndb(analyze_meal("2 waffles (eggo)", table, 24)) == {"18403": pytest.approx(66.0)}
 
 
 # 6. Pieces and small portions --------------------------------------------------------------------
