@@ -58,6 +58,8 @@ def settle_dish_parts(items: list, clauses: list[int], dish_words: Callable[[str
             settle.parts_replace_dish(head, parts)
         elif parts and not measured:
             settle.parts_describe_dish(head, parts)
+        elif measured and head.is_dish:  # "pb&j sandwich - 1 tbsp pb": that part is the parent's
+            settle.part_replaces_its_part(head, measured)
     return [item for i, item in enumerate(items) if i not in drop]
 
 
@@ -100,6 +102,14 @@ class _Settling:
             same = _dish_food_for(self.items[j], self.items[head.start:head.end])
             if same is not None:
                 self.items[j] = self.as_food(self.items[j], same)
+
+    def part_replaces_its_part(self, head: Head, measured: list[int]) -> None:
+        """One measured minor part: the dish's own item for it goes, the other parts stay."""
+        dish = range(head.start, head.end)
+        for j in measured:
+            same = [i for i in dish if self.items[i].ndb_no == self.items[j].ndb_no
+                    or _is_part(self.items[j], [self.items[i]], frozenset(_words(self.items[i].name)))]
+            self.drop.update(same)
 
     def parts_describe_dish(self, head: Head, parts: list[int]) -> None:
         """Unmeasured parts only say what the dish held; what they say was eaten is the dish's."""
@@ -148,15 +158,28 @@ def _heads(items: list, dish_words: Callable[[str], set[str]]) -> list[Head]:
     return heads
 
 
+_KINDS = frozenset({"bread", "cheese", "tortillas", "pasta", "rice", "milk", "yogurt"})
+
+
+def _kind(item) -> str | None:
+    """What kind of food an SR28 description says it is, when a dish has one of that kind."""
+    if item.food_group == BREAD:
+        return "bread"
+    head = item.description.split(",")[0].lower()
+    return head if head in _KINDS else None
+
+
 def _words(name: str) -> set[str]:
     return {singular(w) for w in normalise(name).split()}
 
 
 def _is_part(item, head_items: list, words: frozenset[str]) -> bool:
-    """The same SR28 food as a part, a bread for a dish's bread, or a head noun among the dish's words."""
+    """The same SR28 food as a part, the same kind (a bread, a cheese) as a dish's part, or a head noun
+    among the dish's words."""
     if item.ndb_no in {h.ndb_no for h in head_items}:
         return True
-    if item.food_group == BREAD and any(h.food_group == BREAD and h.dish for h in head_items):
+    kind = _kind(item)
+    if kind is not None and any(h.dish and _kind(h) == kind for h in head_items):
         return True
     name = normalise(item.name).split()
     return bool(name) and singular(name[-1]) in words

@@ -71,7 +71,7 @@ NUMERIC_ONLY_UNITS = frozenset({"c", "l", "g", "gr", "gm", "pc", "cc", "can", "c
 _VAGUE_LONGEST_FIRST = sorted(VAGUE.items(), key=lambda kv: -len(kv[0]))
 SIZES = {
     "small": "small", "smallish": "small", "little": "small", "medium": "medium", "med": "medium",
-    "large": "large", "big": "large", "huge": "extra large", "jumbo": "extra large", "mini": "mini",
+    "large": "large", "big": "large", "huge": "extra large", "jumbo": "extra large", "mini": "mini", "minis": "mini",
     "xl": "extra large", "kids": "kid", "kid": "kid",
 }
 # Words that pick one SR28 portion over another: "1 cup mashed banana" -> "cup, mashed".

@@ -32,6 +32,16 @@ def test_measured_parts_replace_the_dish(table, text, expected):
     assert grams_by_ndb(analyze_meal(text, table, 30)) == pytest.approx(expected, abs=0.6)
 
 
+@pytest.mark.parametrize("text, gone, kept", [
+    ("PB&J sandwich - 1 tbsp PB", set(), {"18069", "19297"}),          # the parent's peanut butter, once
+    ("a grilled cheese with 1 slice of cheddar", {"01042"}, {"18069", "01009"}),  # a cheese for its cheese
+])
+def test_one_measured_part_replaces_only_its_own_part(table, text, gone, kept):
+    meal = analyze_meal(text, table, 30)
+    ndbs = [i.ndb_no for i in meal.items]
+    assert kept <= set(ndbs) and not gone & set(ndbs) and len(ndbs) == len(set(ndbs))
+
+
 def test_parts_without_amounts_only_describe_the_dish(table):
     meal = analyze_meal("2 hard shell tacos with beef and cheese", table, 40)
     assert grams_by_ndb(meal) == {"21082": pytest.approx(138.0)}  # SR28: 1 taco = 69 g, nothing added
