@@ -265,9 +265,26 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
         name = f"{brand} {name}".strip() if brand and n == len(resolution.foods) - 1 else name
         counted = q.given and q.amount and (not q.unit or q.unit not in MEASURES | set(VOLUME_UNITS))
         unit_grams = grams.grams / q.amount if counted else None  # "2 fish sticks (ate 1)": one stick
-        item = _item(found, name, p.raw, grams, p, age_months, unit_grams)
+        bites_of_dish = found.dish is not None and p.eaten_bites is not None
+        item = _item(found, name, p.raw, grams, replace(p, eaten_bites=None) if bites_of_dish else p,
+                     age_months, unit_grams)
         out.append(replace(item, dish=found.dish.name) if found.dish is not None else item)
+    if out and p.eaten_bites is not None and any(i.dish for i in out):
+        out = _bites_of_dish(out, p, resolution.foods[-1], age_months, table)
     return out, None
+
+
+def _bites_of_dish(items: list[FoodItem], p: ParsedItem, found: ResolvedFood, age_months: int | None,
+                   table: FoodTable) -> list[FoodItem]:
+    """"a few bites of a pb&j": the bites are of the whole dish, shared by its parts as the dish is."""
+    total = sum(i.offered_grams for i in items) or 1.0
+    eaten = min(total, p.eaten_bites * _bite_grams(found, p.bite_unit, age_months))
+    out = []
+    for item in items:
+        share = eaten * item.offered_grams / total
+        offered = share if item.estimated else item.offered_grams  # nothing offered is invented
+        out.append(_with_eaten(replace(item, offered_grams=round(offered, 1), estimated=False), share, table))
+    return out
 
 
 def _brand_of(words: list[str], table: FoodTable) -> BrandSplit:

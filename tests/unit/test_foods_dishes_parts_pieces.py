@@ -158,6 +158,12 @@ def test_a_one_word_aside_can_name_the_brand_before_the_food(table):
     assert grams_by_ndb(analyze_meal("2 waffles (eggo)", table, 24)) == {"18403": pytest.approx(66.0)}
 
 
+def test_bites_of_a_dish_are_shared_by_its_parts(table):
+    meal = analyze_meal("a few bites of a pb&j", table, 22)
+    assert sum(i.grams for i in meal.items) == pytest.approx(24.0)  # 3 bites of 8 g, not 3 bites per part
+    assert {i.ndb_no for i in meal.items} == {"18069", "16098", "19297"}
+
+
 # 6. Pieces and small portions --------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, ndb, grams", [
