@@ -325,23 +325,11 @@ def _parse_segment(segment: str, clause: int, carry):
         share = 0.0 if (passive.group("refused") or passive.group("tail")) else 1.0
         segment = segment[: passive.start()]
     segment = _HEDGE.sub("", _HEDGE.sub("", segment.strip()))
-    if (m := _BARE_SHARE.match(segment.strip(" ,.!"))) and (verb and kind == EAT or m.group("eaten")):
-        share = _FRACTION_WORDS.get((m.group("w") or "").lower()) or int(m.group("a")) / max(int(m.group("b")), 1)
-        return ParsedItem(segment, (), min(share, 1.0), None, "bite", clause, True, None, EAT), status
-    if verb and kind == EAT and (m := _COUNT_ONLY.match(segment.strip(" ,.!"))) and m.group("part"):
-        part = m.group("part").lower()  # "she ate half of one": half a piece
-        count = number_value(part) or {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "a third": 1 / 3}[part]
-        return ParsedItem(segment, (), None, None, "bite", clause, True, count, kind), status
+    if (said := _share_said_of_before(segment, bool(verb) and kind == EAT, clause)) is not None:
+        return said, status
     segment, found = _share(segment)
     share = found if found is not None else share
     segment = _HEDGE.sub("", segment)
-    if verb and kind == EAT and (m := _PIECES_EATEN.match(segment.strip(" ,.!"))):
-        n = m.group("n").lower()
-        count = _NUMBERS.get(n) or _WORD_NUMBERS.get(n) or number_value(n) or 1.0
-        if m.group("of"):  # "2 of the 4 triangles": half of it
-            whole = _CUT_NUMBERS.get(m.group("of").lower()) or number_value(m.group("of")) or count
-            return ParsedItem(segment, (), min(1.0, count / whole), None, OF_WHOLE, clause, True, None, kind), status
-        return ParsedItem(segment, (), None, None, _CUT_PIECE, clause, True, count, kind), status
     if verb and kind == EAT and (m := _COUNT_ONLY.match(segment.strip(" ,.!"))):
         n = m.group("n").lower()
         count = _NUMBERS.get(n) or _WORD_NUMBERS.get(n) or float(n)
@@ -364,6 +352,29 @@ def _parse_segment(segment: str, clause: int, carry):
         return None, status
     return ParsedItem(segment, words if not refers_back else (), share, bites, bite_unit, clause,
                       refers_back, None, kind, made_with, aside, cut_into), status
+
+
+def _share_said_of_before(segment: str, eaten: bool, clause: int) -> ParsedItem | None:
+    """"ate like 2/3", "3/4 eaten", "ate half of one", "ate 2 squares", "2 of the 4 triangles": how much
+    of what was just listed was eaten, naming no food."""
+    text = segment.strip(" ,.!")
+    if (m := _BARE_SHARE.match(text)) and (eaten or m.group("eaten")):
+        share = _FRACTION_WORDS.get((m.group("w") or "").lower()) or int(m.group("a")) / max(int(m.group("b")), 1)
+        return ParsedItem(segment, (), min(share, 1.0), None, "bite", clause, True, None, EAT)
+    if not eaten:
+        return None
+    if (m := _COUNT_ONLY.match(text)) and m.group("part"):
+        part = m.group("part").lower()  # "she ate half of one": half a piece
+        count = number_value(part) or {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "a third": 1 / 3}[part]
+        return ParsedItem(segment, (), None, None, "bite", clause, True, count, EAT)
+    if m := _PIECES_EATEN.match(text):
+        n = m.group("n").lower()
+        count = _NUMBERS.get(n) or _WORD_NUMBERS.get(n) or number_value(n) or 1.0
+        if m.group("of"):  # "2 of the 4 triangles": half of it
+            whole = _CUT_NUMBERS.get(m.group("of").lower()) or number_value(m.group("of")) or count
+            return ParsedItem(segment, (), min(1.0, count / whole), None, OF_WHOLE, clause, True, None, EAT)
+        return ParsedItem(segment, (), None, None, _CUT_PIECE, clause, True, count, EAT)
+    return None
 
 
 _FRACTION_OF = re.compile(rf"(?:only |just )?(?P<a>\d+)/(?P<b>\d+) of(?= {_DET}| it\b| them\b|$)\s*")
