@@ -51,6 +51,8 @@ def settle_dish_parts(items: list, clauses: list[int], dish_words: Callable[[str
             continue
         later = [j for j in range(head.end, len(items))  # a named dish's parts may follow in later sentences
                  if (clauses[j] == clauses[head.start] or head.is_dish) and j not in drop and items[j].dish is None]
+        later += [j for j in range(head.start) if clauses[j] == clauses[head.start] and j not in drop
+                  and items[j].dish is None and not items[j].estimated]  # "bread + turkey = turkey sandwich"
         parts = settle.refine_bread(head, [j for j in later if _is_part(items[j], items[head.start:head.end],
                                                                       head.words)])
         measured = [j for j in parts if not items[j].estimated]
@@ -182,7 +184,8 @@ def _is_part(item, head_items: list, words: frozenset[str]) -> bool:
     if kind is not None and any(h.dish and _kind(h) == kind for h in head_items):
         return True
     name = normalise(item.name).split()
-    return bool(name) and singular(name[-1]) in words
+    noun = singular(name[-1]) if name else ""
+    return bool(noun) and (noun in words or len(noun) >= 4 and any(w.endswith(noun) for w in words))  # berries
 
 
 def _dish_food_for(item, dish: list) -> str | None:

@@ -42,6 +42,11 @@ def test_one_measured_part_replaces_only_its_own_part(table, text, gone, kept):
     assert kept <= set(ndbs) and not gone & set(ndbs) and len(ndbs) == len(set(ndbs))
 
 
+def test_parts_before_the_dish_count_once_too(table):
+    meal = analyze_meal("2 slices of bread + 1 slice turkey = turkey sandwich", table, 30)
+    assert grams_by_ndb(meal) == pytest.approx({"18069": 58.0, "07081": 15.0})
+
+
 def test_parts_without_amounts_only_describe_the_dish(table):
     meal = analyze_meal("2 hard shell tacos with beef and cheese", table, 40)
     assert grams_by_ndb(meal) == {"21082": pytest.approx(138.0)}  # SR28: 1 taco = 69 g, nothing added
