@@ -55,6 +55,8 @@ _PREP_TAIL = re.compile(
     r"(?:\s+(?:and\s+)?(?:lengthwise|lengthways|crosswise|into strips|into pieces|in half))*"
     r"|(?:quartered|halved)\s+(?:lengthwise|lengthways)"
     r"|(?:folded|rolled)\s+(?:over|up|in half)"
+    r"|(?:saved|saving|kept|keeping|put away|putting away)\s+(?:the\s+)?(?:other half|rest|remainder|leftovers)"
+    r"(?:\s+for\s+(?:later|tomorrow|lunch|dinner|a snack))?"
     r"|(?:on|in|from)\s+(?:a|the|his|her|their)\s+(?:highchair|high chair|tray|plate|bowl|spoon|fork|"
     r"preloaded spoon|sippy cup|straw cup|open cup|cup|bottle)"
     r"|(?:with|using)\s+(?:a|the|his|her)\s+(?:spoon|fork|fingers|hands|preloaded spoon)"

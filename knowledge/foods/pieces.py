@@ -45,7 +45,7 @@ def piece_of_whole(found: ResolvedFood, q: Quantity, p: ParsedItem, age_months: 
 EGG_PARTS = {"white": "01124", "whites": "01124", "yolk": "01125", "yolks": "01125"}
 _OTHER_PART = {"01124": "01125", "01125": "01124"}
 LEFT_PARTS = frozenset("crust crusts skin skins peel peels rind rinds core cores seeds pips stem stems edge edges "
-                       "bone bones shell shells".split())
+                       "bone bones shell shells middle inside insides outside top tops bottom filling".split())
 _PART_FILLER = frozenset("cut off only just bit bits part parts except but minus without apart".split())
 
 

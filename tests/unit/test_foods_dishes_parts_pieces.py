@@ -115,6 +115,9 @@ def test_a_bare_half_after_a_comma_is_the_item_before(table):
     ("1/2 cup oatmeal and 1/4 cup raspberries mixed together", {"08121": 117.0, "09302": 30.75}),
     ("a slice of toast, cut the crusts off", {"18070": 22.0}),
     ("6 oz milk in a sippy, drank the whole bottle", {"01077": 183.0}),
+    ("1 egg, scrambled, ate the whole thing", {"01132": 61.0}),
+    ("a slice of toast, he ate the middle and left the crusts", {"18070": 22.0}),
+    ("half a banana and saved the other half for later", {"09040": 59.0}),
 ])
 def test_fragments_are_ignored_or_understood(table, text, expected):
     meal = analyze_meal(text, table, 24)
@@ -122,7 +125,7 @@ def test_fragments_are_ignored_or_understood(table, text, expected):
 
 
 def test_the_rest_on_the_floor_adds_nothing_and_half_on_the_floor_halves(table):
-    rest = analyze_meal("1/2 cup peas, the rest went on the floor", table, 24)
+    rest = analyze_meal("1/2 cup peas, the rest in the trash", table, 24)
     assert grams_by_ndb(rest) == {"11305": pytest.approx(80.0)} and rest.unknown == []
     half = analyze_meal("a slice of bread and 1/4 cup peas, half ended up on the floor", table, 24)
     assert grams_by_ndb(half) == pytest.approx({"18069": 14.5, "11305": 20.0})
