@@ -541,9 +541,20 @@ def _apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
         return
     for i in targets:
         item = items[i]
-        if p.bite_unit == OF_WHOLE and item.dish and item.estimated:  # "cut into 4, ate 2": half of a whole one
-            item = replace(item, offered_grams=round(item.offered_grams / _dish_share(age_months), 1))
+        if p.bite_unit == OF_WHOLE and item.estimated:  # "cut into 4, ate 2": half of a whole one
+            item = replace(item, offered_grams=round(_one_whole(item, table, age_months), 1))
         items[i] = _with_eaten(item, item.offered_grams * (p.eaten_share or 0.0), table)
+
+
+def _one_whole(item: FoodItem, table: FoodTable, age_months: int | None) -> float:
+    """Grams of one whole dish or food, for an item whose amount was not said."""
+    if item.dish:
+        return item.offered_grams / _dish_share(age_months)
+    record = table.get(item.ndb_no or "")
+    if record is None:
+        return item.offered_grams
+    whole = grams_for(record, Quantity(1.0), table.category(record), table.unit_hint(record), age_months)
+    return item.offered_grams if whole.basis.startswith("default") else whole.grams
 
 
 def _dish_share(age_months: int | None) -> float:

@@ -162,9 +162,11 @@ _PAREN = re.compile(r"\(\s*(?P<w>[^()]*?)\s*\)")
 _SAID = re.compile(r"\d|\b(?:half|quarter|third|most|none|all|he|she|they|we|i|it|baby)\b", re.I)
 # "2 quesadilla wedges (cut into 8)": how many pieces the whole food was cut into.
 _CUT_INTO = re.compile(r"[,(]?\s*(?:\b(?:it was|it's|its|they were|was|were|i)\s+)?\b(?:cut|sliced)\s+(?:up\s+)?"
-                       r"(?:in|into|in to)\s+(?P<n>\d+|two|three|four|five|six|eight|ten|twelve)\b"
-                       r"(?:\s+(?:pieces|wedges|slices|triangles|squares|strips))?\s*\)?", re.I)
-_CUT_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
+                       r"(?:in|into|in to)\s+(?P<n>\d+|two|three|four|five|six|eight|ten|twelve|wedges|triangles|squares|"
+                       r"quarters|half|halves)\b(?:\s+(?:pieces|wedges|slices|triangles|squares|strips))?\s*\)?", re.I)
+# how many pieces a whole is cut into, said in numbers or in the pieces' shape (estimates for the shapes)
+_CUT_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12,
+                "wedges": 8, "triangles": 4, "squares": 4, "quarters": 4, "half": 2, "halves": 2}
 _WORD_NUMBERS = {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _CLAUSE = re.compile(
     r"(?<!\d)[.;!?\n]+(?!\d)|[.;!?]+$|,?\s+(?:but|then|and then|after that|afterwards|later|though|"
@@ -237,12 +239,13 @@ _NOT_MEAL_TYPOS = frozenset({"snacks", "launch", "lunches", "dinners", "snake", 
 
 def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal:
     """Split `text` into items; `protected_phrases` are food names containing "and"/"with"."""
-    light = strip_filler(light_normalise(text))
+    light = _CUT_INTO.sub(lambda m: f" \x04{_CUT_NUMBERS.get(m.group('n').lower(), m.group('n'))}\x04 ",
+                          light_normalise(text))  # before the filler, which drops "cut in half"
+    light = strip_filler(light)
     meal_type = detect_meal_type(light)
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
     light = re.sub(r"\bw/\s*|(?<=[a-z] )w (?=[a-z])", " with ", light, flags=re.I)  # "pancakes w syrup"
     light = _PAREN_AMOUNT.sub(lambda m: " \x02" + "_".join(m.group("q").split()) + "\x02", light)
-    light = _CUT_INTO.sub(lambda m: f" \x04{_CUT_NUMBERS.get(m.group('n').lower(), m.group('n'))}\x04 ", light)
     light = _PAREN.sub(_bracket, light)
     light = _MADE_WITH.sub(lambda m: " \x01" + "_".join(normalise(m.group("what")).split()) + "\x01", light)
     body, saved = _protect(_halves(light), protected_phrases)  # "fruit snacks" keeps "snacks"
@@ -264,7 +267,13 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
 
 
 def _of_the_cut(item: ParsedItem, before: list[ParsedItem]) -> ParsedItem:
-    """"pb&j cut into 4, she ate 2 squares": two of the four pieces is half of it."""
+    """"pb&j cut into 4, she ate 2 squares": two of the four pieces is half of it; "a quesadilla cut
+    into wedges, ate 2": two of its eight wedges."""
+    cut_whole = next((b for b in reversed(before) if b.cut_into and not b.refers_back), None)
+    if item.bite_unit != _CUT_PIECE and item.eaten_count is not None and cut_whole is not None \
+            and not any((number_value(w) or 0) > 1 for w in cut_whole.words):  # one whole food was cut
+        return replace(item, eaten_share=min(1.0, item.eaten_count / cut_whole.cut_into), eaten_count=None,
+                       bite_unit=OF_WHOLE)
     if item.bite_unit != _CUT_PIECE or item.eaten_count is None:
         return item
     cut = next((b.cut_into for b in reversed(before) if b.cut_into), None)

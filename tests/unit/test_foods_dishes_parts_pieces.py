@@ -162,6 +162,14 @@ def test_pieces_of_a_cut_dish_are_shares_of_a_whole_one(table, text):
     assert grams_by_ndb(meal)["18069"] == pytest.approx(43.5)  # 3/4 of two 29 g slices
 
 
+@pytest.mark.parametrize("text, ndb, eaten", [
+    ("quesadilla cut into wedges, ate 2", "36052", 48.5),        # 2 of about 8 wedges of SR28's 194 g
+    ("grilled cheese cut in half, he ate 1", "18069", 29.0),     # half of two 29 g slices
+])
+def test_pieces_of_a_whole_cut_by_shape(table, text, ndb, eaten):
+    assert grams_by_ndb(analyze_meal(text, table, 24))[ndb] == pytest.approx(eaten)
+
+
 def test_a_one_word_aside_can_name_the_brand_before_the_food(table):
     assert grams_by_ndb(analyze_meal("2 waffles (eggo)", table, 24)) == {"18403": pytest.approx(66.0)}
 
