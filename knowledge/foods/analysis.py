@@ -14,11 +14,14 @@ from typing import Callable, Sequence
 from rapidfuzz import fuzz
 
 from knowledge.foods.brands import STAGE_JAR_G, BrandSplit, split_brand
-from knowledge.foods.meal_parser import EAT, OFFER, ParsedItem, parse_meal
+from knowledge.foods.dish_parts import settle_dish_parts, without_brand_labels, without_unmeasured_repeats
+from knowledge.foods.meal_parser import EAT, OF_WHOLE, OFFER, REFUSE, ParsedItem, parse_meal
 from knowledge.foods.nutrition import add_up, nutrients_for
+from knowledge.foods.pieces import eat_part, part_words, piece_of_whole
 from knowledge.foods.plausibility import Doubt, find_doubts
 from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, grams_for, servings
-from knowledge.foods.quantities import SIZES, UNIT_ALIASES, Quantity, parse_quantity
+from knowledge.foods.quantities import (MEASURES, NUMBER_WORDS, SIZES, UNIT_ALIASES, Quantity, number_value,
+                                       parse_quantity)
 from knowledge.foods.search import desc_words
 from knowledge.foods.sr28 import singular
 from knowledge.foods.table import FoodTable, Resolution, ResolvedFood
@@ -79,9 +82,16 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
             _apply_count(meal.items, meal.clauses, p, table)
         elif p.refers_back:
             _apply_back(meal.items, meal.clauses, p, table, age_months)
+        elif (parts := part_words(p.words)) is not None:  # "he only ate the white", "the crust"
+            eat_part(meal.items, parts, p.kind == REFUSE, table)
         elif not _redescribes(meal, p, table, age_months):
             _add(meal, p, table, age_months)
-    items, unknown = _without_unmeasured_repeats(meal.items), meal.unknown
+            if (parts := part_words(p.aside)) is not None:  # "1 egg (just the white)"
+                eat_part(meal.items, parts, p.kind == REFUSE, table)
+    settled = settle_dish_parts(meal.items, meal.clauses, lambda dish: _dish_words(dish, table),
+                                lambda item, grams: _with_eaten(item, grams, table),
+                                _dish_share(age_months), lambda item, ndb: _as_food(item, ndb, table, age_months))
+    items, unknown = without_brand_labels(without_unmeasured_repeats(settled)), meal.unknown
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
     totals = add_up(item.nutrients for item in items)
@@ -176,20 +186,45 @@ def _requantified(before: ParsedItem, p: ParsedItem, table: FoodTable) -> Parsed
         return None
     _, food_words = parse_quantity(list(before.words), _protected(list(before.words), table))
     amount = [w for w in p.words if w not in _SERVING_NOUNS]
-    return replace(before, words=(*amount, *food_words), raw=f"{before.raw}, {p.raw}")
+    return replace(before, words=(*amount, *food_words), raw=f"{before.raw}, {p.raw}",
+                   cut_into=p.cut_into or before.cut_into)
 
 
-def _without_unmeasured_repeats(items: list[FoodItem]) -> list[FoodItem]:
-    """"ketchup and milk ... 1 tbsp ketchup and 4 oz milk": a measured mention replaces an unmeasured one."""
-    measured = {i.ndb_no for i in items if not i.estimated}
-    return [i for i in items if not (i.estimated and i.ndb_no in measured and i.grams > 0)]
+def _as_food(item: FoodItem, ndb_no: str, table: FoodTable, age_months: int | None) -> FoodItem:
+    """The same amount the parent said, weighed as another food ("1 slice turkey" as sliced turkey)."""
+    record = table.get(ndb_no)
+    q, _ = parse_quantity(normalise(item.raw).split())
+    if record is None:
+        return item
+    offered = grams_for(record, q, table.category(record), table.unit_hint(record), age_months).grams \
+        if q.given else item.offered_grams  # "some broth": the same estimate, of the dish's broth
+    share = item.grams / item.offered_grams if item.offered_grams else 1.0
+    return replace(item, ndb_no=record.ndb_no, description=record.description, food_group=record.food_group,
+                   grams=round(offered * share, 1), offered_grams=round(offered, 1),
+                   nutrients=nutrients_for(record.nutrients, offered * share))
+
+
+def _dish_words(dish: str, table: FoodTable) -> set[str]:
+    """Every word of a dish's names ("pb&j", "pb and j sandwich", ...)."""
+    entry = table.names.exact(normalise(dish))
+    phrases = (entry.name, *entry.variants) if entry is not None else (dish,)
+    return {singular(w) for phrase in phrases for w in normalise(phrase).split()}
 
 
 def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
            brand_before: BrandSplit | None = None) -> tuple[list[FoodItem], str | None]:
     """Match one parsed item to foods and weigh the offered and eaten amounts.
 
-    `brand_before` is the restaurant named earlier in the message: "McDonald's nuggets and fries"."""
+    `brand_before` is the restaurant named earlier in the message: "McDonald's nuggets and fries".
+    A bracketed aside is read with the food ("pouch (apple and spinach)") unless that names nothing
+    ("3 chicken nuggets (the dino ones)")."""
+    if p.aside:
+        aside = tuple(w for w in p.aside if w not in ("and", "with", "n"))
+        for words in ((*p.words, *aside), (*aside, *p.words)) if part_words(aside) is None else ():
+            new, missing = _weigh(replace(p, words=words, aside=()), table, age_months, brand_before)
+            if not missing and (len(aside) > 1 or words[0] == aside[0] or _curated(new, table)):
+                return new, None  # "2 waffles (eggo)": as "eggo waffles" when that is a name we know
+        p = replace(p, aside=())
     words = list(p.words)
     split = _brand_of(words, table)
     if split.brand is None and brand_before is not None and brand_before.brand is not None \
@@ -208,8 +243,8 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     if q.unit in _PACKAGES or (split.brand is not None and split.brand.baby) or split.stage:
         resolution = _baby_food(resolution, rest, table, split.stage)
     q = _counted_pieces(q, rest)
-    if split.brand is not None and not q.given and q.vague is None:
-        q = replace(q, amount=1.0)  # "a Yo Baby yogurt", "Yo Baby yogurt": one of the brand's packs
+    if split.brand is not None and not q.given and q.vague is None:  # "a Yo Baby yogurt": one of its packs
+        q = replace(q, amount=1.0, unit=_pack_unit(split, table))
     if q.unit in _PACKAGES and len(resolution.foods) > 1:  # "a pouch (apple and spinach)": mostly the first
         resolution = _baby_food(Resolution(resolution.foods[:1]), rest[: resolution.foods[0].end], table, split.stage)
     out = []
@@ -220,18 +255,36 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
             name = table.part_name(found.record)
         else:
             if n == len(resolution.foods) - 1:
-                grams = _stage_jar(q, split) or grams_for(found.record, _as_count(q, found, rest), found.category,
-                                                          found.unit_hint, age_months)
+                grams = _stage_jar(q, split) or piece_of_whole(found, q, p, age_months) or grams_for(
+                    found.record, _as_count(q, found, rest), found.category, found.unit_hint, age_months)
             else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
                 topping = Quantity(vague=1.0 if found.category in _SPREADS else TOPPING_SHARE)
                 grams = grams_for(found.record, topping, found.category, found.unit_hint, age_months)
             name = " ".join(rest[found.start : found.end]) or " ".join(content_tokens(rest)) or (
                 "" if brand else p.raw)
         name = f"{brand} {name}".strip() if brand and n == len(resolution.foods) - 1 else name
-        unit_grams = grams.grams / q.amount if q.given and q.amount and not q.unit else None
-        item = _item(found, name, p.raw, grams, p, age_months, unit_grams)
+        counted = q.given and q.amount and (not q.unit or q.unit not in MEASURES | set(VOLUME_UNITS))
+        unit_grams = grams.grams / q.amount if counted else None  # "2 fish sticks (ate 1)": one stick
+        bites_of_dish = found.dish is not None and p.eaten_bites is not None
+        item = _item(found, name, p.raw, grams, replace(p, eaten_bites=None) if bites_of_dish else p,
+                     age_months, unit_grams)
         out.append(replace(item, dish=found.dish.name) if found.dish is not None else item)
+    if out and p.eaten_bites is not None and any(i.dish for i in out):
+        out = _bites_of_dish(out, p, resolution.foods[-1], age_months, table)
     return out, None
+
+
+def _bites_of_dish(items: list[FoodItem], p: ParsedItem, found: ResolvedFood, age_months: int | None,
+                   table: FoodTable) -> list[FoodItem]:
+    """"a few bites of a pb&j": the bites are of the whole dish, shared by its parts as the dish is."""
+    total = sum(i.offered_grams for i in items) or 1.0
+    eaten = min(total, p.eaten_bites * _bite_grams(found, p.bite_unit, age_months))
+    out = []
+    for item in items:
+        share = eaten * item.offered_grams / total
+        offered = share if item.estimated else item.offered_grams  # nothing offered is invented
+        out.append(_with_eaten(replace(item, offered_grams=round(offered, 1), estimated=False), share, table))
+    return out
 
 
 def _brand_of(words: list[str], table: FoodTable) -> BrandSplit:
@@ -256,7 +309,7 @@ def _resolve(p: ParsedItem, rest: list[str], split: BrandSplit, table: FoodTable
         own = split.brand.food_for(content) if content else None
         if own is not None:
             return table.resolve_named(own)
-        if not content:
+        if not content or all(w in UNIT_ALIASES for w in content):  # "a go-gurt tube": the pack is the food
             if split.brand.default:
                 return table.resolve_named(split.brand.default)
             return Resolution(unknown=" ".join(split.brand_words))
@@ -270,6 +323,20 @@ def _resolve(p: ParsedItem, rest: list[str], split: BrandSplit, table: FoodTable
         if not whole.unknown and len(whole.foods) == 1:
             return whole
     return table.resolve(rest)
+
+
+def _curated(items: list[FoodItem], table: FoodTable) -> bool:
+    """Every food is one the curated names map to (not a search hit among branded SR28 rows)."""
+    return all(table.unit_hint(table.get(i.ndb_no)) or i.dish for i in items if i.ndb_no and table.get(i.ndb_no))
+
+
+def _pack_unit(split: BrandSplit, table: FoodTable) -> str | None:
+    """The package a brand's default comes in ("gogo squeeze applesauce" is one pouch), else None."""
+    if split.brand is None or not split.brand.default:
+        return None
+    default = table.resolve_named(split.brand.default)
+    hint = default.foods[-1].unit_hint if default.foods else ""
+    return UNIT_ALIASES.get(hint) if UNIT_ALIASES.get(hint) in _PACKAGES | {"tube"} else None
 
 
 def _counted_pieces(q: Quantity, rest: list[str]) -> Quantity:
@@ -318,8 +385,8 @@ def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
         return data["dish_share"][age_band(age_months)] * (q.vague or 1.0), True
     if q.unit == "piece" and entry is not None and entry.pieces:
         return amount / entry.pieces, False
-    if q.unit in (None, "serving", "piece") or entry is None:
-        return amount, False
+    if q.unit in (None, "serving", "piece") or entry is None:  # "a mini bagel with cream cheese": a small one
+        return amount * (data["size_factor"].get(q.size, 1.0) if q.size else 1.0), False
     first_amount, first_unit = entry.components[0][1], entry.components[0][2].split()[0]
     if q.unit == first_unit:  # "3/4 cup of cheerios with milk": the cup is the cereal's
         return amount / first_amount, False
@@ -377,8 +444,8 @@ def _refined(previous: ParsedItem, p: ParsedItem) -> ParsedItem | None:
 
 def _baby_food(resolution, rest: list[str], table: FoodTable, stage: int | None = None):
     """A jar of pears is strained baby pears (junior at stage 3): prefer the SR28 baby food of that food."""
-    foods = resolution.foods
-    if len(foods) != 1 or foods[0].record.food_group == "0300" or not content_tokens(rest):
+    foods = resolution.foods  # "a jar of chicken and rice" is the baby food, not a recipe of rice and chicken
+    if not foods or (len(foods) == 1 and foods[0].record.food_group == "0300") or not content_tokens(rest):
         return resolution
     content = content_tokens(rest)
     tries = [["babyfood", *content, "junior"]] if stage == 3 else []
@@ -426,6 +493,12 @@ def _protected(words: list[str], table: FoodTable) -> frozenset[int]:
             continue
         if len(span) < 2 or not any(w in UNIT_ALIASES or "%" in w for w in span):
             continue
+        if table.names.exact(" ".join(words[match.end - 1 : match.end + 1])) is not None \
+                and match.end < len(words):  # "slice of cheese pizza" is a slice of the cheese pizza
+            continue
+        before = words[match.start - 1] if match.start > 0 else ""
+        if UNIT_ALIASES.get(span[0]) in MEASURES and (number_value(before) is not None or before in NUMBER_WORDS):
+            continue  # "half cup noodles" is half a cup of noodles, not Cup Noodles
         bare = [w for w in span if w not in UNIT_ALIASES and w != "of"]
         other = table.names.exact(" ".join(bare))
         if other is None or other.name != match.entry.name or any("%" in w for w in span):
@@ -455,6 +528,8 @@ def _apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
     """"… but she refused it" / "only ate half": apply to the items just before."""
     same = [i for i, c in enumerate(clauses) if c == p.clause]
     targets = same or [i for i, c in enumerate(clauses) if c == p.clause - 1]
+    if p.kind is None and p.eaten_share is not None and same:  # "a muffin and a kiwi, half": the kiwi
+        targets = same[-1:]
     if not targets and items:
         targets = [len(items) - 1]
     if p.eaten_bites is not None:
@@ -465,7 +540,26 @@ def _apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
             items[i] = _with_eaten(items[i], min(items[i].offered_grams, eaten * share), table)
         return
     for i in targets:
-        items[i] = _with_eaten(items[i], items[i].offered_grams * (p.eaten_share or 0.0), table)
+        item = items[i]
+        if p.bite_unit == OF_WHOLE and item.estimated:  # "cut into 4, ate 2": half of a whole one
+            item = replace(item, offered_grams=round(_one_whole(item, table, age_months), 1))
+        items[i] = _with_eaten(item, item.offered_grams * (p.eaten_share or 0.0), table)
+
+
+def _one_whole(item: FoodItem, table: FoodTable, age_months: int | None) -> float:
+    """Grams of one whole dish or food, for an item whose amount was not said."""
+    if item.dish:
+        return item.offered_grams / _dish_share(age_months)
+    record = table.get(item.ndb_no or "")
+    if record is None:
+        return item.offered_grams
+    whole = grams_for(record, Quantity(1.0), table.category(record), table.unit_hint(record), age_months)
+    return item.offered_grams if whole.basis.startswith("default") else whole.grams
+
+
+def _dish_share(age_months: int | None) -> float:
+    """The share of a whole dish taken when the parent gives no amount (servings.json)."""
+    return servings()["dish_share"][age_band(age_months)]
 
 
 def _apply_count(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: FoodTable) -> None:

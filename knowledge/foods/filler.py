@@ -25,6 +25,9 @@ _PEOPLE_PLACE = re.compile(
     r"\bat\s+(?:grandma|grandpa|granny|nana|nanna|nonna|abuela|abuelo|oma|opa|gran|grandmas|grandpas|"
     r"grandparents|the grandparents|my (?:mom|mum|mother|parents|in-laws|sister|brother)|(?:her|his|my) "
     r"(?:aunt|auntie|uncle|cousin|friend)|[A-Z][a-z]+)(?:'s|s')(?:\s+(?:house|place|home))?", re.I)
+# "taco tuesday - 1 hard shell taco", "pizza night! a slice": the day goes, the food stays.
+_EVENT_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))(?P<food>\s*[A-Za-z]+)\s+(?:night|nite|monday|tuesday|wednesday|thursday|"
+                          r"friday|saturday|sunday)\b(?=\s*(?:[-:\u2013,]|!+))", re.I)
 _ON_THE_GO = re.compile(r"\b(?:on the (?:go|way (?:home|there|back)|road)|in the (?:stroller|pram|car seat))\b", re.I)
 INTERJECTIONS = re.compile(
     r"(?<!\w)(?:lol+|lmao|rofl|haha+|hehe+|omg|ugh+|yay+|yey|woo+hoo|phew|sigh|smh|fyi|btw|tbh|idk|"
@@ -51,6 +54,9 @@ _PREP_TAIL = re.compile(
     r"bite[- ]?sized? pieces|bite[- ]?sized? bits)|lengthwise|lengthways|crosswise|in half|up|small|thin|thinly|finely)"
     r"(?:\s+(?:and\s+)?(?:lengthwise|lengthways|crosswise|into strips|into pieces|in half))*"
     r"|(?:quartered|halved)\s+(?:lengthwise|lengthways)"
+    r"|(?:folded|rolled)\s+(?:over|up|in half)"
+    r"|(?:saved|saving|kept|keeping|put away|putting away)\s+(?:the\s+)?(?:other half|rest|remainder|leftovers)"
+    r"(?:\s+for\s+(?:later|tomorrow|lunch|dinner|a snack))?"
     r"|(?:on|in|from)\s+(?:a|the|his|her|their)\s+(?:highchair|high chair|tray|plate|bowl|spoon|fork|"
     r"preloaded spoon|sippy cup|straw cup|open cup|cup|bottle)"
     r"|(?:with|using)\s+(?:a|the|his|her)\s+(?:spoon|fork|fingers|hands|preloaded spoon)"
@@ -67,5 +73,6 @@ def strip_filler(text: str) -> str:
     text = _PEOPLE_PLACE.sub(" ", text)
     text = _PLACE_PHRASE.sub(" ", text)
     text = _ON_THE_GO.sub(" ", text)
+    text = _EVENT_LABEL.sub(lambda m: m.group("food"), text)
     text = _PREP_TAIL.sub(" ", text)
     return re.sub(r"[ \t]+", " ", text).strip()

@@ -7,12 +7,13 @@ not foods: matching items to SR28 is `FoodTable.resolve`. Pure functions, no sta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from knowledge.foods.filler import strip_filler
+from knowledge.foods.quantities import number_value
 from knowledge.foods.text import content_tokens, light_normalise, normalise
 
 MEAL_WORDS = {
@@ -46,6 +47,8 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "got": (EAT, None), "snacked on": (EAT, None), "munched on": (EAT, None), "munched": (EAT, None),
     "chowed down on": (EAT, None), "wolfed down": (EAT, 1.0), "polished off": (EAT, 1.0),
     "scarfed down": (EAT, 1.0), "scarfed": (EAT, 1.0), "inhaled": (EAT, 1.0), "took": (EAT, None),
+    "slurped up": (EAT, None), "slurped": (EAT, None), "chomped on": (EAT, None), "chomped": (EAT, None),
+    "ate up": (EAT, 1.0), "downed": (EAT, 1.0), "snarfed": (EAT, 1.0), "chowed down": (EAT, None),
     "demolished": (EAT, 1.0), "fed": (EAT, None), "fed him": (EAT, None), "fed her": (EAT, None),
     "picked at": (EAT, 0.25), "played with": (EAT, 0.1), "barely ate": (EAT, 0.1),
     "barely touched": (EAT, 0.1), "hardly ate": (EAT, 0.1), "didnt eat much": (EAT, 0.25),
@@ -91,11 +94,13 @@ _DET = r"(?:the|her|his|their|my|your|our|its|that|this|those|these)\b"
 SHARES: tuple[tuple[str, float], ...] = (
     (rf"(?:about |around |roughly )?half(?: of)?(?= {_DET}| of\b| it\b| them\b|$)", 0.5),
     (rf"(?:most|the majority)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.75),
+    (r"(?:most|the majority) of(?= an? )", 0.75),
     (rf"(?:some|part|a bit|a little|a little bit) of(?= {_DET}| it\b| them\b)", 0.4),
     (rf"(?:a quarter|a third|one third|one quarter)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.3),
     (rf"(?:two thirds|three quarters)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.7),
     (r"(?:barely|hardly) any(?: of)?", 0.1), (r"none(?: of)?", 0.0), (r"nothing", 0.0),
-    (r"(?:it all|them all|all of it|all of them|everything|the whole thing)(?=$|\s)", 1.0),
+    (r"(?:it all|them all|all of it|all of them|everything|the whole (?:thing|things|lot|cup|bowl|plate|jar|pouch|"
+     r"container|bottle|sippy|box|pack|packet|bag|tube|serving|portion|one|piece|slice))(?=$|\s)", 1.0),
     (rf"(?:all|every bit)(?: of)?(?= {_DET}| it\b| them\b|$)", 1.0),
 )
 _BITES = re.compile(
@@ -104,7 +109,9 @@ _BITES = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(r"^(?:it|them|that|those|these|all|it all|them all|everything|any|some|much|"
-                      r"any of it|all of it|all of them|the rest|more|well|a lot|lots)?\s*$", re.I)
+                      r"any of it|all of it|all of them|the rest|more|well|a lot|lots|"
+                      r"(?:the|that|this|her|his|their) (?:jar|pouch|bowl|cup|plate|container|bottle|tube|box|pack|"
+                      r"packet|bag|serving|portion|thing|lot|tub|sippy)s?)?\s*$", re.I)
 IMPLIED = {"nursed": "breast milk", "nursing": "breast milk", "breastfed": "breast milk",
            "breast fed": "breast milk"}
 _DANGLING = re.compile(r"^(?:for|at|as|during)\s+|\s+(?:for|at|as|during|with|in|on)$", re.I)
@@ -112,20 +119,54 @@ _MEAL_TYPO = re.compile(r"\b[a-z]{4,9}\b", re.I)
 _HEDGE = re.compile(r"^(?:like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
                     r"only|just|literally)\s+", re.I)
 _COUNT_ONLY = re.compile(r"^(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a couple|"
-                         r"a few)(?:\s+of\s+(?:them|those|these|it))?$", re.I)
+                         r"a few)(?:\s+of\s+(?:them|those|these|it))?$|"
+                         r"^(?P<part>half|a half|a quarter|a third|\d+/\d+)\s+(?:of\s+)?(?:one|a piece)$", re.I)
+# "she ate 2 squares", "ate 3 of the pieces": pieces of something cut up before.
+_PIECES_EATEN = re.compile(r"^(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|a couple)\s+(?:of\s+"
+                           r"(?:the|them|those|its|her|his)\s+)?(?:(?P<of>\d+|two|three|four|five|six|eight)\s+)?"
+                           r"(?:squares?|triangles?|pieces?|wedges?|quarters?|halves|half|fingers?|strips?)$", re.I)
+# "she ate like 2/3", "3/4 eaten": a bare share of what was just listed.
+_BARE_SHARE = re.compile(r"^(?:(?P<a>\d+)/(?P<b>\d+)|(?P<w>a half|two thirds|three quarters|a third|a quarter))"
+                         r"(?:\s+of (?:it|them))?(?:\s+(?P<eaten>eaten|gone|finished))?$", re.I)
+_FRACTION_WORDS = {"a half": 0.5, "two thirds": 2 / 3, "three quarters": 0.75, "a third": 1 / 3, "a quarter": 0.25}
+_CUT_PIECE = "cut piece"
+OF_WHOLE = "of whole"  # an eaten share of one whole food or dish, not of what was served
 _MADE_WITH = re.compile(r"\s+(?:made|cooked|prepared|mashed|fried|sauteed|sautéed|baked)\s+"
                         r"(?:with|in)\s+(?P<what>[^,.;!?\n\d½¼¾⅓]+?)(?=$|[,.;!?\n])", re.I)
 _LEADING = re.compile(r"^(?:and|then|also|plus|and also|and then|was|were|is|are|=)\s+", re.I)
 _CONTRAST = re.compile(r"^(?:just|only|but|except|instead)\b", re.I)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "a few": 3, "few": 3, "several": 3, "a couple": 2, "a couple of": 2}
+# "half went on the floor", "rest went to the dog": what was not eaten, said of the items before.
+_WASTED = re.compile(
+    r"(?:(?<=^)|(?<=[,.;!?\n])|(?<=\band)|(?<=\bbut)|(?<=\bthen))\s*(?:the\s+)?"
+    r"(?P<share>rest|remainder|others|half|most|some|a lot|a bit|a little|part|the majority|a quarter|"
+    r"a third|two thirds|three quarters|all|everything|the whole thing|it|them)(?:\s+of\s+(?:it|them|that))?\s+"
+    r"(?:(?:(?:went|ended up|landed|was|were|got|is|are|fell)\s+)?(?:on|in|to|under|onto|into)\s+(?:the\s+|her\s+|his\s+)?"
+    r"(?:floor|ground|dog|dogs|bib|hair|tray|bin|trash)|(?:was|were|got)\s+(?:thrown|tossed|dropped|wasted|"
+    r"fed to the dog|given to the dog))\b",
+    re.I,
+)
+_WASTED_SHARE = {"half": 0.5, "most": 0.75, "some": 0.4, "a lot": 0.6, "a bit": 0.2, "a little": 0.2, "part": 0.4,
+                 "the majority": 0.75, "a quarter": 0.25, "a third": 1 / 3, "two thirds": 2 / 3,
+                 "three quarters": 0.75, "all": 1.0, "everything": 1.0, "the whole thing": 1.0, "it": 1.0,
+                 "them": 1.0}
 _THE_REST = re.compile(r"^(?:the|all the)?\s*(?:rest|remainder|others|other ones|leftovers)\b", re.I)
 # "a few sips of milk (like 2 oz)": a measured amount in brackets is the item's amount.
 _PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~)?\s*"
-                           r"(?P<q>\d+(?:[./]\d+)?\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|teaspoons?)"
-                           r"\.?)\s*\)", re.I)
-# "Plum pouch (apple and spinach)": a bracketed flavour belongs to the item before it.
-_PAREN_WORDS = re.compile(r"\(\s*(?P<w>[^()\d]*?)\s*\)")
+                           r"(?P<q>\d+(?:[./]\d+)?(?:\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|"
+                           r"teaspoons?)\.?)?)\s*\)", re.I)  # "(like 2 oz)", "(maybe 5)", "(about 1/4)"
+# "(ate 3)", "(about 1/4)", "(1 slice ham, 2 slices bread)": a bracket that counts or says what was
+# eaten is read as segments of its own; "(the dino ones)", "(apple and spinach)" are asides.
+_PAREN = re.compile(r"\(\s*(?P<w>[^()]*?)\s*\)")
+_SAID = re.compile(r"\d|\b(?:half|quarter|third|most|none|all|he|she|they|we|i|it|baby)\b", re.I)
+# "2 quesadilla wedges (cut into 8)": how many pieces the whole food was cut into.
+_CUT_INTO = re.compile(r"[,(]?\s*(?:\b(?:it was|it's|its|they were|was|were|i)\s+)?\b(?:cut|sliced)\s+(?:up\s+)?"
+                       r"(?:in|into|in to)\s+(?P<n>\d+|two|three|four|five|six|eight|ten|twelve|wedges|triangles|squares|"
+                       r"quarters|half|halves)\b(?:\s+(?:pieces|wedges|slices|triangles|squares|strips))?\s*\)?", re.I)
+# how many pieces a whole is cut into, said in numbers or in the pieces' shape (estimates for the shapes)
+_CUT_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12,
+                "wedges": 8, "triangles": 4, "squares": 4, "quarters": 4, "half": 2, "halves": 2}
 _WORD_NUMBERS = {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _CLAUSE = re.compile(
     r"(?<!\d)[.;!?\n]+(?!\d)|[.;!?]+$|,?\s+(?:but|then|and then|after that|afterwards|later|though|"
@@ -135,7 +176,8 @@ _CLAUSE = re.compile(
 _ON = "".join(f"(?<!{v})" for v in ("snacked", "munched", "nibbled", "chewed", "down", "gagged",
                                      "choked", "sucked", "gnawed", "spread", "put", "based", "hooked"))
 _SEGMENT = re.compile(
-    rf",|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+|{_ON}\s+on(?: top of)?\s+"
+    rf",|\s+-+\s+|\s+=\s+|(?<=[A-Za-z&)\x00])\s*:\s+|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+"
+    rf"|{_ON}\s+on(?: top of)?\s+"
     r"|\s*&\s*|\s+\+\s+|(?<=[a-z])\s*/\s*(?=[a-z])",
     re.I,
 )
@@ -155,6 +197,8 @@ class ParsedItem:
     eaten_count: float | None = None  # "he ate 3" after "gave him 5 strawberries": pieces eaten
     kind: str | None = None  # EAT, OFFER or REFUSE when a verb said so
     made_with: tuple[str, ...] = ()  # "mashed potatoes made with milk and butter": milk butter
+    aside: tuple[str, ...] = ()  # "(the dino ones)": bracketed words that may or may not name the food
+    cut_into: int | None = None  # "(cut into 8)": a wedge or slice is that share of the whole food
 
 
 @dataclass(frozen=True)
@@ -195,15 +239,18 @@ _NOT_MEAL_TYPOS = frozenset({"snacks", "launch", "lunches", "dinners", "snake", 
 
 def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal:
     """Split `text` into items; `protected_phrases` are food names containing "and"/"with"."""
-    light = strip_filler(light_normalise(text))
+    light = _CUT_INTO.sub(lambda m: f" \x04{_CUT_NUMBERS.get(m.group('n').lower(), m.group('n'))}\x04 ",
+                          light_normalise(text))  # before the filler, which drops "cut in half"
+    light = strip_filler(light)
     meal_type = detect_meal_type(light)
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
-    light = re.sub(r"\bw/\s*", " with ", light, flags=re.I)
+    light = re.sub(r"\bw/\s*|(?<=[a-z] )w (?=[a-z])", " with ", light, flags=re.I)  # "pancakes w syrup"
     light = _PAREN_AMOUNT.sub(lambda m: " \x02" + "_".join(m.group("q").split()) + "\x02", light)
-    light = _PAREN_WORDS.sub(lambda m: " " + re.sub(r"\s*(?:,|&|\band\b|\bwith\b)\s*", " ", m.group("w")), light)
+    light = _PAREN.sub(_bracket, light)
     light = _MADE_WITH.sub(lambda m: " \x01" + "_".join(normalise(m.group("what")).split()) + "\x01", light)
     body, saved = _protect(_halves(light), protected_phrases)  # "fruit snacks" keeps "snacks"
     body = _MEAL_PHRASE.sub(" ", _TEA.sub(" ", body))
+    body = _WASTED.sub(lambda m: f" \x05{' '.join(m.group('share').lower().split())}\x05 ", body)
     items: list[ParsedItem] = []
     clauses = [c for c in _CLAUSE.split(body) if c and c.strip(" ,")]
     for number, clause in enumerate(clauses):
@@ -215,8 +262,34 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
                 continue
             item, carry = _parse_segment(segment, number, carry)
             if item is not None:
-                items.append(item)
+                items.append(_of_the_cut(item, items))
     return ParsedMeal(text, meal_type, tuple(items))
+
+
+def _of_the_cut(item: ParsedItem, before: list[ParsedItem]) -> ParsedItem:
+    """"pb&j cut into 4, she ate 2 squares": two of the four pieces is half of it; "a quesadilla cut
+    into wedges, ate 2": two of its eight wedges."""
+    cut_whole = next((b for b in reversed(before) if b.cut_into and not b.refers_back), None)
+    if item.bite_unit != _CUT_PIECE and item.eaten_count is not None and cut_whole is not None \
+            and not any((number_value(w) or 0) > 1 for w in cut_whole.words):  # one whole food was cut
+        return replace(item, eaten_share=min(1.0, item.eaten_count / cut_whole.cut_into), eaten_count=None,
+                       bite_unit=OF_WHOLE)
+    if item.bite_unit != _CUT_PIECE or item.eaten_count is None:
+        return item
+    cut = next((b.cut_into for b in reversed(before) if b.cut_into), None)
+    word = item.raw.lower().split()[-1] if item.raw.split() else ""
+    cut = cut or (4 if word.startswith("quarter") else 2 if word.startswith("hal") else None)
+    if cut is None:  # "ate 2 pieces" of something counted: two of its pieces
+        return replace(item, bite_unit="bite")
+    return replace(item, eaten_share=min(1.0, item.eaten_count / cut), eaten_count=None, bite_unit=OF_WHOLE)
+
+
+def _bracket(m: re.Match) -> str:
+    """A bracket that counts or says something happened is segments of its own; else an aside."""
+    words = m.group("w")
+    if _SAID.search(words) or _VERB.match(words) and not _VERB.match(words).group("subj").strip():
+        return f", {words},"
+    return " \x03" + "_".join(normalise(words).split()) + "\x03"
 
 
 def _parse_segment(segment: str, clause: int, carry):
@@ -229,10 +302,22 @@ def _parse_segment(segment: str, clause: int, carry):
     if m := re.search(r"\x02([^\x02]*)\x02", segment):
         measured = m.group(1).replace("_", " ")
         segment = (segment[: m.start()] + segment[m.end():]).strip()
+    aside, cut_into = (), None
+    if m := re.search(r"\x03([^\x03]*)\x03", segment):
+        aside = tuple(w for w in m.group(1).split("_") if w)
+        segment = (segment[: m.start()] + segment[m.end():]).strip()
+    if m := re.search(r"\x04(\d+)\x04", segment):
+        cut_into = int(m.group(1)) or None
+        segment = (segment[: m.start()] + segment[m.end():]).strip()
     if m := re.search(r"\x01([^\x01]*)\x01", segment):
         made_with = tuple(w for w in m.group(1).split("_") if w not in ("and", "a", "some", "little", "bit", "of"))
         segment = (segment[: m.start()] + segment[m.end():]).strip()
     segment = _LEADING.sub("", segment)
+    if wasted := re.fullmatch(r"\x05(?P<share>[^\x05]*)\x05", segment.strip(" ,.!")):
+        share_wasted = _WASTED_SHARE.get(wasted.group("share").lower())
+        if share_wasted is None:  # "the rest went on the floor": what was eaten was said already
+            return None, carry
+        return ParsedItem(segment, (), 1.0 - share_wasted, None, "bite", clause, True, None, EAT), carry
     if _CONTRAST.match(segment):
         carry = None
     passive = _PASSIVE.search(segment)
@@ -249,6 +334,8 @@ def _parse_segment(segment: str, clause: int, carry):
         share = 0.0 if (passive.group("refused") or passive.group("tail")) else 1.0
         segment = segment[: passive.start()]
     segment = _HEDGE.sub("", _HEDGE.sub("", segment.strip()))
+    if (said := _share_said_of_before(segment, bool(verb) and kind == EAT, clause)) is not None:
+        return said, status
     segment, found = _share(segment)
     share = found if found is not None else share
     segment = _HEDGE.sub("", segment)
@@ -273,11 +360,39 @@ def _parse_segment(segment: str, clause: int, carry):
     if not words and not refers_back:
         return None, status
     return ParsedItem(segment, words if not refers_back else (), share, bites, bite_unit, clause,
-                      refers_back, None, kind, made_with), status
+                      refers_back, None, kind, made_with, aside, cut_into), status
+
+
+def _share_said_of_before(segment: str, eaten: bool, clause: int) -> ParsedItem | None:
+    """"ate like 2/3", "3/4 eaten", "ate half of one", "ate 2 squares", "2 of the 4 triangles": how much
+    of what was just listed was eaten, naming no food."""
+    text = segment.strip(" ,.!")
+    if (m := _BARE_SHARE.match(text)) and (eaten or m.group("eaten")):
+        share = _FRACTION_WORDS.get((m.group("w") or "").lower()) or int(m.group("a")) / max(int(m.group("b")), 1)
+        return ParsedItem(segment, (), min(share, 1.0), None, "bite", clause, True, None, EAT)
+    if not eaten:
+        return None
+    if (m := _COUNT_ONLY.match(text)) and m.group("part"):
+        part = m.group("part").lower()  # "she ate half of one": half a piece
+        count = number_value(part) or {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "a third": 1 / 3}[part]
+        return ParsedItem(segment, (), None, None, "bite", clause, True, count, EAT)
+    if m := _PIECES_EATEN.match(text):
+        n = m.group("n").lower()
+        count = _NUMBERS.get(n) or _WORD_NUMBERS.get(n) or number_value(n) or 1.0
+        if m.group("of"):  # "2 of the 4 triangles": half of it
+            whole = _CUT_NUMBERS.get(m.group("of").lower()) or number_value(m.group("of")) or count
+            return ParsedItem(segment, (), min(1.0, count / whole), None, OF_WHOLE, clause, True, None, EAT)
+        return ParsedItem(segment, (), None, None, _CUT_PIECE, clause, True, count, EAT)
+    return None
+
+
+_FRACTION_OF = re.compile(rf"(?:only |just )?(?P<a>\d+)/(?P<b>\d+) of(?= {_DET}| it\b| them\b|$)\s*")
 
 
 def _share(segment: str) -> tuple[str, float | None]:
     lowered = segment.lower()
+    if (m := _FRACTION_OF.match(lowered)) and 0 < int(m.group("a")) <= int(m.group("b")):  # "3/4 of it"
+        return segment[m.end():], int(m.group("a")) / int(m.group("b"))
     for pattern, value in SHARES:
         if m := re.match(r"(?:only |just )?" + pattern + r"\s*", lowered):
             return segment[m.end():], value

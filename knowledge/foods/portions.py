@@ -149,6 +149,8 @@ def find_portion(food: FoodRecord, unit: str, size: str | None = None,
             sized = [p for p in group if size in p.words or p.unit == size]
             if sized:
                 group = sized
+        else:  # "a slice of toast" is SR28's "1 slice", not "1 slice, large" or "crust not eaten"
+            group = [p for p in group if not (p.words & _SIZE_WORDS)] or group
         if modifiers:
             modded = [p for p in group if set(modifiers) & p.words]
             if modded:
@@ -209,4 +211,5 @@ _PORTION_WORDS = {
     "packet": ("packet", "package", "pack"), "container": ("container", "carton", "tub"),
     "link": ("link", "frankfurter", "sausage"), "piece": ("piece", "pc"),
 }
+_SIZE_WORDS = frozenset({"large", "small", "thin", "thick", "extra", "mini", "miniature", "jumbo", "crust"})
 _PACKING = frozenset({"packed", "mashed", "pureed", "crushed", "melted", "ground"})

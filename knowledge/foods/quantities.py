@@ -25,7 +25,14 @@ VAGUE = {
     ("a", "big", "serving"): 1.5, ("a", "small", "serving"): 0.6, ("a", "serving"): 1.0,
     ("a", "portion"): 1.0, ("a", "helping"): 1.0, ("seconds",): 1.5, ("a", "second", "helping"): 1.0,
     ("more",): 1.0, ("enough",): 1.0, ("a", "taste"): 0.1, ("a", "lick"): 0.05,
+    # a little of a spread, syrup or topping: "a drizzle of syrup", "a thin layer of peanut butter"
+    ("a", "drizzle"): 0.5, ("a", "thin", "layer"): 0.5, ("a", "thin", "spread"): 0.5, ("a", "layer"): 0.7,
+    ("a", "smear"): 0.5, ("a", "scrape"): 0.3, ("a", "dab"): 0.3, ("a", "sprinkle"): 0.5,
+    ("a", "sprinkling"): 0.5, ("a", "splash"): 0.2, ("a", "dollop"): 0.3, ("a", "dash"): 0.2,
 }
+VAGUE.update({k[1:]: v for k, v in list(VAGUE.items())  # "thin layer of pb", "drizzle of syrup"
+              if k[0] == "a" and len(k) > 1 and k[1] in ("drizzle", "thin", "layer", "smear", "scrape", "dab",
+                                                         "sprinkle", "sprinkling", "splash", "dollop")})
 UNIT_ALIASES = {
     "g": "g", "gram": "g", "grams": "g", "gr": "g", "gm": "g", "gms": "g", "grammes": "g",
     "kg": "kg", "kilo": "kg", "kilos": "kg", "mg": "mg",
@@ -45,7 +52,8 @@ UNIT_ALIASES = {
     "pcs": "piece", "chunk": "piece", "chunks": "piece", "cube": "cube", "cubes": "cube",
     "strip": "strip", "strips": "strip", "stick": "stick", "sticks": "stick", "wedge": "wedge",
     "wedges": "wedge", "floret": "floret", "florets": "floret", "spear": "spear", "spears": "spear",
-    "link": "link", "links": "link", "patty": "patty", "patties": "patty",
+    "link": "link", "links": "link", "patty": "patty", "patties": "patty", "triangle": "triangle",
+    "triangles": "triangle", "square": "square", "squares": "square",
     "jar": "jar", "jars": "jar", "pouch": "pouch", "pouches": "pouch", "container": "container",
     "containers": "container", "tub": "container", "tubs": "container", "packet": "packet",
     "packets": "packet", "pack": "packet", "packs": "packet", "sachet": "packet", "bar": "bar",
@@ -58,11 +66,12 @@ UNIT_ALIASES = {
 }
 # Units that only count as units right after a number ("2 c milk"), never on their own.
 NUMERIC_ONLY_UNITS = frozenset({"c", "l", "g", "gr", "gm", "pc", "cc", "can", "cans", "link", "links",
-                                "bar", "bars", "stick", "sticks", "tube", "tubes", "box", "boxes"})
+                                "bar", "bars", "stick", "sticks", "tube", "tubes", "box", "boxes", "triangle",
+                                "triangles", "square", "squares"})
 _VAGUE_LONGEST_FIRST = sorted(VAGUE.items(), key=lambda kv: -len(kv[0]))
 SIZES = {
     "small": "small", "smallish": "small", "little": "small", "medium": "medium", "med": "medium",
-    "large": "large", "big": "large", "huge": "extra large", "jumbo": "extra large", "mini": "mini",
+    "large": "large", "big": "large", "huge": "extra large", "jumbo": "extra large", "mini": "mini", "minis": "mini",
     "xl": "extra large", "kids": "kid", "kid": "kid",
 }
 # Words that pick one SR28 portion over another: "1 cup mashed banana" -> "cup, mashed".
@@ -173,6 +182,10 @@ def _read_amount(words: list[str], used: set[int], protected: frozenset[int]):
         if value is not None and (UNIT_ALIASES.get(after) in MEASURES or after in ("fl", "fluid")):
             used.update(range(i, i + width))
             return value, None, i + width
+        if value is not None and words[i + width : i + width + 2] in (["of", "a"], ["of", "an"]) \
+                and UNIT_ALIASES.get(words[i + width + 2] if i + width + 2 < len(words) else "") in MEASURES:
+            used.update(range(i, i + width + 2))  # "1/4 of a cup": a quarter cup
+            return value, None, i + width + 2
     for i in range(len(words)):
         if i in protected or i in used:
             continue

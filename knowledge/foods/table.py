@@ -152,6 +152,11 @@ class FoodTable:
         entry = self._curated_by_ndb.get(record.ndb_no)
         return entry.category if entry else guess_category(record)
 
+    def unit_hint(self, record: FoodRecord) -> str:
+        """The natural count unit names.tsv gives the food ("slice", "large"), else ""."""
+        entry = self._curated_by_ndb.get(record.ndb_no)
+        return entry.unit if entry else ""
+
     def part_name(self, record: FoodRecord) -> str:
         """What a parent calls a dish part: its curated name, else the start of its SR28 description."""
         entry = self._curated_by_ndb.get(record.ndb_no)

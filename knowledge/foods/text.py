@@ -32,7 +32,7 @@ STOPWORDS = frozenset(
     # eating verbs, in case one is left over: "picked at", "snacked on"
     "ate eaten eats eat picked snacked munched nibbled drank drinks gave offered served refused "
     "rejected tried tasted finished devoured gobbled loved wanted took got fed "
-    "am pm min mins minute minutes hour hours hr hrs oclock sec secs seconds".split()
+    "am pm min mins minute minutes hour hours hr hrs oclock sec secs seconds together one ones kind kinds flavor flavour type".split()
 )
 # Preparation words: kept for matching ("mashed potatoes") but ignored when left over.
 DESCRIPTORS = frozenset(
@@ -43,7 +43,7 @@ DESCRIPTORS = frozenset(
     "slices slice pieces piece bits crumbled smashed squished torn dipped spread topped "
     "sauteed sautéed grilled fried toasted buttered seasoned unsalted salted lightly mini bowl mixed "
     "stirred prepared heated segments segment sections section lengthwise halves "
-    "store bought storebought brand big large medium tiny regular cup cups serving helping".split()
+    "store bought storebought brand big large medium tiny regular cup cups serving helping dry flaked flakes scrambled poached".split()
 )
 
 
@@ -63,6 +63,7 @@ def normalise(text: str) -> str:
     for char, frac in _FRACTIONS.items():
         text = text.replace(char, f" {frac} ")
     text = text.lower()
+    text = re.sub(r"[~≈]|\b(?:abt|approx|approximately|est)\b\.?", " ", text)  # "~1/4 cup", "abt 2 oz"
     text = re.sub(r"(\d)-(\d+/\d+)", r"\1 \2", text)  # 1-1/2 -> 1 1/2
     text = re.sub(r"(?<=[a-z])'s\b", "s", text)
     text = text.replace("'", "")

@@ -121,3 +121,31 @@ def test_weekly_summary_averages_over_days_with_meals(app, clock):
     clock.advance(days=1)
     parent.say("1/2 cup peas")
     assert "a day on average over the 2 days with meals" in parent.say("this week")
+
+
+def test_a_dish_and_its_measured_parts_are_logged_once(app):
+    parent = household(app, "+12125550311", "Maya", "2025-06-01")
+    reply = parent.say("rice & beans for dinner, like 1/2 cup rice and 1/4 cup black beans")
+    assert "rice 79 g" in reply and "black beans 43 g" in reply and "rice and beans" not in reply
+    assert items(meals(app)[0]) == {"rice": 79.0, "black beans": 43.0}
+
+
+def test_approximate_amounts_and_asides_are_understood(app):
+    parent = household(app, "+12125550312", "Maya", "2025-06-01")
+    reply = parent.say("3 chicken nuggets (the dino ones) and ~1/4 cup mashed potatoes")
+    assert "didn't catch" not in reply
+    assert items(meals(app)[0]) == {"chicken nuggets": 54.0, "mashed potatoes": 52.5}
+
+
+def test_fragments_are_not_foods_and_the_white_is_egg_white(app):
+    parent = household(app, "+12125550313", "Maya", "2025-06-01")
+    reply = parent.say("1 hard boiled egg, he only ate the white, rest went on the floor")
+    assert "didn't catch" not in reply and "egg white 33 g" in reply
+    assert items(meals(app)[0]) == {"egg white": 33.0}
+
+
+def test_the_eaten_share_of_a_pack_and_a_wedge_of_a_cut_dish(app):
+    parent = household(app, "+12125550314", "Maya", "2025-06-01")
+    assert "mcnuggets 48 g of 64 g" in parent.say("4 mcnuggets (ate 3)")
+    parent.say("one wedge of a cheese quesadilla (cut in 8)")
+    assert items(meals(app)[-1]) == {"cheese quesadilla": 24.2}  # SR28 quesadilla 194 g, one of 8

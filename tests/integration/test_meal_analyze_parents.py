@@ -169,3 +169,27 @@ def test_a_measured_dish_is_weighed_as_the_dish(analyze):
     row = analyze("1/2 cup jollof rice", 30)
     assert 90 <= sum(i["grams"] for i in row["items"]) <= 110  # half a cup of a mixed dish, about 100 g
     assert not row["doubts"]
+
+
+@pytest.mark.parametrize("text, age, expected", [
+    # 1 a dish and its measured parts: the parts, once
+    ("rice & beans, like 1/2 cup rice and 1/4 cup black beans", 26, {"rice": 79.0, "black beans": 43.0}),
+    ("1 hard shell taco with beef and cheese", 40, {"hard shell taco": 69.0}),
+    # 2 approximation marks
+    ("~1/4 cup mashed potatoes", 20, {"mashed potatoes": 52.5}),
+    # 3 common toddler foods
+    ("3 silver dollar pancakes", 30, {"silver dollar pancakes": 30.3}),
+    ("3 chicken nuggets (the dino ones)", 30, {"chicken nuggets": 54.0}),
+    # 4 fragments
+    ("1 hard boiled egg, he only ate the white", 30, {"egg white": 33.0}),
+    ("1/2 cup yogurt and 1/4 cup blueberries mixed together", 24, {"yogurt": 122.5, "blueberries": 37.0}),
+    # 5 eaten shares of packages
+    ("a jar of Gerber chicken and rice, she ate about 3/4 of it", 9, {"gerber chicken and rice": 84.8}),
+    ("4 mcnuggets (ate 3)", 36, {"mcnuggets": 48.0}),
+    # 6 pieces and small portions
+    ("2 quesadilla wedges (cut into 8)", 30, {"quesadilla": 48.5}),
+    ("naan, about 1/4", 30, {"naan": 22.5}),
+])
+def test_issue_10_second_round_classes(analyze, text, age, expected):
+    row = analyze(text, age)
+    assert {i["name"]: i["grams"] for i in row["items"]} == expected and not unknown(row)
