@@ -40,8 +40,11 @@ _NOT_TOPIC = frozenset("""
     now too get got did let may way yes yet say see off ago out use try lot bit kid son mom dad
     says told tell prepare necessary possible possibly problem issue okay alright happen happens
     """.split())
-_WORDS = re.compile(r"[A-Za-z]{3,}")
-_REFERS_BACK = re.compile(r"\b(it|its|this|that|these|those|them|something|anything)\b", re.I)
+_WORDS = re.compile(r"[A-Za-z]{4,}")
+_SUBJECT_WORDS = re.compile(r"[A-Za-z]{3,}")  # "eat", "egg", "day" can name a subject
+# A question leaning on the story: "is that normal?", "is there evidence for my doctor's claim?"
+_REFERS_BACK = re.compile(r"\b(it|its|this|that|these|those|them|something|anything|claim|evidence|advice|true|"
+                          r"right|said|says|told)\b", re.I)
 
 # What kind of answer a question wants, tried in this order (the first match leads).
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -116,7 +119,7 @@ def read_question(text: str) -> ReadQuestion:
 
 def topic_words(text: str) -> list[str]:
     """Words that could name what a question is about (not question, filler or family words)."""
-    return [w for w in _WORDS.findall(text.lower()) if w not in _NOT_TOPIC]
+    return [w for w in _SUBJECT_WORDS.findall(text.lower()) if w not in _NOT_TOPIC]
 
 
 def answer_kinds(question: str) -> tuple[str, ...]:
@@ -125,7 +128,7 @@ def answer_kinds(question: str) -> tuple[str, ...]:
     sentences = [_OPENER.sub("", s).strip() for s in split_message(question) or [question]]
     asked = [s for s in sentences if s.endswith("?")] + [s for s in sentences if not s.endswith("?")]
     found = [lead_kind(question)] + [kind for s in asked for kind, pattern in _KINDS if pattern.search(s)]
-    if asks_if_safe(question):
+    if found[0] in ("whether", "") and asks_if_safe(question):
         found.append("how")  # "are grapes ok for him?" is answered by how to make them safe
     return tuple(kind for kind in dict.fromkeys(found) if kind and kind != "why")
 

@@ -34,6 +34,7 @@ KIND_WEIGHT = 0.04
 KIND_LIFTED = frozenset({"amount", "when", "how", "what"})  # "whether" fits almost any passage
 OTHER_DRINK_PENALTY = 0.08  # "how much milk" against a passage about water
 SAFE_PREPARATION_WEIGHT = 0.1  # "are hot dogs ok" lifts the passage on cutting hot dogs
+ONE_QUESTION_WORDS = 30  # a longer focus is a whole story: the drinks it names are not what is asked
 SHORTLIST = 20
 STEM = 6  # letters kept: constipated ~ constipation, allergic ~ allergy
 
@@ -145,8 +146,9 @@ class PassageIndex:
         weigh what the question is about: the drink it names, or whether a food is safe."""
         words = set(stems(read.query) or stems(read.whole))
         lead = read.kinds[0] if read.kinds else None
-        drinks = drinks_meant(drinks_named(read.focus))
-        safety = asks_if_safe(read.focus)
+        asked = read.focus if len(read.focus.split()) <= ONE_QUESTION_WORDS else ""  # not a whole story
+        drinks = drinks_meant(drinks_named(asked))
+        safety = asks_if_safe(asked)
         for i in order:
             if words:
                 rank[i] += LEXICAL_WEIGHT * len(words & self._labels[i]) / len(words)
