@@ -18,6 +18,7 @@ import numpy as np
 from knowledge.asking import answer_kinds, lead_kind, sentence_offers
 from knowledge.embeddings import embed, embed_question
 from knowledge.guideline_store import Hit, content_words
+from knowledge.subjects import asks_if_safe
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ STEM = 5  # letters compared when looking for a shared word: swelling ~ swells, 
 SENTENCE_DROP = 0.25  # skip sentences much less relevant than the best one...
 SENTENCE_FLOOR = 0.3  # ...and any barely related to the question at all
 MAX_SENTENCES = 3
+THIN_ANSWER = 80  # a lone sentence shorter than this only names the answer: the next one gives it
 NOT_COVERED = "NOT_COVERED"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 _ANAPHORA = re.compile(r"^(?:They|Them|These|This|That|Those|It|Its|Such|Both|For them|For these)\b")
@@ -84,8 +86,8 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     lead = _lead(child_name, age_text)
     most = MAX_SENTENCES if limit <= SMS_LIMIT else MAX_SENTENCES + 1
     budget = limit - len(note or "") - len(lead) - len(hit.source) - 9
-    chosen = _pick(sentences, _keep_allergy_warnings(sentences, _prefer(sentences, sims, kinds), question, allergies),
-                   budget, most)
+    preferred = _safe_forms_first(sentences, _prefer(sentences, sims, kinds), question, hit.text)
+    chosen = _pick(sentences, _keep_allergy_warnings(sentences, preferred, question, allergies), budget, most)
     sources = [hit.source]
     extra = _second_passage(question, question_vector, hits, chosen, kinds, best)
     if extra:
@@ -112,6 +114,25 @@ def _keep_allergy_warnings(sentences: list[str], sims: np.ndarray, question: str
     for i, sentence in enumerate(sentences):
         if _ALLERGY_WORD.search(sentence):
             lifted[i] = max(lifted[i], float(sims.max())) + 0.01
+    return lifted
+
+
+_SAFE_FORM = re.compile(r"\b(cut|quarter\w*|lengthwise|grat(e|ed|ing)|cook(ed)?|mash\w*|flatten\w*|squash\w*|"
+                        r"spread|thin(ly|ned)?|shred\w*|slic(e|ed)|chop\w*|under (age )?4|age 4|until)\b", re.I)
+
+
+_HAZARD = re.compile(r"\b(hazards?|risks?|risky)\b", re.I)  # "cut into coins, a choking hazard" is not how
+
+
+def _safe_forms_first(sentences: list[str], sims: np.ndarray, question: str, passage: str) -> np.ndarray:
+    """For "is it safe/ok" about a choking food, lift the sentences saying how to serve it safely and
+    until what age: "cut them lengthwise into quarters" answers "are sausages ok for him?"."""
+    if not asks_if_safe(question) or "chok" not in passage.lower():
+        return sims
+    lifted = sims.copy()
+    for i, sentence in enumerate(sentences):
+        if _SAFE_FORM.search(sentence) and not _HAZARD.search(sentence):
+            lifted[i] += KIND_BONUS
     return lifted
 
 
@@ -196,6 +217,10 @@ def _pick(sentences: list[str], sims: np.ndarray, budget: int, most: int = MAX_S
             used += cost
         elif not chosen:  # the best sentence alone is too long: shorten it
             return [_shorten(sentences[index], budget)]
+    after = chosen[0] + 1
+    if len(chosen) == 1 and len(sentences[chosen[0]]) < THIN_ANSWER and after < len(sentences) \
+            and used + len(sentences[after]) + 1 <= budget:
+        chosen.append(after)  # "A helpful approach is the division of responsibility." says what it is next
     return [sentences[i] for i in sorted(chosen)]
 
 

@@ -31,7 +31,7 @@ _SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("vomiting", re.compile(r"\b(vomit\w*|threw up|throw(s|ing)? up|thrown up|puk(e|ed|ing)|projectile)\b", re.I)),
     ("hours after", re.compile(r"\b(hours? (later|after)|(an|one|two|three|couple of|few|\d) hours? (later|after))\b",
                                re.I)),
-    ("pale floppy", re.compile(r"\b(pale|floppy|limp|lethargic)\b", re.I)),
+    ("pale paleness floppy", re.compile(r"\b(pale|floppy|limp|lethargic)\b", re.I)),
     ("hives rash", re.compile(r"\b(hives|welts|rash|blotch\w*)\b", re.I)),
     ("swelling", re.compile(r"\b(swell\w*|swollen|puffy)\b", re.I)),
     ("eczema", re.compile(r"\beczema\b", re.I)),
@@ -65,6 +65,14 @@ def asks_if_safe(question: str) -> bool:
     return bool(SAFETY_ASK.search(question))
 
 
+_DENIED = re.compile(r"\b(no|not|without|never|any)\s+(\w+\s+)?$", re.I)  # "no rash or anything"
+
+
 def story_signs(context: str, focus: str) -> str:
-    """The signs the story reports that the question itself does not name, in passage words."""
-    return " ".join(words for words, pattern in _SIGNS if pattern.search(context) and not pattern.search(focus))
+    """The signs the story reports (not denies) that the question itself does not name, in passage words."""
+    return " ".join(words for words, pattern in _SIGNS if not pattern.search(focus) and _reported(pattern, context))
+
+
+def _reported(pattern: re.Pattern[str], text: str) -> bool:
+    """Say whether a sign is told as present at least once, not only as 'no rash'."""
+    return any(not _DENIED.search(text[max(0, m.start() - 20):m.start()]) for m in pattern.finditer(text))
