@@ -27,6 +27,7 @@ WHATSAPP_LIMIT = 700  # WhatsApp has room for a fuller answer
 HARD_LIMIT = 480  # an LLM answer, checked before it is sent on either channel
 KIND_BONUS = 0.15  # lift for a sentence that gives the kind of answer asked
 SECOND_MARGIN = 0.08  # how far behind the best passage a runner-up may be and still add a sentence
+CLEAR_LEAD = 0.08  # a passage ranked this far ahead of the next is about the question even when MiniLM is unsure
 MIN_SCORE = 0.47  # below this neither the passage nor any sentence is about the question
 PASSAGE_FLOOR = 0.33  # a passage this far from the question is not about it, whatever one sentence says
 STRONG_SCORE = 0.55  # above this, trust the meaning match even without a shared word
@@ -77,7 +78,8 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     sentences = split_sentences(gsm_safe(hit.text))
     sims = _sentence_vectors(tuple(sentences)) @ question_vector
     best = float(sims.max())
-    if hit.score < PASSAGE_FLOOR or max(hit.score, best) < MIN_SCORE or not _is_about(question, hit, best):
+    clear = len(hits) > 1 and hit.rank - hits[1].rank >= CLEAR_LEAD  # words and topics agree, not meaning alone
+    if hit.score < PASSAGE_FLOOR or (max(hit.score, best) < MIN_SCORE and not clear) or not _is_about(question, hit, best):
         return None
     kinds = answer_kinds(question)
     if hit.score < STRONG_SCORE and not _answers_kind(lead_kind(question), hits[:2]):
@@ -154,6 +156,11 @@ def _answers_kind(asked: str, hits: list[Hit]) -> bool:
     return any(asked in sentence_offers(s) for hit in hits for s in split_sentences(hit.text))
 
 
+# "16 to 24 ounces", "2-3 cups": the range that answers "how much", more than "over 24 ounces" does.
+_RANGE = re.compile(r"\b\d+(\.\d+)?\s*(to|-)\s*\d+(\.\d+)?\s*(ounces?|oz|cups?|ml|grams?|g|mg|tablespoons?|"
+                    r"teaspoons?|servings?|snacks|meals|feeds|feedings|bottles|times)\b", re.I)
+
+
 def _prefer(sentences: list[str], sims: np.ndarray, kinds: tuple[str, ...]) -> np.ndarray:
     """Lift the sentences that give the kind of answer asked, most for the leading kind."""
     if not kinds:
@@ -162,7 +169,7 @@ def _prefer(sentences: list[str], sims: np.ndarray, kinds: tuple[str, ...]) -> n
     for i, sentence in enumerate(sentences):
         offers = sentence_offers(sentence)
         if kinds[0] in offers:
-            lifted[i] += KIND_BONUS
+            lifted[i] += KIND_BONUS + (KIND_BONUS / 3 if kinds[0] == "amount" and _RANGE.search(sentence) else 0)
         elif offers & set(kinds[1:]):
             lifted[i] += KIND_BONUS / 2
     return lifted
