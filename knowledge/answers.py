@@ -18,6 +18,7 @@ import numpy as np
 from knowledge.asking import answer_kinds, lead_kind, sentence_offers
 from knowledge.embeddings import embed, embed_question
 from knowledge.guideline_store import Hit, content_words
+from knowledge.subjects import asks_if_safe
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ WHATSAPP_LIMIT = 700  # WhatsApp has room for a fuller answer
 HARD_LIMIT = 480  # an LLM answer, checked before it is sent on either channel
 KIND_BONUS = 0.15  # lift for a sentence that gives the kind of answer asked
 SECOND_MARGIN = 0.08  # how far behind the best passage a runner-up may be and still add a sentence
+CLEAR_LEAD = 0.08  # a passage ranked this far ahead of the next is about the question even when MiniLM is unsure
 MIN_SCORE = 0.47  # below this neither the passage nor any sentence is about the question
 PASSAGE_FLOOR = 0.33  # a passage this far from the question is not about it, whatever one sentence says
 STRONG_SCORE = 0.55  # above this, trust the meaning match even without a shared word
@@ -33,6 +35,7 @@ STEM = 5  # letters compared when looking for a shared word: swelling ~ swells, 
 SENTENCE_DROP = 0.25  # skip sentences much less relevant than the best one...
 SENTENCE_FLOOR = 0.3  # ...and any barely related to the question at all
 MAX_SENTENCES = 3
+THIN_ANSWER = 80  # a lone sentence shorter than this only names the answer: the next one gives it
 NOT_COVERED = "NOT_COVERED"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 _ANAPHORA = re.compile(r"^(?:They|Them|These|This|That|Those|It|Its|Such|Both|For them|For these)\b")
@@ -75,7 +78,8 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     sentences = split_sentences(gsm_safe(hit.text))
     sims = _sentence_vectors(tuple(sentences)) @ question_vector
     best = float(sims.max())
-    if hit.score < PASSAGE_FLOOR or max(hit.score, best) < MIN_SCORE or not _is_about(question, hit, best):
+    clear = len(hits) > 1 and hit.rank - hits[1].rank >= CLEAR_LEAD  # words and topics agree, not meaning alone
+    if hit.score < PASSAGE_FLOOR or (max(hit.score, best) < MIN_SCORE and not clear) or not _is_about(question, hit, best):
         return None
     kinds = answer_kinds(question)
     if hit.score < STRONG_SCORE and not _answers_kind(lead_kind(question), hits[:2]):
@@ -84,8 +88,8 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     lead = _lead(child_name, age_text)
     most = MAX_SENTENCES if limit <= SMS_LIMIT else MAX_SENTENCES + 1
     budget = limit - len(note or "") - len(lead) - len(hit.source) - 9
-    chosen = _pick(sentences, _keep_allergy_warnings(sentences, _prefer(sentences, sims, kinds), question, allergies),
-                   budget, most)
+    preferred = _safe_forms_first(sentences, _prefer(sentences, sims, kinds), question, hit.text)
+    chosen = _pick(sentences, _keep_allergy_warnings(sentences, preferred, question, allergies), budget, most)
     sources = [hit.source]
     extra = _second_passage(question, question_vector, hits, chosen, kinds, best)
     if extra:
@@ -115,6 +119,25 @@ def _keep_allergy_warnings(sentences: list[str], sims: np.ndarray, question: str
     return lifted
 
 
+_SAFE_FORM = re.compile(r"\b(cut|quarter\w*|lengthwise|grat(e|ed|ing)|cook(ed)?|mash\w*|flatten\w*|squash\w*|"
+                        r"spread|thin(ly|ned)?|shred\w*|slic(e|ed)|chop\w*|under (age )?4|age 4|until)\b", re.I)
+
+
+_HAZARD = re.compile(r"\b(hazards?|risks?|risky)\b", re.I)  # "cut into coins, a choking hazard" is not how
+
+
+def _safe_forms_first(sentences: list[str], sims: np.ndarray, question: str, passage: str) -> np.ndarray:
+    """For "is it safe/ok" about a choking food, lift the sentences saying how to serve it safely and
+    until what age: "cut them lengthwise into quarters" answers "are sausages ok for him?"."""
+    if not asks_if_safe(question) or "chok" not in passage.lower():
+        return sims
+    lifted = sims.copy()
+    for i, sentence in enumerate(sentences):
+        if _SAFE_FORM.search(sentence) and not _HAZARD.search(sentence):
+            lifted[i] += KIND_BONUS
+    return lifted
+
+
 def _answering_first(hits: list[Hit], asked: str) -> list[Hit]:
     """Put a close runner-up first when only it gives the age or amount the question word asks for."""
     if len(hits) < 2 or asked not in ("when", "amount"):
@@ -133,6 +156,11 @@ def _answers_kind(asked: str, hits: list[Hit]) -> bool:
     return any(asked in sentence_offers(s) for hit in hits for s in split_sentences(hit.text))
 
 
+# "16 to 24 ounces", "2-3 cups": the range that answers "how much", more than "over 24 ounces" does.
+_RANGE = re.compile(r"\b\d+(\.\d+)?\s*(to|-)\s*\d+(\.\d+)?\s*(ounces?|oz|cups?|ml|grams?|g|mg|tablespoons?|"
+                    r"teaspoons?|servings?|snacks|meals|feeds|feedings|bottles|times)\b", re.I)
+
+
 def _prefer(sentences: list[str], sims: np.ndarray, kinds: tuple[str, ...]) -> np.ndarray:
     """Lift the sentences that give the kind of answer asked, most for the leading kind."""
     if not kinds:
@@ -141,7 +169,7 @@ def _prefer(sentences: list[str], sims: np.ndarray, kinds: tuple[str, ...]) -> n
     for i, sentence in enumerate(sentences):
         offers = sentence_offers(sentence)
         if kinds[0] in offers:
-            lifted[i] += KIND_BONUS
+            lifted[i] += KIND_BONUS + (KIND_BONUS / 3 if kinds[0] == "amount" and _RANGE.search(sentence) else 0)
         elif offers & set(kinds[1:]):
             lifted[i] += KIND_BONUS / 2
     return lifted
@@ -196,6 +224,10 @@ def _pick(sentences: list[str], sims: np.ndarray, budget: int, most: int = MAX_S
             used += cost
         elif not chosen:  # the best sentence alone is too long: shorten it
             return [_shorten(sentences[index], budget)]
+    after = chosen[0] + 1
+    if len(chosen) == 1 and len(sentences[chosen[0]]) < THIN_ANSWER and after < len(sentences) \
+            and used + len(sentences[after]) + 1 <= budget:
+        chosen.append(after)  # "A helpful approach is the division of responsibility." says what it is next
     return [sentences[i] for i in sorted(chosen)]
 
 

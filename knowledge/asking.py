@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.subjects import asks_if_safe, story_signs
+from knowledge.subjects import story_signs
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=\?)(?=[A-Za-z])")
 _OPENER = re.compile(r"^\W*(?:(?:so|and|but|also|ok|okay|hi|hey|hello|um|quick question|question|pls|please)\b"
@@ -40,14 +40,17 @@ _NOT_TOPIC = frozenset("""
     now too get got did let may way yes yet say see off ago out use try lot bit kid son mom dad
     says told tell prepare necessary possible possibly problem issue okay alright happen happens
     """.split())
-_WORDS = re.compile(r"[A-Za-z]{3,}")
-_REFERS_BACK = re.compile(r"\b(it|its|this|that|these|those|them|something|anything)\b", re.I)
+_WORDS = re.compile(r"[A-Za-z]{4,}")
+_SUBJECT_WORDS = re.compile(r"[A-Za-z]{3,}")  # "eat", "egg", "day" can name a subject
+# A question leaning on the story: "is that normal?", "is there evidence for my doctor's claim?"
+_REFERS_BACK = re.compile(r"\b(it|its|this|that|these|those|them|something|anything|claim|evidence|advice|true|"
+                          r"right|said|says|told)\b", re.I)
 
 # What kind of answer a question wants, tried in this order (the first match leads).
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amount", re.compile(r"\bhow (much|many|often|long|big)\b|\b(amount|ounces?|oz|ml|cups? a day|grams?|mg|"
                           r"portions?|serving sizes?|servings?|times a (day|week)|per day|a day|a week|limit)\b", re.I)),
-    ("when", re.compile(r"\bwhen (can|could|should|do|does|is|are|to|will|would)\b|\bwhat age\b|\bhow old\b|\bat what (age|point)\b|\b(too early|too soon|"
+    ("when", re.compile(r"\bwhen (can|could|should|do|does|is|are|to|will|would)\b|\bwhat age\b|\bhow old\b|\bold enough\b|\bat what (age|point)\b|\b(too early|too soon|"
                         r"too young|too late|yet|ready|start(ing)?|introduce|stop|wean)\b", re.I)),
     ("how", re.compile(r"\bhow (do|does|should|can|could|would|to|best)\b|\bbest way\b|\bways? to\b|"
                        r"\b(prepare|serve|cut|cook|give it)\b", re.I)),
@@ -73,10 +76,14 @@ class ReadQuestion:
         return f"{self.focus} {self.context}".strip()
 
     @property
+    def signs(self) -> str:
+        """The signs the story reports and the question does not name ("threw up hours later")."""
+        return story_signs(self.context, self.focus) if self.context else ""
+
+    @property
     def query(self) -> str:
-        """The focus plus the signs the story reports ("threw up hours later"): what is searched."""
-        signs = story_signs(self.context, self.focus) if self.context else ""
-        return f"{self.focus} {signs}".strip()
+        """The focus plus the signs the story reports: what is searched."""
+        return f"{self.focus} {self.signs}".strip()
 
 
 def split_message(text: str) -> list[str]:
@@ -111,12 +118,17 @@ def read_question(text: str) -> ReadQuestion:
     if context and (not subject or (len(subject) < MIN_TOPIC_WORDS and _REFERS_BACK.search(focus))):
         # "Is it something he's eating?" names no subject: the story around it does.
         return ReadQuestion(" ".join(sentences), "", answer_kinds(focus))
+    if len(subject) < MIN_TOPIC_WORDS and first > 0:
+        # "Should we force her to try things?" names half its subject: the sentence before it the rest
+        keep.add(first - 1)
+        focus = " ".join(_OPENER.sub("", sentences[i]).strip() for i in sorted(keep))
+        context = " ".join(s for i, s in enumerate(sentences) if i not in keep)
     return ReadQuestion(focus, context, answer_kinds(focus))
 
 
 def topic_words(text: str) -> list[str]:
     """Words that could name what a question is about (not question, filler or family words)."""
-    return [w for w in _WORDS.findall(text.lower()) if w not in _NOT_TOPIC]
+    return [w for w in _SUBJECT_WORDS.findall(text.lower()) if w not in _NOT_TOPIC]
 
 
 def answer_kinds(question: str) -> tuple[str, ...]:
@@ -125,8 +137,6 @@ def answer_kinds(question: str) -> tuple[str, ...]:
     sentences = [_OPENER.sub("", s).strip() for s in split_message(question) or [question]]
     asked = [s for s in sentences if s.endswith("?")] + [s for s in sentences if not s.endswith("?")]
     found = [lead_kind(question)] + [kind for s in asked for kind, pattern in _KINDS if pattern.search(s)]
-    if asks_if_safe(question):
-        found.append("how")  # "are grapes ok for him?" is answered by how to make them safe
     return tuple(kind for kind in dict.fromkeys(found) if kind and kind != "why")
 
 
@@ -149,7 +159,8 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"call|see|get help|seek|take)\b", re.I)),  # signs to watch for, not an age
     ("when", re.compile(r"how long (do|does|should|can) \w+ (keep|continue|stay|wait)\b", re.I)),
     ("amount", re.compile(r"how (much|many|often|long|big)\b", re.I)),
-    ("when", re.compile(r"(when|what age|at what age|how old|what time)\b", re.I)),
+    ("when", re.compile(r"(when|what age|at what age|how old|what time|(is|are) (she|he|they|my \w+) old enough)\b",
+                        re.I)),
     ("how", re.compile(r"how\b", re.I)),
     ("what", re.compile(r"(what|which)\b", re.I)),
     ("whether", re.compile(r"(can|could|is|are|should|does|do|may|will|would|am)\b", re.I)),
@@ -167,7 +178,9 @@ _OFFERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("when", re.compile(r"\b(from|at|by|after|before|until|till|around|about|under|over|between|age|aged|"
                         r"ages|older than|younger than)\s+(about |around |age )?(\d+|six|twelve|one|two|three|"
                         r"four|the first)\b[^.]{0,20}?\b(months?|years?|weeks?|birthday)\b|\bwait\b|\bfirst "
-                        r"birthday\b|\bnever before\b", re.I)),
+                        r"birthday\b|\bnever before\b|\b(under|until|before|after|over|from) (at least )?(age )?[1-6]"
+                        r"(?!\d|[.,/]\d| to \d|\s*(ounces?|oz|cups?|ml|g|grams?|mg|tablespoons?|teaspoons?|times|servings?|"
+                        r"%|percent|hours?|minutes?|days?|pieces|inch))", re.I)),
     ("how", re.compile(r"^(serve|mash|cut|spread|stir|mix|steam|cook|offer|try|start|put|drop|swap|make|"
                        r"freeze|thin|use|give|keep|move|choose|pick|rinse|grate|warm|let)\b|"
                        r"\b(serve|mash|spread|thinned|stir(red)?|mixed|steamed|cut into|cook(ed)? until|"

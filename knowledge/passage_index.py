@@ -16,6 +16,7 @@ few array operations. The rank mixes four signals:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import bm25s
@@ -34,6 +35,10 @@ KIND_WEIGHT = 0.04
 KIND_LIFTED = frozenset({"amount", "when", "how", "what"})  # "whether" fits almost any passage
 OTHER_DRINK_PENALTY = 0.08  # "how much milk" against a passage about water
 SAFE_PREPARATION_WEIGHT = 0.1  # "are hot dogs ok" lifts the passage on cutting hot dogs
+ONE_QUESTION_WORDS = 30  # a longer focus is a whole story: the drinks it names are not what is asked
+AGE_EDGE_PENALTY = 0.03  # "milk is the main food until 12 months" at exactly 12 months
+OPEN_ENDED_MONTHS = 60  # bands ending here or later cover older children too
+STORY_SIGN_WEIGHT = 0.1  # "threw up two hours later" in the story lifts the passage on delayed reactions
 SHORTLIST = 20
 STEM = 6  # letters kept: constipated ~ constipation, allergic ~ allergy
 
@@ -61,10 +66,14 @@ def stem(word: str) -> str:
     return word[:STEM]
 
 
+_AGE = re.compile(r"\b(\d{1,2})\s*-?\s*(?:(months?|mos?|mths?|m/o)|(years?|yrs?|yo|y/o))\b", re.I)
+
+
 def stems(text: str) -> list[str]:
-    """Content words, stemmed, for BM25 on both sides."""
+    """Content words, stemmed, for BM25 on both sides; '10 mo' and '10 months' become one word."""
     from knowledge.guideline_store import content_words
 
+    text = _AGE.sub(lambda m: f" {m.group(1)}{'mo' if m.group(2) else 'yr'} ", text)
     return [stem(word) for word in content_words(text)]
 
 
@@ -123,6 +132,8 @@ class PassageIndex:
         rank = similarity.copy()
         if fuse:
             rank += BM25_WEIGHT * self._bm25_scores(read)
+        if age_months is not None:  # a band ending at this age gives way to the one starting at it
+            rank[(self._max == age_months) & (self._max < OPEN_ENDED_MONTHS)] -= AGE_EDGE_PENALTY
         rank[~allowed] = -np.inf
         order = [int(i) for i in np.argsort(-rank)[:SHORTLIST] if allowed[i]]
         if fuse:
@@ -145,8 +156,10 @@ class PassageIndex:
         weigh what the question is about: the drink it names, or whether a food is safe."""
         words = set(stems(read.query) or stems(read.whole))
         lead = read.kinds[0] if read.kinds else None
-        drinks = drinks_meant(drinks_named(read.focus))
-        safety = asks_if_safe(read.focus)
+        asked = read.focus if len(read.focus.split()) <= ONE_QUESTION_WORDS else ""  # not a whole story
+        drinks = drinks_meant(drinks_named(asked))
+        safety = asks_if_safe(asked)
+        signs = set(stems(read.signs))
         for i in order:
             if words:
                 rank[i] += LEXICAL_WEIGHT * len(words & self._labels[i]) / len(words)
@@ -156,4 +169,6 @@ class PassageIndex:
                 rank[i] -= OTHER_DRINK_PENALTY
             if safety and self._choking[i] and (words & self._labels[i]) - _SAFETY_STEMS:
                 rank[i] += SAFE_PREPARATION_WEIGHT
+            if signs & self._labels[i]:
+                rank[i] += STORY_SIGN_WEIGHT
         return sorted(order, key=lambda i: -rank[i])
