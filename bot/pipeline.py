@@ -35,10 +35,10 @@ def database_down(error: BaseException) -> bool:
     return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
 
 
-def _claim(session, msg: InboundMessage, now: datetime):
+def _claim(session, msg: InboundMessage, now: datetime, person_id: int | None = None):
     return messages.claim_inbound(
         session, sid=msg.sid, channel=msg.channel, sender=msg.sender, body=msg.text,
-        message_type=msg.message_type, now=now,
+        message_type=msg.message_type, now=now, person_id=person_id,
         media=[{"url": m.url, "content_type": m.content_type} for m in msg.media])
 
 
@@ -85,11 +85,14 @@ class Pipeline:
         jobs: list[tuple] = []
         try:
             with self.sessions() as session, session.begin():
+                # The sender is read first so the claim is inserted with its person: a redelivery
+                # still fails on the unique SID and rolls back whatever this transaction did.
+                person, _ = people.find_or_create_person(session, msg.sender, now)
                 try:
-                    inbound = _claim(session, msg, now)
+                    inbound = _claim(session, msg, now, person.id)
                 except IntegrityError as exc:
                     raise _Duplicate from exc
-                parts = self._answer(session, inbound, msg, now, jobs)
+                parts = self._answer(session, person, inbound, msg, now, jobs)
                 if later:
                     jobs += _send_replies(session, inbound)
         except _Duplicate:
@@ -116,10 +119,8 @@ class Pipeline:
         except Exception as exc:  # still down; the drainer keeps trying
             logger.warning("spooled messages wait: %s", type(exc).__name__)
 
-    def _answer(self, session, inbound, msg: InboundMessage, now: datetime, jobs: list) -> list[str]:
-        person, _ = people.find_or_create_person(session, msg.sender, now)
+    def _answer(self, session, person, inbound, msg: InboundMessage, now: datetime, jobs: list) -> list[str]:
         people.note_inbound(person, msg.channel, now)
-        inbound.person_id = person.id
         ctx = self.context(session, person, inbound.id, now,
                            lambda job, *args, job_id=None: jobs.append((job, args, job_id)))
         reply = route(msg, ctx, self.classify)
