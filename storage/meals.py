@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload
 
 from storage.db import Base, UTCDateTime
@@ -12,8 +12,11 @@ from storage.db import Base, UTCDateTime
 
 class Meal(Base):
     __tablename__ = "meal"
+    # A child's meals by local day: the streak (days and first/last meal of each, read from the
+    # index alone), today's nutrients, summaries and the week's foods for badges.
+    __table_args__ = (Index("ix_meal_child_id_local_date", "child_id", "local_date", "eaten_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"))
     logged_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
     inbound_id: Mapped[int | None] = mapped_column(ForeignKey("inbound.id", ondelete="SET NULL"))
     eaten_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -29,8 +32,11 @@ class Meal(Base):
 
 class MealItem(Base):
     __tablename__ = "meal_item"
+    # "First time trying": a child's meals, then their items for these foods, without reading
+    # every household's items of the same food through ix_meal_item_ndb_no.
+    __table_args__ = (Index("ix_meal_item_meal_id_ndb_no", "meal_id", "ndb_no"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    meal_id: Mapped[int] = mapped_column(ForeignKey("meal.id", ondelete="CASCADE"), index=True)
+    meal_id: Mapped[int] = mapped_column(ForeignKey("meal.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(80))
     ndb_no: Mapped[str | None] = mapped_column(String(5), index=True)
     description: Mapped[str] = mapped_column(Text, default="")
