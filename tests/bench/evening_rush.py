@@ -126,6 +126,15 @@ def run_wrk(server: Server, seconds: int, connections: int, threads: int, househ
     return json.loads(line[len("BENCH "):])
 
 
+def _py_spy(server: Server, out: str, seconds: int) -> subprocess.Popen:
+    """py-spy (not a dependency: `pip download py-spy` and put it on PATH) sampling every thread."""
+    if shutil.which("py-spy") is None:
+        raise SystemExit("--py-spy needs py-spy on PATH")
+    return subprocess.Popen(["py-spy", "record", "--pid", str(server.process.pid), "--subprocesses", "--idle",
+                             "--format", "raw", "--rate", "200", "--duration", str(seconds), "--output", out],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def read_mix() -> tuple[dict[str, int], dict[str, list[str]]]:
     weights: dict[str, int] = {}
     texts: dict[str, list[str]] = {}
@@ -230,6 +239,8 @@ def main() -> None:
     parser.add_argument("--burst-window", type=float, default=2.0)
     parser.add_argument("--seed", type=int, default=int(time.time()) % 100000)
     parser.add_argument("--web", default=None, help="a web command instead of the Procfile's ($PORT is set)")
+    parser.add_argument("--py-spy", default=None, metavar="OUT",
+                        help="sample the product's web process with py-spy during the mixed run (collapsed stacks to OUT)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
@@ -247,7 +258,10 @@ def main() -> None:
             try:
                 run_wrk(server, 2, args.connections, args.threads, args.households, args.seed + 7)  # warm-up
                 before = load_average()
+                sampler = _py_spy(server, args.py_spy, args.seconds) if args.py_spy and name == "tinytummy" else None
                 mixed = run_wrk(server, args.seconds, args.connections, args.threads, args.households, args.seed)
+                if sampler is not None:
+                    sampler.wait(60)
                 burst = run_burst(server, burst_forms(args.burst, args.households, args.seed), args.burst_window)
                 results[name] = {"mixed": mixed, "burst": burst, "load": f"{before} -> {load_average()}"}
             finally:
