@@ -88,6 +88,18 @@ def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
+def cpu_seconds(process: ProcfileProcess) -> float:
+    """User + system CPU the web process (its whole process group) has used so far."""
+    total = 0
+    for pid in process.survivors():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass
 class Server:
     name: str
@@ -257,9 +269,10 @@ def main() -> None:
             server = start(name, command, env, logs)
             try:
                 run_wrk(server, 2, args.connections, args.threads, args.households, args.seed + 7)  # warm-up
-                before = load_average()
+                before, cpu = load_average(), cpu_seconds(server.process)
                 sampler = _py_spy(server, args.py_spy, args.seconds) if args.py_spy and name == "tinytummy" else None
                 mixed = run_wrk(server, args.seconds, args.connections, args.threads, args.households, args.seed)
+                mixed["cpu_ms"] = (cpu_seconds(server.process) - cpu) * 1000 / max(1, mixed["requests"])
                 if sampler is not None:
                     sampler.wait(60)
                 burst = run_burst(server, burst_forms(args.burst, args.households, args.seed), args.burst_window)
@@ -274,11 +287,11 @@ def report(results: dict[str, dict], args, command: str, statuses: dict[str, int
     print(f"\nweb command: {command!r}; wrk {args.threads} thread(s), {args.connections} connections, "
           f"{args.seconds} s; {args.households} households; mix {MIX.name}; logs in {logs}")
     print(f"{'server':<10} {'msg/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8} {'bad':>5} "
-          f"{'redeliv':>7} | burst {args.burst} in {args.burst_window:g} s: answered  p50 ms  p99 ms  max ms | load avg")
+          f"{'redeliv':>7} {'cpu ms/msg':>10} | burst {args.burst} in {args.burst_window:g} s: answered  p50 ms  p99 ms  max ms | load avg")
     for name, r in results.items():
         m, b = r["mixed"], r["burst"]
         print(f"{name:<10} {m['rps']:>8.1f} {m['p50']:>8.1f} {m['p90']:>8.1f} {m['p99']:>8.1f} {m['max']:>8.1f} "
-              f"{m['bad'] + m['timeouts']:>5} {m['redelivered']:>7} | {b['answered']:>27}/{b['sent']} {b['p50']:>7.0f} "
+              f"{m['bad'] + m['timeouts']:>5} {m['redelivered']:>7} {m['cpu_ms']:>10.1f} | {b['answered']:>27}/{b['sent']} {b['p50']:>7.0f} "
               f"{b['p99']:>7.0f} {b['max']:>7.0f} | {r['load']}")
     if "bare" in results and "tinytummy" in results:
         ratio = results["tinytummy"]["mixed"]["rps"] / results["bare"]["mixed"]["rps"]
