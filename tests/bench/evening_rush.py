@@ -139,10 +139,12 @@ def run_wrk(server: Server, seconds: int, connections: int, threads: int, househ
 
 
 def _py_spy(server: Server, out: str, seconds: int) -> subprocess.Popen:
-    """py-spy (not a dependency: `pip download py-spy` and put it on PATH) sampling every thread."""
+    """py-spy (not a dependency: `pip download py-spy` and put it on PATH) sampling every thread,
+    waiting ones included; PY_SPY_GIL=1 samples only the thread holding the GIL (Python's CPU)."""
     if shutil.which("py-spy") is None:
         raise SystemExit("--py-spy needs py-spy on PATH")
-    return subprocess.Popen(["py-spy", "record", "--pid", str(server.process.pid), "--subprocesses", "--idle",
+    which = ["--gil"] if os.environ.get("PY_SPY_GIL") else ["--idle"]
+    return subprocess.Popen(["py-spy", "record", "--pid", str(server.process.pid), "--subprocesses", *which,
                              "--format", "raw", "--rate", "200", "--duration", str(seconds), "--output", out],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
