@@ -38,6 +38,13 @@ chaos: $(VENV)/.installed
 eval: $(VENV)/.installed
 	$(PY) -m bot.intents_eval tests/data/intents_test.tsv
 
+# The evening rush (tests/bench/evening_rush.py): the Procfile's web process on a throwaway Postgres
+# database and a bare signed-TwiML responder under the same server settings, driven by wrk
+# (`apt-get install -y wrk`) with Twilio-signed mixed traffic at 8 connections, then a burst of 500.
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	$(PY) -m tests.bench.evening_rush
+
 bench-nudges: $(VENV)/.installed
 	$(PY) -m tests.bench.nudges
 

@@ -161,10 +161,11 @@ def _by_rule(text: str) -> Classification | None:
 def _by_model(text: str) -> Classification:
     """Score every intent with the trained model and keep the main one plus a compatible second."""
     from bot.intent_model import shipped_model
-    from knowledge.embeddings import embed
+    from knowledge.embeddings import embed_question
 
     model = shipped_model()
-    probs = model.probabilities([text], embed([text.strip()]))[0]
+    # The message's vector is computed once: retrieval and the answer composer look the same text up.
+    probs = model.probabilities([text], embed_question(text.strip())[None, :])[0]
     if not _OPT_OUT_OBJECT.search(text.lower()):
         probs[model.intents.index("opt_out")] = 0.0
     found = _explicit(decide(probs, model.intents, model.threshold, text), text)

@@ -10,6 +10,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from jobs.queue import QUEUE_NAME
+from storage.db import POOL_SIZE
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +58,8 @@ def worker(burst: bool) -> None:
 @with_appcontext
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 in production).")
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int, help="Requests handled at once.")
+@click.option("--threads", default=POOL_SIZE, show_default=True, type=int,
+              help="Requests handled at once (each holds one pooled database connection).")
 @click.option("--connection-limit", default=1000, show_default=True, type=int,
               help="Open connections (slow or idle ones included) before new ones wait.")
 def serve(host: str, port: int, threads: int, connection_limit: int) -> None:

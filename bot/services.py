@@ -29,6 +29,25 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+# One message of each kind the web process answers most, for the warm-up rehearsal.
+REHEARSAL = ("Maya had 1/2 cup oatmeal and a banana", "can she have honey?", "is it normal for her to gag on lumps?",
+             "summary", "this week", "streak", "settings", "profile", "help", "thanks!", "actually it was 2 bananas",
+             "undo", "hola, mi bebé comió arroz")
+
+
+class _Offline:
+    """The knowledge library without its LLM: the rehearsal never calls out."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+
+    def __getattr__(self, name: str):
+        return getattr(self._library, name)
+
+    def llm(self) -> None:
+        return None
+
+
 class Services:
     def __init__(self, config: Config, clock: Callable[[], datetime] = utc_now, sender=None) -> None:
         self.config = config
@@ -50,16 +69,18 @@ class Services:
                   public_url=public_url)
 
     def warm_up(self) -> None:
-        """Load the food table, intent index, embedding model and guideline store now, so the
-        first message a process answers is as quick as the rest (they take seconds cold)."""
+        """Load the food table, intent index, embedding model and guideline store now, then answer
+        the kinds of message parents send in a transaction that is rolled back, so the first
+        message a process answers is as quick as the rest (they take seconds cold)."""
         try:
             self.knowledge.food_table()
             self.classify("hello")
             self.knowledge.guidelines().count()
+            self.pipeline.rehearse(REHEARSAL, _Offline(self.knowledge), classify)
         except Exception:  # a missing table or store shows up in the message that needs it, with its error
             logger.exception("warm-up incomplete")
             return
-        logger.info("warmed up: food table, intent index and guideline store loaded")
+        logger.info("warmed up: food table, intent index, guideline store and %d kinds of message", len(REHEARSAL))
 
     def classify(self, text_: str):
         """Rules, then nearest neighbours, then (with a key, when unsure) the LLM."""

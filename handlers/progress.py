@@ -81,34 +81,40 @@ def household_today(session: Session, household: Household, now: datetime) -> da
     return now.astimezone(ZoneInfo(owner.timezone if owner and owner.timezone else "UTC")).date()
 
 
-def earned(session: Session, household: Household, streak: Streak, today: date) -> list[tuple[str, int | None]]:
-    """Every badge the household qualifies for now, as (code, child id or None)."""
+def earned(session: Session, household: Household, streak: Streak, today: date,
+           have: frozenset[tuple[str, int | None]] = frozenset()) -> list[tuple[str, int | None]]:
+    """Every badge the household qualifies for now, as (code, child id or None); a child's badges
+    already in `have` are not looked up again (a badge, once earned, stays)."""
     found: list[tuple[str, int | None]] = []
     if streak.longest >= 1:
         found.append(("first_meal", None))
     found += [(f"streak_{n}", None) for n in STREAK_BADGES if streak.longest >= n]
     for child in household.children:
-        found += _child_badges(session, child, today)
+        found += _child_badges(session, child, today, have)
     return found
 
 
-def _child_badges(session: Session, child: Child, today: date) -> list[tuple[str, int | None]]:
-    tried = badge_store.foods_tried(session, child.id)
-    found: list[tuple[str, int | None]] = [(f"foods_{n}", child.id) for n in FOOD_BADGES if tried >= n]
-    week = badge_store.eaten_between(session, child.id, today - timedelta(days=RAINBOW_DAYS - 1), today)
-    colours = {colour_of(item.name, item.food_group) for item in week} - {None}
-    if len(colours) >= RAINBOW_COLOURS:
-        found.append(("rainbow_week", child.id))
-    if set(MAJOR_ALLERGENS) <= badge_store.allergens_introduced(session, child.id):
-        found.append(("allergens_all", child.id))
+def _child_badges(session: Session, child: Child, today: date,
+                  have: frozenset[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
+    found: list[tuple[str, int | None]] = []
+    foods = [(f"foods_{n}", child.id) for n in FOOD_BADGES]
+    rainbow = ("rainbow_week", child.id)
+    if not set(foods) <= have or rainbow not in have:
+        tried, week = badge_store.foods_eaten(session, child.id, today - timedelta(days=RAINBOW_DAYS - 1), today)
+        found += [badge for n, badge in zip(FOOD_BADGES, foods) if tried >= n]
+        if len({colour_of(name, group) for name, group in week} - {None}) >= RAINBOW_COLOURS:
+            found.append(rainbow)
+    allergens = ("allergens_all", child.id)
+    if allergens not in have and set(MAJOR_ALLERGENS) <= badge_store.allergens_introduced(session, child.id):
+        found.append(allergens)
     return found
 
 
 def award(session: Session, household: Household, streak: Streak, today: date, now: datetime) -> list[Badge]:
     """Store badges newly earned (with today's date); return only those, to announce them once."""
-    have = {(b.code, b.child_id) for b in badge_store.badges_of(session, [household.id])}
+    have = frozenset((b.code, b.child_id) for b in badge_store.badges_of(session, [household.id]))
     new = []
-    for code, child_id in earned(session, household, streak, today):
+    for code, child_id in earned(session, household, streak, today, have):
         if (code, child_id) not in have:
             badge = badge_store.add_badge(session, household_id=household.id, child_id=child_id, code=code,
                                           earned_on=today, now=now)

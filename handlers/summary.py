@@ -42,14 +42,14 @@ def period(text: str, today: date) -> tuple[date, date, str]:
 
 
 def summarize(ctx: Context, child: Child, first: date, last: date, label: str) -> str:
-    rows = meal_store.meals_between(ctx.session, [child.id], first, last)
+    rows = meal_store.meals_between(ctx.session, [child.id], first, last, with_items=True)
     if not rows:
         return f"No meals logged for {child.name} {label} yet. Text me what they eat and I'll keep track."
     items = [i for m in rows for i in m.items if i.grams > 0]
     covered = {g for i in items if (g := group_of(i.food_group, i.description))}
     missing = [g for g in ALL_GROUPS if g not in covered]
-    earlier = {i.ndb_no for m in meal_store.meals_between(ctx.session, [child.id], date(1900, 1, 1),
-                                                          first - timedelta(days=1)) for i in m.items if i.grams > 0}
+    earlier = meal_store.foods_eaten_before(ctx.session, child.id, sorted({i.ndb_no for i in items if i.ndb_no}),
+                                            before_day=first)
     new = sorted({i.name for i in items if i.ndb_no and i.ndb_no not in earlier})
     span = (last - first).days + 1
     days = len({m.local_date for m in rows})  # average over the days that have meals, and say how many

@@ -36,13 +36,14 @@ WHOLE = re.compile(r"^\s*(?:it|that)\s+was\s+(?:a|an|the)?\s*(?:whole|full|entir
 
 def is_correction(ctx: Context, text: str) -> bool:
     """'actually it was 2 eggs', '2 not 3', 'no butter' right after logging fix that meal."""
+    fix = CORRECTION_LEAD.match(text) or SWAP.match(text) or WHOLE.match(text)
+    removal = None if fix else REMOVE.match(text)
+    if not (fix or removal):
+        return False  # most messages: no query for the last meal
     meal = meal_store.last_meal_logged_by(ctx.session, ctx.person.id)
     if meal is None:
         return False
-    if CORRECTION_LEAD.match(text) or SWAP.match(text) or WHOLE.match(text):
-        return True
-    removal = REMOVE.match(text)
-    return bool(removal) and bool(_matching_items(ctx, meal, removal.group("food")))
+    return bool(fix) or bool(_matching_items(ctx, meal, removal.group("food")))
 
 
 def _last_meal(ctx: Context) -> tuple[Meal | None, Child | None]:

@@ -30,15 +30,20 @@ def _by_city() -> dict[str, str]:
     return cities
 
 
+@lru_cache(maxsize=1)
+def _by_lowercase_name() -> dict[str, str]:
+    """'europe/london' -> 'Europe/London' (available_timezones() walks the zone files each call)."""
+    return {name.lower(): name for name in available_timezones()}
+
+
 def parse_time_zone(text: str, candidates: list[str] | None = None) -> str | None:
     """Return an IANA zone name for the text, or None."""
     raw = text.strip()
     candidates = candidates or []
     if raw.isdigit() and 1 <= int(raw) <= len(candidates):
         return candidates[int(raw) - 1]
-    for name in available_timezones():
-        if name.lower() == raw.lower():
-            return name
+    if (name := _by_lowercase_name().get(raw.lower())) is not None:
+        return name
     words = FILLER.sub(" ", raw.lower())
     words = re.sub(r"[^a-z ]", " ", words)
     words = " ".join(words.split())

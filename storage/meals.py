@@ -4,16 +4,19 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint, select
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload
 
 from storage.db import Base, UTCDateTime
 
 
 class Meal(Base):
     __tablename__ = "meal"
+    # A child's meals by local day: the streak (days and first/last meal of each, read from the
+    # index alone), today's nutrients, summaries and the week's foods for badges.
+    __table_args__ = (Index("ix_meal_child_id_local_date", "child_id", "local_date", "eaten_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"), index=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"))
     logged_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
     inbound_id: Mapped[int | None] = mapped_column(ForeignKey("inbound.id", ondelete="SET NULL"))
     eaten_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -29,8 +32,11 @@ class Meal(Base):
 
 class MealItem(Base):
     __tablename__ = "meal_item"
+    # "First time trying": a child's meals, then their items for these foods, without reading
+    # every household's items of the same food through ix_meal_item_ndb_no.
+    __table_args__ = (Index("ix_meal_item_meal_id_ndb_no", "meal_id", "ndb_no"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    meal_id: Mapped[int] = mapped_column(ForeignKey("meal.id", ondelete="CASCADE"), index=True)
+    meal_id: Mapped[int] = mapped_column(ForeignKey("meal.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(80))
     ndb_no: Mapped[str | None] = mapped_column(String(5), index=True)
     description: Mapped[str] = mapped_column(Text, default="")
@@ -55,19 +61,28 @@ class AllergenExposure(Base):
     times: Mapped[int] = mapped_column(Integer, default=1)
 
 
-def meals_between(session: Session, child_ids: list[int], first: date, last: date) -> list[Meal]:
-    return list(session.scalars(select(Meal).where(Meal.child_id.in_(child_ids), Meal.local_date >= first,
-                                                   Meal.local_date <= last).order_by(Meal.eaten_at)))
+def meals_between(session: Session, child_ids: list[int], first: date, last: date,
+                  with_items: bool = False) -> list[Meal]:
+    """Meals on the local days `first`..`last`, oldest first; `with_items` loads their items in
+    one more statement (not one per meal)."""
+    query = select(Meal).where(Meal.child_id.in_(child_ids), Meal.local_date >= first,
+                               Meal.local_date <= last).order_by(Meal.eaten_at)
+    return list(session.scalars(query.options(selectinload(Meal.items)) if with_items else query))
 
 
-def foods_eaten_before(session: Session, child_id: int, ndb_numbers: list[str], before_meal_id: int) -> set[str]:
-    """Which of these foods the child had in an earlier meal (for 'first time trying')."""
+def foods_eaten_before(session: Session, child_id: int, ndb_numbers: list[str], before_meal_id: int | None = None,
+                       before_day: date | None = None) -> set[str]:
+    """Which of these foods the child had in another meal (for 'first time trying'), or in a meal
+    before `before_day` (for a summary's new foods)."""
     if not ndb_numbers:
         return set()
-    rows = session.scalars(select(MealItem.ndb_no).join(Meal).where(
-        Meal.child_id == child_id, Meal.id != before_meal_id, MealItem.ndb_no.in_(ndb_numbers),
-        MealItem.grams > 0))
-    return set(rows)
+    query = select(MealItem.ndb_no).join(Meal).where(Meal.child_id == child_id, MealItem.ndb_no.in_(ndb_numbers),
+                                                     MealItem.grams > 0)
+    if before_meal_id is not None:
+        query = query.where(Meal.id != before_meal_id)
+    if before_day is not None:
+        query = query.where(Meal.local_date < before_day)
+    return set(session.scalars(query.distinct()))
 
 
 def last_meal_logged_by(session: Session, person_id: int) -> Meal | None:
@@ -76,6 +91,8 @@ def last_meal_logged_by(session: Session, person_id: int) -> Meal | None:
 
 
 def record_exposures(session: Session, child_id: int, allergens: set[str], on: date) -> None:
+    if not allergens:
+        return
     existing = {e.allergen: e for e in session.scalars(
         select(AllergenExposure).where(AllergenExposure.child_id == child_id))}
     for allergen in sorted(allergens):

@@ -12,10 +12,11 @@ from storage.models import DeliveryEvent, Inbound, Outbound, Person
 
 
 def claim_inbound(session: Session, *, sid: str, channel: str, sender: str, body: str,
-                  message_type: str | None, media: list[dict[str, str]], now: datetime) -> Inbound:
+                  message_type: str | None, media: list[dict[str, str]], now: datetime,
+                  person_id: int | None = None) -> Inbound:
     """Insert the message row; a duplicate SID raises IntegrityError from the unique index."""
     inbound = Inbound(sid=sid, channel=channel, sender=sender, body=body, message_type=message_type,
-                      media=media, status="received", reply_parts=[], received_at=now)
+                      media=media, status="received", reply_parts=[], received_at=now, person_id=person_id)
     session.add(inbound)
     session.flush()
     return inbound

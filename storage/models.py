@@ -28,6 +28,9 @@ class Person(Base):
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="person", cascade="all, delete-orphan",
                                                          passive_deletes=True, order_by="Membership.id")
+    # Read-only: loaded with the person for each message so the session keeps it (conversation_for
+    # then needs no query); the conversation is created and deleted on its own.
+    conversation: Mapped[Conversation | None] = relationship(viewonly=True, lazy="select")
 
     @property
     def opted_out(self) -> bool:
