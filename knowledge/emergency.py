@@ -66,7 +66,7 @@ _HIVES = r"(?:hives|welts|welps|(?:rash|blotches|bumps)\s+(?:is\s+|are\s+)?sprea
 # Something eaten just before: makes a hoarse voice or an itchy throat a reaction, not a cold.
 _JUST_ATE = (r"\b(?:after|ate|eaten|eating|bite|bit of|had|tried|trying|first time|taste[ds]?|"
              r"sip|licked|gave (?:her|him|them))\b")
-_CHEMICAL = (r"(?:bleach|detergent|laundry pods?|(?:windshield |windscreen )?washer fluid|tide pods?|dishwasher (?:pods?|tablets?|detergent|soap)|"
+_CHEMICAL = (r"(?:bleach|detergent|laundry (?:pods?|gel|liquid|soap)|dishwasher (?:gel|liquid|pac\w*|stuff)|(?:windshield |windscreen )?washer fluid|tide pods?|dishwasher (?:pods?|tablets?|detergent|soap)|"
              r"(?:drain|oven|toilet|window|floor) cleaner|cleaning (?:spray|fluid|product|liquid)|antifreeze|"
              r"lamp oil|lighter fluid|gasoline|petrol|kerosene|paint thinner|turpentine|nicotine|vape \w+|"
              r"e ?liquid|e ?juice|cigarettes?|mothballs?|pesticide|insecticide|weed killer|rat poison|poison|"
@@ -98,7 +98,7 @@ _HISTORY = (r"\b(?:last (?:night|week|month|year|time)|yesterday|(?:days?|weeks?
             r"in the past|as a baby|used to|history|"
             r"allergist|when (?:she|he|they) was)\b")
 _CHOKE_HINTS = "chok choc choa choo"
-_CHEMICAL_HINTS = ("clean chemical disinfect drano ajax comet dettol edible weed marijuana cannabis thc "
+_CHEMICAL_HINTS = ("clean chemical disinfect dishwasher laundry drano ajax comet dettol edible weed marijuana cannabis thc "
                    "bleach deterg pod tablet cleaner cleaning antifreeze oil fluid gasoline petrol kerosene "
                    "thinner turpentine nicotine vape liquid juice cigarette mothball cide killer poison "
                    "sanitizer mouthwash alcohol vodka whiskey wine beer windex lysol clorox softener soap "
@@ -150,7 +150,7 @@ _SIGNS = (
           r"(?:epi ?pen|epinephrine|auvi ?q|adrenaline)"),
     _sign("allergic_reaction", True, "swol swel puff blowing",
           rf"\b{_BODY}\s+(?:is|are|s|got|getting|started|starting|went|look|looks|seems?|feels?|"
-          rf"keeps)\s+(?:\w+\s+)?{_SWELLING}"),
+          rf"keeps)\s+(?:\w+\s+){{0,3}}{_SWELLING}"),
     _sign("allergic_reaction", True, "throat shut",
           r"\bthroat\s+(?:is\s+|feels\s+)?(?:closing|tight|tightening)"
           r"|\beyes?\s+(?:are\s+|is\s+)?swollen shut"),
@@ -198,7 +198,9 @@ _SIGNS = (
     _sign("poison", True, _CHEMICAL_HINTS, rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\b{_CHEMICAL}\b", _PREVENTION),
     _sign("poison", True, _PILL_HINTS,
           rf"\b(?:swallowed|ate|eaten|drank|took)\s+{_HOW_MANY}\s+(?:\w+\s+)?{_PILLS}\b"
-          rf"|\bgot into\s+(?:\w+\s+){{0,2}}(?:{_PILLS}|medicine cabinet)\b", _GROWN_UP_DOSE),
+          rf"|\bgot into\s+(?:\w+\s+){{0,2}}(?:{_PILLS}|medicine cabinet)\b"
+          rf"|\b(?:had|ate|took|swallowed|chewed)\s+(?:some|a few|a couple|\d+|all|half|a handful)\s+of\s+"
+          rf"(?:my|her|his|the|their|\w+s)\s+(?:\w+\s+)?(?:{_PILLS}|pills|gummies)\b", _GROWN_UP_DOSE),
     # Seizures described rather than named: "shaking all over", "eyes rolled back", "stiff and jerking".
     _sign("seizure", True, "shak jerk twitch stiff eyes",
           r"\bshak(?:ing|es|en)\s+(?:all over|uncontrollably|violently|and (?:not|wont|isnt|unresponsive))"
@@ -238,8 +240,8 @@ _SIGNS = (
           _PREVENTION),
     _sign("magnet", True, "magnet",
           r"\b(?:ate|swallowed|swallows?|swallowing)\b.{0,40}\bmagnet(?:s|ic)?\b", _PREVENTION),
-    _sign("poison", True, "pod bleach deterg nicotine poison",
-          rf"\b(?:ate|swallowed|swallows?|swallowing|bit into|bit|chewed|drank|got into|got hold of)\b.{{0,40}}"
+    _sign("poison", True, _CHEMICAL_HINTS + " pod",
+          rf"\b(?:ate|swallowed|swallows?|swallowing|bit into|bit|chewed|drank|licked|got into|got hold of)\b.{{0,40}}"
           rf"\b(?:{_CHEMICAL}|pods?)\b", _PREVENTION),
     _sign("poison", True, _PILL_HINTS + " pill",
           rf"\b{_WHO}\b.{{0,30}}\b(?:swallowed|ate|eaten|drank|took|chewed|got into|got hold of|had)\b.{{0,40}}"
@@ -298,6 +300,16 @@ _SIGNS = (
           r"|\b(?:fell|fall)\b.{0,60}\bon\s+(?:her|his|their)\s+head\b.{0,80}\b(?:threw up|vomit\w*|drowsy|"
           r"wont wake|unconscious|passed out)",
           _HISTORY),
+    # The medicine or product named first, then that it was eaten: "pills on the nightstand ... ate 2 of them".
+    _sign("poison", True, _PILL_HINTS + " pill gumm " + _CHEMICAL_HINTS,
+          rf"\b(?:{_PILLS}|pills?|gummies|{_CHEMICAL})\b.{{0,80}}\b(?:she|he|they|baby|[a-z]+ (?:has|had)|i think)\s+"
+          r"(?:\w+\s+)?(?:ate|swallowed|drank|took|chewed|had|got|licked|bit|sucked on)\s+(?:(?:some|one|two|three|a few|\d+|all|half)\b"
+          r"(?:\s+of)?\s*(?:them|it|those|the)?|it|them)\b", _PREVENTION + "|" + _GROWN_UP_DOSE),
+    # A tongue or lips grown big: "his tongue looks huge".
+    _sign("allergic_reaction", True, "tongue lip",
+          r"\b(?:tongue|lips?)\s+(?:looks?|is|are|seems?|feels?|got|getting|went)\s+(?:\w+\s+)?"
+          r"(?:huge|thick|fat|enormous|big|bigger|double|massive)\b",
+          _HISTORY + r"|\b(?:photos?|pictures?|pics?|normal|always|naturally|born)\b"),
     # Mentioned: bare words, suppressed by a prevention / question / history sentence.
     _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE, _NOT_THE_CHILD),
     _sign("allergic_reaction", False, "anaph anaf allergic epi",
@@ -321,6 +333,10 @@ _HYPOTHETICAL = re.compile(r"(?:\b(?:if|when|whenever|whether|case|until|unless|
                            r"(?:\s+\w+){0,3}|\b(?:what|how|why|which))\s*$")
 _UNSURE = re.compile(r"(?:\b(?:dont|do not|not|cant|cannot|no)\s+(?:\w+\s+)?(?:know|sure|tell|idea)"
                      r"|\b(?:unsure|wondering|think))\s+(?:if|whether)\b(?:\s+\w+){0,3}\s*$")
+_NEGATED_STRICT = re.compile(r"\b(?:not|no|isnt|wasnt|arent|never|without|nor)\s+(?:\w+\s+)?$")
+# Long over: a swallowed battery "last year ... after surgery" is history even for the urgent kinds.
+_LONG_AGO = re.compile(r"\b(?:last (?:month|year)|(?:months?|years?) ago|as a baby|used to|after (?:the |his |her )?surgery|"
+                       r"(?:was|were|got) removed|passed it)\b")
 _NEGATED = re.compile(r"\b(?:of|about|from|not|no|isnt|wasnt|arent|never|without|nor)\s+(?:\w+\s+)?$")
 # In the same sentence as a mentioned sign: prevention, questions, worry, learning, history, jokes.
 _NOT_NOW = re.compile(
@@ -384,12 +400,16 @@ def _holds(text: str, match: re.Match[str], sign: _Sign) -> bool:
     if sign.needs is not None and not sign.needs.search(text):
         return False
     before = _clause_before(text, match.start())
-    if _NEGATED.search(before):
+    urgent_kind = sign.reported and sign.kind in ASKING_IS_URGENT
+    if (_NEGATED_STRICT if urgent_kind else _NEGATED).search(before):  # "a pack of batteries" is no negation
+        return False
+    if urgent_kind and _LONG_AGO.search(text):
         return False
     asking = sign.reported and (sign.kind in ASKING_IS_URGENT or bool(_HAPPENING_NOW.search(text)))
     if not asking and _HYPOTHETICAL.search(before) and not _UNSURE.search(before):
         return False
-    if _RESOLVED.search(text) and not _ONGOING.search(text):
+    # A battery, a magnet or a poison is urgent even when the child "seems fine" (the advice says so).
+    if _RESOLVED.search(text) and not _ONGOING.search(text) and not (sign.reported and sign.kind in ASKING_IS_URGENT):
         return False
     sentence = _sentence_at(text, match.start(), match.end())
     if sign.unless and sign.unless.search(sentence):

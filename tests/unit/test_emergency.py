@@ -8,6 +8,14 @@ import pytest
 from knowledge.emergency import ADVICE, NOT_A_DOCTOR, Emergency, emergency_reply, triage
 
 REPORTS = [
+    # named first and eaten after, 'seems fine' after a battery, a tongue grown big, a pack of batteries
+    ('we gave her a spoon of hummus and now her face is blotchy and swollen and she keeps rubbing her neck', 'allergic_reaction'),
+    ("the remote's little battery is gone and he had it in his mouth a minute ago, he seems ok but i'm not sure", 'battery'),
+    ("his lips look really big and he's drooling a lot since the peanut cookie", 'allergic_reaction'),
+    ('i found her with the laundry gel packet, she licked it, her mouth is all soapy', 'poison'),
+    ('my dad dropped his heart pills on the rug and i think he ate one of them', 'poison'),
+    ('she got into the bathroom cabinet and had some of my melatonin gummies, maybe 4', 'poison'),
+    ('her tongue looks fat and weird after the walnut brownie', 'allergic_reaction'),
     # told without the usual words: silent airway, reactions by their signs, overdoses, bleeding, head injury
     ('he grabbed a grape and now hes silent and pawing at his throat', 'choking'),
     ('baby gagging no noise coming out face going red help', 'choking'),
@@ -121,6 +129,10 @@ def test_emergency_is_spotted_with_its_kind(text: str, kind: str) -> None:
 
 
 ORDINARY = [
+    'we keep the dishwasher gel locked up high, can she have dishwasher-safe plates lol',
+    'grandma takes her blood pressure pills with breakfast, can the baby eat oatmeal with us',
+    'his lips look big in photos, is that normal for a 10 month old',
+    'swallowed a coin battery last year and was fine after surgery, what foods help healing',
     # look-alikes of the signs above: history, a grown-up's own throat, a tantrum, a bump that was fine
     'she went a bit blue around the lips during a tantrum last month, the doctor said it was breath holding. any tips?',
     'he had a nosebleed yesterday after picking, stopped after 5 min. does iron help?',
