@@ -19,7 +19,8 @@ from storage.models import Child, Reaction
 REACTION = re.compile(
     r"\b(hives?|welts?|rash(?:es)?|swell\w*|swollen|puff(?:y|ed up)|blotch\w*|itch\w*|red (?:spots|bumps|patches)|"
     r"vomit\w*|threw up|throw(?:s|ing)? up|puk\w*|sick after|broke out|breaks out|reaction|reacted)\b", re.I)
-LINK = re.compile(r"\b(after|afterwards|since|from|to|when (?:she|he|they) (?:ate|had|tried)|then|and (?:got|had|"
+LINK = re.compile(r"\b(after|afterwards|since|from|to|when (?:she|he|they) (?:ate|had|tried)|then|and now|"
+                  r"now (?:she|he|they|there)(?:s| is| has| have| are)?|for the first time|and (?:got|had|"
                   r"broke|started|was|went)|ate .{0,40}\b(?:got|had|broke|started)|within|minutes later|right after)\b",
                   re.I)
 SYMPTOM = re.compile(
@@ -30,6 +31,7 @@ SYMPTOM = re.compile(
 NOT_A_REPORT = re.compile(r"\b(signs? of|symptoms? of|look like|looks like|how (?:do|can|would|will) (?:i|you|we) "
                           r"(?:know|tell)|what if|in case|if (?:she|he|they) (?:has|gets|have|get|had)|could (?:she|he) "
                           r"(?:get|have))\b", re.I)
+NEGATED = re.compile(r"\b(?:no|not|without|never|isn'?t|wasn'?t)\s+(?:any\s+)?$", re.I)  # "no swelling"
 CLEARED = re.compile(
     r"\b(allergist|pediatrician|paediatrician|doctor|dr|ped|gp|nurse)\b.{0,60}\b(cleared|clear|ok(?:ay)?|fine|safe|"
     r"can (?:have|eat)|allowed|passed|not allergic|isn'?t allergic|no allergy)\b"
@@ -91,7 +93,8 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     child, _ = find_child(ctx, text)
     child = child or ctx.children[0]
     foods = _foods(ctx, text)[:3]
-    symptoms = ", ".join(dict.fromkeys(m.group(0).lower() for m in REACTION.finditer(text)))[:120]
+    symptoms = ", ".join(dict.fromkeys(m.group(0).lower() for m in REACTION.finditer(text)
+                                       if not NEGATED.search(text[:m.start()])))[:120]
     have = {r.food for r in child.reactions if r.cleared_at is None}
     for food in foods:
         if food not in have:
