@@ -18,7 +18,7 @@ import numpy as np
 from knowledge.asking import answer_kinds, lead_kind, sentence_offers
 from knowledge.embeddings import embed, embed_question
 from knowledge.guideline_store import Hit, content_words
-from knowledge.subjects import asks_if_safe
+from knowledge.subjects import asks_if_safe, names_signs
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +88,8 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     lead = _lead(child_name, age_text)
     most = MAX_SENTENCES if limit <= SMS_LIMIT else MAX_SENTENCES + 1
     budget = limit - len(note or "") - len(lead) - len(hit.source) - 9
-    preferred = _safe_forms_first(sentences, _prefer(sentences, sims, kinds), question, hit.text)
+    preferred = _call_advice_kept(sentences, _safe_forms_first(sentences, _prefer(sentences, sims, kinds), question,
+                                                                hit.text), question)
     chosen = _pick(sentences, _keep_allergy_warnings(sentences, preferred, question, allergies), budget, most)
     sources = [hit.source]
     extra = _second_passage(question, question_vector, hits, chosen, kinds, best)
@@ -121,6 +122,23 @@ def _keep_allergy_warnings(sentences: list[str], sims: np.ndarray, question: str
 
 _SAFE_FORM = re.compile(r"\b(cut|quarter\w*|lengthwise|grat(e|ed|ing)|cook(ed)?|mash\w*|flatten\w*|squash\w*|"
                         r"spread|thin(ly|ned)?|shred\w*|slic(e|ed)|chop\w*|under (age )?4|age 4|until)\b", re.I)
+
+
+_CALL = re.compile(r"\b(call|911|emergency|urgent care|right away)\b", re.I)
+
+
+def _call_advice_kept(sentences: list[str], sims: np.ndarray, question: str) -> np.ndarray:
+    """When the parent reports signs (vomiting, hives, pale...), keep the passage's 'call your
+    pediatrician' sentence: naming FPIES without saying to stop the food and call is half an answer."""
+    if not names_signs(question):
+        return sims
+    calls = [i for i, sentence in enumerate(sentences) if _CALL.search(sentence)]
+    if not calls:
+        return sims
+    lifted = sims.copy()
+    first = calls[0]  # the first says what to do; later ones add emergencies the safety pass covers
+    lifted[first] = max(lifted[first], float(sims.max())) + 0.01
+    return lifted
 
 
 _HAZARD = re.compile(r"\b(hazards?|risks?|risky)\b", re.I)  # "cut into coins, a choking hazard" is not how

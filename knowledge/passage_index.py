@@ -69,6 +69,11 @@ def stem(word: str) -> str:
 _AGE = re.compile(r"\b(\d{1,2})\s*-?\s*(?:(months?|mos?|mths?|m/o)|(years?|yrs?|yo|y/o))\b", re.I)
 
 
+def age_words(words: set[str]) -> set[str]:
+    """The age words ('10mo', '2yr') among stemmed words."""
+    return {w for w in words if w[:1].isdigit()}
+
+
 def stems(text: str) -> list[str]:
     """Content words, stemmed, for BM25 on both sides; '10 mo' and '10 months' become one word."""
     from knowledge.guideline_store import content_words
@@ -161,8 +166,9 @@ class PassageIndex:
         safety = asks_if_safe(asked)
         signs = set(stems(read.signs))
         for i in order:
-            if words:
-                rank[i] += LEXICAL_WEIGHT * len(words & self._labels[i]) / len(words)
+            shared = words & self._labels[i]
+            if words and shared - age_words(shared):  # an age alone ('8 month old') names no subject
+                rank[i] += LEXICAL_WEIGHT * len(shared) / len(words)
             if lead in KIND_LIFTED and lead in self._offers[i]:
                 rank[i] += KIND_WEIGHT
             if drinks and self._drinks[i] and not self._drinks[i] & drinks:

@@ -72,6 +72,11 @@ def story_signs(context: str, focus: str) -> str:
     return " ".join(words for words, pattern in _SIGNS if not pattern.search(focus) and _reported(pattern, context))
 
 
+def names_signs(text: str) -> bool:
+    """Say whether a text names a sign of illness or reaction (vomiting, hives, swelling, blood...)."""
+    return any(pattern.search(text) for words, pattern in _SIGNS if words not in ("hours after", "eczema"))
+
+
 def _reported(pattern: re.Pattern[str], text: str) -> bool:
     """Say whether a sign is told as present at least once, not only as 'no rash'."""
     return any(not _DENIED.search(text[max(0, m.start() - 20):m.start()]) for m in pattern.finditer(text))

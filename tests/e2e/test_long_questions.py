@@ -128,3 +128,4 @@ def test_a_question_answered_in_a_neighbouring_topic_still_gets_its_fact(app, qu
     reply = parent.say(question)
 
     assert re.search(fact, reply) and "Source" in reply, reply
+

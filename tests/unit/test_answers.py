@@ -310,3 +310,34 @@ def test_an_allergy_warning_in_the_passage_survives_the_sms_cut():
     assert "not safe for children with cow's milk allergy" in asked_about_allergy
     assert "not safe for children with cow's milk allergy" in child_has_it
     assert "12 months" in plain
+
+
+CORPUS = {p.id: p for p in load_passages(DEFAULT_FOLDER)}
+
+
+def corpus_hit(passage_id: str, score: float, rank: float = 0.0) -> Hit:
+    p = CORPUS[passage_id]
+    return Hit(id=p.id, text=p.text, source=p.source, url=p.url, score=score, rank=rank)
+
+
+def test_a_story_of_vomiting_hours_after_a_food_gets_fpies_and_what_to_do_before_trying_again():
+    from knowledge.asking import read_question
+
+    read = read_question("Gave him scrambled egg for the second time this morning and he was fine at first, no rash "
+                         "or anything, then about two hours later he threw up over and over and went really pale. "
+                         "He seems ok now. Should I try egg again tomorrow or wait?")
+    hits = [corpus_hit("fpies-delayed-vomiting", 0.43, 0.70), corpus_hit("egg-how-much-first-time", 0.55, 0.61)]
+
+    answer = compose_answer(read.query, hits, "Leo", "8 months", [])
+
+    assert "FPIES" in answer and "call your pediatrician" in answer and len(answer) <= SMS_LIMIT
+
+
+@pytest.mark.parametrize("question, passage_id, how", [
+    ("my 20 month old loves sausages, is it safe to give him", "cut-hot-dogs-sausages", "lengthwise"),
+    ("are nuts ok for a 3 year old", "whole-nuts-under-4", "under 4"),
+])
+def test_is_it_safe_about_a_choking_food_is_answered_with_how_to_serve_it(question, passage_id, how):
+    answer = compose_answer(question, [corpus_hit(passage_id, 0.6)], "Sam", "20 months", [])
+
+    assert how in answer, answer
