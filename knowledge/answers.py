@@ -78,7 +78,10 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     sentences = split_sentences(gsm_safe(hit.text))
     sims = _sentence_vectors(tuple(sentences)) @ question_vector
     best = float(sims.max())
-    clear = len(hits) > 1 and hit.rank - hits[1].rank >= CLEAR_LEAD  # words and topics agree, not meaning alone
+    # Words and topics agree, not meaning alone; the passage itself must give the kind of answer asked
+    # ("how much screen time" is not answered by "keep screens off during meals").
+    clear = (len(hits) > 1 and hit.rank - hits[1].rank >= CLEAR_LEAD
+             and _answers_kind(lead_kind(question), [hit]))
     if hit.score < PASSAGE_FLOOR or (max(hit.score, best) < MIN_SCORE and not clear) or not _is_about(question, hit, best):
         return None
     kinds = answer_kinds(question)
