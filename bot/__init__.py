@@ -15,6 +15,8 @@ def create_app(config: Config | None = None, **services_options) -> Flask:
 
     config = config or load_config()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    # fpdf2's font subsetting logs ~150 INFO lines per PDF (the warm-up renders one): not ours to read.
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
     log_privacy.install()
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024  # Twilio's forms are small; refuse anything huge
