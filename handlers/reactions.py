@@ -39,6 +39,11 @@ CLEARED = re.compile(
     re.I)
 GUARD = ("Please don't offer {food} again until {child}'s pediatrician or an allergist says it's OK - tell them "
          "what happened. I'll flag {food} until you tell me it's been cleared.")
+# Vomiting that starts hours after a food (not minutes) is how FPIES shows; AAP: stop the food, call.
+FPIES = ("Repeated vomiting 1 to 4 hours after a food can be FPIES (food protein-induced enterocolitis): "
+         "tell the pediatrician before {food} is tried again.")
+HOURS_LATER = re.compile(r"\b(?:\d|a few|few|couple(?: of)?|two|three|four)\s*(?:-\s*\d\s*)?(?:hours?|hrs?)\b", re.I)
+VOMIT = re.compile(r"\b(vomit\w*|threw up|throw(?:s|ing)? up|puk\w*)\b", re.I)
 WATCH = "If {child} has trouble breathing, lip or tongue swelling, or goes floppy, call {number} now."
 
 
@@ -47,10 +52,31 @@ def open_foods(child: Child) -> list[str]:
     return [r.food for r in child.reactions if r.cleared_at is None]
 
 
-def _foods(ctx: Context, text: str) -> list[str]:
+def _mentions(text: str) -> list[Any]:
     from knowledge.food_safety_scan import find_mentions
 
-    return list(dict.fromkeys(m.name for m in find_mentions(text)))
+    return list({m.name: m for m in find_mentions(text)}.values())
+
+
+def _foods(ctx: Context, text: str) -> list[str]:
+    return [m.name for m in _mentions(text)]
+
+
+def _suspects(ctx: Context, child: Child, mentions: list[Any]) -> list[str]:
+    """The foods most likely behind a reaction: those bringing a major allergen the child has not
+    eaten before ('cashew butter on toast' when toast is a staple -> the cashew butter), else those
+    carrying any allergen, else every food named."""
+    from sqlalchemy import select
+
+    from knowledge.food_safety import allergens_in
+    from storage.meals import AllergenExposure
+
+    eaten = set(ctx.session.scalars(select(AllergenExposure.allergen)
+                                    .where(AllergenExposure.child_id == child.id)))
+    carrying = {m.name: allergens_in(m) for m in mentions}
+    foods = list(carrying)
+    new = [food for food in foods if carrying[food] - eaten]
+    return new or [food for food in foods if carrying[food]] or foods
 
 
 def is_reaction(msg: InboundMessage, ctx: Context, found: Any = None) -> bool:
@@ -92,7 +118,7 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
                          "the doctor suggested, and stay close the first few times.", "reaction")
     child, _ = find_child(ctx, text)
     child = child or ctx.children[0]
-    foods = _foods(ctx, text)[:3]
+    foods = _suspects(ctx, child, _mentions(text))[:3]
     symptoms = ", ".join(dict.fromkeys(m.group(0).lower() for m in REACTION.finditer(text)
                                        if not NEGATED.search(text[:m.start()])))[:120]
     have = {r.food for r in child.reactions if r.cleared_at is None}
@@ -101,11 +127,12 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
             child.reactions.append(Reaction(food=food[:80], symptoms=symptoms or "reaction", reported_at=ctx.now))
     ctx.session.flush()
     food = " and ".join(foods)
-    return Reply("\n".join([
-        f"I'm sorry - that sounds worrying. I've noted that {child.name} reacted to {food}.",
-        GUARD.format(food=food, child=child.name),
-        WATCH.format(child=child.name, number=ctx.emergency_number),
-    ]), "reaction")
+    lines = [f"I'm sorry - that sounds worrying. I've noted that {child.name} reacted to {food}.",
+             GUARD.format(food=food, child=child.name)]
+    if VOMIT.search(text) and HOURS_LATER.search(text):
+        lines.append(FPIES.format(food=food))
+    lines.append(WATCH.format(child=child.name, number=ctx.emergency_number))
+    return Reply("\n".join(lines), "reaction")
 
 
 def answer_symptom(msg: InboundMessage, ctx: Context) -> Reply:

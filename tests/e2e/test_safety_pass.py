@@ -76,8 +76,20 @@ def test_an_opted_out_parent_gets_no_flags(app):
 
 def test_a_reaction_told_as_what_happened_next_is_recorded(app):
     parent = household(app, "+12125550406", "Nora", "2026-04-02")
+    parent.say("toast with butter")  # wheat and milk are in her diet already
     reply = parent.say("tried cashew butter on toast for the first time this morning and now she has red blotches "
                        "on her cheeks, no swelling and she's playing happily. what should I do?")
     assert "reacted to cashew" in reply and "pediatrician or an allergist" in reply
     reactions = {r.food: r.symptoms for r in all_rows(app, Reaction)}
     assert reactions["cashew butter"] == "blotches"  # "no swelling" is not a symptom
+    assert "toast" not in reactions  # she eats toast: the new allergen is the suspect
+
+
+def test_vomiting_hours_after_a_food_names_fpies_and_records_only_that_food(app):
+    parent = household(app, "+12125550408", "Ivy", "2026-04-02")
+    reply = parent.say("she had rice cereal and banana for breakfast, about 2 hours later she threw up "
+                       "over and over and was really pale. shes ok now")
+    assert "FPIES" in reply and "pediatrician" in reply
+    assert {r.food for r in all_rows(app, Reaction)} == {"rice cereal", "banana"}
+    reply = parent.say("he got hives right after the scrambled egg and a bit of toast")
+    assert "FPIES" not in reply  # minutes, not hours: hives are not FPIES
