@@ -40,6 +40,8 @@ ADVICE = {
     "bleeding": "Press hard on the wound with a clean cloth or your hand and keep pressing - don't lift it "
                 "to look.",
     "head_injury": "Keep your child still and stay with them; don't give food or drink until they're seen.",
+    "serious_illness": "Stay with your child and tell the call handler every sign you see (rash, temperature, "
+                       "how hard they are to wake). Don't wait for more signs.",
 }
 NOT_A_DOCTOR = "I'm a feeding bot and can't help in an emergency."
 
@@ -72,9 +74,14 @@ _CHEMICAL = (r"(?:bleach|detergent|laundry (?:pods?|gel|liquid|soap)|dishwasher 
              r"e ?liquid|e ?juice|cigarettes?|mothballs?|pesticide|insecticide|weed killer|rat poison|poison|"
              r"hand sanitizer|mouthwash|alcohol|vodka|whiskey|wine|beer|essential oils?|windex|lysol|clorox|"
              r"fabric softener|dish soap|ammonia|cleaning supplies|cleaning products|cleaners?|chemicals|disinfectant|"
-             r"drano|ajax|comet|dettol|edibles?|weed|marijuana|cannabis|thc)")
-_PILLS = (r"(?:pills|tablets|meds|medicine|medication|medications|vitamins|tylenol|ibuprofen|advil|motrin|"
-          r"benadryl|cough syrup|cough medicine|cold medicine|melatonin|iron (?:pills|drops|supplements?))")
+             r"drano|ajax|comet|dettol|edibles?|weed|marijuana|cannabis|thc|nail polish(?: remover)?|acetone|"
+             r"perfume|cologne|bug spray|deet|superglue|button cells?|water beads|wild mushrooms?|"
+             r"mushrooms? (?:from|in|off|growing in) the (?:yard|lawn|grass|park|woods|backyard))")
+_PILLS = (r"(?:pills|tablets|capsules|meds|medicine|medication|medications|vitamins|tylenol|ibuprofen|advil|motrin|"
+          r"benadryl|cough syrup|cough medicine|cold medicine|melatonin|iron (?:pills|drops|supplements?)|"
+          r"antidepressants?|painkillers?|sleeping pills|birth control|prescription\w*|supplements|"
+          r"(?:heart|blood pressure|bp|adhd|thyroid|diabetes|seizure) (?:pills|meds|medicine|tablets)|"
+          r"paracetamol|acetaminophen|aspirin|calpol|zyrtec|claritin|oxy\w*|opioids?|adderall|xanax|clonidine)")
 _HOW_MANY = (r"(?:some of|a bunch of|a handful of|a few|several|all|all of|all the|a bottle of|"
              r"the whole bottle of|a whole bottle of|my|mommys|moms|daddys|dads|grandmas|grandpas|nanas|"
              r"someone elses)")
@@ -98,17 +105,21 @@ _HISTORY = (r"\b(?:last (?:night|week|month|year|time)|yesterday|(?:days?|weeks?
             r"in the past|as a baby|used to|history|"
             r"allergist|when (?:she|he|they) was)\b")
 _CHOKE_HINTS = "chok choc choa choo"
-_CHEMICAL_HINTS = ("clean chemical disinfect dishwasher laundry drano ajax comet dettol edible weed marijuana cannabis thc "
+_CHEMICAL_HINTS = ("polish acetone perfume cologne deet spray glue bead mushroom clean chemical disinfect dishwasher laundry drano ajax comet dettol edible weed marijuana cannabis thc "
                    "bleach deterg pod tablet cleaner cleaning antifreeze oil fluid gasoline petrol kerosene "
                    "thinner turpentine nicotine vape liquid juice cigarette mothball cide killer poison "
                    "sanitizer mouthwash alcohol vodka whiskey wine beer windex lysol clorox softener soap "
                    "ammonia")
-_PILL_HINTS = "pill tablet meds medic vitamin tylenol ibuprofen advil motrin benadryl syrup melatonin iron"
+_PILL_HINTS = "pill tablet meds medic vitamin tylenol ibuprofen advil motrin benadryl syrup melatonin iron capsul antidep painkill sleeping prescri supplement paracet acetamin aspirin calpol zyrtec claritin oxy opioid adderall xanax clonidine dose"
 
 
 # A grown-up's own cough or a figure of speech: "I almost choked on my coffee", "a fit of laughter".
 _NOT_THE_CHILD = (r"\b(?:i|we|my (?:wife|husband|partner|mom|dad|mum))\s+(?:almost\s+|nearly\s+|just\s+|literally\s+)?"
-                  r"(?:cho\w*|had a fit|have a fit)|\b(?:of|with)\s+laughter\b|\blaugh\w*\s+fit\b")
+                  r"(?:cho\w*|had a fit|have a fit)|\b(?:of|with)\s+laughter\b|\blaugh\w*\s+fit\b"
+                  r"|\bchoked up\b(?!\s+(?:on|some|blood|food|milk|a piece))")
+# Limp or floppy with sleep, said as such: "floppy when he naps", "limp from being so sleepy".
+_SLEEPY_LIMP = (r"\b(?:limp|floppy)\s+(?:from|with)\s+(?:being\s+)?(?:so\s+)?(?:sleepy|tired|relaxed)"
+                r"|\bwhen (?:she|he|they|baby) (?:naps|sleeps|is asleep|falls asleep)\b|\b(?:noodle|ragdoll) lol\b")
 # A parent's own medicine: "took my last ibuprofen for this headache".
 _GROWN_UP_DOSE = (r"(?:^|[.!?]\s*)(?:i\s+|ive\s+)?took\s+my\b|\bi (?:just |already )?(?:took|swallowed|had)\b"
                   r"|\bfor (?:my|this|the) (?:headache|migraine|back|cramps|cold|pain)\b")
@@ -180,7 +191,8 @@ _SIGNS = (
           _STAINED),
     _sign("unresponsive", True, "respon conscious lifeless limp collapsed",
           r"\bunrespons\w*|\bnot\s+(?:responding|responsive)\b|\bunconscious\b|\blifeless\b"
-          r"|\b(?:lost|losing)\s+consciousness\b|\b(?:went|gone|going|is|s)\s+limp\b|\bcollapsed\b"),
+          r"|\b(?:lost|losing)\s+consciousness\b|\b(?:went|gone|going|is|s)\s+limp\b|\bcollapsed\b",
+          _SLEEPY_LIMP),
     _sign("unresponsive", True, "wake waking",
           r"\b(?:(?:wont|cant|cannot|can not|will not)\s+wake(?:\s+(?:her|him|them|baby|it))?|not waking|isnt waking|"
           r"still (?:isnt |not )?(?:waking|awake))\b"
@@ -208,25 +220,28 @@ _SIGNS = (
           r"|\b(?:stiff|rigid)\s+and\s+(?:jerk|shak|twitch)\w*|\b(?:jerk|twitch)\w*\s+and\s+(?:stiff|not respond\w*|"
           r"wont respond|unrespons\w*)"
           r"|\b(?:body|arms?|legs?|face|she|he|baby|hes|shes)\s+(?:is\s+|are\s+|keeps?\s+|started\s+|starts\s+)?"
-          r"(?:\w+\s+)?(?:jerking|twitching|convulsing|seizing)\b"),
+          r"(?:\w+\s+)?(?:jerking|twitching|convulsing|seizing)\b",
+          r"\b(?:jerk|twitch|pull|turn)\w*\s+(?:(?:his|her|their)\s+\w+\s+)?away\b|\bspoon\b"),
     _sign("unresponsive", True, "respon answer stare staring limp",
           r"\b(?:wont|won't|doesnt|isnt|not|cant get (?:her|him|them) to|stopped)\s+(?:respond\w*|answer\w*)"
           r"|\bstaring\s+(?:blankly|into space|and not)|\bblank stare"
           rf"|\b(?:{_WHO}|so|really|very|completely|all|totally|seems|looks|feels|gone|went|is|s|and)\s+limp\b"
           r"|\blimp\s+(?:and|in my arms|like)",
-          r"\b(?:has|with|walks with|walking with) a limp\b|\b(?:tired\w*|sleepy|asleep|relaxed|lol|haha)\b"),
+          r"\b(?:has|with|walks with|walking with) a limp\b|\b(?:tired\w*|sleepy|asleep|relaxed|lol|haha)\b|" + _SLEEPY_LIMP),
     _sign("breathing", True, "breath ribs chest grunt whistl nostril retract stopp pitched squeak",
           rf"\b{_BREATHE}\s+(?:is\s+|are\s+|sounds?\s+|looks?\s+|seems?\s+)?(?:\w+\s+)?"
           r"(?:fast and shallow|shallow|rapid|labou?red|really fast|so fast|very fast)"
           r"|\bgrunt\w*\s+(?:with|every|each|when)\b.{0,20}\bbreath"
+          rf"|\bgrunt\w*\b.{{0,40}}\b{_BREATHE}\s+(?:really\s+|so\s+|very\s+)?(?:fast|hard|quick)"
+          rf"|\b{_BREATHE}\s+(?:really\s+|so\s+|very\s+)?(?:fast|hard|quick)\b.{{0,40}}\bgrunt\w*"
           r"|\b(?:ribs|chest|tummy|belly|neck|throat)\s+(?:is\s+|are\s+|keeps\s+)?(?:sucking|pulling|caving|sinking)\s+in"
           r"|\bwhistl\w*\s+(?:sound|noise)|\bnostrils?\s+flar\w*|\bretractions?\b"
           r"|\b(?:keeps|kept|keep)\s+stopp\w*\s+breath\w*|\bstopped breathing\b"
           r"|\b(?:high[- ]pitched|squeak\w*|whistl\w*|honking|crowing)\s+(?:\w+\s+)?(?:noise|sound)\b.{0,30}\bbreath"),
-    _sign("breathing", True, "blu purple grey gray dusky",
+    _sign("breathing", True, "blu purple grey gray dusky ashen mottled",
           r"\b(?:blue|bluish|purple|gr[ae]y|grayish|greyish|dusky)\s+(?:around|on|in)\s+(?:the\s+|her\s+|his\s+)?"
-          r"(?:lips|mouth|face)|\b(?:lips?|mouth|face)\s+(?:is\s+|are\s+|looks?\s+|seems?\s+)?(?:\w+\s+)?"
-          r"(?:bluish|greyish|grayish|dusky|gr[ae]y)\b", _STAINED),
+          r"(?:lips|mouth|face)|\b(?:lips?|mouth|face|skin)\s+(?:is\s+|are\s+|looks?\s+|seems?\s+)?(?:\w+\s+){0,2}"
+          r"(?:bluish|blueish|greyish|grayish|dusky|gr[ae]y|ashen|mottled|blotchy blue)\b", _STAINED),
     _sign("choking", True, "stuck throat cough cry talk swallow sound",
           r"\bstuck\s+in\s+(?:her|his|their|the|my babys)\s+throat"
           r"|\b(?:cant|cannot|can not|unable to|not able to)\s+(?:cry|cough|talk|speak|make a sound|make any sound|"
@@ -248,6 +263,8 @@ _SIGNS = (
           rf"\b(?:{_PILLS}|pills?|tablets?|gummies|gummy vitamins|medicine bottle)\b"
           rf"|\bfound\s+(?:her|him|them|baby)\s+with\b.{{0,40}}\b(?:{_PILLS}|pills?)\b"
           r"|\b(?:double|two|2|extra|too much|wrong)\s+(?:\w+\s+){0,2}doses?\b"
+          r"|\b(?:\d+|two|three|four|five|ten|twice|triple|double)\s+(?:times\s+)?(?:the|his|her|their|a)\s+(?:\w+\s+)?"
+          r"(?:dose|dosage|amount)\b|\boverdos\w*"
           rf"|\bgave\s+(?:her|him|them|baby|my \w+)\s+(?:way\s+)?too much\b|\btoo much\s+(?:of (?:the|her|his) )?{_PILLS}",
           _PREVENTION),
     # The airway blocked, told by what the parent sees: silent, clawing at the throat.
@@ -269,11 +286,15 @@ _SIGNS = (
           r"|\bthroat\s+(?:is\s+|feels\s+)?(?:\w+\s+)?(?:scratchy|itchy)",
           _HISTORY + r"|\bmy (?:own )?(?:throat|voice)\b", needs=_JUST_ATE),
     # A swallowed coin or small object that is stuck: drooling, gagging, can't swallow.
-    _sign("choking", True, "swallow ate",
-          r"\b(?:swallowed|ate|swallowing)\s+(?:a|an|the|one|two|some|his|her|my)?\s*(?:\w+\s+)?"
+    _sign("choking", True, "swallow ate put suck mouth",
+          r"\b(?:swallowed|ate|swallowing|put|sucking on|sucked on)\s+(?:a|an|the|one|two|some|his|her|my)?\s*(?:\w+\s+)?"
           r"(?:penny|pennies|coin|coins|dime|nickel|quarter|marble|bead|beads|lego|earring|screw|button|small toy|"
-          r"toy piece|piece of (?:a )?toy|bottle cap|cap)\b",
-          _PREVENTION, needs=r"\b(?:drool\w*|gag\w*|cant swallow|wont swallow|choking|coughing|retch\w*|"
+          r"toy piece|piece of (?:a )?toy|bottle cap|cap|hair (?:clip|tie|pin|bead)s?|bobby pin|safety pin|pin|"
+          r"tack|thumbtack|nail|necklace charm|charm|sticker|piece of plastic|plastic piece|"
+          r"piece of glass|balloon|piece of balloon)\b"
+          r"|\b(?:had|has|got)\s+(?:a|an|the|one|some)\s+(?:\w+\s+)?(?:penny|coin|dime|nickel|quarter|marble|bead|lego|"
+          r"earring|screw|button|pin|tack|nail)\s+(?:stuck\s+)?in\s+(?:his|her|their)\s+(?:mouth|throat)\b",
+          _PREVENTION, needs=r"\b(?:drool\w*|gag\w*|cant swallow|wont swallow|choking|coughing|retch\w*|wheez\w*|"
                              r"vomit\w*|throw\w* up|threw up|chest hurts|wont eat|wont drink)"),
     # Breathing that is a struggle, told in words other than "can't breathe".
     _sign("breathing", True, "breath air",
@@ -310,6 +331,48 @@ _SIGNS = (
           r"\b(?:tongue|lips?)\s+(?:looks?|is|are|seems?|feels?|got|getting|went)\s+(?:\w+\s+)?"
           r"(?:huge|thick|fat|enormous|big|bigger|double|massive)\b",
           _HISTORY + r"|\b(?:photos?|pictures?|pics?|normal|always|naturally|born)\b"),
+    # The NHS "call 999" signs of serious illness: a rash that doesn't fade under a glass, a stiff
+    # neck with a fever, a bulging soft spot.
+    _sign("serious_illness", True, "rash spot dots glass tumbler blanch neck soft fontanel",
+          r"\b(?:rash|spots|dots|blotches)\b.{0,60}\b(?:doesnt|does not|dont|do not|wont|will not|didnt|did not|"
+          r"not|isnt|arent)\s+(?:\w+\s+)?(?:fade|go away|disappear|blanch|go white|go pale)\b.{0,40}\b(?:glass|press\w*|tumbler)"
+          r"|\b(?:glass|tumbler) test\b|\bnon[- ]?blanch\w*"
+          r"|\b(?:purple|purplish|dark red)\s+(?:\w+\s+)?(?:rash|spots|dots|pinpricks|blotches)\b.{0,80}\b(?:fever|temp\w*|burning up|"
+          r"sleepy|floppy|drowsy|vomit\w*|cold hands)"
+          r"|\bstiff neck\b|\bneck\s+(?:is\s+|seems\s+|looks\s+|feels\s+)?(?:so\s+|really\s+|very\s+)?stiff\b"
+          r"|\b(?:cant|cannot|wont|will not)\s+(?:bend|move|turn)\s+(?:her|his|their)\s+(?:neck|head)\b"
+          r"|\b(?:soft spot|fontanel\w*)\s+(?:\w+\s+){0,3}(?:is\s+|looks\s+|feels\s+|seems\s+)?(?:\w+\s+)?(?:bulging|swollen|raised|tight|"
+          r"puffed up|sticking out)|\bbulging\s+(?:soft spot|fontanel\w*)",
+          _HISTORY, needs=r"\b(?:fever|temp\w*|burning up|hot|sleepy|drowsy|floppy|lethargic|vomit\w*|throw\w* up|"
+                          r"threw up|light|glass|tumbler|blanch\w*|wont wake|crying|cry|spots|purple)"),
+    # Drowsy past waking: "I can't keep him awake", "won't keep her eyes open" (not a feed he naps through).
+    _sign("unresponsive", True, "awake eyes wake lethargic",
+          r"\b(?:cant|cannot|can not|unable to|struggling to|hard to|impossible to)\s+(?:keep|get)\s+(?:her|him|them|baby|it)\s+"
+          r"(?:awake|up|to wake|to stay awake)\b(?!\s+(?:for|to|during|through|while|at|long enough)\b)"
+          r"|\b(?:wont|cant|cannot|can not)\s+(?:stay awake|keep (?:her|his|their) eyes open)"
+          r"|\b(?:hard|difficult|impossible)\s+to\s+wake\b|\bbarely\s+(?:wak\w*|awake|conscious)\b",
+          r"\b(?:feed\w*|bottle|nurs\w*|breast\w*|latch\w*|eat|eating|meal|lunch|dinner|breakfast|school|car|nap time|"
+          r"bedtime|up late|movie)\b"),
+    # Hurt and not moving: "fell down the stairs and isn't moving".
+    _sign("head_injury", True, "moving move",
+          r"\b(?:fell|fall|fallen|dropped|hit|knocked|crashed|rolled off|tumbled)\b.{0,80}\b(?:isnt|is not|not|wont|cant|"
+          r"stopped|hasnt|has not)\s+(?:moving|move|moved)\b", _HISTORY),
+    # Berries or leaves off a plant, then signs: "ate a berry off the bush and his mouth is burning".
+    _sign("poison", True, "berr leaf leaves plant mushroom",
+          r"\b(?:ate|eaten|swallowed|chewed|bit|picked|licked)\b.{0,40}\b(?:berr(?:y|ies)|leaf|leaves|plant|flower|mushrooms?)\b"
+          r".{0,40}\b(?:from|off|of|in|on)\s+(?:the|a|our|my)\s+(?:bush|hedge|plant|tree|yard|garden|lawn|park|woods|houseplant)",
+          _PREVENTION, needs=r"\b(?:burn\w*|vomit\w*|throw\w* up|threw up|drool\w*|swell\w*|swollen|sleepy|drowsy|"
+                             r"dizzy|wobbly|rash|numb|tingl\w*|cramp\w*|diarr\w*|seems? off|not (?:herself|himself)|acting weird)"),
+    # Something got into, then signs: "found a bag of gummies ... super sleepy and wobbly".
+    _sign("poison", True, _PILL_HINTS + " pill gumm found " + _CHEMICAL_HINTS,
+          rf"\b(?:{_WHO}\s+(?:\w+\s+)?(?:found|got into|got hold of|got ahold of)|found\s+(?:her|him|them|baby)\s+"
+          rf"(?:with|eating|drinking|chewing|sucking|licking|in|into))\b.{{0,60}}\b(?:{_PILLS}|pills?|{_CHEMICAL})\b"
+          rf"|\b(?:{_PILLS}|pills?|capsules)\s+(?:are\s+|were\s+)?missing\b"
+          r"|\b(?:pack|packet|bottle|box|blister|sheet|strip|container)\b.{0,60}\b(?:\d+|some|a few|two|three|four|five)\s+"
+          r"(?:\w+\s+)?(?:are\s+|were\s+)?missing\b",
+          _PREVENTION, needs=r"\b(?:sleepy|drowsy|wobbly|stumbl\w*|unsteady|dizzy|vomit\w*|throw\w* up|threw up|"
+                             r"eyes (?:open|rolling)|not acting right|acting (?:weird|drunk|strange|off)|drunk|"
+                             r"not (?:herself|himself)|ate|swallowed|chewed|eaten|drank|missing|open(?:ed)?|wrapper|empty)"),
     # Mentioned: bare words, suppressed by a prevention / question / history sentence.
     _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE, _NOT_THE_CHILD),
     _sign("allergic_reaction", False, "anaph anaf allergic epi",
@@ -356,7 +419,7 @@ _NOT_NOW = re.compile(
     r"last (?:night|week|month|year|time)|yesterday|ago|used to|history|diagnosed|allergist|as a baby|"
     r"in the past|disorder|epilep\w*|diet|keto\w*|list|medication|meds|sometimes|always|often|usually|"
     r"every time|when (?:he|she|they|baby) (?:eats|drinks|has|tries)|lol|haha|lmao|jk|asleep|nap|napping|"
-    r"tired|sleeps|sleeping|snor\w*|stuffy|congest\w*|sniffles|(?:a|his|her|the) cold)\b")
+    r"tired|sleeps|sleeping|naps|snor\w*|stuffy|congest\w*|sniffles|(?:a|his|her|the) cold)\b")
 _ALL_CLEAR = re.compile(r"\b(?:is|s|seems?|looks?|was|shes|hes|theyre|all)\s+"
                         r"(?:totally\s+|completely\s+|now\s+)?(?:fine|ok|okay|alright|better|good)\b")
 # Told as over and done: "coughed it out and is totally fine now", "all good now".
@@ -364,6 +427,9 @@ _RESOLVED = re.compile(r"\b(?:coughed it (?:out|up)|spit it (?:out|up)|spat it (
                        r"(?:fine|ok|okay|alright|good|better|normal) now|back to normal|recovered|"
                        r"(?:is|s|seems?|looks?|shes|hes|theyre)\s+(?:totally\s+|completely\s+|perfectly\s+)?"
                        r"(?:fine|ok|okay|alright)\b)")
+_FINE_NOW = re.compile(r"(?:fine|ok|okay|alright|good|better|normal) now|back to normal|recovered")
+# An animal did it: "the dog ate a battery" (a vet's emergency, not this child's).
+_ANIMAL = re.compile(r"\b(?:dog|dogs|puppy|pup|cat|cats|kitten|pet|hamster|rabbit|bird|parrot)\s+(?:\w+\s+)?$")
 _ONGOING = re.compile(r"\b(?:still|right now|now (?:she|he|they)s? (?:cant|not|isnt)|keeps?|wont stop|cant stop|help)\b")
 # "What do I do if he's choking right now": asked, but happening.
 _HAPPENING_NOW = re.compile(r"\bright now\b|\bhappening now\b|\bas we speak\b|!!")
@@ -372,7 +438,8 @@ ASKING_IS_URGENT = frozenset({"battery", "magnet", "poison"})
 _ALLERGY_CONTEXT = re.compile(r"\ballerg\w*|\bafter (?:eating|he ate|she ate|they ate|trying|having|tasting)\b"
                               r"|\bepi ?pen\b|\bhives\b")
 _CHOKE_WORD = re.compile(_CHOKE_ANY)
-_CLAUSE_END = re.compile(r"[.!?;,:\n]")
+# "and now", "but then": what follows is a new clause ("without thinking and now hives are spreading").
+_CLAUSE_END = re.compile(r"[.!?;,:\n]|\b(?:and|but|so)\s+(?:now|then)\b|\bnow\s+(?=(?:she|he|they|shes|hes|theyre|his|her)\b)")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
@@ -409,7 +476,9 @@ def _holds(text: str, match: re.Match[str], sign: _Sign) -> bool:
     if not asking and _HYPOTHETICAL.search(before) and not _UNSURE.search(before):
         return False
     # A battery, a magnet or a poison is urgent even when the child "seems fine" (the advice says so).
-    if _RESOLVED.search(text) and not _ONGOING.search(text) and not (sign.reported and sign.kind in ASKING_IS_URGENT):
+    if _resolved_after(text, match) and not (sign.reported and sign.kind in ASKING_IS_URGENT):
+        return False
+    if _ANIMAL.search(before):  # "the dog ate a battery"
         return False
     sentence = _sentence_at(text, match.start(), match.end())
     if sign.unless and sign.unless.search(sentence):
@@ -417,6 +486,15 @@ def _holds(text: str, match: re.Match[str], sign: _Sign) -> bool:
     if sign.reported:
         return True
     return not _NOT_NOW.search(sentence) and not _ALL_CLEAR.search(text)
+
+
+def _resolved_after(text: str, match: re.Match[str]) -> bool:
+    """Told as over: a resolution after the sign ("choked, coughed it out, fine now"), not one the
+    sign came after ("she spat it out and now her eyes are puffing shut")."""
+    if _ONGOING.search(text):
+        return False
+    return any(found.start() >= match.start() or _FINE_NOW.match(found.group())
+               for found in _RESOLVED.finditer(text))
 
 
 def _refine(kind: str, text: str) -> str:
