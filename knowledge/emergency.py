@@ -87,6 +87,13 @@ _HOW_MANY = (r"(?:some of|a bunch of|a handful of|a few|several|all|all of|all t
              r"someone elses)")
 
 
+def _named_then_swallowed(thing: str) -> str:
+    """Build the regex for a counted thing told before its verb: "2 magnet balls swallowed"."""
+    return (rf"\b(?:\d+|a|an|one|two|three|four|five|some|several|a few|a couple(?: of)?|half (?:a|the))\s+(?:\w+\s+){{0,2}}"
+            rf"{thing}\s+(?:\w+\s+){{0,2}}(?:was\s+|were\s+|got\s+|been\s+|just\s+)?(?:swallowed|eaten|ingested)\b"
+            r"(?!\s+(?:up|with|by (?:me|us|the dog|adults|grown|my (?:husband|wife|partner|mom|dad|mum))))")
+
+
 def _reported(symptom: str) -> str:
     """Build the regex for a present-tense report: "she's choking", "baby is wheezing", "is seizing"."""
     return rf"\b(?:{_WHO}\s+(?:{_IS}\s+)?|{_IS}\s+)(?:{_ADV}\s+)?{symptom}\b"
@@ -217,6 +224,8 @@ _SIGNS = (
     _sign("seizure", True, "shak jerk twitch stiff eyes",
           r"\bshak(?:ing|es|en)\s+(?:all over|uncontrollably|violently|and (?:not|wont|isnt|unresponsive))"
           r"|\beyes\s+(?:are\s+|have\s+|keep\s+|kept\s+)?(?:rolled|rolling|roll(?:ing)?)\s+(?:back|up)"
+          r"|\b(?:went|gone|going|goes|is|got)\s+(?:all\s+|really\s+|completely\s+)?(?:stiff|rigid)\b.{0,40}"
+          r"\b(?:shak|jerk|twitch|eyes|blue|unrespons|not respond|wont respond)\w*"
           r"|\b(?:stiff|rigid)\s+and\s+(?:jerk|shak|twitch)\w*|\b(?:jerk|twitch)\w*\s+and\s+(?:stiff|not respond\w*|"
           r"wont respond|unrespons\w*)"
           r"|\b(?:body|arms?|legs?|face|she|he|baby|hes|shes)\s+(?:is\s+|are\s+|keeps?\s+|started\s+|starts\s+)?"
@@ -250,7 +259,7 @@ _SIGNS = (
     _sign("battery", True, "batter cell",
           r"\b(?:one of (?:those|the|these|his|her)\s+)?(?:button|coin|watch|lithium|round|little|small|tiny|disc|"
           r"hearing aid)\s+(?:\w+\s+)?batter(?:y|ies)\b"
-          r".{0,120}\b(?:ate|swallowed|swallow|in (?:her|his|their) mouth|missing)\b"
+          r".{0,120}\b(?:ate|swallowed|swallow|in (?:her|his|their) mouth|missing|gone|cant find|chewing|chewed|mouthing)\b"
           r"|\b(?:ate|swallowed|swallows?|swallowing)\b.{0,40}\b(?:batter(?:y|ies)|(?:coin|button) cells?)\b",
           _PREVENTION),
     _sign("magnet", True, "magnet",
@@ -373,6 +382,12 @@ _SIGNS = (
           _PREVENTION, needs=r"\b(?:sleepy|drowsy|wobbly|stumbl\w*|unsteady|dizzy|vomit\w*|throw\w* up|threw up|"
                              r"eyes (?:open|rolling)|not acting right|acting (?:weird|drunk|strange|off)|drunk|"
                              r"not (?:herself|himself)|ate|swallowed|chewed|eaten|drank|missing|open(?:ed)?|wrapper|empty)"),
+    # The thing named first, then swallowed: "2 magnet balls swallowed", "one button battery was eaten".
+    _sign("magnet", True, "magnet", _named_then_swallowed(r"magnet(?:s|ic)?"), _PREVENTION),
+    _sign("battery", True, "batter cell", _named_then_swallowed(r"(?:batter(?:y|ies)|(?:button|coin) cells?)"),
+          _PREVENTION),
+    _sign("poison", True, _PILL_HINTS + " pill pod " + _CHEMICAL_HINTS,
+          _named_then_swallowed(rf"(?:{_PILLS}|pills?|pods?|{_CHEMICAL})"), _PREVENTION + "|" + _GROWN_UP_DOSE),
     # Mentioned: bare words, suppressed by a prevention / question / history sentence.
     _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE, _NOT_THE_CHILD),
     _sign("allergic_reaction", False, "anaph anaf allergic epi",
@@ -443,10 +458,21 @@ _CLAUSE_END = re.compile(r"[.!?;,:\n]|\b(?:and|but|so)\s+(?:now|then)\b|\bnow\s+
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
+# Misspellings frightened thumbs make of the words the signs are built on.
+_TYPOS = tuple((re.compile(wrong), right) for wrong, right in (
+    (r"\bsw[ao]ll?ow?e?d\b", "swallowed"), (r"\bsw[ao]ll?ow?ing\b", "swallowing"),
+    (r"\bbat+[ae]r(?:y|ey|ie)\b", "battery"), (r"\bbat+[ae]r(?:ies|ys|eys)\b", "batteries"),
+    (r"\bmag(?:ent|nit|net)(s?)\b", r"magnet\1"), (r"\bbreat(?:h|he)ing\b", "breathing"),
+    (r"\bunrespon\w*", "unresponsive"), (r"\br\b(?= (?:blue|turning|going|swollen|swelling))", "are"),
+))
+
+
 def _normalize(text: str) -> str:
-    """Lowercase, expand "'ll", drop apostrophes and squeeze spaces (punctuation is kept)."""
+    """Lowercase, expand "'ll", drop apostrophes, mend common typos and squeeze spaces (punctuation is kept)."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"'ll\b", " will", text).replace("'", "")
+    for wrong, right in _TYPOS:
+        text = wrong.sub(right, text)
     return re.sub(r"[ \t]+", " ", text)
 
 
