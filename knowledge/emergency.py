@@ -210,10 +210,10 @@ _SIGNS = (
           r"|\bseizing\b|\bconvulsing\b|\b(?:shes|hes|is)\s+fitting\b", _NOT_THE_CHILD),
     _sign("battery", True, "batter",
           rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\bbatter(?:y|ies)\b"
-          r"|\bbatter(?:y|ies)\s+(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)", _PREVENTION),
+          r"|\bbatter(?:y|ies)\s+(?:stuck\s+)?(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)", _PREVENTION),
     _sign("magnet", True, "magnet",
           rf"\b{_SWALLOWED}\b.{{0,25}}\bmagnet(?:s|ic)?\b"
-          r"|\bmagnets?\s+(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose)", _PREVENTION),
+          r"|\bmagnets?\s+(?:stuck\s+)?(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)", _PREVENTION),
     _sign("poison", True, _CHEMICAL_HINTS, rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\b{_CHEMICAL}\b", _PREVENTION),
     _sign("poison", True, _PILL_HINTS,
           rf"\b(?:swallowed|ate|eaten|drank|took)\s+{_HOW_MANY}\s+(?:\w+\s+)?{_PILLS}\b"
@@ -250,7 +250,7 @@ _SIGNS = (
     _sign("breathing", True, "blu purple grey gray dusky ashen mottled",
           r"\b(?:blue|bluish|purple|gr[ae]y|grayish|greyish|dusky)\s+(?:around|on|in)\s+(?:the\s+|her\s+|his\s+)?"
           r"(?:lips|mouth|face)|\b(?:lips?|mouth|face|skin)\s+(?:is\s+|are\s+|looks?\s+|seems?\s+)?(?:\w+\s+){0,2}"
-          r"(?:bluish|blueish|greyish|grayish|dusky|gr[ae]y|ashen|mottled|blotchy blue)\b", _STAINED),
+          r"(?:bluish|blueish|greyish|grayish|dusky|gr[ae]y|ashen|mottled|blotchy blue)\b", _STAINED + "|" + _HISTORY),
     _sign("choking", True, "stuck throat cough cry talk swallow sound",
           r"\bstuck\s+in\s+(?:her|his|their|the|my babys)\s+throat"
           r"|\b(?:cant|cannot|can not|unable to|not able to)\s+(?:cry|cough|talk|speak|make a sound|make any sound|"
@@ -388,6 +388,16 @@ _SIGNS = (
           _PREVENTION),
     _sign("poison", True, _PILL_HINTS + " pill pod " + _CHEMICAL_HINTS,
           _named_then_swallowed(rf"(?:{_PILLS}|pills?|pods?|{_CHEMICAL})"), _PREVENTION + "|" + _GROWN_UP_DOSE),
+    # An asthma attack the inhaler does not settle.
+    _sign("breathing", True, "asthma inhaler puffer",
+          r"\b(?:having|in the middle of|in|into)\s+(?:a|an)\s+(?:bad\s+|severe\s+|serious\s+|really bad\s+)?asthma attack"
+          r"|\b(?:inhaler|puffer|nebuli[sz]er)\s+(?:isnt|is not|not|wont|doesnt|does not|hasnt|has not|didnt)\s+"
+          r"(?:working|helping|help|work|done anything)", _HISTORY),
+    # The throat scratched at after a food, with a second sign: "ate a cashew, scratching his throat and coughing".
+    _sign("allergic_reaction", True, "throat tongue mouth",
+          r"\b(?:scratching|clawing at|rubbing|pulling at|grabbing)\s+(?:at\s+)?(?:his|her|their)\s+(?:throat|tongue|mouth|ears)\b",
+          _HISTORY, needs=rf"(?=.*(?:{_JUST_ATE}))(?=.*\b(?:cough\w*|wheez\w*|drool\w*|vomit\w*|throw\w* up|threw up|swell\w*|"
+                          r"swollen|hoarse|gag\w*))"),
     # Mentioned: bare words, suppressed by a prevention / question / history sentence.
     _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE, _NOT_THE_CHILD),
     _sign("allergic_reaction", False, "anaph anaf allergic epi",
