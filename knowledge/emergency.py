@@ -127,6 +127,8 @@ _NOT_THE_CHILD = (r"\b(?:i|we|my (?:wife|husband|partner|mom|dad|mum))\s+(?:almo
 # Limp or floppy with sleep, said as such: "floppy when he naps", "limp from being so sleepy".
 _SLEEPY_LIMP = (r"\b(?:limp|floppy)\s+(?:from|with)\s+(?:being\s+)?(?:so\s+)?(?:sleepy|tired|relaxed)"
                 r"|\bwhen (?:she|he|they|baby) (?:naps|sleeps|is asleep|falls asleep)\b|\b(?:noodle|ragdoll) lol\b")
+# A Spanish question about what could happen, or history: "qué hago si se atraganta", "ayer".
+_SPANISH_NOT_NOW = r"\b(?:si|cuando|prevenir|evitar|riesgo|peligro|ayer|la semana pasada|hace (?:un|una|dos|\d+))\b"
 # A parent's own medicine: "took my last ibuprofen for this headache".
 _GROWN_UP_DOSE = (r"(?:^|[.!?]\s*)(?:i\s+|ive\s+)?took\s+my\b|\bi (?:just |already )?(?:took|swallowed|had)\b"
                   r"|\bfor (?:my|this|the) (?:headache|migraine|back|cramps|cold|pain)\b")
@@ -398,6 +400,28 @@ _SIGNS = (
           r"\b(?:scratching|clawing at|rubbing|pulling at|grabbing)\s+(?:at\s+)?(?:his|her|their)\s+(?:throat|tongue|mouth|ears)\b",
           _HISTORY, needs=rf"(?=.*(?:{_JUST_ATE}))(?=.*\b(?:cough\w*|wheez\w*|drool\w*|vomit\w*|throw\w* up|threw up|swell\w*|"
                           r"swollen|hoarse|gag\w*))"),
+    # In the water: "face down in the pool", "was underwater and now sleepy".
+    _sign("breathing", True, "drown water pool bath tub",
+          r"\b(?:drowning|nearly drowned|almost drowned|underwater|under the water|went under|face down in the (?:pool|bath|"
+          r"water|tub|pond)|(?:pulled|fished|got) (?:her|him|them) out of the (?:pool|water|bath|tub|pond))\b",
+          _HISTORY + "|" + _PREVENTION, needs=r"\b(?:drowning|sleepy|drowsy|limp|floppy|cough\w*|not breathing|isnt breathing|"
+                                               r"blue|vomit\w*|threw up|wont wake|unresponsive|not responding|pale)"),
+    # Told in Spanish: "se está ahogando", "no puede respirar", "se tragó una pila".
+    *(_sign(kind, True, hints, pattern, _SPANISH_NOT_NOW) for kind, hints, pattern in (
+        ("choking", "ahog atragant", r"\bse (?:esta |está )?(?:ahogando|atragantando|ahoga|atraganta|atragant[oó])\b"),
+        ("breathing", "respir morad azul",
+         r"\bno (?:puede )?respira(?:r)?\b|\blabios (?:morados|azules)\b|\bse (?:esta |está )?poniendo (?:morad[oa]|azul)"),
+        ("unresponsive", "respond reacciona despierta inconsciente desmay",
+         r"\bno (?:responde|reacciona|despierta)\b|\binconsciente\b|\bdesmayad[oa]\b"),
+        ("seizure", "convuls", r"\bconvulsi(?:o|ó)n(?:es)?\b|\bconvulsionando\b"),
+        ("battery", "pila bater", r"\bse (?:trag[oó]|comi[oó]|meti[oó])\b.{0,30}\b(?:pila|bater[ií]a)"),
+        ("magnet", "im", r"\bse (?:trag[oó]|comi[oó])\b.{0,30}\bim[aá]n(?:es)?\b"),
+        ("poison", "pastill medicin cloro lej deterg veneno",
+         r"\bse (?:trag[oó]|comi[oó]|tom[oó]|bebi[oó])\b.{0,30}\b(?:pastillas|medicinas?|cloro|lej[ií]a|detergente|veneno)"),
+        ("allergic_reaction", "hinch",
+         r"\bse le (?:esta |está )?hinchando (?:la |los )?(?:cara|boca|labios|lengua|garganta|ojos)"
+         r"|\b(?:cara|boca|labios|lengua|garganta|ojos) hinchad[oa]s?\b"),
+    )),
     # Mentioned: bare words, suppressed by a prevention / question / history sentence.
     _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE, _NOT_THE_CHILD),
     _sign("allergic_reaction", False, "anaph anaf allergic epi",
