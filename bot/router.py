@@ -28,8 +28,9 @@ def route(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any]) -> 
     if urgent is not None:
         return urgent  # nothing else is done with an emergency
     notes = safety.notes(msg, ctx)
+    allergies = safety.allergies_of(ctx)
     reply = _dispatch(msg, ctx, classify)
-    return safety.with_notes(reply, notes)
+    return safety.with_notes(reply, safety.without_new_allergies(notes, allergies, msg, ctx))
 
 
 def _dispatch(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any]) -> Reply:

@@ -25,7 +25,12 @@ NOT_NAMES = frozenset(
     "mama papa grandma grandpa nanny breakfast brunch lunch dinner supper snack snacks today tonight yesterday "
     "morning afternoon evening now then later first second babies toddlers children infants kiddos "
     "why how when where is are was do does did can could should would will add show remove delete set change "
-    "please and but so also just still really actually ok okay yes no hi hey hello thanks".split())
+    "please and but so also just still really actually ok okay yes no hi hey hello thanks "
+    # places and the other people who feed a child: "daycare had a donut party", "grandma gave her..."
+    "daycare nursery preschool school creche kindergarten camp church party sitter babysitter nan nana nanna "
+    "gran granny grandad granddad grandmother grandfather grandparents auntie aunt uncle cousin mil fil inlaws "
+    "teacher teachers friend friends neighbor neighbour hubby husband wife partner dh brother sister family "
+    "everyone".split())
 _NAME = r"([A-Za-z][A-Za-z-]{1,30})"
 # A name in a child's place: the subject of eating or of a profile fact, "my son Leo", "can Leo have".
 _SUBJECT = re.compile(

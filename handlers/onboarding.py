@@ -82,6 +82,24 @@ TOLD = re.compile(r"\?|\b(ate|eat|eating|had|has|gave|give|tried|drank|drink|lov
                   r"dinner)|takeout|take out|party|daycare|snack|lunch|dinner|breakfast|she|he|they|her|his|my)\b", re.I)
 
 
+# A list told as it was served is a meal, not allergies: "raw carrot sticks", "a slice of ham", "cone 🍦".
+SERVED = re.compile(r"\b(?:raw|whole|sticks?|slices?|pieces?|bites?|cones?|cups?|bowls?|plates?|sandwich\w*|toast|"
+                    r"cooked|fried|scrambled|boiled|mashed|baked|roasted|grilled|steamed|pureed?|at the|with)\b"
+                    r"|[\U0001F300-\U0001FAFF\u2600-\u27BF]", re.I)
+# SR28 groups no one names as an allergy: meats, cured meats, soups, fast food and ready meals ("bacon and eggs").
+MEAL_GROUPS = frozenset({"0500", "0600", "0700", "1000", "1300", "1700", "2100", "2200", "3600"})
+
+
+def _told_as_meal(text: str, ctx: Context) -> bool:
+    """The answer reads as food that was eaten rather than a list of allergies."""
+    from handlers.safety import describer
+    from knowledge.food_safety_scan import find_mentions
+
+    if SERVED.search(text):
+        return True
+    return any(m.food_group in MEAL_GROUPS for m in find_mentions(text, describer(ctx)))
+
+
 def _names_food(text: str) -> bool:
     """The text names foods ('shrimp tacos tonight'): a one-word food can still be a name (Olive)."""
     from knowledge.food_safety_scan import find_mentions
@@ -148,7 +166,7 @@ def allergies(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:
         return _advance(ctx, "No allergies noted.")
     names = allergy_words.parse_list(msg.text)
     if (not names or (_is_other_intent(found) and not _only_foods(msg.text, found)) or TOLD.search(msg.text)
-            or any(len(n.split()) > 3 for n in names)):
+            or any(len(n.split()) > 3 for n in names) or _told_as_meal(msg.text, ctx)):
         return None
     added = allergy_words.add(ctx.session, child, names)
     return _advance(ctx, f"Noted: {', '.join(added)}. I'll flag these in meals.")

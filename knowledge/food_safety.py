@@ -82,13 +82,18 @@ class _FoodText:
     said: str
     full: str
     group: str
+    own: str = ""  # the food alone (name and SR28 text), without the dish it was named in
+    dish: str = ""  # the phrase it was named in, when that is more than the food ("pad thai" for its egg)
 
     @classmethod
     def of(cls, food: FoodLike) -> "_FoodText":
         """Normalize a food's fields once."""
-        said = " | ".join(_normalize(getattr(food, f, "") or "") for f in ("name", "raw"))
-        full = said + " | " + _normalize(getattr(food, "description", "") or "")
-        return cls(said, full, (getattr(food, "food_group", "") or "").strip())
+        name, raw = (_normalize(getattr(food, f, "") or "") for f in ("name", "raw"))
+        description = _normalize(getattr(food, "description", "") or "")
+        said = name + " | " + raw
+        dish = raw if raw and name and name not in raw.split(" | ") and not re.search(rf"\b{re.escape(raw)}\b", name) else ""
+        return cls(said, said + " | " + description, (getattr(food, "food_group", "") or "").strip(),
+                   name + " | " + description, dish)
 
 
 @dataclass(frozen=True)
@@ -331,10 +336,27 @@ def check_foods(
                     rule.kind, name, _rule_message(rule, name, age_months, child), rule.severity)
                 kinds.add(rule.kind)
         if "allergen" not in kinds:
-            flag = _allergy_flag(name, text.full, allergies, child, (emergency_number or "").strip())
+            flag = _allergy_flag(name, text.own if text.dish else text.full, allergies, child,
+                                 (emergency_number or "").strip())
             if flag:
                 flags[("allergen", name.lower())] = flag
+    for dish, parts in _dishes(foods).items():  # what only the dish's name shows: "sushi" may hold fish
+        own = " | ".join(p.own for p in parts)
+        rest = [a for a in allergies if not _allergy_flag("", own, [a], child, "")]
+        flag = _allergy_flag(dish, dish, rest, child, (emergency_number or "").strip()) if rest else None
+        if flag:
+            flags[("allergen", dish)] = flag
     return sorted(flags.values(), key=lambda f: _SEVERITY_ORDER.get(f.severity, 2))
+
+
+def _dishes(foods: Sequence[FoodLike]) -> dict[str, list[_FoodText]]:
+    """The foods named as parts of one dish ("pad thai" -> noodles, egg, peanuts), by the dish's words."""
+    dishes: dict[str, list[_FoodText]] = {}
+    for food in foods:
+        text = _FoodText.of(food)
+        if text.dish:
+            dishes.setdefault(text.dish, []).append(text)
+    return dishes
 
 
 def normalize_text(text: str) -> str:

@@ -138,3 +138,27 @@ def test_an_unsure_opt_out_is_asked_not_done(app, phone):
     phone.say("hi")
     assert "Reply STOP" in phone.say("too many texts")
     assert person(app, phone.number).opted_out_at is None
+
+
+@pytest.mark.parametrize("answer, recorded", [
+    ("peanuts", ["peanut"]),
+    ("tree nuts and honey", ["honey", "tree_nut"]),
+    ("peanuts, eggs", ["egg", "peanut"]),
+])
+def test_a_food_just_recorded_as_an_allergy_gets_no_safety_note(app, phone, answer, recorded):
+    for text in ("hi", "Leo", "he's 10 months"):
+        phone.say(text)
+    reply = phone.say(answer)
+    assert "remind" in reply
+    assert "choking" not in reply.lower() and "honey isn't safe" not in reply.lower()
+    assert sorted(a.name for a in children(app)[0].allergies) == recorded
+
+
+
+@pytest.mark.parametrize("answer", ["bacon and eggs", "a slice of ham", "raw carrot sticks"])
+def test_a_meal_sent_to_the_allergy_question_is_logged_not_recorded(app, phone, answer):
+    for text in ("hi", "Leo", "he's 18 months"):
+        phone.say(text)
+    reply = phone.say(answer)
+    assert "Logged" in reply and "allergies" in reply  # logged, and the question asked again
+    assert children(app)[0].allergies == []

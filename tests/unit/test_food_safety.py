@@ -421,3 +421,20 @@ def test_every_message_is_short_plain_ascii(child: str, age: int | None) -> None
         assert flag.message.isascii(), flag.message
         assert flag.severity in {"warn", "info"}
         assert "{" not in flag.message
+
+
+def test_a_dish_split_into_parts_is_flagged_once_for_what_only_its_name_shows() -> None:
+    parts = [food("sticky rice", "Rice, white, glutinous, cooked", "2000", "sushi"),
+             food("seaweed", "Seaweed, laver, raw", "1100", "sushi"),
+             food("cucumber", "Cucumber, with peel, raw", "1100", "sushi")]
+    flags = [f for f in check_foods(parts, 30, ["fish", "shellfish"]) if f.kind == "allergen"]
+    assert [f.food for f in flags] == ["sushi"] and "may contain" in flags[0].message
+
+
+def test_a_part_of_a_dish_is_named_for_its_own_allergen_not_the_dishs() -> None:
+    parts = [food("egg", "Egg, whole, cooked, scrambled", "0100", "pad thai"),
+             food("rice noodles", "Noodles, chinese, rice, cooked", "2000", "pad thai"),
+             food("peanuts", "Peanuts, all types, dry-roasted, without salt", "1600", "pad thai")]
+    flags = {f.food: f.message for f in check_foods(parts, 30, ["egg", "peanut"]) if f.kind == "allergen"}
+    assert set(flags) == {"egg", "peanuts"}
+    assert "may contain" not in flags["egg"]

@@ -1,0 +1,406 @@
+"""The signs table of the emergency triage: each row one way a parent reports an emergency.
+
+Text reaching these patterns is lowercased, apostrophes dropped and common typos mended (see
+`knowledge.emergency._normalize`). A row is a *report* ("she's choking", "2 magnet balls swallowed")
+or a *mention* (a bare word such as "wheezing"); `knowledge.emergency` decides whether a match holds
+(negation, a hypothetical, history, a resolved story) and what to answer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Shared pieces of the patterns (text is lowercased, apostrophes dropped: "she's" -> "shes").
+_WHO = (r"(?:she|he|they|shes|hes|theyre|baby|babe|bub|son|daughter|kid|kiddo|child|toddler|infant|boy|girl|"
+        r"lo|ds|dd|twin|newborn|\d+ ?(?:yo|y/o|yr old|year old|month old|mo old))")
+_IS = r"(?:is|are|keeps|kept|started|starts|starting|been|now|still)"
+_ADV = r"(?:still|now|really|badly|just|definitely|actually|literally|totally|so|very)"
+_CHOKING = r"cho(?:a|o)?c?k(?:ing|in|eing)"
+CHOKE_ANY = r"\bcho(?:a|o)?c?k(?:e|es|ed|ing|in|eing)\b"
+_CHOKE_NOT_BASE = r"\bcho(?:a|o)?c?k(?:es|ed|ing|in|eing)\b"  # "so she won't choke" is never a report
+_BREATHE = r"br(?:e|ea)th(?:e|ing|in)?"
+_SEIZURE = r"s(?:ei|ie|ee)(?:z|s)(?:ure|uer|ur)s?"
+_ANAPHYLAXIS = r"ana(?:ph|f)(?:y|i|a)la(?:x|ct)\w*"
+_SWALLOWED = (r"(?:swallowed|swallowing|swallows|swallow|ate|eaten|eating|chewed|chewing|bit|bitten|biting|sucked|"
+              r"sucking|licked|licking|drank|drunk|drinking|got into|got hold of|got ahold of|bit into|had one)")
+_BODY = r"(?:lips?|tongue|face|mouth|throat)"
+_SWELLING = (r"(?:swollen|swolen|swelling|swelled|swole|puffy|puffing(?: up| shut)?|puffed up|blowing up|"
+             r"swell(?:ing)? (?:up|shut))")
+_SICK = (r"(?:vomit\w*|throw\w* up|threw up|puk\w*|being sick|swell\w*|swollen|wheez\w*|cough\w*|lethargic|"
+         r"floppy|limp|pale|drowsy|hoarse|whistl\w*|squeak\w*)")
+# Hives by the names parents use for them.
+_HIVES = r"(?:hives|welts|welps|(?:rash|blotches|bumps)\s+(?:is\s+|are\s+)?spreading)"
+# Something eaten just before: makes a hoarse voice or an itchy throat a reaction, not a cold.
+_JUST_ATE = (r"\b(?:after|ate|eaten|eating|bite|bit of|had|tried|trying|first time|taste[ds]?|"
+             r"sip|licked|gave (?:her|him|them))\b")
+_CHEMICAL = (r"(?:bleach|detergent|laundry (?:pods?|gel|liquid|soap)|dishwasher (?:gel|liquid|pac\w*|stuff)|(?:windshield |windscreen )?washer fluid|tide pods?|dishwasher (?:pods?|tablets?|detergent|soap)|"
+             r"(?:drain|oven|toilet|window|floor) cleaner|cleaning (?:spray|fluid|product|liquid)|antifreeze|"
+             r"lamp oil|lighter fluid|gasoline|petrol|kerosene|paint thinner|turpentine|nicotine|vape \w+|"
+             r"e ?liquid|e ?juice|cigarettes?|mothballs?|pesticide|insecticide|weed killer|rat poison|poison|"
+             r"hand sanitizer|mouthwash|alcohol|vodka|whiskey|wine|beer|essential oils?|windex|lysol|clorox|"
+             r"fabric softener|dish soap|ammonia|cleaning supplies|cleaning products|cleaners?|chemicals|disinfectant|"
+             r"drano|ajax|comet|dettol|edibles?|weed|marijuana|cannabis|thc|nail polish(?: remover)?|acetone|"
+             r"perfume|cologne|bug spray|deet|superglue|button cells?|water beads|wild mushrooms?|"
+             r"mushrooms? (?:from|in|off|growing in) the (?:yard|lawn|grass|park|woods|backyard))")
+_PILLS = (r"(?:pills|tablets|capsules|meds|medicine|medication|medications|vitamins|tylenol|ibuprofen|advil|motrin|"
+          r"benadryl|cough syrup|cough medicine|cold medicine|melatonin|iron (?:pills|drops|supplements?)|"
+          r"antidepressants?|painkillers?|sleeping pills|birth control|prescription\w*|supplements|"
+          r"(?:heart|blood pressure|bp|adhd|thyroid|diabetes|seizure) (?:pills|meds|medicine|tablets)|"
+          r"paracetamol|acetaminophen|aspirin|calpol|zyrtec|claritin|oxy\w*|opioids?|adderall|xanax|clonidine)")
+_HOW_MANY = (r"(?:some of|a bunch of|a handful of|a few|several|all|all of|all the|a bottle of|"
+             r"the whole bottle of|a whole bottle of|my|mommys|moms|daddys|dads|grandmas|grandpas|nanas|"
+             r"someone elses)")
+
+
+def _named_then_swallowed(thing: str) -> str:
+    """Build the regex for a counted thing told before its verb: "2 magnet balls swallowed"."""
+    return (rf"\b(?:\d+|a|an|one|two|three|four|five|some|several|a few|a couple(?: of)?|half (?:a|the))\s+(?:\w+\s+){{0,2}}"
+            rf"{thing}\s+(?:\w+\s+){{0,2}}(?:was\s+|were\s+|got\s+|been\s+|just\s+)?(?:swallowed|eaten|ingested)\b"
+            r"(?!\s+(?:up|with|by (?:me|us|the dog|adults|grown|my (?:husband|wife|partner|mom|dad|mum))))")
+
+
+def _reported(symptom: str) -> str:
+    """Build the regex for a present-tense report: "she's choking", "baby is wheezing", "is seizing"."""
+    return rf"\b(?:{_WHO}\s+(?:{_IS}\s+)?|{_IS}\s+)(?:{_ADV}\s+)?{symptom}\b"
+
+
+_NOT_A_RISK = (r"(?!\s+(?:(?:a\s+|an\s+)?(?:hazard|risk|concern|danger|common|normal|likely|possible)s?\b"
+               r"|vs\b|versus\b|in\s+(?:babies|toddlers|kids|children|infants)\b))")
+
+# Blue or purple lips from food or colouring, said in the same sentence, are not a breathing sign.
+# Nor is a red-purple face from crying or pushing out a poo.
+_STAINED = (r"\b(?:blueberr\w*|berries|beets?|popsicle|ice pop|dye|food colou?ring|icing|frosting|candy|marker|"
+            r"crayon|poo\w*|push\w*|strain\w*|crying|cried|tantrum|scream\w*|yell\w*|shout\w*|"
+            r"blue in the face|(?:holding|holds|held) (?:her|his|their) breath|breath[- ]holding)")
+# A reaction told as history ("hives and vomiting last time she had egg") is a question, not a 911.
+_HISTORY = (r"\b(?:last (?:night|week|month|year|time)|yesterday|(?:days?|weeks?|months?|years?|a while) ago|"
+            r"in the past|as a baby|used to|history|"
+            r"allergist|when (?:she|he|they) was)\b")
+_CHOKE_HINTS = "chok choc choa choo"
+_CHEMICAL_HINTS = ("polish acetone perfume cologne deet spray glue bead mushroom clean chemical disinfect dishwasher laundry drano ajax comet dettol edible weed marijuana cannabis thc "
+                   "bleach deterg pod tablet cleaner cleaning antifreeze oil fluid gasoline petrol kerosene "
+                   "thinner turpentine nicotine vape liquid juice cigarette mothball cide killer poison "
+                   "sanitizer mouthwash alcohol vodka whiskey wine beer windex lysol clorox softener soap "
+                   "ammonia")
+_PILL_HINTS = "pill tablet meds medic vitamin tylenol ibuprofen advil motrin benadryl syrup melatonin iron capsul antidep painkill sleeping prescri supplement paracet acetamin aspirin calpol zyrtec claritin oxy opioid adderall xanax clonidine dose"
+
+
+# A grown-up's own cough or a figure of speech: "I almost choked on my coffee", "a fit of laughter".
+_NOT_THE_CHILD = (r"\b(?:i|we|my (?:wife|husband|partner|mom|dad|mum))\s+(?:almost\s+|nearly\s+|just\s+|literally\s+)?"
+                  r"(?:cho\w*|had a fit|have a fit)|\b(?:of|with)\s+laughter\b|\blaugh\w*\s+fit\b"
+                  r"|\bchoked up\b(?!\s+(?:on|some|blood|food|milk|a piece))")
+# Limp or floppy with sleep, said as such: "floppy when he naps", "limp from being so sleepy".
+_SLEEPY_LIMP = (r"\b(?:limp|floppy)\s+(?:from|with)\s+(?:being\s+)?(?:so\s+)?(?:sleepy|tired|relaxed)"
+                r"|\bwhen (?:she|he|they|baby) (?:naps|sleeps|is asleep|falls asleep)\b|\b(?:noodle|ragdoll) lol\b")
+# A Spanish question about what could happen, or history: "qué hago si se atraganta", "ayer".
+_SPANISH_NOT_NOW = r"\b(?:si|cuando|prevenir|evitar|riesgo|peligro|ayer|la semana pasada|hace (?:un|una|dos|\d+))\b"
+# A parent's own medicine: "took my last ibuprofen for this headache".
+_GROWN_UP_DOSE = (r"(?:^|[.!?]\s*)(?:i\s+|ive\s+)?took\s+my\b|\bi (?:just |already )?(?:took|swallowed|had)\b"
+                  r"|\bfor (?:my|this|the) (?:headache|migraine|back|cramps|cold|pain)\b")
+_PREVENTION = (r"\b(?:childproof\w*|child proof\w*|prevent\w*|avoid\w*|lock\w*|store|storing|keep (?:them|it)|"
+               r"out of reach|scare[sd]?|scary|worried|worry|nervous|afraid|fear\w*|paranoid|safe from|safety|"
+               r"top shelf|recall\w*|(?:will|might|could|gonna|going to) (?:swallow|eat|get|put|chew))\b")
+
+
+@dataclass(frozen=True)
+class Sign:
+    """One way a message can report an emergency."""
+
+    kind: str
+    reported: bool  # a present-tense report (True) or a bare mention (False)
+    hints: tuple[str, ...]  # at least one must be in the text before the regex runs (keeps triage fast)
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None  # not this sign if the sentence says this
+    needs: re.Pattern[str] | None = None  # only this sign if the message says this too
+
+
+def _sign(kind: str, reported: bool, hints: str, pattern: str, unless: str | None = None,
+          needs: str | None = None) -> Sign:
+    """Compile one row of the signs table."""
+    compiled_unless = re.compile(unless) if unless else None
+    return Sign(kind, reported, tuple(hints.split()), re.compile(pattern), compiled_unless,
+                 re.compile(needs) if needs else None)
+
+
+# In priority order: the first sign that holds decides the kind.
+SIGNS = (
+    _sign("choking", True, _CHOKE_HINTS, _reported(_CHOKING) + _NOT_A_RISK, _NOT_THE_CHILD),
+    _sign("choking", True, _CHOKE_HINTS,
+          rf"\b{_CHOKING}\s+on\s+(?:a|an|the|her|his|their|some|something|food|piece|\w+)\b"
+          rf"|\b(?:help|save|do for|do with)\s+(?:a|my|the|our)\s+{_CHOKING}\b", _NOT_THE_CHILD),
+    _sign("allergic_reaction", True, "anaph anaf",
+          rf"\b(?:going into|in|having|into)\s+{_ANAPHYLAXIS}|\banaphylactic shock\b"),
+    _sign("allergic_reaction", True, "epi adrenal auvi",
+          r"\b(?:used|gave|give|giving|use|using|injected)\s+(?:(?:her|his|their|the|an|my)\s+)?"
+          r"(?:epi ?pen|epinephrine|auvi ?q|adrenaline)"),
+    _sign("allergic_reaction", True, "swol swel puff blowing",
+          rf"\b{_BODY}\s+(?:is|are|s|got|getting|started|starting|went|look|looks|seems?|feels?|"
+          rf"keeps)\s+(?:\w+\s+){{0,3}}{_SWELLING}"),
+    _sign("allergic_reaction", True, "throat shut",
+          r"\bthroat\s+(?:is\s+|feels\s+)?(?:closing|tight|tightening)"
+          r"|\beyes?\s+(?:are\s+|is\s+)?swollen shut"),
+    _sign("allergic_reaction", True, "hive welt welp spread",
+          rf"\b{_HIVES}.{{0,100}}\b{_SICK}|\b{_SICK}.{{0,100}}\b{_HIVES}", _HISTORY),
+    _sign("allergic_reaction", True, "hive",
+          r"\bhives\s+(?:all over|everywhere|over (?:his|her|their) (?:whole |entire )?body|spreading)"
+          r"|\b(?:covered in|full of|full body)\s+(?:hives|welts|welps)\b"
+          r"|\b(?:welts|welps)\s+(?:all over|everywhere|spreading)", _HISTORY),
+    _sign("allergic_reaction", True, "allergic",
+          r"\bhaving\s+(?:an?\s+)?(?:bad\s+|severe\s+|serious\s+)?allergic reaction"),
+    _sign("breathing", True, "breat breth",
+          r"\b(?:cant|cannot|can not|couldnt|unable to|struggling to|struggles to|fighting to|hard to|"
+          rf"not able to)\s+(?:even\s+|really\s+)?{_BREATHE}\b"
+          rf"|\b(?:not|isnt|stopped|wasnt|no longer|quit)\s+{_BREATHE}\b"
+          r"(?!\s+(?:well\s+)?(?:through|out of|from|with)\s+(?:his|her|their|the|a)\s+(?:nose|stuffy))"),
+    _sign("breathing", True, "gasp whee whez", r"\bgasping\b|" + _reported(r"(?:whee?zing|wheezin)")),
+    _sign("breathing", True, "blue purple grey gray",
+          r"\b(?:turning|turned|going|gone|went|getting)\s+(?:a\s+(?:bit|little)\s+)?"
+          r"(?:blue|purple|gr[ae]y)\b", _STAINED + "|" + _HISTORY),
+    _sign("breathing", True, "blue purple grey gray",
+          rf"\b{_WHO}\s+(?:is\s+|looks\s+|is looking\s+|looking\s+)?"
+          r"(?:so\s+|very\s+|really\s+|all\s+|kinda\s+)?(?:blue|purple|gr[ae]y)\b", _STAINED),
+    _sign("breathing", True, "blue purple",
+          r"\b(?:blue|purple)\s+(?:lips?|face|tongue)\b"
+          r"|\b(?:lips?|face|skin)\s+(?:is\s+|are\s+|look\s+|looks\s+)?(?:\w+\s+)?(?:blue|purple)\b",
+          _STAINED),
+    _sign("unresponsive", True, "respon conscious lifeless limp collapsed",
+          r"\bunrespons\w*|\bnot\s+(?:responding|responsive)\b|\bunconscious\b|\blifeless\b"
+          r"|\b(?:lost|losing)\s+consciousness\b|\b(?:went|gone|going|is|s)\s+limp\b|\bcollapsed\b",
+          _SLEEPY_LIMP),
+    _sign("unresponsive", True, "wake waking",
+          r"\b(?:(?:wont|cant|cannot|can not|will not)\s+wake(?:\s+(?:her|him|them|baby|it))?|not waking|isnt waking|"
+          r"still (?:isnt |not )?(?:waking|awake))\b"
+          r"(?!(?:\s+up)?\s+(?:for|to)\s+(?:(?:a|her|his|the|their)\s+)?"
+          r"(?:feeds?|feeding|bottle|eat|nurse|meals?|lunch|breakfast|dinner|snack|school))"),
+    _sign("seizure", True, "seiz siez seez seis fit convuls",
+          rf"\b(?:having|is having|in)\s+(?:an?\s+)?(?:{_SEIZURE}|fit|convulsion)\b"
+          r"|\bseizing\b|\bconvulsing\b|\b(?:shes|hes|is)\s+fitting\b", _NOT_THE_CHILD),
+    _sign("battery", True, "batter",
+          rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\bbatter(?:y|ies)\b"
+          r"|\bbatter(?:y|ies)\s+(?:stuck\s+)?(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)", _PREVENTION),
+    _sign("magnet", True, "magnet",
+          rf"\b{_SWALLOWED}\b.{{0,25}}\bmagnet(?:s|ic)?\b"
+          r"|\bmagnets?\s+(?:stuck\s+)?(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)", _PREVENTION),
+    _sign("poison", True, _CHEMICAL_HINTS, rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\b{_CHEMICAL}\b", _PREVENTION),
+    _sign("poison", True, _PILL_HINTS,
+          rf"\b(?:swallowed|ate|eaten|drank|took)\s+{_HOW_MANY}\s+(?:\w+\s+)?{_PILLS}\b"
+          rf"|\bgot into\s+(?:\w+\s+){{0,2}}(?:{_PILLS}|medicine cabinet)\b"
+          rf"|\b(?:had|ate|took|swallowed|chewed)\s+(?:some|a few|a couple|\d+|all|half|a handful)\s+of\s+"
+          rf"(?:my|her|his|the|their|\w+s)\s+(?:\w+\s+)?(?:{_PILLS}|pills|gummies)\b", _GROWN_UP_DOSE),
+    # Seizures described rather than named: "shaking all over", "eyes rolled back", "stiff and jerking".
+    _sign("seizure", True, "shak jerk twitch stiff eyes",
+          r"\bshak(?:ing|es|en)\s+(?:all over|uncontrollably|violently|and (?:not|wont|isnt|unresponsive))"
+          r"|\beyes\s+(?:are\s+|have\s+|keep\s+|kept\s+)?(?:rolled|rolling|roll(?:ing)?)\s+(?:back|up)"
+          r"|\b(?:went|gone|going|goes|is|got)\s+(?:all\s+|really\s+|completely\s+)?(?:stiff|rigid)\b.{0,40}"
+          r"\b(?:shak|jerk|twitch|eyes|blue|unrespons|not respond|wont respond)\w*"
+          r"|\b(?:stiff|rigid)\s+and\s+(?:jerk|shak|twitch)\w*|\b(?:jerk|twitch)\w*\s+and\s+(?:stiff|not respond\w*|"
+          r"wont respond|unrespons\w*)"
+          r"|\b(?:body|arms?|legs?|face|she|he|baby|hes|shes)\s+(?:is\s+|are\s+|keeps?\s+|started\s+|starts\s+)?"
+          r"(?:\w+\s+)?(?:jerking|twitching|convulsing|seizing)\b",
+          r"\b(?:jerk|twitch|pull|turn)\w*\s+(?:(?:his|her|their)\s+\w+\s+)?away\b|\bspoon\b"),
+    _sign("unresponsive", True, "respon answer stare staring limp",
+          r"\b(?:wont|won't|doesnt|isnt|not|cant get (?:her|him|them) to|stopped)\s+(?:respond\w*|answer\w*)"
+          r"|\bstaring\s+(?:blankly|into space|and not)|\bblank stare"
+          rf"|\b(?:{_WHO}|so|really|very|completely|all|totally|seems|looks|feels|gone|went|is|s|and)\s+limp\b"
+          r"|\blimp\s+(?:and|in my arms|like)",
+          r"\b(?:has|with|walks with|walking with) a limp\b|\b(?:tired\w*|sleepy|asleep|relaxed|lol|haha)\b|" + _SLEEPY_LIMP),
+    _sign("breathing", True, "breath ribs chest grunt whistl nostril retract stopp pitched squeak",
+          rf"\b{_BREATHE}\s+(?:is\s+|are\s+|sounds?\s+|looks?\s+|seems?\s+)?(?:\w+\s+)?"
+          r"(?:fast and shallow|shallow|rapid|labou?red|really fast|so fast|very fast)"
+          r"|\bgrunt\w*\s+(?:with|every|each|when)\b.{0,20}\bbreath"
+          rf"|\bgrunt\w*\b.{{0,40}}\b{_BREATHE}\s+(?:really\s+|so\s+|very\s+)?(?:fast|hard|quick)"
+          rf"|\b{_BREATHE}\s+(?:really\s+|so\s+|very\s+)?(?:fast|hard|quick)\b.{{0,40}}\bgrunt\w*"
+          r"|\b(?:ribs|chest|tummy|belly|neck|throat)\s+(?:is\s+|are\s+|keeps\s+)?(?:sucking|pulling|caving|sinking)\s+in"
+          r"|\bwhistl\w*\s+(?:sound|noise)|\bnostrils?\s+flar\w*|\bretractions?\b"
+          r"|\b(?:keeps|kept|keep)\s+stopp\w*\s+breath\w*|\bstopped breathing\b"
+          r"|\b(?:high[- ]pitched|squeak\w*|whistl\w*|honking|crowing)\s+(?:\w+\s+)?(?:noise|sound)\b.{0,30}\bbreath"),
+    _sign("breathing", True, "blu purple grey gray dusky ashen mottled",
+          r"\b(?:blue|bluish|purple|gr[ae]y|grayish|greyish|dusky)\s+(?:around|on|in)\s+(?:the\s+|her\s+|his\s+)?"
+          r"(?:lips|mouth|face)|\b(?:lips?|mouth|face|skin)\s+(?:is\s+|are\s+|looks?\s+|seems?\s+)?(?:\w+\s+){0,2}"
+          r"(?:bluish|blueish|greyish|grayish|dusky|gr[ae]y|ashen|mottled|blotchy blue)\b", _STAINED + "|" + _HISTORY),
+    _sign("choking", True, "stuck throat cough cry talk swallow sound",
+          r"\bstuck\s+in\s+(?:her|his|their|the|my babys)\s+throat"
+          r"|\b(?:cant|cannot|can not|unable to|not able to)\s+(?:cry|cough|talk|speak|make a sound|make any sound|"
+          r"swallow|get (?:it|the|a|that)\b.{0,25}\b(?:up|out))"
+          r"|\bmaking no sound|\b(?:food|something|it)\s+(?:is\s+)?stuck\b.{0,30}\b(?:breath|cough|cry)"),
+    _sign("battery", True, "batter cell",
+          r"\b(?:one of (?:those|the|these|his|her)\s+)?(?:button|coin|watch|lithium|round|little|small|tiny|disc|"
+          r"hearing aid)\s+(?:\w+\s+)?batter(?:y|ies)\b"
+          r".{0,120}\b(?:ate|swallowed|swallow|in (?:her|his|their) mouth|missing|gone|cant find|chewing|chewed|mouthing)\b"
+          r"|\b(?:ate|swallowed|swallows?|swallowing)\b.{0,40}\b(?:batter(?:y|ies)|(?:coin|button) cells?)\b",
+          _PREVENTION),
+    _sign("magnet", True, "magnet",
+          r"\b(?:ate|swallowed|swallows?|swallowing)\b.{0,40}\bmagnet(?:s|ic)?\b", _PREVENTION),
+    _sign("poison", True, _CHEMICAL_HINTS + " pod",
+          rf"\b(?:ate|swallowed|swallows?|swallowing|bit into|bit|chewed|drank|licked|got into|got hold of)\b.{{0,40}}"
+          rf"\b(?:{_CHEMICAL}|pods?)\b", _PREVENTION),
+    _sign("poison", True, _PILL_HINTS + " pill",
+          rf"\b{_WHO}\b.{{0,30}}\b(?:swallowed|ate|eaten|drank|took|chewed|got into|got hold of|had)\b.{{0,40}}"
+          rf"\b(?:{_PILLS}|pills?|tablets?|gummies|gummy vitamins|medicine bottle)\b"
+          rf"|\bfound\s+(?:her|him|them|baby)\s+with\b.{{0,40}}\b(?:{_PILLS}|pills?)\b"
+          r"|\b(?:double|two|2|extra|too much|wrong)\s+(?:\w+\s+){0,2}doses?\b"
+          r"|\b(?:\d+|two|three|four|five|ten|twice|triple|double)\s+(?:times\s+)?(?:the|his|her|their|a)\s+(?:\w+\s+)?"
+          r"(?:dose|dosage|amount)\b|\boverdos\w*"
+          rf"|\bgave\s+(?:her|him|them|baby|my \w+)\s+(?:way\s+)?too much\b|\btoo much\s+(?:of (?:the|her|his) )?{_PILLS}",
+          _PREVENTION),
+    # The airway blocked, told by what the parent sees: silent, clawing at the throat.
+    _sign("choking", True, "sound noise silent claw grab paw clutch",
+          r"\b(?:not|isnt|cant|cannot|wont|no longer)\s+(?:making|make)\s+(?:a|any)\s+(?:sound|noise)"
+          r"|\bno (?:sound|noise)\s+(?:is\s+)?coming out"
+          r"|\b(?:clawing|grabbing|pawing|clutching|scratching)\s+(?:at\s+)?(?:her|his|their|the)\s+(?:neck|throat)"
+          r"|\b(?:red|blue|purple)\s+and\s+(?:silent|quiet)\b|\b(?:silent|quiet)\s+and\s+(?:red|blue|purple)\b",
+          _HISTORY),
+    # Eyes swelling after something eaten (puffy eyes from teething or crying are not a reaction).
+    _sign("allergic_reaction", True, "eye",
+          rf"\b(?:eyes?|eyelids?)\s+(?:\w+\s+)?(?:is|are|got|getting|started|starting|went|look|looks|keep|keeps)"
+          rf"\s+(?:\w+\s+)?{_SWELLING}|\b{_SWELLING}\s+(?:\w+\s+){{0,2}}(?:eyes?|eyelids?)\b",
+          _HISTORY, needs=_JUST_ATE + r"|\ballerg\w*"),
+    # A reaction in the throat after something eaten: hoarse voice, itchy or scratchy throat.
+    _sign("allergic_reaction", True, "hoarse croak rasp throat",
+          r"\b(?:voice|cry|crying)\s+(?:is\s+|went\s+|sounds?\s+|has gone\s+)?(?:all\s+|really\s+|so\s+)?"
+          r"(?:hoarse|croaky|raspy)|\bsounds?\s+(?:all\s+|really\s+|so\s+)?(?:hoarse|croaky|raspy)"
+          r"|\bthroat\s+(?:is\s+|feels\s+)?(?:\w+\s+)?(?:scratchy|itchy)",
+          _HISTORY + r"|\bmy (?:own )?(?:throat|voice)\b", needs=_JUST_ATE),
+    # A swallowed coin or small object that is stuck: drooling, gagging, can't swallow.
+    _sign("choking", True, "swallow ate put suck mouth",
+          r"\b(?:swallowed|ate|swallowing|put|sucking on|sucked on)\s+(?:a|an|the|one|two|some|his|her|my)?\s*(?:\w+\s+)?"
+          r"(?:penny|pennies|coin|coins|dime|nickel|quarter|marble|bead|beads|lego|earring|screw|button|small toy|"
+          r"toy piece|piece of (?:a )?toy|bottle cap|cap|hair (?:clip|tie|pin|bead)s?|bobby pin|safety pin|pin|"
+          r"tack|thumbtack|nail|necklace charm|charm|sticker|piece of plastic|plastic piece|"
+          r"piece of glass|balloon|piece of balloon)\b"
+          r"|\b(?:had|has|got)\s+(?:a|an|the|one|some)\s+(?:\w+\s+)?(?:penny|coin|dime|nickel|quarter|marble|bead|lego|"
+          r"earring|screw|button|pin|tack|nail)\s+(?:stuck\s+)?in\s+(?:his|her|their)\s+(?:mouth|throat)\b",
+          _PREVENTION, needs=r"\b(?:drool\w*|gag\w*|cant swallow|wont swallow|choking|coughing|retch\w*|wheez\w*|"
+                             r"vomit\w*|throw\w* up|threw up|chest hurts|wont eat|wont drink)"),
+    # Breathing that is a struggle, told in words other than "can't breathe".
+    _sign("breathing", True, "breath air",
+          r"\b(?:cant|cannot|can not|couldnt|unable to)\s+(?:catch|get)\s+(?:her|his|their|a|any)\s+(?:breath|air)"
+          r"|\b(?:struggling|fighting|working hard|gasping)\s+for\s+(?:every\s+|each\s+|her\s+|his\s+)?(?:breath|air)"
+          r"|\bbreathing\s+(?:is\s+|sounds?\s+)?(?:all\s+|really\s+|so\s+)?(?:whistly|wheezy|squeaky|raspy)",
+          _HISTORY),
+    _sign("breathing", True, "blu purpl",
+          r"\b(?:lips?|mouth|face)\s+(?:go|goes|went|going|turn|turns|turned|turning|get|gets|getting|are|is|look|looks)"
+          r"\s+(?:a\s+(?:bit|little)\s+)?(?:blue|blueish|bluish|purple|purplish)\b",
+          _STAINED + "|" + _HISTORY),
+    # Bleeding that does not stop, and a knock on the head with warning signs.
+    _sign("bleeding", True, "blood bleed soaked",
+          r"\b(?:squirting|spurting|gushing|pouring|pumping|spraying)\s+(?:out\s+)?blood"
+          r"|\bblood\s+(?:is\s+)?(?:squirting|spurting|gushing|pouring|pumping|spraying|everywhere)"
+          r"|\b(?:bleeding|blood)\b.{0,40}\b(?:wont|will not|doesnt|does not|isnt|cant get it to|not)\s+stop"
+          r"|\bsoaked\s+(?:through|right through)\b",
+          _HISTORY),
+    _sign("head_injury", True, "head",
+          r"\b(?:split|cut|busted|gashed)\s+(?:her|his|their)\s+head\s+open"
+          r"|\b(?:hit|bumped|banged|smacked|whacked|knocked)\s+(?:her|his|their)\s+head\b.{0,120}"
+          r"\b(?:threw up|throwing up|vomit\w*|puk\w*|drowsy|sleepy|wont wake|cant stay awake|confused|"
+          r"unconscious|passed out|not acting right|not herself|not himself)"
+          r"|\b(?:fell|fall)\b.{0,60}\bon\s+(?:her|his|their)\s+head\b.{0,80}\b(?:threw up|vomit\w*|drowsy|"
+          r"wont wake|unconscious|passed out)",
+          _HISTORY),
+    # The medicine or product named first, then that it was eaten: "pills on the nightstand ... ate 2 of them".
+    _sign("poison", True, _PILL_HINTS + " pill gumm " + _CHEMICAL_HINTS,
+          rf"\b(?:{_PILLS}|pills?|gummies|{_CHEMICAL})\b.{{0,80}}\b(?:she|he|they|baby|[a-z]+ (?:has|had)|i think)\s+"
+          r"(?:\w+\s+)?(?:ate|swallowed|drank|took|chewed|had|got|licked|bit|sucked on)\s+(?:(?:some|one|two|three|a few|\d+|all|half)\b"
+          r"(?:\s+of)?\s*(?:them|it|those|the)?|it|them)\b", _PREVENTION + "|" + _GROWN_UP_DOSE),
+    # A tongue or lips grown big: "his tongue looks huge".
+    _sign("allergic_reaction", True, "tongue lip",
+          r"\b(?:tongue|lips?)\s+(?:looks?|is|are|seems?|feels?|got|getting|went)\s+(?:\w+\s+)?"
+          r"(?:huge|thick|fat|enormous|big|bigger|double|massive)\b",
+          _HISTORY + r"|\b(?:photos?|pictures?|pics?|normal|always|naturally|born)\b"),
+    # The NHS "call 999" signs of serious illness: a rash that doesn't fade under a glass, a stiff
+    # neck with a fever, a bulging soft spot.
+    _sign("serious_illness", True, "rash spot dots glass tumbler blanch neck soft fontanel",
+          r"\b(?:rash|spots|dots|blotches)\b.{0,60}\b(?:doesnt|does not|dont|do not|wont|will not|didnt|did not|"
+          r"not|isnt|arent)\s+(?:\w+\s+)?(?:fade|go away|disappear|blanch|go white|go pale)\b.{0,40}\b(?:glass|press\w*|tumbler)"
+          r"|\b(?:glass|tumbler) test\b|\bnon[- ]?blanch\w*"
+          r"|\b(?:purple|purplish|dark red)\s+(?:\w+\s+)?(?:rash|spots|dots|pinpricks|blotches)\b.{0,80}\b(?:fever|temp\w*|burning up|"
+          r"sleepy|floppy|drowsy|vomit\w*|cold hands)"
+          r"|\bstiff neck\b|\bneck\s+(?:is\s+|seems\s+|looks\s+|feels\s+)?(?:so\s+|really\s+|very\s+)?stiff\b"
+          r"|\b(?:cant|cannot|wont|will not)\s+(?:bend|move|turn)\s+(?:her|his|their)\s+(?:neck|head)\b"
+          r"|\b(?:soft spot|fontanel\w*)\s+(?:\w+\s+){0,3}(?:is\s+|looks\s+|feels\s+|seems\s+)?(?:\w+\s+)?(?:bulging|swollen|raised|tight|"
+          r"puffed up|sticking out)|\bbulging\s+(?:soft spot|fontanel\w*)",
+          _HISTORY, needs=r"\b(?:fever|temp\w*|burning up|hot|sleepy|drowsy|floppy|lethargic|vomit\w*|throw\w* up|"
+                          r"threw up|light|glass|tumbler|blanch\w*|wont wake|crying|cry|spots|purple)"),
+    # Drowsy past waking: "I can't keep him awake", "won't keep her eyes open" (not a feed he naps through).
+    _sign("unresponsive", True, "awake eyes wake lethargic",
+          r"\b(?:cant|cannot|can not|unable to|struggling to|hard to|impossible to)\s+(?:keep|get)\s+(?:her|him|them|baby|it)\s+"
+          r"(?:awake|up|to wake|to stay awake)\b(?!\s+(?:for|to|during|through|while|at|long enough)\b)"
+          r"|\b(?:wont|cant|cannot|can not)\s+(?:stay awake|keep (?:her|his|their) eyes open)"
+          r"|\b(?:hard|difficult|impossible)\s+to\s+wake\b|\bbarely\s+(?:wak\w*|awake|conscious)\b",
+          r"\b(?:feed\w*|bottle|nurs\w*|breast\w*|latch\w*|eat|eating|meal|lunch|dinner|breakfast|school|car|nap time|"
+          r"bedtime|up late|movie)\b"),
+    # Hurt and not moving: "fell down the stairs and isn't moving".
+    _sign("head_injury", True, "moving move",
+          r"\b(?:fell|fall|fallen|dropped|hit|knocked|crashed|rolled off|tumbled)\b.{0,80}\b(?:isnt|is not|not|wont|cant|"
+          r"stopped|hasnt|has not)\s+(?:moving|move|moved)\b", _HISTORY),
+    # Berries or leaves off a plant, then signs: "ate a berry off the bush and his mouth is burning".
+    _sign("poison", True, "berr leaf leaves plant mushroom",
+          r"\b(?:ate|eaten|swallowed|chewed|bit|picked|licked)\b.{0,40}\b(?:berr(?:y|ies)|leaf|leaves|plant|flower|mushrooms?)\b"
+          r".{0,40}\b(?:from|off|of|in|on)\s+(?:the|a|our|my)\s+(?:bush|hedge|plant|tree|yard|garden|lawn|park|woods|houseplant)",
+          _PREVENTION, needs=r"\b(?:burn\w*|vomit\w*|throw\w* up|threw up|drool\w*|swell\w*|swollen|sleepy|drowsy|"
+                             r"dizzy|wobbly|rash|numb|tingl\w*|cramp\w*|diarr\w*|seems? off|not (?:herself|himself)|acting weird)"),
+    # Something got into, then signs: "found a bag of gummies ... super sleepy and wobbly".
+    _sign("poison", True, _PILL_HINTS + " pill gumm found " + _CHEMICAL_HINTS,
+          rf"\b(?:{_WHO}\s+(?:\w+\s+)?(?:found|got into|got hold of|got ahold of)|found\s+(?:her|him|them|baby)\s+"
+          rf"(?:with|eating|drinking|chewing|sucking|licking|in|into))\b.{{0,60}}\b(?:{_PILLS}|pills?|{_CHEMICAL})\b"
+          rf"|\b(?:{_PILLS}|pills?|capsules)\s+(?:are\s+|were\s+)?missing\b"
+          r"|\b(?:pack|packet|bottle|box|blister|sheet|strip|container)\b.{0,60}\b(?:\d+|some|a few|two|three|four|five)\s+"
+          r"(?:\w+\s+)?(?:are\s+|were\s+)?missing\b",
+          _PREVENTION, needs=r"\b(?:sleepy|drowsy|wobbly|stumbl\w*|unsteady|dizzy|vomit\w*|throw\w* up|threw up|"
+                             r"eyes (?:open|rolling)|not acting right|acting (?:weird|drunk|strange|off)|drunk|"
+                             r"not (?:herself|himself)|ate|swallowed|chewed|eaten|drank|missing|open(?:ed)?|wrapper|empty)"),
+    # The thing named first, then swallowed: "2 magnet balls swallowed", "one button battery was eaten".
+    _sign("magnet", True, "magnet", _named_then_swallowed(r"magnet(?:s|ic)?"), _PREVENTION),
+    _sign("battery", True, "batter cell", _named_then_swallowed(r"(?:batter(?:y|ies)|(?:button|coin) cells?)"),
+          _PREVENTION),
+    _sign("poison", True, _PILL_HINTS + " pill pod " + _CHEMICAL_HINTS,
+          _named_then_swallowed(rf"(?:{_PILLS}|pills?|pods?|{_CHEMICAL})"), _PREVENTION + "|" + _GROWN_UP_DOSE),
+    # An asthma attack the inhaler does not settle.
+    _sign("breathing", True, "asthma inhaler puffer",
+          r"\b(?:having|in the middle of|in|into)\s+(?:a|an)\s+(?:bad\s+|severe\s+|serious\s+|really bad\s+)?asthma attack"
+          r"|\b(?:inhaler|puffer|nebuli[sz]er)\s+(?:isnt|is not|not|wont|doesnt|does not|hasnt|has not|didnt)\s+"
+          r"(?:working|helping|help|work|done anything)", _HISTORY),
+    # The throat scratched at after a food, with a second sign: "ate a cashew, scratching his throat and coughing".
+    _sign("allergic_reaction", True, "throat tongue mouth",
+          r"\b(?:scratching|clawing at|rubbing|pulling at|grabbing)\s+(?:at\s+)?(?:his|her|their)\s+(?:throat|tongue|mouth|ears)\b",
+          _HISTORY, needs=rf"(?=.*(?:{_JUST_ATE}))(?=.*\b(?:cough\w*|wheez\w*|drool\w*|vomit\w*|throw\w* up|threw up|swell\w*|"
+                          r"swollen|hoarse|gag\w*))"),
+    # In the water: "face down in the pool", "was underwater and now sleepy".
+    _sign("breathing", True, "drown water pool bath tub",
+          r"\b(?:drowning|nearly drowned|almost drowned|underwater|under the water|went under|face down in the (?:pool|bath|"
+          r"water|tub|pond)|(?:pulled|fished|got) (?:her|him|them) out of the (?:pool|water|bath|tub|pond))\b",
+          _HISTORY + "|" + _PREVENTION, needs=r"\b(?:drowning|sleepy|drowsy|limp|floppy|cough\w*|not breathing|isnt breathing|"
+                                               r"blue|vomit\w*|threw up|wont wake|unresponsive|not responding|pale)"),
+    # Told in Spanish: "se está ahogando", "no puede respirar", "se tragó una pila".
+    *(_sign(kind, True, hints, pattern, _SPANISH_NOT_NOW) for kind, hints, pattern in (
+        ("choking", "ahog atragant", r"\bse (?:esta |está )?(?:ahogando|atragantando|ahoga|atraganta|atragant[oó])\b"),
+        ("breathing", "respir morad azul",
+         r"\bno (?:puede )?respira(?:r)?\b|\blabios (?:morados|azules)\b|\bse (?:esta |está )?poniendo (?:morad[oa]|azul)"),
+        ("unresponsive", "respond reacciona despierta inconsciente desmay",
+         r"\bno (?:responde|reacciona|despierta)\b|\binconsciente\b|\bdesmayad[oa]\b"),
+        ("seizure", "convuls", r"\bconvulsi(?:o|ó)n(?:es)?\b|\bconvulsionando\b"),
+        ("battery", "pila bater", r"\bse (?:trag[oó]|comi[oó]|meti[oó])\b.{0,30}\b(?:pila|bater[ií]a)"),
+        ("magnet", "im", r"\bse (?:trag[oó]|comi[oó])\b.{0,30}\bim[aá]n(?:es)?\b"),
+        ("poison", "pastill medicin cloro lej deterg veneno",
+         r"\bse (?:trag[oó]|comi[oó]|tom[oó]|bebi[oó])\b.{0,30}\b(?:pastillas|medicinas?|cloro|lej[ií]a|detergente|veneno)"),
+        ("allergic_reaction", "hinch",
+         r"\bse le (?:esta |está )?hinchando (?:la |los )?(?:cara|boca|labios|lengua|garganta|ojos)"
+         r"|\b(?:cara|boca|labios|lengua|garganta|ojos) hinchad[oa]s?\b"),
+    )),
+    # Mentioned: bare words, suppressed by a prevention / question / history sentence.
+    _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE, _NOT_THE_CHILD),
+    _sign("allergic_reaction", False, "anaph anaf allergic epi",
+          rf"\b{_ANAPHYLAXIS}|\ballergic reaction\b|\bepi ?pen\b"),
+    _sign("allergic_reaction", False, "swol swel puff blowing",
+          rf"\b{_BODY}\s+{_SWELLING}|\b{_SWELLING}\s+(?:\w+\s+)?{_BODY}\b"),
+    _sign("breathing", False, "whee whez gasp breat breth",
+          rf"\bwhee?z(?:e|es|ed|ing|in|y)\b|\bgasp(?:s|ed)?\b"
+          rf"|\b(?:trouble|difficulty|difficult|problems?|struggling|labou?red|hard time)\s+{_BREATHE}\b"
+          rf"|\b{_BREATHE}\s+(?:is\s+)?(?:weird|funny|strange|noisy|labou?red|shallow)"),
+    _sign("unresponsive", False, "passed faint floppy", r"\bpassed\s+out\b|\bfainted\b|\bfloppy\b"),
+    _sign("seizure", False, "seiz siez seez seis convuls", rf"\b{_SEIZURE}\b|\bconvulsions?\b"),
+    _sign("battery", False, "batter",
+          r"\bbutton\s+batter(?:y|ies)|\bcoin\s+(?:cell|batter(?:y|ies))"
+          r"|\bswallow\w*\b.{0,30}\bbatter(?:y|ies)\b"),
+    _sign("magnet", False, "magnet", r"\bswallow\w*\b.{0,30}\bmagnet"),
+)
