@@ -219,12 +219,7 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     A bracketed aside is read with the food ("pouch (apple and spinach)") unless that names nothing
     ("3 chicken nuggets (the dino ones)")."""
     if p.aside:
-        aside = tuple(w for w in p.aside if w not in ("and", "with", "n"))
-        for words in ((*p.words, *aside), (*aside, *p.words)) if part_words(aside) is None else ():
-            new, missing = _weigh(replace(p, words=words, aside=()), table, age_months, brand_before)
-            if not missing and (len(aside) > 1 or words[0] == aside[0] or _curated(new, table)):
-                return new, None  # "2 waffles (eggo)": as "eggo waffles" when that is a name we know
-        p = replace(p, aside=())
+        return _weigh_with_aside(p, table, age_months, brand_before)
     words = list(p.words)
     split = _brand_of(words, table)
     if split.brand is None and brand_before is not None and brand_before.brand is not None \
@@ -323,6 +318,37 @@ def _resolve(p: ParsedItem, rest: list[str], split: BrandSplit, table: FoodTable
         if not whole.unknown and len(whole.foods) == 1:
             return whole
     return table.resolve(rest)
+
+
+def _weigh_with_aside(p: ParsedItem, table: FoodTable, age_months: int | None,
+                      brand_before: BrandSplit | None) -> tuple[list[FoodItem], str | None]:
+    """"2 waffles (eggo)", "6 oz milk (1%)", "pouch (apple and spinach)": the aside names the food more
+    precisely; "(the skinny kind)", "(whole wheat)" after the peanut butter: it does not, and is dropped.
+
+    An aside is taken when the food it gives differs from the food without it, no new food appears,
+    and every word of it the food's name or SR28 description holds (or the name is a curated one)."""
+    plain, plain_missing = _weigh(replace(p, aside=()), table, age_months, brand_before)
+    aside = tuple(w for w in p.aside if w not in ("and", "with", "n"))
+    said = [singular(w) for w in content_tokens(list(aside))]
+    taken = []
+    for words in ((*aside, *p.words), (*p.words, *aside)) if part_words(aside) is None else ():
+        new, missing = _weigh(replace(p, words=words, aside=()), table, age_months, brand_before)
+        if missing or not new:
+            continue
+        if {i.ndb_no for i in new} == {i.ndb_no for i in plain}:  # "2 waffles (eggo)": eggo waffles are waffles
+            taken.append((True, plain))
+            continue
+        if len(new) > max(len(plain), 1) and not (plain_missing or len(said) > 1 and new[0].dish):
+            continue  # "pb (whole wheat)": the bread is the toast's, not a second food here
+        described = all(any(d.startswith(w[:5]) for d in desc_words(i.description)) for w in said for i in new[-1:])
+        if not plain or plain_missing or described or _curated(new, table):
+            taken.append((not _curated(new, table), new))
+    if taken:
+        new = min(taken, key=lambda t: t[0])[1]  # a curated food first, then the plain words
+        if len(new) == len(plain):  # shown by the parent's own words for it
+            new = [replace(i, name=old.name) for i, old in zip(new, plain)]
+        return new, None
+    return plain, plain_missing
 
 
 def _curated(items: list[FoodItem], table: FoodTable) -> bool:

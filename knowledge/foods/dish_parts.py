@@ -219,8 +219,10 @@ def without_unmeasured_repeats(items: list) -> list:
     "taco - 1 hard shell taco": a one-word name is repeated by a measured, more precise one."""
     measured = {i.ndb_no for i in items if not i.estimated}
     nouns = {_head_noun(i.name) for i in items if not i.estimated and not i.dish and len(i.name.split()) > 1}
+    shorter = [_words(i.name) for i in items if not i.estimated and not i.dish]  # "chicken tenders ... 2 tenders"
     return [i for i in items if not (i.estimated and i.grams > 0 and not i.dish and (
-        i.ndb_no in measured or (len(i.name.split()) == 1 and _head_noun(i.name) in nouns)))]
+        i.ndb_no in measured or (len(i.name.split()) == 1 and _head_noun(i.name) in nouns)
+        or any(w and w < _words(i.name) and _head_noun(i.name) in w for w in shorter)))]
 
 
 def _head_noun(name: str) -> str:

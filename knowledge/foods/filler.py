@@ -18,6 +18,8 @@ PLACES = (
     "farm", "fair", "market", "farmers market", "museum", "hotel", "airplane", "plane", "train",
     "office", "work", "gym", "soft play", "family dinner", "reunion", "wedding", "potluck",
     "drive through", "drive thru", "food court", "hospital", "doctor's", "doctors", "pediatrician",
+    "bakery", "deli", "takeout", "take out", "takeaway", "food truck", "cafeteria", "canteen", "freezer",
+    "fridge", "sushi place", "pizza place", "taco place", "taqueria", "farmers market", "costco", "target",
 )
 _PLACE = "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
 _PLACE_PHRASE = re.compile(rf"\b(?:at|from|in|on|during|after|before)\s+{_POSSESSIVE}(?:{_PLACE})\b", re.I)
@@ -42,7 +44,10 @@ _CHATTER = re.compile(
     r"totally\s+)?(?:fine|ok|okay|good|great|happy|fussy|cranky|tired|sleepy|full|hungry|sick|grumpy|"
     r"better|well|content|messy|a mess)|no (?:reaction|reactions|rash|issues|problems)(?: so far| yet)?|"
     r"so far so good|all good|fingers crossed|wish me luck|what a mess|such a mess|"
-    r"(?:she|he|they) (?:loved|liked|hated) (?:it|them)|(?:it|they) (?:was|were) a (?:hit|win|success))"
+    r"(?:she|he|they) (?:loved|liked|hated) (?:it|them)|(?:it|they) (?:was|were) a (?:hit|win|success)|"
+    r"(?:and\s*)?(?:\.\.\.\s*)?that'?s (?:it|all)|(?:she|he|they)(?:'?s|'?re| is| are) (?:on (?:a )?(?:hunger )?strike|"
+    r"(?:just )?(?:learning|teething|getting)\b[^,.;!?\n]*)|so proud|(?:don'?t|dont|no) judge|"
+    r"(?:don'?t|dont) worry|(?:so|very|super) proud|not bad|could be worse|i think|i guess|honestly|idk|ugh)"
     r"\s*(?=$|[,.;!?\n])",
     re.I,
 )
@@ -65,9 +70,29 @@ _PREP_TAIL = re.compile(
 )
 
 
+# Text-speak that hides a word the parser knows: "banana n oatmeal b4 daycare", "prob 1/4 cup".
+_TEXT_SPEAK = (
+    (re.compile(r"(?<=[a-z)] )n(?= [a-z(\d])", re.I), "and"), (re.compile(r"\bb4\b", re.I), "before"),
+    (re.compile(r"\b(?:prob|probs|prolly|probly)\b\.?", re.I), "probably"), (re.compile(r"\btho\b", re.I), "though"),
+    (re.compile(r"\btonite\b", re.I), "tonight"), (re.compile(r"\b(?:bc|cuz|coz)\b", re.I), "because"),
+    (re.compile(r"\b(?:spoonfull|spoonfulls|spoonsfull)\b", re.I), "spoonfuls"),
+    (re.compile(r"\bhandfull\b", re.I), "handful"),
+)
+# A report's label: "daycare sheet says:", "the nursery app said" names no food.
+_REPORT = re.compile(r"\b(?:(?:the|her|his|their)\s+)?(?:daycare|day care|nursery|preschool|school|teacher|nanny|sitter)?"
+                     r"\s*(?:sheet|report|app|log|note|notes|chart)\s+(?:says|said|shows|showed)\b\s*:?", re.I)
+
+
+def expand_text_speak(text: str) -> str:
+    """"n" -> "and", "b4" -> "before", "prob" -> "probably", "spoonfulls" -> "spoonfuls"."""
+    for pattern, word in _TEXT_SPEAK:
+        text = pattern.sub(word, text)
+    return text
+
+
 def strip_filler(text: str) -> str:
     """Remove places, moods, interjections and cutting instructions; keep everything else."""
-    text = _EMOJI.sub(" ", text)
+    text = _REPORT.sub(" ", expand_text_speak(_EMOJI.sub(" ", text)))
     text = INTERJECTIONS.sub(" ", text)
     text = _CHATTER.sub(" ", text)
     text = _PEOPLE_PLACE.sub(" ", text)

@@ -25,7 +25,7 @@ MEAL_WORDS = {
 _TEA = re.compile(r"\b(?:for|at|after|before)\s+(?:her\s+|his\s+|their\s+|the\s+)?tea\b|\btea\s*time\b", re.I)
 _MEAL = "|".join(sorted(MEAL_WORDS, key=len, reverse=True))
 _MEAL_PHRASE = re.compile(  # the meal word goes; a dangling "for"/"at" is a stopword later
-    rf"\b(?:(?:morning|afternoon|midmorning|mid-morning|bedtime|evening)\s+)?(?:{_MEAL})\b"
+    rf"\b(?:all\s+(?:of\s+)?(?:her\s+|his\s+|their\s+|the\s+)?(?=(?:{'|'.join(MEAL_WORDS)})\b))?(?:(?:morning|afternoon|midmorning|mid-morning|bedtime|evening)\s+)?(?:{_MEAL})\b"
     rf"(?:\s*time\b)?(?:\s*[:\-](?=\s))?",
     re.I,
 )
@@ -98,7 +98,7 @@ SHARES: tuple[tuple[str, float], ...] = (
     (rf"(?:some|part|a bit|a little|a little bit) of(?= {_DET}| it\b| them\b)", 0.4),
     (rf"(?:a quarter|a third|one third|one quarter)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.3),
     (rf"(?:two thirds|three quarters)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.7),
-    (r"(?:barely|hardly) any(?: of)?", 0.1), (r"none(?: of)?", 0.0), (r"nothing", 0.0),
+    (r"(?:barely|hardly) any(?: of)?", 0.1), (r"none(?: of)?", 0.0), (r"nothing", 0.0), (r"zero(?: of)?", 0.0),
     (r"(?:it all|them all|all of it|all of them|everything|the whole (?:thing|things|lot|cup|bowl|plate|jar|pouch|"
      r"container|bottle|sippy|box|pack|packet|bag|tube|serving|portion|one|piece|slice))(?=$|\s)", 1.0),
     (rf"(?:all|every bit)(?: of)?(?= {_DET}| it\b| them\b|$)", 1.0),
@@ -117,7 +117,7 @@ IMPLIED = {"nursed": "breast milk", "nursing": "breast milk", "breastfed": "brea
 _DANGLING = re.compile(r"^(?:for|at|as|during)\s+|\s+(?:for|at|as|during|with|in|on)$", re.I)
 _MEAL_TYPO = re.compile(r"\b[a-z]{4,9}\b", re.I)
 _HEDGE = re.compile(r"^(?:like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
-                    r"only|just|literally)\s+", re.I)
+                    r"only|just|literally|prob|honestly|actually)\s+", re.I)
 _COUNT_ONLY = re.compile(r"^(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a couple|"
                          r"a few)(?:\s+of\s+(?:them|those|these|it))?$|"
                          r"^(?P<part>half|a half|a quarter|a third|\d+/\d+)\s+(?:of\s+)?(?:one|a piece)$", re.I)
@@ -159,7 +159,7 @@ _PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~
 # "(ate 3)", "(about 1/4)", "(1 slice ham, 2 slices bread)": a bracket that counts or says what was
 # eaten is read as segments of its own; "(the dino ones)", "(apple and spinach)" are asides.
 _PAREN = re.compile(r"\(\s*(?P<w>[^()]*?)\s*\)")
-_SAID = re.compile(r"\d|\b(?:half|quarter|third|most|none|all|he|she|they|we|i|it|baby)\b", re.I)
+_SAID = re.compile(r"\d(?![\d.]*\s*%)|\b(?:half|quarter|third|most|none|all|he|she|they|we|i|it|baby)\b", re.I)
 # "2 quesadilla wedges (cut into 8)": how many pieces the whole food was cut into.
 _CUT_INTO = re.compile(r"[,(]?\s*(?:\b(?:it was|it's|its|they were|was|were|i)\s+)?\b(?:cut|sliced)\s+(?:up\s+)?"
                        r"(?:in|into|in to)\s+(?P<n>\d+|two|three|four|five|six|eight|ten|twelve|wedges|triangles|squares|"
@@ -244,7 +244,7 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     light = strip_filler(light)
     meal_type = detect_meal_type(light)
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
-    light = re.sub(r"\bw/\s*|(?<=[a-z] )w (?=[a-z])", " with ", light, flags=re.I)  # "pancakes w syrup"
+    light = re.sub(r"\bw/\s*|(?<=[a-z)] )w (?=[a-z])", " with ", light, flags=re.I)  # "pancakes w syrup"
     light = _PAREN_AMOUNT.sub(lambda m: " \x02" + "_".join(m.group("q").split()) + "\x02", light)
     light = _PAREN.sub(_bracket, light)
     light = _MADE_WITH.sub(lambda m: " \x01" + "_".join(normalise(m.group("what")).split()) + "\x01", light)
