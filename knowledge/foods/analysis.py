@@ -558,6 +558,8 @@ def _apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
         targets = same[-1:]
     if not targets and items:
         targets = [len(items) - 1]
+    if p.words and targets and _apply_amount(items, targets[-1], p, table, age_months):
+        return
     if p.eaten_bites is not None:
         offered = sum(items[i].offered_grams for i in targets) or 1.0
         eaten = p.eaten_bites * servings()["bite_g"][age_band(age_months)]
@@ -570,6 +572,23 @@ def _apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
         if p.bite_unit == OF_WHOLE and item.estimated:  # "cut into 4, ate 2": half of a whole one
             item = replace(item, offered_grams=round(_one_whole(item, table, age_months), 1))
         items[i] = _with_eaten(item, item.offered_grams * (p.eaten_share or 0.0), table)
+
+
+def _apply_amount(items: list[FoodItem], i: int, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    """"half of the 4oz": the item held 4 oz, half was eaten; "an ounce went down": an ounce was eaten."""
+    q, _ = parse_quantity(list(p.words))
+    record = table.get(items[i].ndb_no or "")
+    if not q.given or record is None:
+        return False
+    grams = grams_for(record, q, table.category(record), table.unit_hint(record), age_months).grams
+    item = items[i]
+    if p.eaten_share is not None:
+        items[i] = _with_eaten(replace(item, offered_grams=round(grams, 1), estimated=False), grams * p.eaten_share,
+                               table)
+    else:
+        offered = max(item.offered_grams, grams)
+        items[i] = _with_eaten(replace(item, offered_grams=round(offered, 1), estimated=False), grams, table)
+    return True
 
 
 def _one_whole(item: FoodItem, table: FoodTable, age_months: int | None) -> float:

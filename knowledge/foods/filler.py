@@ -30,6 +30,10 @@ _PEOPLE_PLACE = re.compile(
 # "taco tuesday - 1 hard shell taco", "pizza night! a slice": the day goes, the food stays.
 _EVENT_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))(?P<food>\s*[A-Za-z]+)\s+(?:night|nite|monday|tuesday|wednesday|thursday|"
                           r"friday|saturday|sunday)\b(?=\s*(?:[-:\u2013,]|!+))", re.I)
+# Why the food was given: "prunes for the constipation", "frozen peas for teething".
+_PURPOSE = re.compile(r"\b(?:for|because of|to help with|to help)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:constipation|"
+                      r"teething|teeth|cold|cough|reflux|poop|pooping|poops|gas|hydration|tummy|upset tummy|sore throat)\b",
+                      re.I)
 _ON_THE_GO = re.compile(r"\b(?:on the (?:go|way (?:home|there|back)|road)|in the (?:stroller|pram|car seat))\b", re.I)
 INTERJECTIONS = re.compile(
     r"(?<!\w)(?:lol+|lmao|rofl|haha+|hehe+|omg|ugh+|yay+|yey|woo+hoo|phew|sigh|smh|fyi|btw|tbh|idk|"
@@ -83,6 +87,12 @@ _REPORT = re.compile(r"\b(?:(?:the|her|his|their)\s+)?(?:daycare|day care|nurser
                      r"\s*(?:sheet|report|app|log|note|notes|chart)\s+(?:says|said|shows|showed)\b\s*:?", re.I)
 
 
+# A clause about when or why, after the food: "half the jar before the head shaking started".
+_WHEN_TAIL = re.compile(r"\s+(?:before|until|till|when|once)\s+(?:the\s+\w+\s+\w+ing|(?:he|she|they|i|we|it)\s+"
+                        r"(?:got|started|fell|was|were|lost|decided|began|refused|turned)|(?:he|she|they)\s+\w+ed)\b"
+                        r"[^,.;!?\n]*", re.I)
+
+
 def expand_text_speak(text: str) -> str:
     """"n" -> "and", "b4" -> "before", "prob" -> "probably", "spoonfulls" -> "spoonfuls"."""
     for pattern, word in _TEXT_SPEAK:
@@ -93,11 +103,12 @@ def expand_text_speak(text: str) -> str:
 def strip_filler(text: str) -> str:
     """Remove places, moods, interjections and cutting instructions; keep everything else."""
     text = _REPORT.sub(" ", expand_text_speak(_EMOJI.sub(" ", text)))
+    text = _WHEN_TAIL.sub(" ", text)
     text = INTERJECTIONS.sub(" ", text)
     text = _CHATTER.sub(" ", text)
     text = _PEOPLE_PLACE.sub(" ", text)
     text = _PLACE_PHRASE.sub(" ", text)
-    text = _ON_THE_GO.sub(" ", text)
+    text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", text))
     text = _EVENT_LABEL.sub(lambda m: m.group("food"), text)
     text = _PREP_TAIL.sub(" ", text)
     return re.sub(r"[ \t]+", " ", text).strip()

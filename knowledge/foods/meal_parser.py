@@ -48,14 +48,15 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "chowed down on": (EAT, None), "wolfed down": (EAT, 1.0), "polished off": (EAT, 1.0),
     "scarfed down": (EAT, 1.0), "scarfed": (EAT, 1.0), "inhaled": (EAT, 1.0), "took": (EAT, None),
     "slurped up": (EAT, None), "slurped": (EAT, None), "chomped on": (EAT, None), "chomped": (EAT, None),
-    "ate up": (EAT, 1.0), "downed": (EAT, 1.0), "snarfed": (EAT, 1.0), "chowed down": (EAT, None),
+    "ate up": (EAT, 1.0), "got through": (EAT, None), "made it through": (EAT, None), "sucked down": (EAT, 1.0), "downed": (EAT, 1.0), "snarfed": (EAT, 1.0), "chowed down": (EAT, None),
     "demolished": (EAT, 1.0), "fed": (EAT, None), "fed him": (EAT, None), "fed her": (EAT, None),
     "picked at": (EAT, 0.25), "played with": (EAT, 0.1), "barely ate": (EAT, 0.1),
     "barely touched": (EAT, 0.1), "hardly ate": (EAT, 0.1), "didnt eat much": (EAT, 0.25),
     "did not eat much": (EAT, 0.25), "didnt finish": (EAT, 0.5), "did not finish": (EAT, 0.5),
     "offered": (OFFER, None), "served": (OFFER, None), "gave": (OFFER, None), "gave him": (OFFER, None),
     "gave her": (OFFER, None), "gave them": (OFFER, None), "made": (OFFER, None),
-    "made him": (OFFER, None), "made her": (OFFER, None), "tried offering": (OFFER, None),
+    "made him": (OFFER, None), "made her": (OFFER, None), "opened": (OFFER, None), "thawed": (OFFER, None),
+    "heated up": (OFFER, None), "warmed up": (OFFER, None), "defrosted": (OFFER, None), "tried offering": (OFFER, None),
     "refused": (REFUSE, 0.0), "refused to eat": (REFUSE, 0.0), "rejected": (REFUSE, 0.0),
     "wouldnt eat": (REFUSE, 0.0), "would not eat": (REFUSE, 0.0), "didnt eat": (REFUSE, 0.0),
     "did not eat": (REFUSE, 0.0), "didnt want": (REFUSE, 0.0), "did not want": (REFUSE, 0.0),
@@ -337,7 +338,7 @@ def _parse_segment(segment: str, clause: int, carry):
     if (said := _share_said_of_before(segment, bool(verb) and kind == EAT, clause)) is not None:
         return said, status
     segment, found = _share(segment)
-    share = found if found is not None else share
+    share = (1.0 - found if kind == REFUSE else found) if found is not None else share  # "spat most of it out"
     segment = _HEDGE.sub("", segment)
     if verb and kind == EAT and (m := _COUNT_ONLY.match(segment.strip(" ,.!"))):
         n = m.group("n").lower()
@@ -357,10 +358,27 @@ def _parse_segment(segment: str, clause: int, carry):
     if kind == REFUSE and _THE_REST.match(segment):  # "ate 5 and threw the rest": what was eaten stands
         return None, status
     refers_back = bool(_PRONOUN.match(segment)) and (share is not None or bites is not None)
+    if (m := _PACK_BACK.match(segment)) and (share is not None or bites is not None):
+        amount = tuple(normalise(m.group("amount") or "").split())  # "half the little 2.5 oz tub"
+        return ParsedItem(segment, amount, share, bites, bite_unit, clause, True, None, kind), status
+    if (m := _WENT_DOWN.match(segment)) and (normalise(m.group("amount")).split()[0] in _NUMBERS
+                                             or number_value(normalise(m.group("amount")).split()[0]) is not None):
+        return ParsedItem(segment, tuple(normalise(m.group("amount")).split()), None, None, bite_unit, clause,
+                          True, None, EAT), status  # "maybe an ounce actually went down"
     if not words and not refers_back:
         return None, status
     return ParsedItem(segment, words if not refers_back else (), share, bites, bite_unit, clause,
                       refers_back, None, kind, made_with, aside, cut_into), status
+
+
+# "half the jar", "about half of the 4oz", "half the little 2.5 oz tub": a share of the package just named.
+_PACK_BACK = re.compile(r"^(?:the|that|this|her|his|their)\s+(?:(?:little|small|big|whole|mini|full)\s+)?"
+                        r"(?P<amount>\d+(?:\.\d+)?\s*(?:oz|ounces?|ml|g|grams?)\.?)?\s*"
+                        r"(?:jar|pouch|tub|container|cup|bowl|packet|pack|box|bottle|tube|serving|portion)?s?\s*$", re.I)
+# "an ounce actually went down", "about 2 tbsp made it in": the amount eaten of what was just named.
+_WENT_DOWN = re.compile(r"^(?P<amount>(?:an?|one|two|three|\d+(?:[./]\d+)?)\s+(?:oz|ounces?|ounce|tbsp|tablespoons?|tsp|"
+                        r"teaspoons?|spoonfuls?|ml|g|grams?|cups?)(?:\s+of\s+it)?)\s+(?:actually\s+|really\s+|probably\s+)?"
+                        r"(?:went down|went in|made it in|made it down|got eaten|was eaten|stayed down|got in)\s*$", re.I)
 
 
 def _share_said_of_before(segment: str, eaten: bool, clause: int) -> ParsedItem | None:
