@@ -8,6 +8,7 @@ foods are matched and weighed here, so the numbers always come from the table.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
@@ -77,7 +78,7 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     """Parse, match, weigh and total one meal message."""
     parsed = parse_meal(text, tuple(table.names.separator_keys))
     meal = _Building()
-    for p in parsed.items:
+    for p in _fillings_joined(parsed.items, table):
         if p.refers_back and p.eaten_count is not None:
             _apply_count(meal.items, meal.clauses, p, table)
         elif p.refers_back:
@@ -98,6 +99,34 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     categories = ["mixed" if i.dish else table.category(table.get(i.ndb_no)) if i.ndb_no and table.get(i.ndb_no)
                   else "other" for i in items]
     return MealAnalysis(text, items, unknown, parsed.meal_type, totals, find_doubts(items, categories, age_months))
+
+
+def _fillings_joined(items: Sequence[ParsedItem], table: FoodTable) -> list[ParsedItem]:
+    """"3 potato & cheese pierogi": a food named before "and" that the next item's SR28 food is filled
+    with is part of its name, and its count is the dish's."""
+    out: list[ParsedItem] = []
+    for p in items:
+        before = out[-1] if out else None
+        if before is not None and not before.refers_back and not p.refers_back and before.clause == p.clause \
+                and p.kind is None and not before.aside and _filling_of(before, p, table):
+            q_words = [w for w in before.words if w not in content_tokens(list(before.words))]
+            out[-1] = replace(p, words=(*q_words, *p.words), raw=f"{before.raw} & {p.raw}", kind=before.kind,
+                              eaten_share=p.eaten_share if p.eaten_share is not None else before.eaten_share)
+            continue
+        out.append(p)
+    return out
+
+
+def _filling_of(before: ParsedItem, p: ParsedItem, table: FoodTable) -> bool:
+    """The words of `before` name a filling of the mixed food `p` names ("potato" of potato-filled dumplings)."""
+    said = content_tokens(list(before.words))
+    if not said or len(said) > 2 or not content_tokens(list(p.words)):
+        return False
+    found = table.resolve(content_tokens(list(p.words)))
+    if found.unknown or len(found.foods) != 1 or found.foods[0].category not in ("mixed", "dish"):
+        return False
+    words = desc_words(found.foods[0].record.description)
+    return all(any(d.startswith(singular(w)) for d in words) for w in said)
 
 
 @dataclass
@@ -138,7 +167,36 @@ def _redescribes(meal: _Building, p: ParsedItem, table: FoodTable, age_months: i
     """"1 egg, fried" / "pb&j, half a sandwich" / "soup, about a cup": re-describes an item before it."""
     if meal.previous is None or meal.previous[0].clause != p.clause:
         return False
-    return _requantify(meal, p, table, age_months) or _refine(meal, p, table, age_months)
+    return _each(meal, p, table, age_months) or _requantify(meal, p, table, age_months) \
+        or _refine(meal, p, table, age_months)
+
+
+def _each(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    """"3 cubes of squash (about 1 oz each)": the weight of each piece; "rice and beans, 2 tbsp of each":
+    that amount of every food the item before named."""
+    q, rest = parse_quantity(list(p.words))
+    if content_tokens(rest) != ["each"]:
+        return False
+    before, start = meal.previous
+    if meal.first is not None and meal.first[0].clause == p.clause and not any(
+            not i.estimated for i in meal.items[meal.first[1]:start]):
+        start = meal.first[1]  # "peas and corn, 1 tbsp each"
+    items = meal.items[start:]
+    if not q.given or not items:
+        return False
+    said, _ = parse_quantity(list(before.words), _protected(list(before.words), table))
+    pieces = said.amount if said.given and said.amount and said.unit not in MEASURES | set(VOLUME_UNITS) else None
+    foods = 1 if pieces else max(1, len(re.findall(r"\b(?:and|&|n)\b", before.raw)) + 1 - (len(items) - 1))
+    for i, item in enumerate(items, start):
+        record = table.get(item.ndb_no or "")
+        if record is None:
+            continue
+        one = grams_for(record, q, table.category(record), table.unit_hint(record), age_months).grams
+        offered = one * (pieces or foods)
+        share = item.grams / item.offered_grams if item.offered_grams else 1.0
+        meal.items[i] = replace(_with_eaten(item, offered * share, table), offered_grams=round(offered, 1),
+                                estimated=False, unit_grams=one if pieces else item.unit_grams)
+    return True
 
 
 def _refine(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:

@@ -30,6 +30,9 @@ _PEOPLE_PLACE = re.compile(
 # "taco tuesday - 1 hard shell taco", "pizza night! a slice": the day goes, the food stays.
 _EVENT_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))(?P<food>\s*[A-Za-z]+)\s+(?:night|nite|monday|tuesday|wednesday|thursday|"
                           r"friday|saturday|sunday)\b(?=\s*(?:[-:\u2013,]|!+))", re.I)
+# Where the food was kept or made: "(ice cube tray, about 1oz each)".
+_KEPT_IN = re.compile(r"\b(?:(?:from|in)\s+)?(?:an?\s+|the\s+|my\s+)?(?:ice[- ]?cube|freezer|silicone)\s+(?:trays?|molds?|moulds?)\b",
+                      re.I)
 # Why the food was given: "prunes for the constipation", "frozen peas for teething".
 _PURPOSE = re.compile(r"\b(?:for|because of|to help with|to help)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:constipation|"
                       r"teething|teeth|cold|cough|reflux|poop|pooping|poops|gas|hydration|tummy|upset tummy|sore throat)\b",
@@ -108,7 +111,7 @@ def strip_filler(text: str) -> str:
     text = _CHATTER.sub(" ", text)
     text = _PEOPLE_PLACE.sub(" ", text)
     text = _PLACE_PHRASE.sub(" ", text)
-    text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", text))
+    text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", text)))
     text = _EVENT_LABEL.sub(lambda m: m.group("food"), text)
     text = _PREP_TAIL.sub(" ", text)
     return re.sub(r"[ \t]+", " ", text).strip()

@@ -135,6 +135,8 @@ def parse_quantity(words: list[str], protected: frozenset[int] = frozenset()) ->
                 unit = _unit_at(words, i, used, protected, after_number=False)
             elif UNIT_ALIASES[word] not in MEASURES and unit in MEASURES:
                 used.add(i)  # "a bottle of breast milk, 5 oz": the ounces say how much
+    if unit in _LOOSE_UNITS and amount is not None and _counted_after(words, unit, used):
+        unit = None  # "a handful of veggie straws, maybe 15": fifteen straws
     multiplier = _read_multiplier(words, used, protected)
     if multiplier is not None:
         amount = (amount or 1.0) * multiplier
@@ -143,6 +145,16 @@ def parse_quantity(words: list[str], protected: frozenset[int] = frozenset()) ->
         amount = 1.0
     mods = tuple(w for w in rest if w in MODIFIERS)
     return Quantity(amount, unit, size, vague, mods), rest
+
+
+_LOOSE_UNITS = frozenset({"handful", "bowl", "plate", "serving", "packet", "bag"})
+
+
+def _counted_after(words: list[str], unit: str, used: set[int]) -> bool:
+    """The number was said after the loose unit ("handful of puffs maybe 15"), so it counts pieces."""
+    unit_at = next((i for i, w in enumerate(words) if UNIT_ALIASES.get(w) == unit and i in used), None)
+    number_at = next((i for i, w in enumerate(words) if i in used and number_value(w) is not None), None)
+    return unit_at is not None and number_at is not None and number_at > unit_at
 
 
 def _unit_at(words: list[str], i: int | None, used: set[int], protected: frozenset[int],

@@ -200,6 +200,8 @@ class FoodTable:
             if entry is not None and entry.ndb_no in self.records and entry not in [m.entry for m in cover]:
                 return Resolution(tuple(self._curated_all(entry, 0, len(words))))
         if cover and not _leftover(words, cover) and self._compound_ok(cover):
+            if (entry := self._canonical(words, cover)) is not None:  # "cheese quesadila": a cheese quesadilla
+                return Resolution(tuple(self._curated_all(entry, 0, len(words))))
             if len(cover) > 1:  # "veggie lasagna" is SR28's "Lasagna, Vegetable", not two foods
                 whole = self.search_index.search(content_tokens(words), all_in_lead=True)
                 if whole is not None:
@@ -221,6 +223,17 @@ class FoodTable:
             if partial and leftover and self._compound_ok(partial) and not self._food_words(leftover):
                 return self._from_cover(partial)
         return Resolution(unknown=" ".join(content))
+
+    def _canonical(self, words: list[str], cover) -> CuratedName | None:
+        """The one curated name the words make once each covered name is spelled as its row says."""
+        if len(cover) < 2:
+            return None
+        out, at = [], 0
+        for m in cover:
+            out += words[at : m.start] + [m.entry.name]
+            at = m.end
+        entry = self.names.exact(" ".join(out + words[at:]))
+        return entry if entry is not None and entry.ndb_no in self.records else None
 
     def _cover(self, words: list[str]):
         """Curated names in `words`, minus lone preparation words ("boiled")."""
