@@ -100,7 +100,7 @@ SHARES: tuple[tuple[str, float], ...] = (
     (rf"(?:a quarter|a third|one third|one quarter)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.3),
     (rf"(?:two thirds|three quarters)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.7),
     (r"(?:barely|hardly) any(?: of)?", 0.1), (r"none(?: of)?", 0.0), (r"nothing", 0.0), (r"zero(?: of)?", 0.0),
-    (r"(?:it all|them all|all of it|all of them|everything|the whole (?:thing|things|lot|cup|bowl|plate|jar|pouch|"
+    (r"(?:it all|them all|all of it|all of them|everything|(?:the )?whole (?:thing|things|lot|cup|bowl|plate|jar|pouch|"
      r"container|bottle|sippy|box|pack|packet|bag|tube|serving|portion|one|piece|slice))(?=$|\s)", 1.0),
     (rf"(?:all|every bit)(?: of)?(?= {_DET}| it\b| them\b|$)", 1.0),
 )
@@ -160,7 +160,7 @@ _PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~
 # "(ate 3)", "(about 1/4)", "(1 slice ham, 2 slices bread)": a bracket that counts or says what was
 # eaten is read as segments of its own; "(the dino ones)", "(apple and spinach)" are asides.
 _PAREN = re.compile(r"\(\s*(?P<w>[^()]*?)\s*\)")
-_SAID = re.compile(r"\d(?![\d.]*\s*%)|\b(?:half|quarter|third|most|none|all|he|she|they|we|i|it|baby)\b", re.I)
+_SAID = re.compile(r"\d(?![\d./]*\s*(?:%|-?\s*(?:inch|inches|in|cm)\b|\"))|\b(?:half|quarter|third|most|none|all|he|she|they|we|i|it|baby)\b", re.I)
 # "2 quesadilla wedges (cut into 8)": how many pieces the whole food was cut into.
 _CUT_INTO = re.compile(r"[,(]?\s*(?:\b(?:it was|it's|its|they were|was|were|i)\s+)?\b(?:cut|sliced)\s+(?:up\s+)?"
                        r"(?:in|into|in to)\s+(?P<n>\d+|two|three|four|five|six|eight|ten|twelve|wedges|triangles|squares|"

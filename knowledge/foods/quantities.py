@@ -49,7 +49,7 @@ UNIT_ALIASES = {
     "nibbles": "bite", "handful": "handful", "handfuls": "handful", "fistful": "handful",
     "sip": "sip", "sips": "sip", "swig": "sip", "gulp": "sip", "gulps": "sip",
     "slice": "slice", "slices": "slice", "piece": "piece", "pieces": "piece", "pc": "piece",
-    "pcs": "piece", "chunk": "piece", "chunks": "piece", "cube": "cube", "cubes": "cube",
+    "pcs": "piece", "bit": "piece", "bits": "piece", "chunk": "piece", "chunks": "piece", "cube": "cube", "cubes": "cube",
     "strip": "strip", "strips": "strip", "stick": "stick", "sticks": "stick", "wedge": "wedge",
     "wedges": "wedge", "floret": "floret", "florets": "floret", "spear": "spear", "spears": "spear",
     "link": "link", "links": "link", "patty": "patty", "patties": "patty", "triangle": "triangle",
@@ -65,7 +65,7 @@ UNIT_ALIASES = {
     "helpings": "serving", "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart",
 }
 # Units that only count as units right after a number ("2 c milk"), never on their own.
-NUMERIC_ONLY_UNITS = frozenset({"c", "l", "g", "gr", "gm", "pc", "cc", "can", "cans", "link", "links",
+NUMERIC_ONLY_UNITS = frozenset({"c", "l", "g", "gr", "gm", "pc", "cc", "bit", "bits", "can", "cans", "link", "links",
                                 "bar", "bars", "stick", "sticks", "tube", "tubes", "box", "boxes", "triangle",
                                 "triangles", "square", "squares"})
 _VAGUE_LONGEST_FIRST = sorted(VAGUE.items(), key=lambda kv: -len(kv[0]))
@@ -120,6 +120,8 @@ def parse_quantity(words: list[str], protected: frozenset[int] = frozenset()) ->
     _skip_times(words, used)
     amount, vague, after = _read_amount(words, used, protected)
     unit = _unit_at(words, after, used, protected, after_number=amount is not None)
+    if unit is None and after is not None and after < len(words) and words[after] in SIZES:
+        unit = _unit_at(words, after + 1, used, protected, after_number=amount is not None)  # "2 little bits"
     size = None
     for i, word in enumerate(words):
         if i in used or i in protected:
@@ -205,6 +207,11 @@ def _read_amount(words: list[str], used: set[int], protected: frozenset[int]):
             n = len(phrase)
             if tuple(words[i : i + n]) == phrase and not protected & set(range(i, i + n)):
                 used.update(range(i, i + n))
+                if (i + n < len(words) and (words[i + n],) in VAGUE and (words[i + n],) != phrase[-1:]
+                        and i + n not in protected):  # "a little drizzle of syrup": the drizzle, a little one
+                    share = min(share, VAGUE[(words[i + n],)])
+                    used.add(i + n)
+                    n += 1
                 if i + n < len(words) and words[i + n] == "of":
                     used.add(i + n)
                 return None, share, None

@@ -33,7 +33,7 @@ STOPWORDS = frozenset(
     "ate eaten eats eat picked snacked munched nibbled drank drinks gave offered served refused "
     "rejected tried tasted finished devoured gobbled loved wanted took got fed "
     "shes hes theyre thats its im ive id whats okay probably honestly literally actually basically "
-    "back out down went thawed opened "
+    "back out down went thawed opened thing things stuff ish inch inches cm "
     "strike proud judge worry says said though tho idk "
     "am pm min mins minute minutes hour hours hr hrs oclock sec secs seconds together one ones kind kinds flavor flavour type".split()
 )
@@ -46,7 +46,7 @@ DESCRIPTORS = frozenset(
     "slices slice pieces piece bits crumbled smashed squished torn dipped spread topped "
     "sauteed sautéed grilled fried toasted buttered seasoned unsalted salted lightly mini bowl mixed "
     "stirred prepared heated segments segment sections section lengthwise halves "
-    "store bought storebought brand big large medium tiny regular cup cups serving helping dry flaked flakes scrambled poached".split()
+    "pumped expressed store bought storebought brand big large medium tiny regular cup cups serving helping dry flaked flakes scrambled poached".split()
 )
 
 
