@@ -92,13 +92,35 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     settled = settle_dish_parts(meal.items, meal.clauses, lambda dish: _dish_words(dish, table),
                                 lambda item, grams: _with_eaten(item, grams, table),
                                 _dish_share(age_months), lambda item, ndb: _as_food(item, ndb, table, age_months))
-    items, unknown = without_brand_labels(without_unmeasured_repeats(settled)), meal.unknown
+    items, unknown = without_brand_labels(without_unmeasured_repeats(_minor_parts_follow(settled, table))), meal.unknown
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
     totals = add_up(item.nutrients for item in items)
     categories = ["mixed" if i.dish else table.category(table.get(i.ndb_no)) if i.ndb_no and table.get(i.ndb_no)
                   else "other" for i in items]
     return MealAnalysis(text, items, unknown, parsed.meal_type, totals, find_doubts(items, categories, age_months))
+
+
+MINOR_PART_SHARE = 0.1  # a dish's oil, sauce or spice: under a tenth of its weight
+
+
+def _minor_parts_follow(items: list[FoodItem], table: FoodTable) -> list[FoodItem]:
+    """"tofu and veg untouched": a dish's oil and soy sauce are eaten as its main parts were."""
+    out = list(items)
+    dishes = {i.dish for i in items if i.dish}
+    for dish in dishes:
+        parts = [n for n, i in enumerate(out) if i.dish == dish]
+        total = sum(out[n].offered_grams for n in parts) or 1.0
+        minor = [n for n in parts if out[n].offered_grams < MINOR_PART_SHARE * total]
+        main = [n for n in parts if n not in minor]
+        offered = sum(out[n].offered_grams for n in main)
+        if not minor or not offered:
+            continue
+        share = sum(out[n].grams for n in main) / offered
+        for n in minor:
+            if out[n].offered_grams and out[n].grams / out[n].offered_grams > share:
+                out[n] = _with_eaten(out[n], out[n].offered_grams * share, table)
+    return out
 
 
 def _fillings_joined(items: Sequence[ParsedItem], table: FoodTable) -> list[ParsedItem]:
@@ -215,6 +237,9 @@ def _requantify(meal: _Building, p: ParsedItem, table: FoodTable, age_months: in
     if meal.first is None or meal.first[0].clause != p.clause:
         return False
     first, start, end = meal.first
+    before, at = meal.previous
+    if before is not first and before.kind is not None and at < len(meal.items):
+        first, start, end = before, at, len(meal.items)  # "…, ate his mac n cheese tho, about 1/2 cup"
     requantified = _requantified(first, p, table)
     if requantified is None:
         return False
@@ -222,7 +247,8 @@ def _requantify(meal: _Building, p: ParsedItem, table: FoodTable, age_months: in
     if new and not missing:
         meal.items[start:end] = new
         meal.clauses[start:end] = [p.clause] * len(new)
-        meal.first = (requantified, start, start + len(new))
+        if meal.first[0] is first:
+            meal.first = (requantified, start, start + len(new))
     return True
 
 
@@ -627,8 +653,9 @@ def _apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
         return
     for i in targets:
         item = items[i]
-        if p.bite_unit == OF_WHOLE and item.estimated:  # "cut into 4, ate 2": half of a whole one
-            item = replace(item, offered_grams=round(_one_whole(item, table, age_months), 1))
+        if item.estimated and (p.bite_unit == OF_WHOLE or p.eaten_share and _one_of(item, table)):
+            item = replace(item, offered_grams=round(_one_whole(item, table, age_months), 1))  # "cut into 4,
+            # ate 2", "beef empanada, ate half": a share of one whole one
         items[i] = _with_eaten(item, item.offered_grams * (p.eaten_share or 0.0), table)
 
 
@@ -647,6 +674,17 @@ def _apply_amount(items: list[FoodItem], i: int, p: ParsedItem, table: FoodTable
         offered = max(item.offered_grams, grams)
         items[i] = _with_eaten(replace(item, offered_grams=round(offered, 1), estimated=False), grams, table)
     return True
+
+
+def _one_of(item: FoodItem, table: FoodTable) -> bool:
+    """A food named in the singular that comes whole ("empanada", "pb&j"), not by the cup ("pasta")."""
+    words = normalise(item.name).split()
+    if not words or singular(words[-1]) != words[-1] or words[-1].endswith("s"):
+        return False
+    record = table.get(item.ndb_no or "")
+    hint = table.unit_hint(record) if record is not None else ""
+    return item.dish is not None or bool(hint) and hint not in VOLUME_UNITS and hint not in MEASURES \
+        and hint not in _PACKAGES
 
 
 def _one_whole(item: FoodItem, table: FoodTable, age_months: int | None) -> float:

@@ -66,7 +66,7 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "pushed away": (REFUSE, 0.0), "hated": (REFUSE, 0.0), "didnt like": (REFUSE, 0.0),
     "did not like": (REFUSE, 0.0), "turned down": (REFUSE, 0.0), "skipped": (REFUSE, 0.0),
     "said no to": (REFUSE, 0.0), "wouldnt try": (REFUSE, 0.0), "didnt try": (REFUSE, 0.0),
-    "gagged on": (REFUSE, 0.0), "picked out": (REFUSE, 0.0), "picked off": (REFUSE, 0.0), "left": (REFUSE, 0.0), "no": (REFUSE, 0.0), "not": (REFUSE, 0.0),
+    "gagged on": (REFUSE, 0.0), "picked out only": (EAT, None), "picked out just": (EAT, None), "picked out": (REFUSE, 0.0), "picked off": (REFUSE, 0.0), "left": (REFUSE, 0.0), "no": (REFUSE, 0.0), "not": (REFUSE, 0.0),
     "no interest in": (REFUSE, 0.0), "not interested in": (REFUSE, 0.0), "wasnt into": (REFUSE, 0.0),
 }
 _ADVERBS = r"(?:only|just|also|then|finally|happily|eventually|still|even|really|actually|all)\s+"
@@ -264,7 +264,20 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
             item, carry = _parse_segment(segment, number, carry)
             if item is not None:
                 items.append(_of_the_cut(item, items))
+        _passive_to_all(items, number, clause)
     return ParsedMeal(text, meal_type, tuple(items))
+
+
+def _passive_to_all(items: list[ParsedItem], clause: int, text: str) -> None:
+    """"tofu and veg untouched", "the peas and carrots were a hit": the verb at the end is said of every
+    food of the clause that had no verb of its own."""
+    ours = [i for i, item in enumerate(items) if item.clause == clause and not item.refers_back]
+    tail = _PASSIVE.search(text.strip(" ,.!"))
+    if len(ours) < 2 or tail is None or items[ours[-1]].eaten_share is None:
+        return
+    for i in ours[:-1]:
+        if items[i].eaten_share is None and items[i].kind is None:
+            items[i] = replace(items[i], eaten_share=items[ours[-1]].eaten_share)
 
 
 def _of_the_cut(item: ParsedItem, before: list[ParsedItem]) -> ParsedItem:

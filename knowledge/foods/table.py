@@ -206,7 +206,7 @@ class FoodTable:
                 whole = self.search_index.search(content_tokens(words), all_in_lead=True)
                 if whole is not None:
                     return self._searched(whole, words)
-            return self._from_cover(cover)
+            return self._from_cover(cover, words)
         fixed = self._corrected(words)
         entry = self.names.exact(" ".join(fixed)) if fixed != words else None
         if entry is not None and entry.ndb_no in self.records:  # "grilled chese"
@@ -214,14 +214,14 @@ class FoodTable:
         fixed_cover = self._cover(fixed) if fixed != words else cover
         complete = fixed_cover and not _leftover(fixed, fixed_cover) and self._compound_ok(fixed_cover)
         if fixed != words and complete:
-            return self._from_cover(fixed_cover)
+            return self._from_cover(fixed_cover, fixed)
         hit = self.search_index.search(content_tokens(fixed))
         if hit is not None:
             return self._searched(hit, words)
         for partial, basis in ((cover, words), (fixed_cover, fixed)):
             leftover = _leftover(basis, partial)
             if partial and leftover and self._compound_ok(partial) and not self._food_words(leftover):
-                return self._from_cover(partial)
+                return self._from_cover(partial, basis)
         return Resolution(unknown=" ".join(content))
 
     def _canonical(self, words: list[str], cover) -> CuratedName | None:
@@ -244,8 +244,15 @@ class FoodTable:
         record = self.search_index.foods[hit.index]
         return Resolution((ResolvedFood(record, self.category(record), "", 0, len(words)),))
 
-    def _from_cover(self, cover) -> Resolution:
+    def _from_cover(self, cover, words: list[str]) -> Resolution:
         if len(cover) > 1 and cover[-1].entry.category in _DISHES:
+            last = cover[-1]
+            tails = {" ".join(words[k : last.end]) for k in range(last.start, last.end)} | {last.entry.name}
+            for m in cover[:-1]:  # "tofu veggie stir fry": a tofu stir fry, not the chicken one
+                for tail in sorted(tails, key=len, reverse=True):
+                    entry = self.names.exact(f"{m.entry.name} {tail}")
+                    if entry is not None and entry.components and entry.ndb_no in self.records:
+                        return Resolution(tuple(self._curated_all(entry, cover[0].start, last.end)))
             cover = cover[-1:]  # "lamb stew", "turkey chili": the word before names the dish's kind
         return Resolution(tuple(f for m in cover for f in self._curated_all(m.entry, m.start, m.end)))
 
