@@ -30,6 +30,8 @@ from knowledge.foods.text import DESCRIPTORS, STOPWORDS, content_tokens, normali
 
 logger = logging.getLogger(__name__)
 
+LICK_SHARE = 0.3  # estimate: a lick of a food takes about a third of what a bite does
+SINGLE_SERVINGS = frozenset({"stick", "pouch", "tube", "box", "bar", "packet"})  # "string cheese": one stick
 TOPPING_SHARE = 0.5  # a fruit or vegetable on toast or in oatmeal: half a serving
 _SPREADS = frozenset({"spread", "condiment", "dip", "cheese", "sweet"})
 # Words in a food's name that say it comes in pieces: "3 apple slices" is three slices, not three apples.
@@ -162,6 +164,7 @@ class _Building:
     offered: set[int] = field(default_factory=set)  # offered items whose eaten amount is not said yet
     brand: BrandSplit | None = None  # the restaurant or brand named last
     first: tuple[ParsedItem, int, int] | None = None  # the clause's first item and its foods' span
+    amended: tuple[int, int] = (-1, -1)  # items re-weighed by a bare amount in a later sentence, and its clause
 
 
 def _add(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> None:
@@ -187,10 +190,30 @@ def _add(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | Non
 
 def _redescribes(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
     """"1 egg, fried" / "pb&j, half a sandwich" / "soup, about a cup": re-describes an item before it."""
-    if meal.previous is None or meal.previous[0].clause != p.clause:
+    if meal.previous is None:
         return False
+    if meal.previous[0].clause != p.clause:  # "trying rice cereal!! maybe 2 tbsp": the amount opens the next
+        return p.clause - 1 in (meal.previous[0].clause, meal.amended[1]) and \
+            _amount_for_before(meal, p, table, age_months)
     return _each(meal, p, table, age_months) or _requantify(meal, p, table, age_months) \
         or _refine(meal, p, table, age_months)
+
+
+def _amount_for_before(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    """A bare amount opening a sentence is the amount of the unmeasured food just before it."""
+    before, start = meal.previous
+    if start >= len(meal.items) or (meal.clauses and meal.clauses[-1] == p.clause) or not (
+            all(i.estimated for i in meal.items[start:]) or meal.amended[0] == start):  # "i said 2oz but like 1 oz"
+        return False
+    requantified = _requantified(before, p, table)
+    if requantified is None:
+        return False
+    new, missing = _weigh(replace(requantified, clause=before.clause), table, age_months, meal.brand)
+    if new and not missing:
+        meal.items[start:] = new
+        meal.clauses[start:] = [before.clause] * len(new)
+        meal.amended = (start, p.clause)
+    return True
 
 
 def _each(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
@@ -322,6 +345,8 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     if q.unit in _PACKAGES or (split.brand is not None and split.brand.baby) or split.stage:
         resolution = _baby_food(resolution, rest, table, split.stage)
     q = _counted_pieces(q, rest)
+    if not q.given and q.vague is None and len(resolution.foods) == 1 and _single_serving(resolution.foods[0], rest):
+        q = Quantity(1.0)  # "string cheese + a clementine": one stick of it
     if split.brand is not None and not q.given and q.vague is None:  # "a Yo Baby yogurt": one of its packs
         q = replace(q, amount=1.0, unit=_pack_unit(split, table))
     if q.unit in _PACKAGES and len(resolution.foods) > 1:  # "a pouch (apple and spinach)": mostly the first
@@ -447,6 +472,12 @@ def _pack_unit(split: BrandSplit, table: FoodTable) -> str | None:
     default = table.resolve_named(split.brand.default)
     hint = default.foods[-1].unit_hint if default.foods else ""
     return UNIT_ALIASES.get(hint) if UNIT_ALIASES.get(hint) in _PACKAGES | {"tube"} else None
+
+
+def _single_serving(found: ResolvedFood, rest: list[str]) -> bool:
+    """A food named in the singular that comes as one stick, pouch, tube, box or bar."""
+    last = rest[-1] if rest else ""
+    return found.unit_hint in SINGLE_SERVINGS and singular(last) == last and found.per_dish is None
 
 
 def _counted_pieces(q: Quantity, rest: list[str]) -> Quantity:
@@ -590,6 +621,9 @@ def _bite_grams(found: ResolvedFood, unit: str, age_months: int | None) -> float
     q = Quantity(1.0, unit)
     if unit == "sip":
         q = Quantity(data["volume_ml"]["sip"], "ml")
+    if unit == "lick":  # "a few licks of banana": a fraction of a bite
+        return LICK_SHARE * grams_for(found.record, Quantity(1.0, "bite"), found.category, found.unit_hint,
+                                      age_months).grams
     return grams_for(found.record, q, found.category, found.unit_hint, age_months).grams
 
 

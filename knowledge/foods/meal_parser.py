@@ -48,7 +48,8 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "chowed down on": (EAT, None), "wolfed down": (EAT, 1.0), "polished off": (EAT, 1.0),
     "scarfed down": (EAT, 1.0), "scarfed": (EAT, 1.0), "inhaled": (EAT, 1.0), "took": (EAT, None),
     "slurped up": (EAT, None), "slurped": (EAT, None), "chomped on": (EAT, None), "chomped": (EAT, None),
-    "ate up": (EAT, 1.0), "got through": (EAT, None), "made it through": (EAT, None), "sucked down": (EAT, 1.0), "downed": (EAT, 1.0), "snarfed": (EAT, 1.0), "chowed down": (EAT, None),
+    "gnawed on": (EAT, None), "gnawed": (EAT, None), "chewed on": (EAT, None), "sucked on": (EAT, None),
+    "gummed": (EAT, None), "ate up": (EAT, 1.0), "got through": (EAT, None), "made it through": (EAT, None), "sucked down": (EAT, 1.0), "downed": (EAT, 1.0), "snarfed": (EAT, 1.0), "chowed down": (EAT, None),
     "demolished": (EAT, 1.0), "fed": (EAT, None), "fed him": (EAT, None), "fed her": (EAT, None),
     "picked at": (EAT, 0.25), "played with": (EAT, 0.1), "barely ate": (EAT, 0.1),
     "barely touched": (EAT, 0.1), "hardly ate": (EAT, 0.1), "didnt eat much": (EAT, 0.25),
@@ -87,6 +88,8 @@ _PASSIVE = re.compile(
     r"\s+(?:was|were|got|is|are)\s+(?:(?P<refused>refused|rejected|ignored|untouched|uneaten|not eaten|"
     r"not touched|thrown|tossed|spat out|a no|a no go|a fail|a bust)|(?P<eaten>eaten|finished|gobbled up|"
     r"devoured|loved|a hit|a success|a win))\b.*$"
+    r"|\s+(?P<floor>(?:went|ended up|landed|got thrown|was thrown|were thrown|fell)\s+(?:on|onto|to|in|into|under)\s+"
+    r"(?:the\s+)?(?:floor|ground|dog|dogs|bin|trash))\b.*$"
     r"|\s+(?P<tail>untouched|uneaten|refused|rejected|not eaten)\s*$",
     re.I,
 )
@@ -118,7 +121,7 @@ IMPLIED = {"nursed": "breast milk", "nursing": "breast milk", "breastfed": "brea
 _DANGLING = re.compile(r"^(?:for|at|as|during)\s+|\s+(?:for|at|as|during|with|in|on)$", re.I)
 _MEAL_TYPO = re.compile(r"\b[a-z]{4,9}\b", re.I)
 _HEDGE = re.compile(r"^(?:like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
-                    r"only|just|literally|prob|honestly|actually)\s+", re.I)
+                    r"only|just|literally|prob|honestly|actually|realistically|really|more like|more|closer to)\s+", re.I)
 _COUNT_ONLY = re.compile(r"^(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a couple|"
                          r"a few)(?:\s+of\s+(?:them|those|these|it))?$|"
                          r"^(?P<part>half|a half|a quarter|a third|\d+/\d+)\s+(?:of\s+)?(?:one|a piece)$", re.I)
@@ -132,15 +135,17 @@ _BARE_SHARE = re.compile(r"^(?:(?P<a>\d+)/(?P<b>\d+)|(?P<w>a half|two thirds|thr
 _FRACTION_WORDS = {"a half": 0.5, "two thirds": 2 / 3, "three quarters": 0.75, "a third": 1 / 3, "a quarter": 0.25}
 _CUT_PIECE = "cut piece"
 OF_WHOLE = "of whole"  # an eaten share of one whole food or dish, not of what was served
-_MADE_WITH = re.compile(r"\s+(?:made|cooked|prepared|mashed|fried|sauteed|sautéed|baked)\s+"
-                        r"(?:with|in)\s+(?P<what>[^,.;!?\n\d½¼¾⅓]+?)(?=$|[,.;!?\n])", re.I)
+_MADE_WITH = re.compile(r"\s+(?:made|cooked|prepared|mashed|fried|sauteed|sautéed|baked|mixed|thinned|stirred)\s+"
+                        r"(?:with|in)\s+(?!(?:and|or|plus|then|but)\b)(?P<what>[^,.;!?\n\d½¼¾⅓]+?)"
+                        r"(?=$|[,.;!?\n]|\s+(?:but|then|and then|though|so|and|plus)\b)", re.I)
 _LEADING = re.compile(r"^(?:and|then|also|plus|and also|and then|was|were|is|are|=)\s+", re.I)
 _CONTRAST = re.compile(r"^(?:just|only|but|except|instead)\b", re.I)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "a few": 3, "few": 3, "several": 3, "a couple": 2, "a couple of": 2}
 # "half went on the floor", "rest went to the dog": what was not eaten, said of the items before.
 _WASTED = re.compile(
-    r"(?:(?<=^)|(?<=[,.;!?\n])|(?<=\band)|(?<=\bbut)|(?<=\bthen))\s*(?:the\s+)?"
+    r"(?:(?<=^)|(?<=[,.;!?\n])|(?<=\band)|(?<=\bbut)|(?<=\bthen))\s*(?:(?:honestly|actually|literally|basically|"
+    r"probably|i think)\s+)?(?:the\s+)?"
     r"(?P<share>rest|remainder|others|half|most|some|a lot|a bit|a little|part|the majority|a quarter|"
     r"a third|two thirds|three quarters|all|everything|the whole thing|it|them)(?:\s+of\s+(?:it|them|that))?\s+"
     r"(?:(?:(?:went|ended up|landed|was|were|got|is|are|fell)\s+)?(?:on|in|to|under|onto|into)\s+(?:the\s+|her\s+|his\s+)?"
@@ -175,7 +180,8 @@ _CLAUSE = re.compile(
     re.I,
 )
 _ON = "".join(f"(?<!{v})" for v in ("snacked", "munched", "nibbled", "chewed", "down", "gagged",
-                                     "choked", "sucked", "gnawed", "spread", "put", "based", "hooked"))
+                                     "choked", "sucked", "gnawed", "spread", "put", "based", "hooked", "smeared",
+                                     "slathered", "went", "landed", "ended up", "fell", "thrown", "tossed", "dropped"))
 _SEGMENT = re.compile(
     rf",|\s+-+\s+|\s+=\s+|(?<=[A-Za-z&)\x00])\s*:\s+|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+"
     rf"|{_ON}\s+on(?: top of)?\s+"
@@ -345,7 +351,7 @@ def _parse_segment(segment: str, clause: int, carry):
     elif carry is not None:
         share = carry[1]
     if passive:
-        share = 0.0 if (passive.group("refused") or passive.group("tail")) else 1.0
+        share = 0.0 if (passive.group("refused") or passive.group("tail") or passive.group("floor")) else 1.0
         segment = segment[: passive.start()]
     segment = _HEDGE.sub("", _HEDGE.sub("", segment.strip()))
     if (said := _share_said_of_before(segment, bool(verb) and kind == EAT, clause)) is not None:
@@ -357,6 +363,10 @@ def _parse_segment(segment: str, clause: int, carry):
         n = m.group("n").lower()
         count = _NUMBERS.get(n) or _WORD_NUMBERS.get(n) or float(n)
         return ParsedItem(segment, (), None, None, "bite", clause, True, count, kind), status
+    if m := _BITES_WENT_IN.match(segment):  # "maybe 2 bites actually went in"
+        n = m.group("n").lower()
+        return ParsedItem(segment, (), None, _NUMBERS.get(n) or number_value(n) or 1.0, _bite_unit(m.group("unit")),
+                          clause, True, None, EAT), status
     if m := _BITES.match(segment):
         bites, bite_unit = _NUMBERS.get(m.group("n").lower(), None), _bite_unit(m.group("unit"))
         bites = bites if bites is not None else float(m.group("n"))
@@ -388,6 +398,10 @@ def _parse_segment(segment: str, clause: int, carry):
 _PACK_BACK = re.compile(r"^(?:the|that|this|her|his|their)\s+(?:(?:little|small|big|whole|mini|full)\s+)?"
                         r"(?P<amount>\d+(?:\.\d+)?\s*(?:oz|ounces?|ml|g|grams?)\.?)?\s*"
                         r"(?:jar|pouch|tub|container|cup|bowl|packet|pack|box|bottle|tube|serving|portion)?s?\s*$", re.I)
+_WENT = r"(?:actually\s+|really\s+|probably\s+)?(?:went down|went in|made it in|made it down|got eaten|was eaten|" \
+        r"were eaten|stayed down|got in|made it into (?:her|his|their) mouth)"
+_BITES_WENT_IN = re.compile(rf"^(?P<n>\d+|a|one|two|three|a few|a couple|few)\s+(?P<unit>bites?|mouthfuls?|spoonfuls?|"
+                            rf"licks?|sips?)\s+{_WENT}\s*$", re.I)
 # "an ounce actually went down", "about 2 tbsp made it in": the amount eaten of what was just named.
 _WENT_DOWN = re.compile(r"^(?P<amount>(?:an?|one|two|three|\d+(?:[./]\d+)?)\s+(?:oz|ounces?|ounce|tbsp|tablespoons?|tsp|"
                         r"teaspoons?|spoonfuls?|ml|g|grams?|cups?)(?:\s+of\s+it)?)\s+(?:actually\s+|really\s+|probably\s+)?"
@@ -434,6 +448,8 @@ def _bite_unit(word: str) -> str:
     word = word.lower()
     if word.startswith("spoon"):
         return "spoonful"
+    if word.startswith("lick"):
+        return "lick"
     return "sip" if word.startswith("sip") else "bite"
 
 

@@ -49,7 +49,7 @@ UNIT_ALIASES = {
     "nibbles": "bite", "handful": "handful", "handfuls": "handful", "fistful": "handful",
     "sip": "sip", "sips": "sip", "swig": "sip", "gulp": "sip", "gulps": "sip",
     "slice": "slice", "slices": "slice", "piece": "piece", "pieces": "piece", "pc": "piece",
-    "pcs": "piece", "bit": "piece", "bits": "piece", "chunk": "piece", "chunks": "piece", "cube": "cube", "cubes": "cube",
+    "pcs": "piece", "count": "piece", "ct": "piece", "bit": "piece", "bits": "piece", "chunk": "piece", "chunks": "piece", "cube": "cube", "cubes": "cube",
     "strip": "strip", "strips": "strip", "stick": "stick", "sticks": "stick", "wedge": "wedge",
     "wedges": "wedge", "floret": "floret", "florets": "floret", "spear": "spear", "spears": "spear",
     "link": "link", "links": "link", "patty": "patty", "patties": "patty", "triangle": "triangle",
@@ -65,7 +65,7 @@ UNIT_ALIASES = {
     "helpings": "serving", "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart",
 }
 # Units that only count as units right after a number ("2 c milk"), never on their own.
-NUMERIC_ONLY_UNITS = frozenset({"c", "l", "g", "gr", "gm", "pc", "cc", "bit", "bits", "can", "cans", "link", "links",
+NUMERIC_ONLY_UNITS = frozenset({"c", "l", "g", "gr", "gm", "pc", "cc", "bit", "bits", "count", "ct", "can", "cans", "link", "links",
                                 "bar", "bars", "stick", "sticks", "tube", "tubes", "box", "boxes", "triangle",
                                 "triangles", "square", "squares"})
 _VAGUE_LONGEST_FIRST = sorted(VAGUE.items(), key=lambda kv: -len(kv[0]))
