@@ -131,14 +131,30 @@ def _fillings_joined(items: Sequence[ParsedItem], table: FoodTable) -> list[Pars
     out: list[ParsedItem] = []
     for p in items:
         before = out[-1] if out else None
-        if before is not None and not before.refers_back and not p.refers_back and before.clause == p.clause \
-                and p.kind is None and not before.aside and _filling_of(before, p, table):
+        joinable = before is not None and not before.refers_back and not p.refers_back and \
+            before.clause == p.clause and p.kind is None and not before.aside
+        if joinable and _filling_of(before, p, table):
             q_words = [w for w in before.words if w not in content_tokens(list(before.words))]
             out[-1] = replace(p, words=(*q_words, *p.words), raw=f"{before.raw} & {p.raw}", kind=before.kind,
                               eaten_share=p.eaten_share if p.eaten_share is not None else before.eaten_share)
             continue
+        if joinable and (joined := _one_name(before, p, table)) is not None:
+            out[-1] = replace(before, words=joined, raw=f"{before.raw} with {p.raw}")
+            continue
         out.append(p)
     return out
+
+
+def _one_name(before: ParsedItem, p: ParsedItem, table: FoodTable) -> tuple[str, ...] | None:
+    """"spagetti w meat sauce": two items that spell one curated name once joined, typos and all."""
+    said, named = content_tokens(list(before.words)), content_tokens(list(p.words))
+    q, _ = parse_quantity(list(p.words))
+    if not said or len(said) > 2 or not named or q.given or q.vague is not None:
+        return None
+    entry = table.curated_phrase([*said, "with", *named])
+    if entry is None or len(normalise(entry.name).split()) <= len(said):
+        return None
+    return (*(w for w in before.words if w not in said), *normalise(entry.name).split())
 
 
 def _filling_of(before: ParsedItem, p: ParsedItem, table: FoodTable) -> bool:
@@ -422,11 +438,13 @@ def _resolve(p: ParsedItem, rest: list[str], split: BrandSplit, table: FoodTable
             if default.foods and named.foods and not named.unknown and \
                     default.foods[-1].category == named.foods[-1].category:
                 return default  # "Yo Baby vanilla yogurt" is a Yo Baby, whatever the flavour
-    if p.made_with:
+    plain = table.resolve(rest)
+    if p.made_with:  # "mashed potatoes made with milk": that SR28 food, if it is the same kind of food
         whole = table.resolve([*rest, *content_tokens(list(p.made_with))])
-        if not whole.unknown and len(whole.foods) == 1:
+        if not whole.unknown and len(whole.foods) == 1 and (plain.unknown or not plain.foods or
+                                                             plain.foods[-1].record.food_group == whole.foods[0].record.food_group):
             return whole
-    return table.resolve(rest)
+    return plain
 
 
 def _weigh_with_aside(p: ParsedItem, table: FoodTable, age_months: int | None,

@@ -224,6 +224,13 @@ class FoodTable:
                 return self._from_cover(partial, basis)
         return Resolution(unknown=" ".join(content))
 
+    def curated_phrase(self, words: list[str]) -> CuratedName | None:
+        """The curated name or dish the words spell, typos fixed ("spagetti with meat sauce"), else None."""
+        phrase = " ".join(words)
+        entry = self.names.exact(phrase) or self.names.exact(" ".join(self._corrected(words))) \
+            or self.names.correct_phrase(phrase)
+        return entry if entry is not None and entry.ndb_no in self.records else None
+
     def _canonical(self, words: list[str], cover) -> CuratedName | None:
         """The one curated name the words make once each covered name is spelled as its row says."""
         if len(cover) < 2:
