@@ -20,7 +20,7 @@ from knowledge.foods.meal_parser import EAT, OF_WHOLE, OFFER, REFUSE, ParsedItem
 from knowledge.foods.nutrition import add_up, nutrients_for
 from knowledge.foods.pieces import eat_part, part_words, piece_of_whole
 from knowledge.foods.plausibility import Doubt, find_doubts
-from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, grams_for, servings
+from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, default_serving, grams_for, servings
 from knowledge.foods.quantities import (MEASURES, NUMBER_WORDS, SIZES, UNIT_ALIASES, Quantity, number_value,
                                        parse_quantity)
 from knowledge.foods.search import desc_words
@@ -87,10 +87,12 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
             _apply_back(meal.items, meal.clauses, p, table, age_months)
         elif (parts := part_words(p.words)) is not None:  # "he only ate the white", "the crust"
             eat_part(meal.items, parts, p.kind == REFUSE, table)
-        elif not _redescribes(meal, p, table, age_months):
+        elif not (p.bracketed and _restates(meal, p, table, age_months)) and not _redescribes(meal, p, table,
+                                                                                                age_months):
             _add(meal, p, table, age_months)
             if (parts := part_words(p.aside)) is not None:  # "1 egg (just the white)"
                 eat_part(meal.items, parts, p.kind == REFUSE, table)
+    _spreads_follow_carriers(meal, table, age_months)
     settled = settle_dish_parts(meal.items, meal.clauses, lambda dish: _dish_words(dish, table),
                                 lambda item, grams: _with_eaten(item, grams, table),
                                 _dish_share(age_months), lambda item, ndb: _as_food(item, ndb, table, age_months))
@@ -101,6 +103,22 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     categories = ["mixed" if i.dish else table.category(table.get(i.ndb_no)) if i.ndb_no and table.get(i.ndb_no)
                   else "other" for i in items]
     return MealAnalysis(text, items, unknown, parsed.meal_type, totals, find_doubts(items, categories, age_months))
+
+
+def _spreads_follow_carriers(meal: _Building, table: FoodTable, age_months: int | None) -> None:
+    """"half a piece of toast w butter": an unmeasured spread is as much smaller as the bread it is on."""
+    for i, item in enumerate(meal.items):
+        record = table.get(item.ndb_no or "")
+        if not item.estimated or item.dish or record is None or table.category(record) not in _SPREADS - {"cheese"}:
+            continue
+        bread = next((b for b in reversed(meal.items[:i]) if b.food_group == "1800" and not b.estimated
+                      and not b.dish and meal.clauses[meal.items.index(b)] == meal.clauses[i]), None)
+        if bread is None:
+            continue
+        factor = bread.offered_grams / default_serving("bread", age_months)
+        if factor < 1.0:
+            meal.items[i] = replace(_with_eaten(item, item.grams * factor, table),
+                                    offered_grams=round(item.offered_grams * factor, 1))
 
 
 MINOR_PART_SHARE = 0.1  # a dish's oil, sauce or spice: under a tenth of its weight
@@ -213,6 +231,32 @@ def _redescribes(meal: _Building, p: ParsedItem, table: FoodTable, age_months: i
             _amount_for_before(meal, p, table, age_months)
     return _each(meal, p, table, age_months) or _requantify(meal, p, table, age_months) \
         or _refine(meal, p, table, age_months)
+
+
+def _restates(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    """"scrambled egg (1 whole egg)", "teething biscuit (1 arrowroot cookie)": a measured bracket right after
+    an unmeasured food says how much of it there was, or what exactly it was."""
+    if meal.previous is None or meal.previous[0].clause != p.clause:
+        return False
+    before, start = meal.previous
+    olds = meal.items[start:]
+    if len(olds) != 1 or not olds[0].estimated or olds[0].dish:
+        return False
+    q, rest = parse_quantity(list(p.words))
+    if not content_tokens(rest):  # "(1 full sheet)": only an amount, for _requantify
+        return False
+    new, missing = _weigh(p, table, age_months, meal.brand)
+    if missing or len(new) != 1 or new[0].estimated:
+        return False
+    said, named = {singular(w) for w in content_tokens(rest)}, {singular(w) for w in normalise(olds[0].name).split()}
+    if said & named:  # the same food: the bracket's amount of the food named before
+        new, missing = _weigh(replace(before, words=(*[w for w in p.words if w not in rest], *before.words)),
+                              table, age_months, meal.brand)
+        if missing or not new:
+            return False
+    meal.items[start:] = new
+    meal.clauses[start:] = [p.clause] * len(new)
+    return True
 
 
 def _amount_for_before(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:

@@ -206,6 +206,7 @@ class ParsedItem:
     made_with: tuple[str, ...] = ()  # "mashed potatoes made with milk and butter": milk butter
     aside: tuple[str, ...] = ()  # "(the dino ones)": bracketed words that may or may not name the food
     cut_into: int | None = None  # "(cut into 8)": a wedge or slice is that share of the whole food
+    bracketed: bool = False  # the whole segment was a bracket: "teething biscuit (1 arrowroot cookie)"
 
 
 @dataclass(frozen=True)
@@ -308,7 +309,7 @@ def _bracket(m: re.Match) -> str:
     """A bracket that counts or says something happened is segments of its own; else an aside."""
     words = m.group("w")
     if _SAID.search(words) or _VERB.match(words) and not _VERB.match(words).group("subj").strip():
-        return f", {words},"
+        return f", \x06{words}\x06,"  # marked: a bracket of one segment may restate the food before it
     return " \x03" + "_".join(normalise(words).split()) + "\x03"
 
 
@@ -326,6 +327,8 @@ def _parse_segment(segment: str, clause: int, carry):
     if m := re.search(r"\x03([^\x03]*)\x03", segment):
         aside = tuple(w for w in m.group(1).split("_") if w)
         segment = (segment[: m.start()] + segment[m.end():]).strip()
+    bracketed = bool(re.fullmatch(r"\s*\x06[^\x06]*\x06\s*", segment))
+    segment = segment.replace("\x06", " ").strip()
     if m := re.search(r"\x04(\d+)\x04", segment):
         cut_into = int(m.group(1)) or None
         segment = (segment[: m.start()] + segment[m.end():]).strip()
@@ -391,7 +394,7 @@ def _parse_segment(segment: str, clause: int, carry):
     if not words and not refers_back:
         return None, status
     return ParsedItem(segment, words if not refers_back else (), share, bites, bite_unit, clause,
-                      refers_back, None, kind, made_with, aside, cut_into), status
+                      refers_back, None, kind, made_with, aside, cut_into, bracketed), status
 
 
 # "half the jar", "about half of the 4oz", "half the little 2.5 oz tub": a share of the package just named.

@@ -49,7 +49,7 @@ UNIT_ALIASES = {
     "nibbles": "bite", "handful": "handful", "handfuls": "handful", "fistful": "handful",
     "sip": "sip", "sips": "sip", "swig": "sip", "gulp": "sip", "gulps": "sip",
     "slice": "slice", "slices": "slice", "piece": "piece", "pieces": "piece", "pc": "piece",
-    "pcs": "piece", "count": "piece", "ct": "piece", "bit": "piece", "bits": "piece", "chunk": "piece", "chunks": "piece", "cube": "cube", "cubes": "cube",
+    "sheet": "sheet", "sheets": "sheet", "pcs": "piece", "count": "piece", "ct": "piece", "bit": "piece", "bits": "piece", "chunk": "piece", "chunks": "piece", "cube": "cube", "cubes": "cube",
     "strip": "strip", "strips": "strip", "stick": "stick", "sticks": "stick", "wedge": "wedge",
     "wedges": "wedge", "floret": "floret", "florets": "floret", "spear": "spear", "spears": "spear",
     "link": "link", "links": "link", "patty": "patty", "patties": "patty", "triangle": "triangle",
@@ -65,7 +65,7 @@ UNIT_ALIASES = {
     "helpings": "serving", "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart",
 }
 # Units that only count as units right after a number ("2 c milk"), never on their own.
-NUMERIC_ONLY_UNITS = frozenset({"c", "l", "g", "gr", "gm", "pc", "cc", "bit", "bits", "count", "ct", "can", "cans", "link", "links",
+NUMERIC_ONLY_UNITS = frozenset({"c", "l", "g", "gr", "gm", "pc", "cc", "bit", "bits", "count", "ct", "sheet", "sheets", "can", "cans", "link", "links",
                                 "bar", "bars", "stick", "sticks", "tube", "tubes", "box", "boxes", "triangle",
                                 "triangles", "square", "squares"})
 _VAGUE_LONGEST_FIRST = sorted(VAGUE.items(), key=lambda kv: -len(kv[0]))
@@ -120,8 +120,11 @@ def parse_quantity(words: list[str], protected: frozenset[int] = frozenset()) ->
     _skip_times(words, used)
     amount, vague, after = _read_amount(words, used, protected)
     unit = _unit_at(words, after, used, protected, after_number=amount is not None)
-    if unit is None and after is not None and after < len(words) and words[after] in SIZES:
-        unit = _unit_at(words, after + 1, used, protected, after_number=amount is not None)  # "2 little bits"
+    if unit is None and after is not None and after < len(words) and (words[after] in SIZES or words[after] in
+                                                                       _UNIT_ADJECTIVES):
+        unit = _unit_at(words, after + 1, used, protected, after_number=amount is not None)  # "2 little bits",
+        if unit is not None and words[after] in _UNIT_ADJECTIVES:  # "1 full sheet", "2 heaping tbsp"
+            used.add(after)
     size = None
     for i, word in enumerate(words):
         if i in used or i in protected:
@@ -149,6 +152,7 @@ def parse_quantity(words: list[str], protected: frozenset[int] = frozenset()) ->
     return Quantity(amount, unit, size, vague, mods), rest
 
 
+_UNIT_ADJECTIVES = frozenset({"full", "whole", "heaping", "heaped", "level", "rounded", "generous", "scant"})
 _LOOSE_UNITS = frozenset({"handful", "bowl", "plate", "serving", "packet", "bag"})
 
 
