@@ -243,7 +243,7 @@ def _restates(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int 
     if len(olds) != 1 or not olds[0].estimated or olds[0].dish:
         return False
     q, rest = parse_quantity(list(p.words))
-    if not content_tokens(rest):  # "(1 full sheet)": only an amount, for _requantify
+    if set(content_tokens(rest)) <= _SERVING_NOUNS:  # "(1 full sheet)", "(half a sandwich)": for _requantify
         return False
     new, missing = _weigh(p, table, age_months, meal.brand)
     if missing or len(new) != 1 or new[0].estimated:

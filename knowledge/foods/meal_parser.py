@@ -377,6 +377,8 @@ def _parse_segment(segment: str, clause: int, carry):
     if measured is not None:  # the bracketed amount replaces "a few sips of" / "some"
         bites = None
         segment = f"{measured} " + re.sub(r"^(?:some|a little|a bit|a few|a couple)\s+(?:of\s+)?", "", segment, flags=re.I)
+    if (m := _MIXED_IN.search(segment.strip(" ,.-:"))) and not re.search(r"\d", segment):  # "blueberries mixed
+        segment = f"a bit of {segment.strip(' ,.-:')[: m.start()]}"  # in": a topping, half a serving
     segment = _DANGLING.sub("", segment.strip(" ,.-:")).strip(" ,.-:")
     words = tuple(normalise(segment).split())
     if verb and not content_tokens(list(words)) and (implied := IMPLIED.get(verb.group("verb").lower())):
@@ -434,6 +436,8 @@ def _share_said_of_before(segment: str, eaten: bool, clause: int) -> ParsedItem 
     return None
 
 
+_MIXED_IN = re.compile(r"\s+(?:(?:mixed|stirred|swirled|sprinkled|blended|folded)\s+(?:in|into it|on top|on)|on top)\s*$",
+                       re.I)
 _FRACTION_OF = re.compile(rf"(?:only |just )?(?P<a>\d+)/(?P<b>\d+) of(?= {_DET}| it\b| them\b|$)\s*")
 
 

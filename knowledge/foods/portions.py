@@ -89,8 +89,9 @@ def _unit_grams(food, unit, q, category, hint, age_months) -> tuple[float, str]:
         return _sized(default_serving(category, age_months), q.size), "default serving"
     if unit == "handful":
         return _volume_grams(food, "cup", data["handful_cups"][band] * 240, q, category), "handful"
-    if unit == "spoonful":
-        return _volume_grams(food, "tsp", data["spoonful_ml"][band], q, category), "spoonful"
+    if unit == "spoonful":  # "a spoon of PB", "a spoon of jam": a spread is taken by the teaspoon
+        ml = 5.0 if category in ("spread", "condiment", "sweet") else data["spoonful_ml"][band]
+        return _volume_grams(food, "tsp", ml, q, category), "spoonful"
     if unit is not None and unit not in VOLUME_UNITS:
         named = hint if hint and hint.split()[0] == unit else unit
         portion = find_portion(food, named, q.size, q.modifiers)
