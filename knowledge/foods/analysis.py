@@ -20,7 +20,8 @@ from knowledge.foods.meal_parser import EAT, OF_WHOLE, OFFER, REFUSE, ParsedItem
 from knowledge.foods.nutrition import add_up, nutrients_for
 from knowledge.foods.pieces import eat_part, part_words, piece_of_whole
 from knowledge.foods.plausibility import Doubt, find_doubts
-from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, default_serving, grams_for, servings
+from knowledge.foods.portions import (VOLUME_UNITS, Grams, age_band, default_serving, find_portion, grams_for,
+                                      servings)
 from knowledge.foods.quantities import (MEASURES, NUMBER_WORDS, SIZES, UNIT_ALIASES, Quantity, number_value,
                                        parse_quantity)
 from knowledge.foods.search import desc_words
@@ -365,10 +366,22 @@ def _as_food(item: FoodItem, ndb_no: str, table: FoodTable, age_months: int | No
         return item
     offered = grams_for(record, q, table.category(record), table.unit_hint(record), age_months).grams \
         if q.given else item.offered_grams  # "some broth": the same estimate, of the dish's broth
+    old = table.get(item.ndb_no or "")
+    if q.given and item.dish and old is not None and (ratio := _unit_ratio(old, record)) is not None:
+        offered = item.offered_grams * ratio  # "half a turkey sandwich on wheat": the same slices, of wheat
     share = item.grams / item.offered_grams if item.offered_grams else 1.0
     return replace(item, ndb_no=record.ndb_no, description=record.description, food_group=record.food_group,
                    grams=round(offered * share, 1), offered_grams=round(offered, 1),
                    nutrients=nutrients_for(record.nutrients, offered * share))
+
+
+def _unit_ratio(old, new) -> float | None:
+    """Weight of one slice (or piece) of `new` over one of `old`, when SR28 gives both."""
+    for unit in ("slice", "piece", "medium"):
+        a, b = find_portion(old, unit), find_portion(new, unit)
+        if a is not None and b is not None and a.grams and a.amount and b.amount:
+            return (b.grams / b.amount) / (a.grams / a.amount)
+    return None
 
 
 def _dish_words(dish: str, table: FoodTable) -> set[str]:

@@ -50,7 +50,8 @@ def settle_dish_parts(items: list, clauses: list[int], dish_words: Callable[[str
         if head.start in drop:
             continue
         later = [j for j in range(head.end, len(items))  # a named dish's parts may follow in later sentences
-                 if (clauses[j] == clauses[head.start] or head.is_dish) and j not in drop and items[j].dish is None]
+                 if (clauses[j] == clauses[head.start] or head.is_dish) and j not in drop
+                 and (items[j].dish is None or _dish_within(items, j, head))]
         later += [j for j in range(head.start) if clauses[j] == clauses[head.start] and j not in drop
                   and items[j].dish is None and not items[j].estimated]  # "bread + turkey = turkey sandwich"
         parts = settle.refine_bread(head, [j for j in later if _is_part(items[j], items[head.start:head.end],
@@ -123,6 +124,14 @@ class _Settling:
             item = self.items[i]
             whole = item.offered_grams / self.dish_share if head.is_dish and item.estimated else item.offered_grams
             self.items[i] = self.with_eaten(replace(item, offered_grams=round(whole, 1)), whole * share)
+
+
+def _dish_within(items: list, j: int, head: Head) -> bool:
+    """"injera w misir wot - a quarter of an injera": item j belongs to a dish made of the head dish's foods."""
+    if not head.is_dish or items[j].dish == items[head.start].dish:
+        return False
+    own = {i.ndb_no for i in items if i.dish == items[j].dish}
+    return own <= {i.ndb_no for i in items[head.start:head.end]}
 
 
 def _unnamed_main_parts(items: list, head: Head, parts: list[int]) -> set[int]:
