@@ -416,7 +416,7 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     if resolution.unknown:
         return [], resolution.unknown
     if q.unit in _PACKAGES or (split.brand is not None and split.brand.baby) or split.stage:
-        resolution = _baby_food(resolution, rest, table, split.stage)
+        resolution = _baby_food_named(rest, split, table) or _baby_food(resolution, rest, table, split.stage)
     q = _counted_pieces(q, rest)
     if not q.given and q.vague is None and len(resolution.foods) == 1 and _single_serving(resolution.foods[0], rest):
         q = Quantity(1.0)  # "string cheese + a clementine": one stick of it
@@ -656,6 +656,21 @@ def _refined(previous: ParsedItem, p: ParsedItem) -> ParsedItem | None:
     if not any(w in DESCRIPTORS for w in p.words):
         return None
     return replace(previous, words=(*p.words, *previous.words), raw=f"{previous.raw}, {p.raw}")
+
+
+def _baby_food_named(rest: list[str], split: BrandSplit, table: FoodTable) -> Resolution | None:
+    """"Gerber 2nd foods apple carrot squash": the SR28 baby food naming every food said (its brand's row
+    first), so a blend is not read as its first fruit."""
+    content = [w for w in content_tokens(rest) if UNIT_ALIASES.get(w) not in _PACKAGES and w != "puree"]
+    if len(table.names.cover(content)) < 2:  # one food ("sweet potatoes"): _baby_food's strained row
+        return None
+    for words in (["babyfood", *split.brand_words, *content], ["babyfood", *content]):
+        hit = table.search_index.search(words)
+        record = table.search_index.foods[hit.index] if hit is not None else None
+        if record is not None and record.food_group == "0300" and all(
+                any(d.startswith(singular(w)[:5]) for d in desc_words(record.description)) for w in content):
+            return Resolution((ResolvedFood(record, table.category(record), "", 0, len(rest)),))
+    return None
 
 
 def _baby_food(resolution, rest: list[str], table: FoodTable, stage: int | None = None):

@@ -149,7 +149,8 @@ _WASTED = re.compile(
     r"(?P<share>rest|remainder|others|half|most|some|a lot|a bit|a little|part|the majority|a quarter|"
     r"a third|two thirds|three quarters|all|everything|the whole thing|it|them)(?:\s+of\s+(?:it|them|that))?\s+"
     r"(?:(?:(?:went|ended up|landed|was|were|got|is|are|fell)\s+)?(?:on|in|to|under|onto|into)\s+(?:the\s+|her\s+|his\s+)?"
-    r"(?:floor|ground|dog|dogs|bib|hair|tray|bin|trash)|(?:was|were|got)\s+(?:thrown|tossed|dropped|wasted|"
+    r"(?:floor|ground|dog|dogs|bib|hair|tray|bin|trash|high\s*chair|table|face|clothes|lap|sister|brother)|"
+    r"(?:was|were|got)\s+(?:thrown|tossed|dropped|wasted|"
     r"fed to the dog|given to the dog))\b",
     re.I,
 )

@@ -32,7 +32,7 @@ STOPWORDS = frozenset(
     # eating verbs, in case one is left over: "picked at", "snacked on"
     "ate eaten eats eat picked snacked munched nibbled drank drinks gave offered served refused "
     "rejected tried tasted finished devoured gobbled loved wanted took got fed "
-    "realistically shes hes theyre thats its im ive id whats okay probably honestly literally actually basically "
+    "realistically rest remainder shes hes theyre thats its im ive id whats okay probably honestly literally actually basically "
     "back out down went thawed opened thing things stuff ish inch inches cm "
     "strike proud judge worry says said though tho idk "
     "am pm min mins minute minutes hour hours hr hrs oclock sec secs seconds together one ones kind kinds flavor flavour type".split()
