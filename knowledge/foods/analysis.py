@@ -409,8 +409,10 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     q, rest = parse_quantity(words, _protected(words, table))
     if q.unit and not content_tokens(rest):  # "a pouch": the unit is the food, if it is one
         rest = [w for w in words if UNIT_ALIASES.get(w) == q.unit][:1]
-        q = replace(q, unit=None)
+        unit, q = q.unit, replace(q, unit=None)
         if split.brand is None and (not rest or table.names.exact(rest[0]) is None):
+            if unit in ("spoonful", "bite", "sip", "piece", "handful"):  # "she kept sneaking spoons"
+                return [], None
             return [], p.raw  # "a bottle": of what? ask
     resolution = _resolve(p, rest, split, table)
     if resolution.unknown:
@@ -418,6 +420,7 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     if q.unit in _PACKAGES or (split.brand is not None and split.brand.baby) or split.stage:
         resolution = _baby_food_named(rest, split, table) or _baby_food(resolution, rest, table, split.stage)
     q = _counted_pieces(q, rest)
+    resolution = _sliced(resolution, rest, q, table)
     if not q.given and q.vague is None and len(resolution.foods) == 1 and _single_serving(resolution.foods[0], rest):
         q = Quantity(1.0)  # "string cheese + a clementine": one stick of it
     if split.brand is not None and not q.given and q.vague is None:  # "a Yo Baby yogurt": one of its packs
@@ -547,6 +550,19 @@ def _pack_unit(split: BrandSplit, table: FoodTable) -> str | None:
     default = table.resolve_named(split.brand.default)
     hint = default.foods[-1].unit_hint if default.foods else ""
     return UNIT_ALIASES.get(hint) if UNIT_ALIASES.get(hint) in _PACKAGES | {"tube"} else None
+
+
+def _sliced(resolution: Resolution, rest: list[str], q: Quantity, table: FoodTable) -> Resolution:
+    """"1 slice turkey": counted in slices, a meat SR28 gives no slice for is its sliced (deli) form."""
+    if q.unit != "slice" or len(resolution.foods) != 1 or find_portion(resolution.foods[0].record, "slice"):
+        return resolution
+    name = " ".join(content_tokens(rest))
+    for phrase in (f"{name} slices", f"sliced {name}", f"{name} slice"):
+        entry = table.names.exact(phrase)
+        if entry is not None and not entry.components and entry.ndb_no in table.records:
+            found = resolution.foods[0]
+            return Resolution((replace(table.resolve(phrase.split()).foods[0], start=found.start, end=found.end),))
+    return resolution
 
 
 def _single_serving(found: ResolvedFood, rest: list[str]) -> bool:

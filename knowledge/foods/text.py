@@ -32,7 +32,7 @@ STOPWORDS = frozenset(
     # eating verbs, in case one is left over: "picked at", "snacked on"
     "ate eaten eats eat picked snacked munched nibbled drank drinks gave offered served refused "
     "rejected tried tasted finished devoured gobbled loved wanted took got fed "
-    "realistically rest remainder shes hes theyre thats its im ive id whats okay probably honestly literally actually basically "
+    "kept keeps sneaking sneaked snuck stealing stole grabbing grabbed realistically rest remainder shes hes theyre thats its im ive id whats okay probably honestly literally actually basically "
     "back out down went thawed opened thing things stuff ish inch inches cm "
     "strike proud judge worry says said though tho idk "
     "am pm min mins minute minutes hour hours hr hrs oclock sec secs seconds together one ones kind kinds flavor flavour type".split()
@@ -70,6 +70,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"(\d)-(\d+/\d+)", r"\1 \2", text)  # 1-1/2 -> 1 1/2
     text = re.sub(r"(?<=[a-z])'s\b", "s", text)
     text = text.replace("'", "")
+    text = re.sub(r"\byog(?:h|)o?urt", "yogurt", text)  # "yoghurt", "yogourt": one spelling for the names
     text = text.replace("&", " and ").replace("w/", " with ").replace("+", " and ")
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
     text = re.sub(r"(\d)(?=[a-z])", r"\1 ", text)  # 100g -> 100 g
