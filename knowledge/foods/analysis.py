@@ -568,7 +568,8 @@ def _sliced(resolution: Resolution, rest: list[str], q: Quantity, table: FoodTab
 def _single_serving(found: ResolvedFood, rest: list[str]) -> bool:
     """A food named in the singular that comes as one stick, pouch, tube, box or bar."""
     last = rest[-1] if rest else ""
-    return found.unit_hint in SINGLE_SERVINGS and singular(last) == last and found.per_dish is None
+    packed = found.unit_hint == "container" and last in ("cup", "tub", "container")  # "mandarin orange cup"
+    return (found.unit_hint in SINGLE_SERVINGS or packed) and singular(last) == last and found.per_dish is None
 
 
 def _counted_pieces(q: Quantity, rest: list[str]) -> Quantity:
