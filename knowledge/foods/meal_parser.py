@@ -137,7 +137,7 @@ _CUT_PIECE = "cut piece"
 OF_WHOLE = "of whole"  # an eaten share of one whole food or dish, not of what was served
 _MADE_WITH = re.compile(r"\s+(?:made|cooked|prepared|mashed|fried|sauteed|sautéed|baked|mixed|thinned|stirred)\s+"
                         r"(?:with|in)\s+(?!(?:and|or|plus|then|but)\b)(?P<what>[^,.;!?\n\d½¼¾⅓]+?)"
-                        r"(?=\s*(?:$|[,.;!?\n+&])|\s+(?:but|then|and then|though|so|and|plus|n)\b)", re.I)
+                        r"(?=\s*(?:$|[,.;!?\n+&])|\s+(?:but|then|and then|though|so)\b)", re.I)
 _LEADING = re.compile(r"^(?:and|then|also|plus|and also|and then|was|were|is|are|=)\s+", re.I)
 _CONTRAST = re.compile(r"^(?:just|only|but|except|instead)\b", re.I)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -160,3 +160,9 @@ def test_an_emoji_ends_a_sentence(table):
 
 def test_string_cheese_is_one_stick(table):
     assert grams(analyze_meal("string cheese", table, 30)) == {"01029": 28.0}
+
+
+def test_made_with_two_things_is_one_food(table):
+    [item] = analyze_meal("1/4 cup mashed potatoes made with whole milk and butter", table, 22).items
+    assert item.ndb_no == "11931" or "butter" in item.description.lower()  # SR28: milk and butter added
+    assert item.nutrients["kcal"] == pytest.approx(59, abs=3)
