@@ -859,8 +859,8 @@ def _eaten_of_offered(items: list[FoodItem], offered: set[int], item: FoodItem, 
     """"offered 1 cup of milk, she drank 4 oz": the amount eaten of a food already offered."""
     if p.kind != EAT or item.estimated:
         return False
-    for i in sorted(offered, reverse=True):
-        if items[i].ndb_no == item.ndb_no:
+    for i in sorted(offered, reverse=True):  # the same food, or the same words ("steamed carrot sticks")
+        if items[i].ndb_no == item.ndb_no or normalise(items[i].name) == normalise(item.name):
             items[i] = _with_eaten(items[i], min(items[i].offered_grams, item.grams), table)
             offered.discard(i)
             return True

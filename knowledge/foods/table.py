@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -23,6 +23,7 @@ from knowledge.foods.sr28 import portion_unit, read_sr28
 from knowledge.foods.text import DESCRIPTORS, STOPWORDS, content_tokens
 from storage.foods import NUTRIENTS, Food, FoodPortion
 
+_COOKING = frozenset({"steamed", "boiled", "cooked", "roasted", "baked", "sauteed", "sautéed", "grilled", "stewed"})
 _NOT_CARRIERS = frozenset({"milk", "formula", "juice", "water", "drink", "soup"})
 # Foods that carry a topping or mix-in: "peanut butter toast", "banana oatmeal", "chicken rice".
 _CARRIERS = frozenset({"bread", "grain", "cereal", "yogurt", "infant_cereal", "snack", "baby_puree",
@@ -181,7 +182,7 @@ class FoodTable:
         key = tuple(words)
         found = self._resolved.get(key)
         if found is None:
-            found = self._resolve(list(words))
+            found = self._cooked(self._resolve(list(words)), words)
             if len(self._resolved) > 20_000:
                 self._resolved.clear()
             self._resolved[key] = found
@@ -223,6 +224,21 @@ class FoodTable:
             if partial and leftover and self._compound_ok(partial) and not self._food_words(leftover):
                 return self._from_cover(partial, basis)
         return Resolution(unknown=" ".join(content))
+
+    def _cooked(self, found: Resolution, words: tuple[str, ...]) -> Resolution:
+        """"steamed carrot sticks": a raw food said to be cooked is its cooked row, when the names have one."""
+        cooking = [w for w in words if w in _COOKING]
+        if not cooking or len(found.foods) != 1 or found.foods[0].dish is not None \
+                or ", raw" not in found.foods[0].record.description.lower():
+            return found
+        food = found.foods[0]
+        name = " ".join(w for w in self.part_name(food.record).split() if w not in ("raw", "fresh"))
+        for phrase in (f"{cooking[0]} {name}", f"cooked {name}", f"{name} cooked"):
+            entry = self.names.exact(phrase)
+            record = self.records.get(entry.ndb_no) if entry is not None and not entry.components else None
+            if record is not None and ", raw" not in record.description.lower():
+                return Resolution((replace(self._curated(entry, food.start, food.end), unit_hint=food.unit_hint),))
+        return found
 
     def curated_phrase(self, words: list[str]) -> CuratedName | None:
         """The curated name or dish the words spell, typos fixed ("spagetti with meat sauce"), else None."""

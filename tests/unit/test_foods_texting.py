@@ -166,3 +166,9 @@ def test_made_with_two_things_is_one_food(table):
     [item] = analyze_meal("1/4 cup mashed potatoes made with whole milk and butter", table, 22).items
     assert item.ndb_no == "11931" or "butter" in item.description.lower()  # SR28: milk and butter added
     assert item.nutrients["kcal"] == pytest.approx(59, abs=3)
+
+
+def test_steamed_is_the_cooked_row_and_the_eaten_pieces_count(table):
+    meal = analyze_meal("offered steamed carrot sticks + toast, he ate 2 carrot sticks", table, 20)
+    carrots = next(i for i in meal.items if i.name == "carrot sticks")
+    assert "cooked" in carrots.description.lower() and carrots.grams < carrots.offered_grams
