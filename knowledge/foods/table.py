@@ -200,6 +200,10 @@ class FoodTable:
             entry = self.names.correct_phrase(" ".join(words))
             if entry is not None and entry.ndb_no in self.records and entry not in [m.entry for m in cover]:
                 return Resolution(tuple(self._curated_all(entry, 0, len(words))))
+        bare = [w for w in words if w not in DESCRIPTORS]
+        if len(cover) > 1 and len(bare) < len(words) and (entry := self.names.exact(" ".join(bare))) is not None \
+                and entry.ndb_no in self.records:  # "baked sweet potato fries": not a baked sweet potato and fries
+            return Resolution(tuple(self._curated_all(entry, 0, len(words))))
         if cover and not _leftover(words, cover) and self._compound_ok(cover):
             if (entry := self._canonical(words, cover)) is not None:  # "cheese quesadila": a cheese quesadilla
                 return Resolution(tuple(self._curated_all(entry, 0, len(words))))
