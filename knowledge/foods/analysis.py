@@ -15,7 +15,9 @@ from typing import Callable, Sequence
 from rapidfuzz import fuzz
 
 from knowledge.foods.brands import STAGE_JAR_G, BrandSplit, split_brand
-from knowledge.foods.dish_parts import settle_dish_parts, without_brand_labels, without_unmeasured_repeats
+from knowledge.foods.dish_parts import (minor_parts_follow, settle_dish_parts, without_brand_labels,
+                                        without_unmeasured_repeats)
+from knowledge.foods.joins import joined_items
 from knowledge.foods.meal_parser import EAT, OF_WHOLE, OFFER, REFUSE, ParsedItem, parse_meal
 from knowledge.foods.nutrition import add_up, nutrients_for
 from knowledge.foods.pieces import eat_part, part_words, piece_of_whole
@@ -81,7 +83,7 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     """Parse, match, weigh and total one meal message."""
     parsed = parse_meal(text, tuple(table.names.separator_keys))
     meal = _Building()
-    for p in _fillings_joined(parsed.items, table):
+    for p in joined_items(parsed.items, table):
         if p.refers_back and p.eaten_count is not None:
             _apply_count(meal.items, meal.clauses, p, table)
         elif p.refers_back:
@@ -97,7 +99,8 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     settled = settle_dish_parts(meal.items, meal.clauses, lambda dish: _dish_words(dish, table),
                                 lambda item, grams: _with_eaten(item, grams, table),
                                 _dish_share(age_months), lambda item, ndb: _as_food(item, ndb, table, age_months))
-    items, unknown = without_brand_labels(without_unmeasured_repeats(_minor_parts_follow(settled, table))), meal.unknown
+    items, unknown = without_brand_labels(without_unmeasured_repeats(
+        minor_parts_follow(settled, lambda item, grams: _with_eaten(item, grams, table)))), meal.unknown
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
     totals = add_up(item.nutrients for item in items)
@@ -120,72 +123,6 @@ def _spreads_follow_carriers(meal: _Building, table: FoodTable, age_months: int 
         if factor < 1.0:
             meal.items[i] = replace(_with_eaten(item, item.grams * factor, table),
                                     offered_grams=round(item.offered_grams * factor, 1))
-
-
-MINOR_PART_SHARE = 0.1  # a dish's oil, sauce or spice: under a tenth of its weight
-
-
-def _minor_parts_follow(items: list[FoodItem], table: FoodTable) -> list[FoodItem]:
-    """"tofu and veg untouched": a dish's oil and soy sauce are eaten as its main parts were."""
-    out = list(items)
-    dishes = {i.dish for i in items if i.dish}
-    for dish in dishes:
-        parts = [n for n, i in enumerate(out) if i.dish == dish]
-        total = sum(out[n].offered_grams for n in parts) or 1.0
-        minor = [n for n in parts if out[n].offered_grams < MINOR_PART_SHARE * total]
-        main = [n for n in parts if n not in minor]
-        offered = sum(out[n].offered_grams for n in main)
-        if not minor or not offered:
-            continue
-        share = sum(out[n].grams for n in main) / offered
-        for n in minor:
-            if out[n].offered_grams and out[n].grams / out[n].offered_grams > share:
-                out[n] = _with_eaten(out[n], out[n].offered_grams * share, table)
-    return out
-
-
-def _fillings_joined(items: Sequence[ParsedItem], table: FoodTable) -> list[ParsedItem]:
-    """"3 potato & cheese pierogi": a food named before "and" that the next item's SR28 food is filled
-    with is part of its name, and its count is the dish's."""
-    out: list[ParsedItem] = []
-    for p in items:
-        before = out[-1] if out else None
-        joinable = before is not None and not before.refers_back and not p.refers_back and \
-            before.clause == p.clause and p.kind is None and not before.aside
-        if joinable and _filling_of(before, p, table):
-            q_words = [w for w in before.words if w not in content_tokens(list(before.words))]
-            out[-1] = replace(p, words=(*q_words, *p.words), raw=f"{before.raw} & {p.raw}", kind=before.kind,
-                              eaten_share=p.eaten_share if p.eaten_share is not None else before.eaten_share)
-            continue
-        if joinable and (joined := _one_name(before, p, table)) is not None:
-            out[-1] = replace(before, words=joined, raw=f"{before.raw} with {p.raw}")
-            continue
-        out.append(p)
-    return out
-
-
-def _one_name(before: ParsedItem, p: ParsedItem, table: FoodTable) -> tuple[str, ...] | None:
-    """"spagetti w meat sauce": two items that spell one curated name once joined, typos and all."""
-    said, named = content_tokens(list(before.words)), content_tokens(list(p.words))
-    q, _ = parse_quantity(list(p.words))
-    if not said or len(said) > 2 or not named or q.given or q.vague is not None:
-        return None
-    entry = table.curated_phrase([*said, "with", *named])
-    if entry is None or len(normalise(entry.name).split()) <= len(said):
-        return None
-    return (*(w for w in before.words if w not in said), *normalise(entry.name).split())
-
-
-def _filling_of(before: ParsedItem, p: ParsedItem, table: FoodTable) -> bool:
-    """The words of `before` name a filling of the mixed food `p` names ("potato" of potato-filled dumplings)."""
-    said = content_tokens(list(before.words))
-    if not said or len(said) > 2 or not content_tokens(list(p.words)):
-        return False
-    found = table.resolve(content_tokens(list(p.words)))
-    if found.unknown or len(found.foods) != 1 or found.foods[0].category not in ("mixed", "dish"):
-        return False
-    words = desc_words(found.foods[0].record.description)
-    return all(any(d.startswith(singular(w)) for d in words) for w in said)
 
 
 @dataclass

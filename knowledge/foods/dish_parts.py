@@ -223,6 +223,28 @@ def _eaten_share(item) -> float:
     return item.grams / item.offered_grams if item.offered_grams else 1.0
 
 
+MINOR_PART_SHARE = 0.1  # a dish's oil, sauce or spice: under a tenth of its weight
+
+
+def minor_parts_follow(items: list, with_eaten: Callable) -> list:
+    """"tofu and veg untouched": a dish's oil and soy sauce are eaten as its main parts were."""
+    out = list(items)
+    dishes = {i.dish for i in items if i.dish}
+    for dish in dishes:
+        parts = [n for n, i in enumerate(out) if i.dish == dish]
+        total = sum(out[n].offered_grams for n in parts) or 1.0
+        minor = [n for n in parts if out[n].offered_grams < MINOR_PART_SHARE * total]
+        main = [n for n in parts if n not in minor]
+        offered = sum(out[n].offered_grams for n in main)
+        if not minor or not offered:
+            continue
+        share = sum(out[n].grams for n in main) / offered
+        for n in minor:
+            if out[n].offered_grams and out[n].grams / out[n].offered_grams > share:
+                out[n] = with_eaten(out[n], out[n].offered_grams * share)
+    return out
+
+
 def without_unmeasured_repeats(items: list) -> list:
     """"ketchup and milk ... 1 tbsp ketchup and 4 oz milk": a measured mention replaces an unmeasured one;
     "taco - 1 hard shell taco": a one-word name is repeated by a measured, more precise one."""
