@@ -8,18 +8,22 @@ foods are matched and weighed here, so the numbers always come from the table.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from rapidfuzz import fuzz
 
 from knowledge.foods.brands import STAGE_JAR_G, BrandSplit, split_brand
-from knowledge.foods.dish_parts import settle_dish_parts, without_brand_labels, without_unmeasured_repeats
+from knowledge.foods.dish_parts import (minor_parts_follow, settle_dish_parts, without_brand_labels,
+                                        without_unmeasured_repeats)
+from knowledge.foods.joins import joined_items
 from knowledge.foods.meal_parser import EAT, OF_WHOLE, OFFER, REFUSE, ParsedItem, parse_meal
 from knowledge.foods.nutrition import add_up, nutrients_for
 from knowledge.foods.pieces import eat_part, part_words, piece_of_whole
 from knowledge.foods.plausibility import Doubt, find_doubts
-from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, grams_for, servings
+from knowledge.foods.portions import (VOLUME_UNITS, Grams, age_band, default_serving, find_portion, grams_for,
+                                      servings)
 from knowledge.foods.quantities import (MEASURES, NUMBER_WORDS, SIZES, UNIT_ALIASES, Quantity, number_value,
                                        parse_quantity)
 from knowledge.foods.search import desc_words
@@ -29,6 +33,8 @@ from knowledge.foods.text import DESCRIPTORS, STOPWORDS, content_tokens, normali
 
 logger = logging.getLogger(__name__)
 
+LICK_SHARE = 0.3  # estimate: a lick of a food takes about a third of what a bite does
+SINGLE_SERVINGS = frozenset({"stick", "pouch", "tube", "box", "bar", "packet"})  # "string cheese": one stick
 TOPPING_SHARE = 0.5  # a fruit or vegetable on toast or in oatmeal: half a serving
 _SPREADS = frozenset({"spread", "condiment", "dip", "cheese", "sweet"})
 # Words in a food's name that say it comes in pieces: "3 apple slices" is three slices, not three apples.
@@ -77,27 +83,46 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     """Parse, match, weigh and total one meal message."""
     parsed = parse_meal(text, tuple(table.names.separator_keys))
     meal = _Building()
-    for p in parsed.items:
+    for p in joined_items(parsed.items, table):
         if p.refers_back and p.eaten_count is not None:
             _apply_count(meal.items, meal.clauses, p, table)
         elif p.refers_back:
             _apply_back(meal.items, meal.clauses, p, table, age_months)
         elif (parts := part_words(p.words)) is not None:  # "he only ate the white", "the crust"
             eat_part(meal.items, parts, p.kind == REFUSE, table)
-        elif not _redescribes(meal, p, table, age_months):
+        elif not (p.bracketed and _restates(meal, p, table, age_months)) and not _redescribes(meal, p, table,
+                                                                                                age_months):
             _add(meal, p, table, age_months)
             if (parts := part_words(p.aside)) is not None:  # "1 egg (just the white)"
                 eat_part(meal.items, parts, p.kind == REFUSE, table)
+    _spreads_follow_carriers(meal, table, age_months)
     settled = settle_dish_parts(meal.items, meal.clauses, lambda dish: _dish_words(dish, table),
                                 lambda item, grams: _with_eaten(item, grams, table),
                                 _dish_share(age_months), lambda item, ndb: _as_food(item, ndb, table, age_months))
-    items, unknown = without_brand_labels(without_unmeasured_repeats(settled)), meal.unknown
+    items, unknown = without_brand_labels(without_unmeasured_repeats(
+        minor_parts_follow(settled, lambda item, grams: _with_eaten(item, grams, table)))), meal.unknown
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
     totals = add_up(item.nutrients for item in items)
     categories = ["mixed" if i.dish else table.category(table.get(i.ndb_no)) if i.ndb_no and table.get(i.ndb_no)
                   else "other" for i in items]
     return MealAnalysis(text, items, unknown, parsed.meal_type, totals, find_doubts(items, categories, age_months))
+
+
+def _spreads_follow_carriers(meal: _Building, table: FoodTable, age_months: int | None) -> None:
+    """"half a piece of toast w butter": an unmeasured spread is as much smaller as the bread it is on."""
+    for i, item in enumerate(meal.items):
+        record = table.get(item.ndb_no or "")
+        if not item.estimated or item.dish or record is None or table.category(record) not in _SPREADS - {"cheese"}:
+            continue
+        bread = next((b for b in reversed(meal.items[:i]) if b.food_group == "1800" and not b.estimated
+                      and not b.dish and meal.clauses[meal.items.index(b)] == meal.clauses[i]), None)
+        if bread is None:
+            continue
+        factor = bread.offered_grams / default_serving("bread", age_months)
+        if factor < 1.0:
+            meal.items[i] = replace(_with_eaten(item, item.grams * factor, table),
+                                    offered_grams=round(item.offered_grams * factor, 1))
 
 
 @dataclass
@@ -111,6 +136,7 @@ class _Building:
     offered: set[int] = field(default_factory=set)  # offered items whose eaten amount is not said yet
     brand: BrandSplit | None = None  # the restaurant or brand named last
     first: tuple[ParsedItem, int, int] | None = None  # the clause's first item and its foods' span
+    amended: tuple[int, int] = (-1, -1)  # items re-weighed by a bare amount in a later sentence, and its clause
 
 
 def _add(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> None:
@@ -136,9 +162,84 @@ def _add(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | Non
 
 def _redescribes(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
     """"1 egg, fried" / "pb&j, half a sandwich" / "soup, about a cup": re-describes an item before it."""
+    if meal.previous is None:
+        return False
+    if meal.previous[0].clause != p.clause:  # "trying rice cereal!! maybe 2 tbsp": the amount opens the next
+        return p.clause - 1 in (meal.previous[0].clause, meal.amended[1]) and \
+            _amount_for_before(meal, p, table, age_months)
+    return _each(meal, p, table, age_months) or _requantify(meal, p, table, age_months) \
+        or _refine(meal, p, table, age_months)
+
+
+def _restates(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    """"scrambled egg (1 whole egg)", "teething biscuit (1 arrowroot cookie)": a measured bracket right after
+    an unmeasured food says how much of it there was, or what exactly it was."""
     if meal.previous is None or meal.previous[0].clause != p.clause:
         return False
-    return _requantify(meal, p, table, age_months) or _refine(meal, p, table, age_months)
+    before, start = meal.previous
+    olds = meal.items[start:]
+    if len(olds) != 1 or not olds[0].estimated or olds[0].dish:
+        return False
+    q, rest = parse_quantity(list(p.words))
+    if set(content_tokens(rest)) <= _SERVING_NOUNS:  # "(1 full sheet)", "(half a sandwich)": for _requantify
+        return False
+    new, missing = _weigh(p, table, age_months, meal.brand)
+    if missing or len(new) != 1 or new[0].estimated:
+        return False
+    said, named = {singular(w) for w in content_tokens(rest)}, {singular(w) for w in normalise(olds[0].name).split()}
+    if said & named:  # the same food: the bracket's amount of the food named before
+        new, missing = _weigh(replace(before, words=(*[w for w in p.words if w not in rest], *before.words)),
+                              table, age_months, meal.brand)
+        if missing or not new:
+            return False
+    meal.items[start:] = new
+    meal.clauses[start:] = [p.clause] * len(new)
+    return True
+
+
+def _amount_for_before(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    """A bare amount opening a sentence is the amount of the unmeasured food just before it."""
+    before, start = meal.previous
+    if start >= len(meal.items) or (meal.clauses and meal.clauses[-1] == p.clause) or not (
+            all(i.estimated for i in meal.items[start:]) or meal.amended[0] == start):  # "i said 2oz but like 1 oz"
+        return False
+    requantified = _requantified(before, p, table)
+    if requantified is None:
+        return False
+    new, missing = _weigh(replace(requantified, clause=before.clause), table, age_months, meal.brand)
+    if new and not missing:
+        meal.items[start:] = new
+        meal.clauses[start:] = [before.clause] * len(new)
+        meal.amended = (start, p.clause)
+    return True
+
+
+def _each(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    """"3 cubes of squash (about 1 oz each)": the weight of each piece; "rice and beans, 2 tbsp of each":
+    that amount of every food the item before named."""
+    q, rest = parse_quantity(list(p.words))
+    if content_tokens(rest) != ["each"]:
+        return False
+    before, start = meal.previous
+    if meal.first is not None and meal.first[0].clause == p.clause and not any(
+            not i.estimated for i in meal.items[meal.first[1]:start]):
+        start = meal.first[1]  # "peas and corn, 1 tbsp each"
+    items = meal.items[start:]
+    if not q.given or not items:
+        return False
+    said, _ = parse_quantity(list(before.words), _protected(list(before.words), table))
+    pieces = said.amount if said.given and said.amount and said.unit not in MEASURES | set(VOLUME_UNITS) else None
+    foods = 1 if pieces else max(1, len(re.findall(r"\b(?:and|&|n)\b", before.raw)) + 1 - (len(items) - 1))
+    for i, item in enumerate(items, start):
+        record = table.get(item.ndb_no or "")
+        if record is None:
+            continue
+        one = grams_for(record, q, table.category(record), table.unit_hint(record), age_months).grams
+        offered = one * (pieces or foods)
+        share = item.grams / item.offered_grams if item.offered_grams else 1.0
+        meal.items[i] = replace(_with_eaten(item, offered * share, table), offered_grams=round(offered, 1),
+                                estimated=False, unit_grams=one if pieces else item.unit_grams)
+    return True
 
 
 def _refine(meal: _Building, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
@@ -157,6 +258,9 @@ def _requantify(meal: _Building, p: ParsedItem, table: FoodTable, age_months: in
     if meal.first is None or meal.first[0].clause != p.clause:
         return False
     first, start, end = meal.first
+    before, at = meal.previous
+    if before is not first and before.kind is not None and at < len(meal.items):
+        first, start, end = before, at, len(meal.items)  # "…, ate his mac n cheese tho, about 1/2 cup"
     requantified = _requantified(first, p, table)
     if requantified is None:
         return False
@@ -164,7 +268,8 @@ def _requantify(meal: _Building, p: ParsedItem, table: FoodTable, age_months: in
     if new and not missing:
         meal.items[start:end] = new
         meal.clauses[start:end] = [p.clause] * len(new)
-        meal.first = (requantified, start, start + len(new))
+        if meal.first[0] is first:
+            meal.first = (requantified, start, start + len(new))
     return True
 
 
@@ -198,10 +303,22 @@ def _as_food(item: FoodItem, ndb_no: str, table: FoodTable, age_months: int | No
         return item
     offered = grams_for(record, q, table.category(record), table.unit_hint(record), age_months).grams \
         if q.given else item.offered_grams  # "some broth": the same estimate, of the dish's broth
+    old = table.get(item.ndb_no or "")
+    if q.given and item.dish and old is not None and (ratio := _unit_ratio(old, record)) is not None:
+        offered = item.offered_grams * ratio  # "half a turkey sandwich on wheat": the same slices, of wheat
     share = item.grams / item.offered_grams if item.offered_grams else 1.0
     return replace(item, ndb_no=record.ndb_no, description=record.description, food_group=record.food_group,
                    grams=round(offered * share, 1), offered_grams=round(offered, 1),
                    nutrients=nutrients_for(record.nutrients, offered * share))
+
+
+def _unit_ratio(old, new) -> float | None:
+    """Weight of one slice (or piece) of `new` over one of `old`, when SR28 gives both."""
+    for unit in ("slice", "piece", "medium"):
+        a, b = find_portion(old, unit), find_portion(new, unit)
+        if a is not None and b is not None and a.grams and a.amount and b.amount:
+            return (b.grams / b.amount) / (a.grams / a.amount)
+    return None
 
 
 def _dish_words(dish: str, table: FoodTable) -> set[str]:
@@ -219,12 +336,7 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     A bracketed aside is read with the food ("pouch (apple and spinach)") unless that names nothing
     ("3 chicken nuggets (the dino ones)")."""
     if p.aside:
-        aside = tuple(w for w in p.aside if w not in ("and", "with", "n"))
-        for words in ((*p.words, *aside), (*aside, *p.words)) if part_words(aside) is None else ():
-            new, missing = _weigh(replace(p, words=words, aside=()), table, age_months, brand_before)
-            if not missing and (len(aside) > 1 or words[0] == aside[0] or _curated(new, table)):
-                return new, None  # "2 waffles (eggo)": as "eggo waffles" when that is a name we know
-        p = replace(p, aside=())
+        return _weigh_with_aside(p, table, age_months, brand_before)
     words = list(p.words)
     split = _brand_of(words, table)
     if split.brand is None and brand_before is not None and brand_before.brand is not None \
@@ -234,15 +346,20 @@ def _weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     q, rest = parse_quantity(words, _protected(words, table))
     if q.unit and not content_tokens(rest):  # "a pouch": the unit is the food, if it is one
         rest = [w for w in words if UNIT_ALIASES.get(w) == q.unit][:1]
-        q = replace(q, unit=None)
+        unit, q = q.unit, replace(q, unit=None)
         if split.brand is None and (not rest or table.names.exact(rest[0]) is None):
+            if unit in ("spoonful", "bite", "sip", "piece", "handful"):  # "she kept sneaking spoons"
+                return [], None
             return [], p.raw  # "a bottle": of what? ask
     resolution = _resolve(p, rest, split, table)
     if resolution.unknown:
         return [], resolution.unknown
     if q.unit in _PACKAGES or (split.brand is not None and split.brand.baby) or split.stage:
-        resolution = _baby_food(resolution, rest, table, split.stage)
+        resolution = _baby_food_named(rest, split, table) or _baby_food(resolution, rest, table, split.stage)
     q = _counted_pieces(q, rest)
+    resolution = _sliced(resolution, rest, q, table)
+    if not q.given and q.vague is None and len(resolution.foods) == 1 and _single_serving(resolution.foods[0], rest):
+        q = Quantity(1.0)  # "string cheese + a clementine": one stick of it
     if split.brand is not None and not q.given and q.vague is None:  # "a Yo Baby yogurt": one of its packs
         q = replace(q, amount=1.0, unit=_pack_unit(split, table))
     if q.unit in _PACKAGES and len(resolution.foods) > 1:  # "a pouch (apple and spinach)": mostly the first
@@ -318,11 +435,44 @@ def _resolve(p: ParsedItem, rest: list[str], split: BrandSplit, table: FoodTable
             if default.foods and named.foods and not named.unknown and \
                     default.foods[-1].category == named.foods[-1].category:
                 return default  # "Yo Baby vanilla yogurt" is a Yo Baby, whatever the flavour
-    if p.made_with:
+    plain = table.resolve(rest)
+    if p.made_with:  # "mashed potatoes made with milk": that SR28 food, if it is the same kind of food
         whole = table.resolve([*rest, *content_tokens(list(p.made_with))])
-        if not whole.unknown and len(whole.foods) == 1:
+        if not whole.unknown and len(whole.foods) == 1 and (plain.unknown or not plain.foods or
+                                                             plain.foods[-1].record.food_group == whole.foods[0].record.food_group):
             return whole
-    return table.resolve(rest)
+    return plain
+
+
+def _weigh_with_aside(p: ParsedItem, table: FoodTable, age_months: int | None,
+                      brand_before: BrandSplit | None) -> tuple[list[FoodItem], str | None]:
+    """"2 waffles (eggo)", "6 oz milk (1%)", "pouch (apple and spinach)": the aside names the food more
+    precisely; "(the skinny kind)", "(whole wheat)" after the peanut butter: it does not, and is dropped.
+
+    An aside is taken when the food it gives differs from the food without it, no new food appears,
+    and every word of it the food's name or SR28 description holds (or the name is a curated one)."""
+    plain, plain_missing = _weigh(replace(p, aside=()), table, age_months, brand_before)
+    aside = tuple(w for w in p.aside if w not in ("and", "with", "n"))
+    said = [singular(w) for w in content_tokens(list(aside))]
+    taken = []
+    for words in ((*aside, *p.words), (*p.words, *aside)) if part_words(aside) is None else ():
+        new, missing = _weigh(replace(p, words=words, aside=()), table, age_months, brand_before)
+        if missing or not new:
+            continue
+        if {i.ndb_no for i in new} == {i.ndb_no for i in plain}:  # "2 waffles (eggo)": eggo waffles are waffles
+            taken.append((True, plain))
+            continue
+        if len(new) > max(len(plain), 1) and not (plain_missing or len(said) > 1 and new[0].dish):
+            continue  # "pb (whole wheat)": the bread is the toast's, not a second food here
+        described = all(any(d.startswith(w[:5]) for d in desc_words(i.description)) for w in said for i in new[-1:])
+        if not plain or plain_missing or described or _curated(new, table):
+            taken.append((not _curated(new, table), new))
+    if taken:
+        new = min(taken, key=lambda t: t[0])[1]  # a curated food first, then the plain words
+        if len(new) == len(plain):  # shown by the parent's own words for it
+            new = [replace(i, name=old.name) for i, old in zip(new, plain)]
+        return new, None
+    return plain, plain_missing
 
 
 def _curated(items: list[FoodItem], table: FoodTable) -> bool:
@@ -337,6 +487,26 @@ def _pack_unit(split: BrandSplit, table: FoodTable) -> str | None:
     default = table.resolve_named(split.brand.default)
     hint = default.foods[-1].unit_hint if default.foods else ""
     return UNIT_ALIASES.get(hint) if UNIT_ALIASES.get(hint) in _PACKAGES | {"tube"} else None
+
+
+def _sliced(resolution: Resolution, rest: list[str], q: Quantity, table: FoodTable) -> Resolution:
+    """"1 slice turkey": counted in slices, a meat SR28 gives no slice for is its sliced (deli) form."""
+    if q.unit != "slice" or len(resolution.foods) != 1 or find_portion(resolution.foods[0].record, "slice"):
+        return resolution
+    name = " ".join(content_tokens(rest))
+    for phrase in (f"{name} slices", f"sliced {name}", f"{name} slice"):
+        entry = table.names.exact(phrase)
+        if entry is not None and not entry.components and entry.ndb_no in table.records:
+            found = resolution.foods[0]
+            return Resolution((replace(table.resolve(phrase.split()).foods[0], start=found.start, end=found.end),))
+    return resolution
+
+
+def _single_serving(found: ResolvedFood, rest: list[str]) -> bool:
+    """A food named in the singular that comes as one stick, pouch, tube, box or bar."""
+    last = rest[-1] if rest else ""
+    packed = found.unit_hint == "container" and last in ("cup", "tub", "container")  # "mandarin orange cup"
+    return (found.unit_hint in SINGLE_SERVINGS or packed) and singular(last) == last and found.per_dish is None
 
 
 def _counted_pieces(q: Quantity, rest: list[str]) -> Quantity:
@@ -442,6 +612,21 @@ def _refined(previous: ParsedItem, p: ParsedItem) -> ParsedItem | None:
     return replace(previous, words=(*p.words, *previous.words), raw=f"{previous.raw}, {p.raw}")
 
 
+def _baby_food_named(rest: list[str], split: BrandSplit, table: FoodTable) -> Resolution | None:
+    """"Gerber 2nd foods apple carrot squash": the SR28 baby food naming every food said (its brand's row
+    first), so a blend is not read as its first fruit."""
+    content = [w for w in content_tokens(rest) if UNIT_ALIASES.get(w) not in _PACKAGES and w != "puree"]
+    if len(table.names.cover(content)) < 2:  # one food ("sweet potatoes"): _baby_food's strained row
+        return None
+    for words in (["babyfood", *split.brand_words, *content], ["babyfood", *content]):
+        hit = table.search_index.search(words)
+        record = table.search_index.foods[hit.index] if hit is not None else None
+        if record is not None and record.food_group == "0300" and all(
+                any(d.startswith(singular(w)[:5]) for d in desc_words(record.description)) for w in content):
+            return Resolution((ResolvedFood(record, table.category(record), "", 0, len(rest)),))
+    return None
+
+
 def _baby_food(resolution, rest: list[str], table: FoodTable, stage: int | None = None):
     """A jar of pears is strained baby pears (junior at stage 3): prefer the SR28 baby food of that food."""
     foods = resolution.foods  # "a jar of chicken and rice" is the baby food, not a recipe of rice and chicken
@@ -480,6 +665,9 @@ def _bite_grams(found: ResolvedFood, unit: str, age_months: int | None) -> float
     q = Quantity(1.0, unit)
     if unit == "sip":
         q = Quantity(data["volume_ml"]["sip"], "ml")
+    if unit == "lick":  # "a few licks of banana": a fraction of a bite
+        return LICK_SHARE * grams_for(found.record, Quantity(1.0, "bite"), found.category, found.unit_hint,
+                                      age_months).grams
     return grams_for(found.record, q, found.category, found.unit_hint, age_months).grams
 
 
@@ -532,6 +720,8 @@ def _apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
         targets = same[-1:]
     if not targets and items:
         targets = [len(items) - 1]
+    if p.words and targets and _apply_amount(items, targets[-1], p, table, age_months):
+        return
     if p.eaten_bites is not None:
         offered = sum(items[i].offered_grams for i in targets) or 1.0
         eaten = p.eaten_bites * servings()["bite_g"][age_band(age_months)]
@@ -541,9 +731,38 @@ def _apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
         return
     for i in targets:
         item = items[i]
-        if p.bite_unit == OF_WHOLE and item.estimated:  # "cut into 4, ate 2": half of a whole one
-            item = replace(item, offered_grams=round(_one_whole(item, table, age_months), 1))
+        if item.estimated and (p.bite_unit == OF_WHOLE or p.eaten_share and _one_of(item, table)):
+            item = replace(item, offered_grams=round(_one_whole(item, table, age_months), 1))  # "cut into 4,
+            # ate 2", "beef empanada, ate half": a share of one whole one
         items[i] = _with_eaten(item, item.offered_grams * (p.eaten_share or 0.0), table)
+
+
+def _apply_amount(items: list[FoodItem], i: int, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    """"half of the 4oz": the item held 4 oz, half was eaten; "an ounce went down": an ounce was eaten."""
+    q, _ = parse_quantity(list(p.words))
+    record = table.get(items[i].ndb_no or "")
+    if not q.given or record is None:
+        return False
+    grams = grams_for(record, q, table.category(record), table.unit_hint(record), age_months).grams
+    item = items[i]
+    if p.eaten_share is not None:
+        items[i] = _with_eaten(replace(item, offered_grams=round(grams, 1), estimated=False), grams * p.eaten_share,
+                               table)
+    else:
+        offered = max(item.offered_grams, grams)
+        items[i] = _with_eaten(replace(item, offered_grams=round(offered, 1), estimated=False), grams, table)
+    return True
+
+
+def _one_of(item: FoodItem, table: FoodTable) -> bool:
+    """A food named in the singular that comes whole ("empanada", "pb&j"), not by the cup ("pasta")."""
+    words = normalise(item.name).split()
+    if not words or singular(words[-1]) != words[-1] or words[-1].endswith("s"):
+        return False
+    record = table.get(item.ndb_no or "")
+    hint = table.unit_hint(record) if record is not None else ""
+    return item.dish is not None or bool(hint) and hint not in VOLUME_UNITS and hint not in MEASURES \
+        and hint not in _PACKAGES
 
 
 def _one_whole(item: FoodItem, table: FoodTable, age_months: int | None) -> float:
@@ -577,8 +796,8 @@ def _eaten_of_offered(items: list[FoodItem], offered: set[int], item: FoodItem, 
     """"offered 1 cup of milk, she drank 4 oz": the amount eaten of a food already offered."""
     if p.kind != EAT or item.estimated:
         return False
-    for i in sorted(offered, reverse=True):
-        if items[i].ndb_no == item.ndb_no:
+    for i in sorted(offered, reverse=True):  # the same food, or the same words ("steamed carrot sticks")
+        if items[i].ndb_no == item.ndb_no or normalise(items[i].name) == normalise(item.name):
             items[i] = _with_eaten(items[i], min(items[i].offered_grams, item.grams), table)
             offered.discard(i)
             return True

@@ -50,7 +50,8 @@ def settle_dish_parts(items: list, clauses: list[int], dish_words: Callable[[str
         if head.start in drop:
             continue
         later = [j for j in range(head.end, len(items))  # a named dish's parts may follow in later sentences
-                 if (clauses[j] == clauses[head.start] or head.is_dish) and j not in drop and items[j].dish is None]
+                 if (clauses[j] == clauses[head.start] or head.is_dish) and j not in drop
+                 and (items[j].dish is None or _dish_within(items, j, head))]
         later += [j for j in range(head.start) if clauses[j] == clauses[head.start] and j not in drop
                   and items[j].dish is None and not items[j].estimated]  # "bread + turkey = turkey sandwich"
         parts = settle.refine_bread(head, [j for j in later if _is_part(items[j], items[head.start:head.end],
@@ -123,6 +124,14 @@ class _Settling:
             item = self.items[i]
             whole = item.offered_grams / self.dish_share if head.is_dish and item.estimated else item.offered_grams
             self.items[i] = self.with_eaten(replace(item, offered_grams=round(whole, 1)), whole * share)
+
+
+def _dish_within(items: list, j: int, head: Head) -> bool:
+    """"injera w misir wot - a quarter of an injera": item j belongs to a dish made of the head dish's foods."""
+    if not head.is_dish or items[j].dish == items[head.start].dish:
+        return False
+    own = {i.ndb_no for i in items if i.dish == items[j].dish}
+    return own <= {i.ndb_no for i in items[head.start:head.end]}
 
 
 def _unnamed_main_parts(items: list, head: Head, parts: list[int]) -> set[int]:
@@ -214,13 +223,37 @@ def _eaten_share(item) -> float:
     return item.grams / item.offered_grams if item.offered_grams else 1.0
 
 
+MINOR_PART_SHARE = 0.1  # a dish's oil, sauce or spice: under a tenth of its weight
+
+
+def minor_parts_follow(items: list, with_eaten: Callable) -> list:
+    """"tofu and veg untouched": a dish's oil and soy sauce are eaten as its main parts were."""
+    out = list(items)
+    dishes = {i.dish for i in items if i.dish}
+    for dish in dishes:
+        parts = [n for n, i in enumerate(out) if i.dish == dish]
+        total = sum(out[n].offered_grams for n in parts) or 1.0
+        minor = [n for n in parts if out[n].offered_grams < MINOR_PART_SHARE * total]
+        main = [n for n in parts if n not in minor]
+        offered = sum(out[n].offered_grams for n in main)
+        if not minor or not offered:
+            continue
+        share = sum(out[n].grams for n in main) / offered
+        for n in minor:
+            if out[n].offered_grams and out[n].grams / out[n].offered_grams > share:
+                out[n] = with_eaten(out[n], out[n].offered_grams * share)
+    return out
+
+
 def without_unmeasured_repeats(items: list) -> list:
     """"ketchup and milk ... 1 tbsp ketchup and 4 oz milk": a measured mention replaces an unmeasured one;
     "taco - 1 hard shell taco": a one-word name is repeated by a measured, more precise one."""
     measured = {i.ndb_no for i in items if not i.estimated}
     nouns = {_head_noun(i.name) for i in items if not i.estimated and not i.dish and len(i.name.split()) > 1}
+    shorter = [_words(i.name) for i in items if not i.estimated and not i.dish]  # "chicken tenders ... 2 tenders"
     return [i for i in items if not (i.estimated and i.grams > 0 and not i.dish and (
-        i.ndb_no in measured or (len(i.name.split()) == 1 and _head_noun(i.name) in nouns)))]
+        i.ndb_no in measured or (len(i.name.split()) == 1 and _head_noun(i.name) in nouns)
+        or any(w and w < _words(i.name) and _head_noun(i.name) in w for w in shorter)))]
 
 
 def _head_noun(name: str) -> str:

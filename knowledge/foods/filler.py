@@ -18,6 +18,8 @@ PLACES = (
     "farm", "fair", "market", "farmers market", "museum", "hotel", "airplane", "plane", "train",
     "office", "work", "gym", "soft play", "family dinner", "reunion", "wedding", "potluck",
     "drive through", "drive thru", "food court", "hospital", "doctor's", "doctors", "pediatrician",
+    "bakery", "deli", "takeout", "take out", "takeaway", "food truck", "cafeteria", "canteen", "freezer",
+    "fridge", "sushi place", "pizza place", "taco place", "taqueria", "farmers market", "costco", "target",
 )
 _PLACE = "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
 _PLACE_PHRASE = re.compile(rf"\b(?:at|from|in|on|during|after|before)\s+{_POSSESSIVE}(?:{_PLACE})\b", re.I)
@@ -28,6 +30,17 @@ _PEOPLE_PLACE = re.compile(
 # "taco tuesday - 1 hard shell taco", "pizza night! a slice": the day goes, the food stays.
 _EVENT_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))(?P<food>\s*[A-Za-z]+)\s+(?:night|nite|monday|tuesday|wednesday|thursday|"
                           r"friday|saturday|sunday)\b(?=\s*(?:[-:\u2013,]|!+))", re.I)
+# Where the food was kept or made: "(ice cube tray, about 1oz each)".
+_KEPT_IN = re.compile(r"\b(?:(?:from|in)\s+)?(?:an?\s+|the\s+|my\s+)?(?:ice[- ]?cube|freezer|silicone)\s+(?:trays?|molds?|moulds?)\b",
+                      re.I)
+# Why the food was given: "prunes for the constipation", "frozen peas for teething".
+_PURPOSE = re.compile(r"\b(?:for|because of|to help with|to help)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:constipation|"
+                      r"teething|teeth|cold|cough|reflux|poop|pooping|poops|gas|hydration|tummy|upset tummy|sore throat)\b",
+                      re.I)
+_EMOJI_BREAK = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF][\uFE0F\U0001F3FB-\U0001F3FF]*\\s+"
+                          "(?=(?:he|she|they|we|i|then|but|ate|had|drank|only|just|[A-Z])\\b)")
+# "indian takeout:", "chinese delivery -": where the food came from, said as a label.
+_TAKEOUT = re.compile(r"\b(?:[a-z]+\s+)?(?:takeout|take-out|take out|takeaway|take-away|delivery)\b\s*[:\-]?", re.I)
 _ON_THE_GO = re.compile(r"\b(?:on the (?:go|way (?:home|there|back)|road)|in the (?:stroller|pram|car seat))\b", re.I)
 INTERJECTIONS = re.compile(
     r"(?<!\w)(?:lol+|lmao|rofl|haha+|hehe+|omg|ugh+|yay+|yey|woo+hoo|phew|sigh|smh|fyi|btw|tbh|idk|"
@@ -42,7 +55,10 @@ _CHATTER = re.compile(
     r"totally\s+)?(?:fine|ok|okay|good|great|happy|fussy|cranky|tired|sleepy|full|hungry|sick|grumpy|"
     r"better|well|content|messy|a mess)|no (?:reaction|reactions|rash|issues|problems)(?: so far| yet)?|"
     r"so far so good|all good|fingers crossed|wish me luck|what a mess|such a mess|"
-    r"(?:she|he|they) (?:loved|liked|hated) (?:it|them)|(?:it|they) (?:was|were) a (?:hit|win|success))"
+    r"(?:she|he|they) (?:loved|liked|hated) (?:it|them)|(?:it|they) (?:was|were) a (?:hit|win|success)|"
+    r"(?:and\s*)?(?:\.\.\.\s*)?that'?s (?:it|all)|(?:she|he|they)(?:'?s|'?re| is| are) (?:on (?:a )?(?:hunger )?strike|"
+    r"(?:just )?(?:learning|teething|getting)\b[^,.;!?\n]*)|so proud|(?:don'?t|dont|no) judge|"
+    r"(?:don'?t|dont) worry|(?:so|very|super) proud|not bad|could be worse|i think|i guess|honestly|idk|ugh)"
     r"\s*(?=$|[,.;!?\n])",
     re.I,
 )
@@ -65,14 +81,43 @@ _PREP_TAIL = re.compile(
 )
 
 
+# Text-speak that hides a word the parser knows: "banana n oatmeal b4 daycare", "prob 1/4 cup".
+_TEXT_SPEAK = (
+    (re.compile(r"(?<=[a-z)] )n(?= [a-z(\d])", re.I), "and"), (re.compile(r"\bb4\b", re.I), "before"),
+    (re.compile(r"\b(?:prob|probs|prolly|probly)\b\.?", re.I), "probably"), (re.compile(r"\btho\b", re.I), "though"),
+    (re.compile(r"\btonite\b", re.I), "tonight"), (re.compile(r"\b(?:bc|cuz|coz)\b", re.I), "because"),
+    (re.compile(r"\b(?:spoonfull|spoonfulls|spoonsfull)\b", re.I), "spoonfuls"),
+    (re.compile(r"\bhandfull\b", re.I), "handful"),
+)
+# A report's label: "daycare sheet says:", "the nursery app said" names no food.
+_REPORT = re.compile(r"\b(?:(?:the|her|his|their)\s+)?(?:daycare|day care|nursery|preschool|school|teacher|nanny|sitter)?"
+                     r"\s*(?:sheet|report|app|log|note|notes|chart)\s+(?:says|said|shows|showed)\b\s*:?", re.I)
+
+
+# A clause about when or why, after the food: "half the jar before the head shaking started".
+_WHEN_TAIL = re.compile(r"\s+(?:before|until|till|when|once)\s+(?:the\s+\w+\s+\w+ing|(?:he|she|they|i|we|it)\s+"
+                        r"(?:got|started|fell|was|were|lost|decided|began|refused|turned)|(?:he|she|they)\s+\w+ed)\b"
+                        r"[^,.;!?\n]*", re.I)
+
+
+def expand_text_speak(text: str) -> str:
+    """"n" -> "and", "b4" -> "before", "prob" -> "probably", "spoonfulls" -> "spoonfuls"."""
+    for pattern, word in _TEXT_SPEAK:
+        text = pattern.sub(word, text)
+    return text
+
+
 def strip_filler(text: str) -> str:
     """Remove places, moods, interjections and cutting instructions; keep everything else."""
-    text = _EMOJI.sub(" ", text)
+    text = _EMOJI_BREAK.sub(". ", text)  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
+    text = _REPORT.sub(" ", expand_text_speak(_EMOJI.sub(" ", text)))
+    text = _TAKEOUT.sub(" ", text)
+    text = _WHEN_TAIL.sub(" ", text)
     text = INTERJECTIONS.sub(" ", text)
     text = _CHATTER.sub(" ", text)
     text = _PEOPLE_PLACE.sub(" ", text)
     text = _PLACE_PHRASE.sub(" ", text)
-    text = _ON_THE_GO.sub(" ", text)
+    text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", text)))
     text = _EVENT_LABEL.sub(lambda m: m.group("food"), text)
     text = _PREP_TAIL.sub(" ", text)
     return re.sub(r"[ \t]+", " ", text).strip()

@@ -25,7 +25,7 @@ MEAL_WORDS = {
 _TEA = re.compile(r"\b(?:for|at|after|before)\s+(?:her\s+|his\s+|their\s+|the\s+)?tea\b|\btea\s*time\b", re.I)
 _MEAL = "|".join(sorted(MEAL_WORDS, key=len, reverse=True))
 _MEAL_PHRASE = re.compile(  # the meal word goes; a dangling "for"/"at" is a stopword later
-    rf"\b(?:(?:morning|afternoon|midmorning|mid-morning|bedtime|evening)\s+)?(?:{_MEAL})\b"
+    rf"\b(?:all\s+(?:of\s+)?(?:her\s+|his\s+|their\s+|the\s+)?(?=(?:{'|'.join(MEAL_WORDS)})\b))?(?:(?:morning|afternoon|midmorning|mid-morning|bedtime|evening)\s+)?(?:{_MEAL})\b"
     rf"(?:\s*time\b)?(?:\s*[:\-](?=\s))?",
     re.I,
 )
@@ -48,14 +48,16 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "chowed down on": (EAT, None), "wolfed down": (EAT, 1.0), "polished off": (EAT, 1.0),
     "scarfed down": (EAT, 1.0), "scarfed": (EAT, 1.0), "inhaled": (EAT, 1.0), "took": (EAT, None),
     "slurped up": (EAT, None), "slurped": (EAT, None), "chomped on": (EAT, None), "chomped": (EAT, None),
-    "ate up": (EAT, 1.0), "downed": (EAT, 1.0), "snarfed": (EAT, 1.0), "chowed down": (EAT, None),
+    "gnawed on": (EAT, None), "gnawed": (EAT, None), "chewed on": (EAT, None), "sucked on": (EAT, None),
+    "gummed": (EAT, None), "ate up": (EAT, 1.0), "got through": (EAT, None), "made it through": (EAT, None), "sucked down": (EAT, 1.0), "downed": (EAT, 1.0), "snarfed": (EAT, 1.0), "chowed down": (EAT, None),
     "demolished": (EAT, 1.0), "fed": (EAT, None), "fed him": (EAT, None), "fed her": (EAT, None),
     "picked at": (EAT, 0.25), "played with": (EAT, 0.1), "barely ate": (EAT, 0.1),
     "barely touched": (EAT, 0.1), "hardly ate": (EAT, 0.1), "didnt eat much": (EAT, 0.25),
     "did not eat much": (EAT, 0.25), "didnt finish": (EAT, 0.5), "did not finish": (EAT, 0.5),
     "offered": (OFFER, None), "served": (OFFER, None), "gave": (OFFER, None), "gave him": (OFFER, None),
     "gave her": (OFFER, None), "gave them": (OFFER, None), "made": (OFFER, None),
-    "made him": (OFFER, None), "made her": (OFFER, None), "tried offering": (OFFER, None),
+    "made him": (OFFER, None), "made her": (OFFER, None), "opened": (OFFER, None), "thawed": (OFFER, None),
+    "heated up": (OFFER, None), "warmed up": (OFFER, None), "defrosted": (OFFER, None), "tried offering": (OFFER, None),
     "refused": (REFUSE, 0.0), "refused to eat": (REFUSE, 0.0), "rejected": (REFUSE, 0.0),
     "wouldnt eat": (REFUSE, 0.0), "would not eat": (REFUSE, 0.0), "didnt eat": (REFUSE, 0.0),
     "did not eat": (REFUSE, 0.0), "didnt want": (REFUSE, 0.0), "did not want": (REFUSE, 0.0),
@@ -65,7 +67,7 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "pushed away": (REFUSE, 0.0), "hated": (REFUSE, 0.0), "didnt like": (REFUSE, 0.0),
     "did not like": (REFUSE, 0.0), "turned down": (REFUSE, 0.0), "skipped": (REFUSE, 0.0),
     "said no to": (REFUSE, 0.0), "wouldnt try": (REFUSE, 0.0), "didnt try": (REFUSE, 0.0),
-    "gagged on": (REFUSE, 0.0), "picked out": (REFUSE, 0.0), "picked off": (REFUSE, 0.0), "left": (REFUSE, 0.0), "no": (REFUSE, 0.0), "not": (REFUSE, 0.0),
+    "gagged on": (REFUSE, 0.0), "picked out only": (EAT, None), "picked out just": (EAT, None), "picked out": (REFUSE, 0.0), "picked off": (REFUSE, 0.0), "left": (REFUSE, 0.0), "no": (REFUSE, 0.0), "not": (REFUSE, 0.0),
     "no interest in": (REFUSE, 0.0), "not interested in": (REFUSE, 0.0), "wasnt into": (REFUSE, 0.0),
 }
 _ADVERBS = r"(?:only|just|also|then|finally|happily|eventually|still|even|really|actually|all)\s+"
@@ -86,6 +88,8 @@ _PASSIVE = re.compile(
     r"\s+(?:was|were|got|is|are)\s+(?:(?P<refused>refused|rejected|ignored|untouched|uneaten|not eaten|"
     r"not touched|thrown|tossed|spat out|a no|a no go|a fail|a bust)|(?P<eaten>eaten|finished|gobbled up|"
     r"devoured|loved|a hit|a success|a win))\b.*$"
+    r"|\s+(?P<floor>(?:went|ended up|landed|got thrown|was thrown|were thrown|fell)\s+(?:on|onto|to|in|into|under)\s+"
+    r"(?:the\s+)?(?:floor|ground|dog|dogs|bin|trash))\b.*$"
     r"|\s+(?P<tail>untouched|uneaten|refused|rejected|not eaten)\s*$",
     re.I,
 )
@@ -98,8 +102,8 @@ SHARES: tuple[tuple[str, float], ...] = (
     (rf"(?:some|part|a bit|a little|a little bit) of(?= {_DET}| it\b| them\b)", 0.4),
     (rf"(?:a quarter|a third|one third|one quarter)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.3),
     (rf"(?:two thirds|three quarters)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.7),
-    (r"(?:barely|hardly) any(?: of)?", 0.1), (r"none(?: of)?", 0.0), (r"nothing", 0.0),
-    (r"(?:it all|them all|all of it|all of them|everything|the whole (?:thing|things|lot|cup|bowl|plate|jar|pouch|"
+    (r"(?:barely|hardly) any(?: of)?", 0.1), (r"none(?: of)?", 0.0), (r"nothing", 0.0), (r"zero(?: of)?", 0.0),
+    (r"(?:it all|them all|all of it|all of them|everything|(?:the )?whole (?:thing|things|lot|cup|bowl|plate|jar|pouch|"
      r"container|bottle|sippy|box|pack|packet|bag|tube|serving|portion|one|piece|slice))(?=$|\s)", 1.0),
     (rf"(?:all|every bit)(?: of)?(?= {_DET}| it\b| them\b|$)", 1.0),
 )
@@ -117,7 +121,7 @@ IMPLIED = {"nursed": "breast milk", "nursing": "breast milk", "breastfed": "brea
 _DANGLING = re.compile(r"^(?:for|at|as|during)\s+|\s+(?:for|at|as|during|with|in|on)$", re.I)
 _MEAL_TYPO = re.compile(r"\b[a-z]{4,9}\b", re.I)
 _HEDGE = re.compile(r"^(?:like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
-                    r"only|just|literally)\s+", re.I)
+                    r"only|just|literally|prob|honestly|actually|realistically|really|more like|more|closer to)\s+", re.I)
 _COUNT_ONLY = re.compile(r"^(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a couple|"
                          r"a few)(?:\s+of\s+(?:them|those|these|it))?$|"
                          r"^(?P<part>half|a half|a quarter|a third|\d+/\d+)\s+(?:of\s+)?(?:one|a piece)$", re.I)
@@ -131,19 +135,22 @@ _BARE_SHARE = re.compile(r"^(?:(?P<a>\d+)/(?P<b>\d+)|(?P<w>a half|two thirds|thr
 _FRACTION_WORDS = {"a half": 0.5, "two thirds": 2 / 3, "three quarters": 0.75, "a third": 1 / 3, "a quarter": 0.25}
 _CUT_PIECE = "cut piece"
 OF_WHOLE = "of whole"  # an eaten share of one whole food or dish, not of what was served
-_MADE_WITH = re.compile(r"\s+(?:made|cooked|prepared|mashed|fried|sauteed|sautéed|baked)\s+"
-                        r"(?:with|in)\s+(?P<what>[^,.;!?\n\d½¼¾⅓]+?)(?=$|[,.;!?\n])", re.I)
+_MADE_WITH = re.compile(r"\s+(?:made|cooked|prepared|mashed|fried|sauteed|sautéed|baked|mixed|thinned|stirred)\s+"
+                        r"(?:with|in)\s+(?!(?:and|or|plus|then|but)\b)(?P<what>[^,.;!?\n\d½¼¾⅓]+?)"
+                        r"(?=\s*(?:$|[,.;!?\n+&])|\s+(?:but|then|and then|though|so)\b)", re.I)
 _LEADING = re.compile(r"^(?:and|then|also|plus|and also|and then|was|were|is|are|=)\s+", re.I)
 _CONTRAST = re.compile(r"^(?:just|only|but|except|instead)\b", re.I)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "a few": 3, "few": 3, "several": 3, "a couple": 2, "a couple of": 2}
 # "half went on the floor", "rest went to the dog": what was not eaten, said of the items before.
 _WASTED = re.compile(
-    r"(?:(?<=^)|(?<=[,.;!?\n])|(?<=\band)|(?<=\bbut)|(?<=\bthen))\s*(?:the\s+)?"
+    r"(?:(?<=^)|(?<=[,.;!?\n])|(?<=\band)|(?<=\bbut)|(?<=\bthen))\s*(?:(?:honestly|actually|literally|basically|"
+    r"probably|i think)\s+)?(?:the\s+)?"
     r"(?P<share>rest|remainder|others|half|most|some|a lot|a bit|a little|part|the majority|a quarter|"
     r"a third|two thirds|three quarters|all|everything|the whole thing|it|them)(?:\s+of\s+(?:it|them|that))?\s+"
     r"(?:(?:(?:went|ended up|landed|was|were|got|is|are|fell)\s+)?(?:on|in|to|under|onto|into)\s+(?:the\s+|her\s+|his\s+)?"
-    r"(?:floor|ground|dog|dogs|bib|hair|tray|bin|trash)|(?:was|were|got)\s+(?:thrown|tossed|dropped|wasted|"
+    r"(?:floor|ground|dog|dogs|bib|hair|tray|bin|trash|high\s*chair|table|face|clothes|lap|sister|brother)|"
+    r"(?:was|were|got)\s+(?:thrown|tossed|dropped|wasted|"
     r"fed to the dog|given to the dog))\b",
     re.I,
 )
@@ -159,7 +166,7 @@ _PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~
 # "(ate 3)", "(about 1/4)", "(1 slice ham, 2 slices bread)": a bracket that counts or says what was
 # eaten is read as segments of its own; "(the dino ones)", "(apple and spinach)" are asides.
 _PAREN = re.compile(r"\(\s*(?P<w>[^()]*?)\s*\)")
-_SAID = re.compile(r"\d|\b(?:half|quarter|third|most|none|all|he|she|they|we|i|it|baby)\b", re.I)
+_SAID = re.compile(r"\d(?![\d./]*\s*(?:%|-?\s*(?:inch|inches|in|cm)\b|\"))|\b(?:half|quarter|third|most|none|all|he|she|they|we|i|it|baby)\b", re.I)
 # "2 quesadilla wedges (cut into 8)": how many pieces the whole food was cut into.
 _CUT_INTO = re.compile(r"[,(]?\s*(?:\b(?:it was|it's|its|they were|was|were|i)\s+)?\b(?:cut|sliced)\s+(?:up\s+)?"
                        r"(?:in|into|in to)\s+(?P<n>\d+|two|three|four|five|six|eight|ten|twelve|wedges|triangles|squares|"
@@ -174,7 +181,8 @@ _CLAUSE = re.compile(
     re.I,
 )
 _ON = "".join(f"(?<!{v})" for v in ("snacked", "munched", "nibbled", "chewed", "down", "gagged",
-                                     "choked", "sucked", "gnawed", "spread", "put", "based", "hooked"))
+                                     "choked", "sucked", "gnawed", "spread", "put", "based", "hooked", "smeared",
+                                     "slathered", "went", "landed", "ended up", "fell", "thrown", "tossed", "dropped"))
 _SEGMENT = re.compile(
     rf",|\s+-+\s+|\s+=\s+|(?<=[A-Za-z&)\x00])\s*:\s+|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+"
     rf"|{_ON}\s+on(?: top of)?\s+"
@@ -199,6 +207,7 @@ class ParsedItem:
     made_with: tuple[str, ...] = ()  # "mashed potatoes made with milk and butter": milk butter
     aside: tuple[str, ...] = ()  # "(the dino ones)": bracketed words that may or may not name the food
     cut_into: int | None = None  # "(cut into 8)": a wedge or slice is that share of the whole food
+    bracketed: bool = False  # the whole segment was a bracket: "teething biscuit (1 arrowroot cookie)"
 
 
 @dataclass(frozen=True)
@@ -244,7 +253,7 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     light = strip_filler(light)
     meal_type = detect_meal_type(light)
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
-    light = re.sub(r"\bw/\s*|(?<=[a-z] )w (?=[a-z])", " with ", light, flags=re.I)  # "pancakes w syrup"
+    light = re.sub(r"\bw/\s*|(?<=[a-z)] )w (?=[a-z])", " with ", light, flags=re.I)  # "pancakes w syrup"
     light = _PAREN_AMOUNT.sub(lambda m: " \x02" + "_".join(m.group("q").split()) + "\x02", light)
     light = _PAREN.sub(_bracket, light)
     light = _MADE_WITH.sub(lambda m: " \x01" + "_".join(normalise(m.group("what")).split()) + "\x01", light)
@@ -263,7 +272,20 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
             item, carry = _parse_segment(segment, number, carry)
             if item is not None:
                 items.append(_of_the_cut(item, items))
+        _passive_to_all(items, number, clause)
     return ParsedMeal(text, meal_type, tuple(items))
+
+
+def _passive_to_all(items: list[ParsedItem], clause: int, text: str) -> None:
+    """"tofu and veg untouched", "the peas and carrots were a hit": the verb at the end is said of every
+    food of the clause that had no verb of its own."""
+    ours = [i for i, item in enumerate(items) if item.clause == clause and not item.refers_back]
+    tail = _PASSIVE.search(text.strip(" ,.!"))
+    if len(ours) < 2 or tail is None or items[ours[-1]].eaten_share is None:
+        return
+    for i in ours[:-1]:
+        if items[i].eaten_share is None and items[i].kind is None:
+            items[i] = replace(items[i], eaten_share=items[ours[-1]].eaten_share)
 
 
 def _of_the_cut(item: ParsedItem, before: list[ParsedItem]) -> ParsedItem:
@@ -288,7 +310,7 @@ def _bracket(m: re.Match) -> str:
     """A bracket that counts or says something happened is segments of its own; else an aside."""
     words = m.group("w")
     if _SAID.search(words) or _VERB.match(words) and not _VERB.match(words).group("subj").strip():
-        return f", {words},"
+        return f", \x06{words}\x06,"  # marked: a bracket of one segment may restate the food before it
     return " \x03" + "_".join(normalise(words).split()) + "\x03"
 
 
@@ -306,6 +328,8 @@ def _parse_segment(segment: str, clause: int, carry):
     if m := re.search(r"\x03([^\x03]*)\x03", segment):
         aside = tuple(w for w in m.group(1).split("_") if w)
         segment = (segment[: m.start()] + segment[m.end():]).strip()
+    bracketed = bool(re.fullmatch(r"\s*\x06[^\x06]*\x06\s*", segment))
+    segment = segment.replace("\x06", " ").strip()
     if m := re.search(r"\x04(\d+)\x04", segment):
         cut_into = int(m.group(1)) or None
         segment = (segment[: m.start()] + segment[m.end():]).strip()
@@ -331,18 +355,22 @@ def _parse_segment(segment: str, clause: int, carry):
     elif carry is not None:
         share = carry[1]
     if passive:
-        share = 0.0 if (passive.group("refused") or passive.group("tail")) else 1.0
+        share = 0.0 if (passive.group("refused") or passive.group("tail") or passive.group("floor")) else 1.0
         segment = segment[: passive.start()]
     segment = _HEDGE.sub("", _HEDGE.sub("", segment.strip()))
     if (said := _share_said_of_before(segment, bool(verb) and kind == EAT, clause)) is not None:
         return said, status
     segment, found = _share(segment)
-    share = found if found is not None else share
+    share = (1.0 - found if kind == REFUSE else found) if found is not None else share  # "spat most of it out"
     segment = _HEDGE.sub("", segment)
     if verb and kind == EAT and (m := _COUNT_ONLY.match(segment.strip(" ,.!"))):
         n = m.group("n").lower()
         count = _NUMBERS.get(n) or _WORD_NUMBERS.get(n) or float(n)
         return ParsedItem(segment, (), None, None, "bite", clause, True, count, kind), status
+    if m := _BITES_WENT_IN.match(segment):  # "maybe 2 bites actually went in"
+        n = m.group("n").lower()
+        return ParsedItem(segment, (), None, _NUMBERS.get(n) or number_value(n) or 1.0, _bite_unit(m.group("unit")),
+                          clause, True, None, EAT), status
     if m := _BITES.match(segment):
         bites, bite_unit = _NUMBERS.get(m.group("n").lower(), None), _bite_unit(m.group("unit"))
         bites = bites if bites is not None else float(m.group("n"))
@@ -350,6 +378,8 @@ def _parse_segment(segment: str, clause: int, carry):
     if measured is not None:  # the bracketed amount replaces "a few sips of" / "some"
         bites = None
         segment = f"{measured} " + re.sub(r"^(?:some|a little|a bit|a few|a couple)\s+(?:of\s+)?", "", segment, flags=re.I)
+    if (m := _MIXED_IN.search(segment.strip(" ,.-:"))) and not re.search(r"\d", segment):  # "blueberries mixed
+        segment = f"a bit of {segment.strip(' ,.-:')[: m.start()]}"  # in": a topping, half a serving
     segment = _DANGLING.sub("", segment.strip(" ,.-:")).strip(" ,.-:")
     words = tuple(normalise(segment).split())
     if verb and not content_tokens(list(words)) and (implied := IMPLIED.get(verb.group("verb").lower())):
@@ -357,10 +387,31 @@ def _parse_segment(segment: str, clause: int, carry):
     if kind == REFUSE and _THE_REST.match(segment):  # "ate 5 and threw the rest": what was eaten stands
         return None, status
     refers_back = bool(_PRONOUN.match(segment)) and (share is not None or bites is not None)
+    if (m := _PACK_BACK.match(segment)) and (share is not None or bites is not None):
+        amount = tuple(normalise(m.group("amount") or "").split())  # "half the little 2.5 oz tub"
+        return ParsedItem(segment, amount, share, bites, bite_unit, clause, True, None, kind), status
+    if (m := _WENT_DOWN.match(segment)) and (normalise(m.group("amount")).split()[0] in _NUMBERS
+                                             or number_value(normalise(m.group("amount")).split()[0]) is not None):
+        return ParsedItem(segment, tuple(normalise(m.group("amount")).split()), None, None, bite_unit, clause,
+                          True, None, EAT), status  # "maybe an ounce actually went down"
     if not words and not refers_back:
         return None, status
     return ParsedItem(segment, words if not refers_back else (), share, bites, bite_unit, clause,
-                      refers_back, None, kind, made_with, aside, cut_into), status
+                      refers_back, None, kind, made_with, aside, cut_into, bracketed), status
+
+
+# "half the jar", "about half of the 4oz", "half the little 2.5 oz tub": a share of the package just named.
+_PACK_BACK = re.compile(r"^(?:the|that|this|her|his|their)\s+(?:(?:little|small|big|whole|mini|full)\s+)?"
+                        r"(?P<amount>\d+(?:\.\d+)?\s*(?:oz|ounces?|ml|g|grams?)\.?)?\s*"
+                        r"(?:jar|pouch|tub|container|cup|bowl|packet|pack|box|bottle|tube|serving|portion)?s?\s*$", re.I)
+_WENT = r"(?:actually\s+|really\s+|probably\s+)?(?:went down|went in|made it in|made it down|got eaten|was eaten|" \
+        r"were eaten|stayed down|got in|made it into (?:her|his|their) mouth)"
+_BITES_WENT_IN = re.compile(rf"^(?P<n>\d+|a|one|two|three|a few|a couple|few)\s+(?P<unit>bites?|mouthfuls?|spoonfuls?|"
+                            rf"licks?|sips?)\s+{_WENT}\s*$", re.I)
+# "an ounce actually went down", "about 2 tbsp made it in": the amount eaten of what was just named.
+_WENT_DOWN = re.compile(r"^(?P<amount>(?:an?|one|two|three|\d+(?:[./]\d+)?)\s+(?:oz|ounces?|ounce|tbsp|tablespoons?|tsp|"
+                        r"teaspoons?|spoonfuls?|ml|g|grams?|cups?)(?:\s+of\s+it)?)\s+(?:actually\s+|really\s+|probably\s+)?"
+                        r"(?:went down|went in|made it in|made it down|got eaten|was eaten|stayed down|got in)\s*$", re.I)
 
 
 def _share_said_of_before(segment: str, eaten: bool, clause: int) -> ParsedItem | None:
@@ -386,6 +437,8 @@ def _share_said_of_before(segment: str, eaten: bool, clause: int) -> ParsedItem 
     return None
 
 
+_MIXED_IN = re.compile(r"\s+(?:(?:mixed|stirred|swirled|sprinkled|blended|folded)\s+(?:in|into it|on top|on)|on top)\s*$",
+                       re.I)
 _FRACTION_OF = re.compile(rf"(?:only |just )?(?P<a>\d+)/(?P<b>\d+) of(?= {_DET}| it\b| them\b|$)\s*")
 
 
@@ -403,6 +456,8 @@ def _bite_unit(word: str) -> str:
     word = word.lower()
     if word.startswith("spoon"):
         return "spoonful"
+    if word.startswith("lick"):
+        return "lick"
     return "sip" if word.startswith("sip") else "bite"
 
 

@@ -83,14 +83,15 @@ def _unit_grams(food, unit, q, category, hint, age_months) -> tuple[float, str]:
     band = age_band(age_months)
     if unit in data["mass_g"]:
         return data["mass_g"][unit], unit
-    if unit == "bite":
-        return data["bite_g"][band], "bite (age table)"
+    if unit == "bite":  # a bite of bread or crackers weighs less than one of banana
+        return data["bite_g"][band] * _bite_density(food), "bite (age table)"
     if unit == "serving":
         return _sized(default_serving(category, age_months), q.size), "default serving"
     if unit == "handful":
         return _volume_grams(food, "cup", data["handful_cups"][band] * 240, q, category), "handful"
-    if unit == "spoonful":
-        return _volume_grams(food, "tsp", data["spoonful_ml"][band], q, category), "spoonful"
+    if unit == "spoonful":  # "a spoon of PB", "a spoon of jam": a spread is taken by the teaspoon
+        ml = 5.0 if category in ("spread", "condiment", "sweet") else data["spoonful_ml"][band]
+        return _volume_grams(food, "tsp", ml, q, category), "spoonful"
     if unit is not None and unit not in VOLUME_UNITS:
         named = hint if hint and hint.split()[0] == unit else unit
         portion = find_portion(food, named, q.size, q.modifiers)
@@ -105,6 +106,20 @@ def _unit_grams(food, unit, q, category, hint, age_months) -> tuple[float, str]:
         table = data["count_g_when_unknown"].get(unit, data["count_g_when_unknown"]["count"])
         return _sized(table.get(category, table["default"]), q.size), f"{unit} (standard)"
     return _count_grams(food, q, category, hint, age_months)
+
+
+AIRY_G_PER_ML = 0.3  # bread cubes, crackers, cereal, lettuce: a cup of them weighs under 72 g
+AIRY_BITE_SHARE = 0.5  # estimate: a bite of an airy food weighs about half a bite of a dense one
+
+
+def _bite_density(food) -> float:
+    """1 for most foods; AIRY_BITE_SHARE for a food whose SR28 cup weighs under AIRY_G_PER_ML a ml."""
+    cups = [p.grams / p.amount for p in food.portions if p.unit == "cup" and p.amount
+            and not p.words & _PACKED_WORDS]
+    return AIRY_BITE_SHARE if cups and max(cups) / 240.0 < AIRY_G_PER_ML else 1.0
+
+
+_PACKED_WORDS = frozenset({"crumbs", "crushed", "ground", "packed", "pureed", "mashed"})
 
 
 def _count_grams(food, q, category, hint, age_months) -> tuple[float, str]:

@@ -49,7 +49,7 @@ UNIT_ALIASES = {
     "nibbles": "bite", "handful": "handful", "handfuls": "handful", "fistful": "handful",
     "sip": "sip", "sips": "sip", "swig": "sip", "gulp": "sip", "gulps": "sip",
     "slice": "slice", "slices": "slice", "piece": "piece", "pieces": "piece", "pc": "piece",
-    "pcs": "piece", "chunk": "piece", "chunks": "piece", "cube": "cube", "cubes": "cube",
+    "sheet": "sheet", "sheets": "sheet", "pcs": "piece", "count": "piece", "ct": "piece", "bit": "piece", "bits": "piece", "chunk": "piece", "chunks": "piece", "cube": "cube", "cubes": "cube",
     "strip": "strip", "strips": "strip", "stick": "stick", "sticks": "stick", "wedge": "wedge",
     "wedges": "wedge", "floret": "floret", "florets": "floret", "spear": "spear", "spears": "spear",
     "link": "link", "links": "link", "patty": "patty", "patties": "patty", "triangle": "triangle",
@@ -65,7 +65,7 @@ UNIT_ALIASES = {
     "helpings": "serving", "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart",
 }
 # Units that only count as units right after a number ("2 c milk"), never on their own.
-NUMERIC_ONLY_UNITS = frozenset({"c", "l", "g", "gr", "gm", "pc", "cc", "can", "cans", "link", "links",
+NUMERIC_ONLY_UNITS = frozenset({"c", "l", "g", "gr", "gm", "pc", "cc", "bit", "bits", "count", "ct", "sheet", "sheets", "can", "cans", "link", "links",
                                 "bar", "bars", "stick", "sticks", "tube", "tubes", "box", "boxes", "triangle",
                                 "triangles", "square", "squares"})
 _VAGUE_LONGEST_FIRST = sorted(VAGUE.items(), key=lambda kv: -len(kv[0]))
@@ -120,6 +120,11 @@ def parse_quantity(words: list[str], protected: frozenset[int] = frozenset()) ->
     _skip_times(words, used)
     amount, vague, after = _read_amount(words, used, protected)
     unit = _unit_at(words, after, used, protected, after_number=amount is not None)
+    if unit is None and after is not None and after < len(words) and (words[after] in SIZES or words[after] in
+                                                                       _UNIT_ADJECTIVES):
+        unit = _unit_at(words, after + 1, used, protected, after_number=amount is not None)  # "2 little bits",
+        if unit is not None and words[after] in _UNIT_ADJECTIVES:  # "1 full sheet", "2 heaping tbsp"
+            used.add(after)
     size = None
     for i, word in enumerate(words):
         if i in used or i in protected:
@@ -135,6 +140,8 @@ def parse_quantity(words: list[str], protected: frozenset[int] = frozenset()) ->
                 unit = _unit_at(words, i, used, protected, after_number=False)
             elif UNIT_ALIASES[word] not in MEASURES and unit in MEASURES:
                 used.add(i)  # "a bottle of breast milk, 5 oz": the ounces say how much
+    if unit in _LOOSE_UNITS and amount is not None and _counted_after(words, unit, used):
+        unit = None  # "a handful of veggie straws, maybe 15": fifteen straws
     multiplier = _read_multiplier(words, used, protected)
     if multiplier is not None:
         amount = (amount or 1.0) * multiplier
@@ -143,6 +150,17 @@ def parse_quantity(words: list[str], protected: frozenset[int] = frozenset()) ->
         amount = 1.0
     mods = tuple(w for w in rest if w in MODIFIERS)
     return Quantity(amount, unit, size, vague, mods), rest
+
+
+_UNIT_ADJECTIVES = frozenset({"full", "whole", "heaping", "heaped", "level", "rounded", "generous", "scant"})
+_LOOSE_UNITS = frozenset({"handful", "bowl", "plate", "serving", "packet", "bag"})
+
+
+def _counted_after(words: list[str], unit: str, used: set[int]) -> bool:
+    """The number was said after the loose unit ("handful of puffs maybe 15"), so it counts pieces."""
+    unit_at = next((i for i, w in enumerate(words) if UNIT_ALIASES.get(w) == unit and i in used), None)
+    number_at = next((i for i, w in enumerate(words) if i in used and number_value(w) is not None), None)
+    return unit_at is not None and number_at is not None and number_at > unit_at
 
 
 def _unit_at(words: list[str], i: int | None, used: set[int], protected: frozenset[int],
@@ -193,6 +211,11 @@ def _read_amount(words: list[str], used: set[int], protected: frozenset[int]):
             n = len(phrase)
             if tuple(words[i : i + n]) == phrase and not protected & set(range(i, i + n)):
                 used.update(range(i, i + n))
+                if (i + n < len(words) and (words[i + n],) in VAGUE and (words[i + n],) != phrase[-1:]
+                        and i + n not in protected):  # "a little drizzle of syrup": the drizzle, a little one
+                    share = min(share, VAGUE[(words[i + n],)])
+                    used.add(i + n)
+                    n += 1
                 if i + n < len(words) and words[i + n] == "of":
                     used.add(i + n)
                 return None, share, None

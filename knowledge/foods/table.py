@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -23,6 +23,7 @@ from knowledge.foods.sr28 import portion_unit, read_sr28
 from knowledge.foods.text import DESCRIPTORS, STOPWORDS, content_tokens
 from storage.foods import NUTRIENTS, Food, FoodPortion
 
+_COOKING = frozenset({"steamed", "boiled", "cooked", "roasted", "baked", "sauteed", "sautéed", "grilled", "stewed"})
 _NOT_CARRIERS = frozenset({"milk", "formula", "juice", "water", "drink", "soup"})
 # Foods that carry a topping or mix-in: "peanut butter toast", "banana oatmeal", "chicken rice".
 _CARRIERS = frozenset({"bread", "grain", "cereal", "yogurt", "infant_cereal", "snack", "baby_puree",
@@ -181,7 +182,7 @@ class FoodTable:
         key = tuple(words)
         found = self._resolved.get(key)
         if found is None:
-            found = self._resolve(list(words))
+            found = self._cooked(self._resolve(list(words)), words)
             if len(self._resolved) > 20_000:
                 self._resolved.clear()
             self._resolved[key] = found
@@ -199,12 +200,18 @@ class FoodTable:
             entry = self.names.correct_phrase(" ".join(words))
             if entry is not None and entry.ndb_no in self.records and entry not in [m.entry for m in cover]:
                 return Resolution(tuple(self._curated_all(entry, 0, len(words))))
+        bare = [w for w in words if w not in DESCRIPTORS]
+        if len(cover) > 1 and len(bare) < len(words) and (entry := self.names.exact(" ".join(bare))) is not None \
+                and entry.ndb_no in self.records:  # "baked sweet potato fries": not a baked sweet potato and fries
+            return Resolution(tuple(self._curated_all(entry, 0, len(words))))
         if cover and not _leftover(words, cover) and self._compound_ok(cover):
+            if (entry := self._canonical(words, cover)) is not None:  # "cheese quesadila": a cheese quesadilla
+                return Resolution(tuple(self._curated_all(entry, 0, len(words))))
             if len(cover) > 1:  # "veggie lasagna" is SR28's "Lasagna, Vegetable", not two foods
                 whole = self.search_index.search(content_tokens(words), all_in_lead=True)
                 if whole is not None:
                     return self._searched(whole, words)
-            return self._from_cover(cover)
+            return self._from_cover(cover, words)
         fixed = self._corrected(words)
         entry = self.names.exact(" ".join(fixed)) if fixed != words else None
         if entry is not None and entry.ndb_no in self.records:  # "grilled chese"
@@ -212,15 +219,48 @@ class FoodTable:
         fixed_cover = self._cover(fixed) if fixed != words else cover
         complete = fixed_cover and not _leftover(fixed, fixed_cover) and self._compound_ok(fixed_cover)
         if fixed != words and complete:
-            return self._from_cover(fixed_cover)
+            return self._from_cover(fixed_cover, fixed)
         hit = self.search_index.search(content_tokens(fixed))
         if hit is not None:
             return self._searched(hit, words)
         for partial, basis in ((cover, words), (fixed_cover, fixed)):
             leftover = _leftover(basis, partial)
             if partial and leftover and self._compound_ok(partial) and not self._food_words(leftover):
-                return self._from_cover(partial)
+                return self._from_cover(partial, basis)
         return Resolution(unknown=" ".join(content))
+
+    def _cooked(self, found: Resolution, words: tuple[str, ...]) -> Resolution:
+        """"steamed carrot sticks": a raw food said to be cooked is its cooked row, when the names have one."""
+        cooking = [w for w in words if w in _COOKING]
+        if not cooking or len(found.foods) != 1 or found.foods[0].dish is not None \
+                or ", raw" not in found.foods[0].record.description.lower():
+            return found
+        food = found.foods[0]
+        name = " ".join(w for w in self.part_name(food.record).split() if w not in ("raw", "fresh"))
+        for phrase in (f"{cooking[0]} {name}", f"cooked {name}", f"{name} cooked"):
+            entry = self.names.exact(phrase)
+            record = self.records.get(entry.ndb_no) if entry is not None and not entry.components else None
+            if record is not None and ", raw" not in record.description.lower():
+                return Resolution((replace(self._curated(entry, food.start, food.end), unit_hint=food.unit_hint),))
+        return found
+
+    def curated_phrase(self, words: list[str]) -> CuratedName | None:
+        """The curated name or dish the words spell, typos fixed ("spagetti with meat sauce"), else None."""
+        phrase = " ".join(words)
+        entry = self.names.exact(phrase) or self.names.exact(" ".join(self._corrected(words))) \
+            or self.names.correct_phrase(phrase)
+        return entry if entry is not None and entry.ndb_no in self.records else None
+
+    def _canonical(self, words: list[str], cover) -> CuratedName | None:
+        """The one curated name the words make once each covered name is spelled as its row says."""
+        if len(cover) < 2:
+            return None
+        out, at = [], 0
+        for m in cover:
+            out += words[at : m.start] + [m.entry.name]
+            at = m.end
+        entry = self.names.exact(" ".join(out + words[at:]))
+        return entry if entry is not None and entry.ndb_no in self.records else None
 
     def _cover(self, words: list[str]):
         """Curated names in `words`, minus lone preparation words ("boiled")."""
@@ -231,8 +271,15 @@ class FoodTable:
         record = self.search_index.foods[hit.index]
         return Resolution((ResolvedFood(record, self.category(record), "", 0, len(words)),))
 
-    def _from_cover(self, cover) -> Resolution:
+    def _from_cover(self, cover, words: list[str]) -> Resolution:
         if len(cover) > 1 and cover[-1].entry.category in _DISHES:
+            last = cover[-1]
+            tails = {" ".join(words[k : last.end]) for k in range(last.start, last.end)} | {last.entry.name}
+            for m in cover[:-1]:  # "tofu veggie stir fry": a tofu stir fry, not the chicken one
+                for tail in sorted(tails, key=len, reverse=True):
+                    entry = self.names.exact(f"{m.entry.name} {tail}")
+                    if entry is not None and entry.components and entry.ndb_no in self.records:
+                        return Resolution(tuple(self._curated_all(entry, cover[0].start, last.end)))
             cover = cover[-1:]  # "lamb stew", "turkey chili": the word before names the dish's kind
         return Resolution(tuple(f for m in cover for f in self._curated_all(m.entry, m.start, m.end)))
 

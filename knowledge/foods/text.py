@@ -32,6 +32,9 @@ STOPWORDS = frozenset(
     # eating verbs, in case one is left over: "picked at", "snacked on"
     "ate eaten eats eat picked snacked munched nibbled drank drinks gave offered served refused "
     "rejected tried tasted finished devoured gobbled loved wanted took got fed "
+    "kept keeps sneaking sneaked snuck stealing stole grabbing grabbed realistically rest remainder shes hes theyre thats its im ive id whats okay probably honestly literally actually basically "
+    "back out down went thawed opened thing things stuff ish inch inches cm "
+    "strike proud judge worry says said though tho idk "
     "am pm min mins minute minutes hour hours hr hrs oclock sec secs seconds together one ones kind kinds flavor flavour type".split()
 )
 # Preparation words: kept for matching ("mashed potatoes") but ignored when left over.
@@ -43,7 +46,7 @@ DESCRIPTORS = frozenset(
     "slices slice pieces piece bits crumbled smashed squished torn dipped spread topped "
     "sauteed sautéed grilled fried toasted buttered seasoned unsalted salted lightly mini bowl mixed "
     "stirred prepared heated segments segment sections section lengthwise halves "
-    "store bought storebought brand big large medium tiny regular cup cups serving helping dry flaked flakes scrambled poached".split()
+    "full pumped expressed store bought storebought brand big large medium tiny regular cup cups serving helping dry flaked flakes scrambled poached".split()
 )
 
 
@@ -67,6 +70,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"(\d)-(\d+/\d+)", r"\1 \2", text)  # 1-1/2 -> 1 1/2
     text = re.sub(r"(?<=[a-z])'s\b", "s", text)
     text = text.replace("'", "")
+    text = re.sub(r"\byog(?:h|)o?urt", "yogurt", text)  # "yoghurt", "yogourt": one spelling for the names
     text = text.replace("&", " and ").replace("w/", " with ").replace("+", " and ")
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
     text = re.sub(r"(\d)(?=[a-z])", r"\1 ", text)  # 100g -> 100 g
