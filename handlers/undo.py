@@ -18,7 +18,8 @@ from storage.models import Child
 CORRECTION = re.compile(r"^\s*(?:actually|correction|sorry|oops|wait|no|make that|i meant|meant)\b[\s,:;.!-]*"
                         r"(?:(?:it|that|she|he|they)\s+(?:was|were|had|ate)|make (?:it|that)|it's|its)?\s*(?P<rest>.*)$",
                         re.I)
-CORRECTION_LEAD = re.compile(r"^\s*(?:actually|correction|make that|i meant|oops|sorry|wait)\b", re.I)
+CORRECTION_LEAD = re.compile(r"^\s*(?:actually|correction|make that|i meant|oops|sorry|wait|(?:please |pls )?"
+                             r"(?:fix|correct|update|edit|change) (?:that|it|the last|my last|last))\b", re.I)
 NOT_TAIL = re.compile(r"[,;]?\s*\b(?:not|instead of|rather than)\b.*$", re.I)
 _NUM = r"\d+(?:\.\d+)?|\d+/\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half"
 # "2 not 3", "it was 2 not 3", "2 instead of 3", "not 3, 2", "make it 2 (not 3)".
