@@ -94,8 +94,13 @@ _MESSAGES = (r"messages?|texts?|texting|messaging|contact\w*|subscri\w*|unsubscr
 _OPT_OUT_OBJECT = re.compile(rf"\b({_MESSAGES}|list|number|me|out|everything|all)\b")
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
-_ATE = re.compile(r"\b(ate|eaten|had|has had|drank|finished|tried|devoured|gobbled|scarfed|nibbled|"
-                  r"munched)\b|\b\d+\s*(oz|ml)\b|^(breakfast|brekkie|bfast|lunch|dinner|tea|snack)\b")
+# What a meal report has that a question about a food need not: an eating verb, an amount, a meal or
+# a time of day ("she had", "4 oz", "for lunch", "this morning"). A clause with one of these reports.
+_REPORTS = re.compile(r"\b(ate|eaten|eats|had|has had|drank|finished|tried|devoured|gobbled|scarfed|"
+                      r"nibbled|munched|gave|given|fed|offered|nursed|refused|spat|loved|licked|chugged|"
+                      r"demolished|polished)\b|\b\d+\s*(oz|ml)\b"
+                      r"|\b(breakfast|brekkie|bfast|lunch|dinner|snack|tea|today|this morning|tonight|last night|"
+                      r"yesterday)\b")
 # Signs in the child, reported as happening ("hives after yogurt", "lips swelling", "coughing hard"):
 # a message that reports them asks what to do, whatever food it names, so the question leads. A sign
 # only asked about ("is gagging normal?") does not; gagging is ordinary eating, not a sign.
@@ -229,7 +234,8 @@ def _anchor_order(text: str) -> tuple[str, str]:
     parts = clauses(text)
     asked_first = bool(parts) and asks(parts[0])
     if asked_first or any(_SIGNS.search(c.lower()) for c in parts if not asks(c)):
-        return ("question", "log_meal")
+        # a question that reports no eating ("are nut butters on toast a choking risk") has no meal to log
+        return ("question", "log_meal") if _REPORTS.search(text.lower()) else ("question",)
     return ("log_meal", "question")
 
 
@@ -238,7 +244,7 @@ def _reports_and_asks(text: str) -> bool:
     from bot.message_parts import asks, clauses
 
     parts = clauses(text)
-    return any(asks(c) for c in parts) and any(_ATE.search(c.lower()) for c in parts if not asks(c))
+    return any(asks(c) for c in parts) and any(_REPORTS.search(c.lower()) for c in parts if not asks(c))
 
 
 def load_corpus(path: str | Path) -> list[tuple[tuple[str, ...], str]]:

@@ -356,3 +356,17 @@ def test_a_correction_and_an_undo_together_need_the_undo_asked_for() -> None:
     probs[INTENTS.index("undo")], probs[INTENTS.index("log_meal")] = 0.9, 0.8
     assert intents.decide(probs, INTENTS, 0.7, "oops it was dinner not lunch, the rice") == ("log_meal",)
     assert intents.decide(probs, INTENTS, 0.7, "delete that one, it was Leo who had the rice") == ("undo", "log_meal")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("are nut butters on toast a choking risk", ("question",)),
+        ("is nut butter on toast a choking risk? she had some this morning", ("question", "log_meal")),
+        ("she had nut butter on toast, is that a choking risk?", ("log_meal", "question")),
+    ],
+)
+def test_a_question_that_reports_no_eating_has_no_meal_to_log(text: str, expected: tuple) -> None:
+    probs = np.zeros(len(INTENTS))
+    probs[INTENTS.index("question")], probs[INTENTS.index("log_meal")] = 0.9, 0.6
+    assert intents.decide(probs, INTENTS, 0.7, text) == expected
