@@ -32,6 +32,10 @@ LLM_THRESHOLD = 0.55
 COMBINABLE = frozenset({"log_meal", "question", "plan", "caregiver", "summary", "streak", "undo",
                         "settings", "profile"})
 ANCHORS = frozenset({"log_meal", "question"})
+# A meal and an undo together need the undo asked for ("delete the last one, Ava had the oatmeal");
+# a correction alone is the meal it reports, which the undo route claims when there is one to fix.
+_REMOVAL = re.compile(r"\b(undo|delete\w*|remove\w*|erase|scratch|get rid|cancel|ignore|"
+                      r"take (it|that|them|the \w+) (off|out|back)|wrong (kid|child|baby|one|day))\b")
 # A meal and a question together need less evidence than other pairs when the message is built
 # that way: a clause that reports eating and another that asks. ANCHOR_THRESHOLD was chosen on dev.
 ANCHOR_THRESHOLD = 0.5
@@ -85,18 +89,24 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 # Opting out silences the parent entirely, so the model alone may not choose it: the text must
 # also name the messages or the sender ("stop texting me"), not just sound like "stop this".
-_MESSAGES = r"messages?|texts?|texting|messaging|contact\w*|subscri\w*|unsubscri\w*|opt\w*|whatsapps?"
+_MESSAGES = (r"messages?|texts?|texting|messaging|contact\w*|subscri\w*|unsubscri\w*|opt\w*|whatsapps?|"
+             r"mensajes?|mensagens?|nachrichten|messaggi|textos?|sms")  # and in the languages we answer in
 _OPT_OUT_OBJECT = re.compile(rf"\b({_MESSAGES}|list|number|me|out|everything|all)\b")
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
-_ATE = re.compile(r"\b(ate|eaten|had|has had|drank|finished|tried|devoured|gobbled|scarfed|nibbled|"
-                  r"munched)\b|\b\d+\s*(oz|ml)\b|^(breakfast|brekkie|bfast|lunch|dinner|tea|snack)\b")
-# Where the asking and the reporting start, to tell which one the parent led with.
-_ASKING = re.compile(r"\?|\b(can|could|is|are|should|does|do|will|would|when|why|how|which|what|"
-                     r"whats|what's|worried|worry|wondering|not sure|any tips|help)\b")
-_REPORTING = re.compile(r"\b(ate|eaten|had|has had|drank|finished|refused|tried|nursed|devoured|gobbled|"
-                        r"scarfed|spat|wouldn'?t|didn'?t|was|were|did)\b|\b\d+\s*(oz|ml)\b"
-                        r"|^(breakfast|brekkie|bfast|lunch|dinner|tea|snack|tonight|today)\b")
+# What a meal report has that a question about a food need not: an eating verb, an amount, a meal or
+# a time of day ("she had", "4 oz", "for lunch", "this morning"). A clause with one of these reports.
+_REPORTS = re.compile(r"\b(ate|eaten|eats|had|has had|drank|finished|tried|devoured|gobbled|scarfed|"
+                      r"nibbled|munched|gave|given|fed|offered|nursed|refused|spat|loved|licked|chugged|"
+                      r"demolished|polished)\b|\b\d+\s*(oz|ml)\b"
+                      r"|\b(breakfast|brekkie|bfast|lunch|dinner|snack|tea|today|this morning|tonight|last night|"
+                      r"yesterday)\b")
+# Signs in the child, reported as happening ("hives after yogurt", "lips swelling", "coughing hard"):
+# a message that reports them asks what to do, whatever food it names, so the question leads. A sign
+# only asked about ("is gagging normal?") does not; gagging is ordinary eating, not a sign.
+_SIGNS = re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bany )\b(hives|rash\w*|swell\w*|swollen|puffy|blotch\w*|welts?|"
+                    r"vomit\w*|threw up|throwing up|puk\w*|wheez\w*|breath\w*|chok\w*|cough\w*|"
+                    r"turning (blue|red|pale)|itch\w*|scratching)\b")
 
 
 # Commands that change things, and the words that make a question-shaped message a request for them
@@ -112,7 +122,8 @@ _REQUESTS: dict[str, re.Pattern[str]] = {intent: re.compile(pattern) for intent,
     "caregiver": r"\b(add|invite|remove|share|sharing|access|join|code|log|logs|logging|caregivers?|"
                  r"who can|who else|who'?s on|account|login|added|reminders|(her|his|their|own) phone)\b",
     "account": r"\b(data|account|delete|erase|privacy|private|stor\w*|keep|kept|sell|shar\w*|photos?|gdpr|"
-               r"hipaa|secure|export|copy|know about me|saved|info(rmation)?|messages|who has)\b"
+               r"hipaa|secure|export|download\w*|spreadsheet|csv|copy|know about me|saved|info(rmation)?|"
+               r"messages|who has)\b"
                r"|\bwhat (do|have) you (have|got|saved)\b",
 }.items()}
 _QUESTION_SHAPE = re.compile(r"\?|^(so |ok |okay |hi |hey |um )*(can|could|is|are|should|does|do|will|"
@@ -209,12 +220,23 @@ def decide(probs: np.ndarray, intents: Sequence[str], threshold: float, text: st
             return (main,)
     elif p_second < threshold or not pair <= COMBINABLE or not pair & ANCHORS:
         return (main,)
-    if pair == ANCHORS:  # a meal and a question: the one the parent wrote first leads
-        lowered = _SPACES.sub(" ", text.strip().lower())
-        asking, reporting = _ASKING.search(lowered), _REPORTING.search(lowered)
-        asked_first = asking is not None and (reporting is None or asking.start() < reporting.start())
-        main, second = ("question", "log_meal") if asked_first else ("log_meal", "question")
+    if pair == ANCHORS:
+        return _anchor_order(text)
+    if pair == {"log_meal", "undo"} and not _REMOVAL.search(_SPACES.sub(" ", text.lower())):
+        return ("log_meal",)  # "sorry it was lunch not dinner": a correction is the meal it reports
     return (main, second)
+
+
+def _anchor_order(text: str) -> tuple[str, str]:
+    """A meal and a question: the one the parent wrote first leads, and signs in the child ask."""
+    from bot.message_parts import asks, clauses
+
+    parts = clauses(text)
+    asked_first = bool(parts) and asks(parts[0])
+    if asked_first or any(_SIGNS.search(c.lower()) for c in parts if not asks(c)):
+        # a question that reports no eating ("are nut butters on toast a choking risk") has no meal to log
+        return ("question", "log_meal") if _REPORTS.search(text.lower()) else ("question",)
+    return ("log_meal", "question")
 
 
 def _reports_and_asks(text: str) -> bool:
@@ -222,7 +244,7 @@ def _reports_and_asks(text: str) -> bool:
     from bot.message_parts import asks, clauses
 
     parts = clauses(text)
-    return any(asks(c) for c in parts) and any(_ATE.search(c.lower()) for c in parts if not asks(c))
+    return any(asks(c) for c in parts) and any(_REPORTS.search(c.lower()) for c in parts if not asks(c))
 
 
 def load_corpus(path: str | Path) -> list[tuple[tuple[str, ...], str]]:

@@ -18,7 +18,8 @@ from storage.models import Child
 CORRECTION = re.compile(r"^\s*(?:actually|correction|sorry|oops|wait|no|make that|i meant|meant)\b[\s,:;.!-]*"
                         r"(?:(?:it|that|she|he|they)\s+(?:was|were|had|ate)|make (?:it|that)|it's|its)?\s*(?P<rest>.*)$",
                         re.I)
-CORRECTION_LEAD = re.compile(r"^\s*(?:actually|correction|make that|i meant|oops|sorry|wait)\b", re.I)
+CORRECTION_LEAD = re.compile(r"^\s*(?:actually|correction|make that|i meant|oops|sorry|wait|(?:please |pls )?"
+                             r"(?:fix|correct|update|edit|change) (?:that|it|the last|my last|last))\b", re.I)
 NOT_TAIL = re.compile(r"[,;]?\s*\b(?:not|instead of|rather than)\b.*$", re.I)
 _NUM = r"\d+(?:\.\d+)?|\d+/\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half"
 # "2 not 3", "it was 2 not 3", "2 instead of 3", "not 3, 2", "make it 2 (not 3)".
@@ -32,11 +33,20 @@ REMOVE = re.compile(r"^\s*(?:actually|oops|sorry|wait)?[\s,]*(?:there was\s+|it 
                     r"(?:no|without|minus|remove|take off|take out|skip|leave out|hold)\s+(?:the\s+|any\s+)?"
                     r"(?P<food>[a-z][a-z '&-]*?)[\s.!]*$", re.I)
 WHOLE = re.compile(r"^\s*(?:it|that)\s+was\s+(?:a|an|the)?\s*(?:whole|full|entire|half|\d)", re.I)
+# "it was chicken not turkey", "she had milk not formula", "wrong! it was oatmeal", "lol no, 2 oz not 20",
+# "not pasta, rice": a short message that sets the last meal straight without a correction word first.
+_OPENER = r"^\s*(?:(?:lol|omg|ugh|hmm|no|nope|wrong|autocorrect(?: fail)?)\W+)"
+CONTRAST = re.compile(rf"{_OPENER}+(?:it|that)\s+(?:was|wasn'?t|should say)\b"
+                      rf"|{_OPENER}*(?:it|that|she|he|they)\s+(?:was|wasn'?t|were|had|ate|drank)\b[^.?!,]*\bnot\b"
+                      rf"|{_OPENER}*not\s+[a-z ]+,\s*\w|{_OPENER}*(?:{_NUM})\s*[a-z]*\s+not\s+(?:{_NUM})\b", re.I)
+CONTRAST_WORDS = 12  # longer messages are news, not a fix
+NOT_FIRST = re.compile(rf"{_OPENER}*not\s+[^,]+,\s*(?:it was\s+)?(?P<rest>.+)$", re.I)
 
 
 def is_correction(ctx: Context, text: str) -> bool:
     """'actually it was 2 eggs', '2 not 3', 'no butter' right after logging fix that meal."""
-    fix = CORRECTION_LEAD.match(text) or SWAP.match(text) or WHOLE.match(text)
+    fix = CORRECTION_LEAD.match(text) or SWAP.match(text) or WHOLE.match(text) \
+        or (len(text.split()) <= CONTRAST_WORDS and CONTRAST.match(text))
     removal = None if fix else REMOVE.match(text)
     if not (fix or removal):
         return False  # most messages: no query for the last meal
@@ -99,6 +109,8 @@ def _replace_items(ctx: Context, child: Child, meal: Meal, text: str) -> list | 
     """"it was a whole banana": replace the items named; none named -> the whole meal is replaced."""
     match = CORRECTION.match(text) if not WHOLE.match(text) else None
     rest = NOT_TAIL.sub("", match.group("rest") if match else re.sub(r"^\s*(?:it|that)\s+was\s+", "", text)).strip()
+    first = NOT_FIRST.match(text)  # "not pasta, rice": what was eaten comes after the comma
+    rest = first.group("rest").strip() if first else rest
     if not rest:
         return None
     analysis = meals.analyze(ctx, rest, child)

@@ -134,6 +134,23 @@ def test_a_meal_before_the_name_is_logged_when_onboarding_finishes(app, phone):
     assert len(meals(app)) == 1
 
 
+def test_a_correction_led_by_fix_changes_the_last_meal_instead_of_logging_another(app):
+    parent = household(app, "+12125550193", "Maya", "2026-02-01")
+    parent.say("3 eggs")
+    assert parent.say("fix the last one, 2 eggs not 3").startswith("Fixed Maya's")
+    assert len(meals(app)) == 1
+
+
+@pytest.mark.parametrize("first, fix", [("4 oz formula", "she had milk not formula"),
+                                        ("oatmeal and a banana", "wrong! it was a pear"),
+                                        ("1/2 cup pasta", "not pasta, rice")])
+def test_a_short_message_that_sets_the_last_meal_straight_fixes_it(app, first, fix):
+    parent = household(app, "+12125550194", "Maya", "2026-02-01")
+    parent.say(first)
+    assert parent.say(fix).startswith("Fixed Maya's")
+    assert len(meals(app)) == 1
+
+
 def test_correction_wins_even_when_it_reads_like_a_meal(app):
     parent = household(app, "+12125550190", "Maya", "2026-02-01")
     parent.say("2 tbsp peas")
