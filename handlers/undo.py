@@ -43,6 +43,15 @@ CONTRAST_WORDS = 12  # longer messages are news, not a fix
 NOT_FIRST = re.compile(rf"{_OPENER}*not\s+[^,]+,\s*(?:it was\s+)?(?P<rest>.+)$", re.I)
 
 
+# Asking for the meal to go: only these delete it. A correction we cannot apply keeps the meal and asks.
+REMOVAL = re.compile(r"\b(undo|delete|del|remove|erase|cancel|unlog|un-log|scratch (?:that|it)|take (?:it|that|this) "
+                     r"(?:off|out|back|away)|by (?:mistake|accident)|accident(?:al(?:ly)?)?|didn'?t mean|ignore (?:that|it|"
+                     r"this|last|my last)|n(?:e|ou)ver ?mind|nvm|wrong (?:one|meal|message|msg|text|chat|person|number)|"
+                     r"don'?t log|not (?:a|her|his|their) meal|sent (?:that|it|this) (?:to|by))\b", re.I)
+# "that was for Ruby not Hazel", "wrong kid, it was Ruby", "oops meant Ruby": the meal goes to that child.
+FOR_CHILD = re.compile(r"\b(?:for|meant|wrong (?:kid|child|baby|twin|one)|not|was)\b", re.I)
+
+
 def is_correction(ctx: Context, text: str) -> bool:
     """'actually it was 2 eggs', '2 not 3', 'no butter' right after logging fix that meal."""
     fix = CORRECTION_LEAD.match(text) or SWAP.match(text) or WHOLE.match(text) \
@@ -74,9 +83,28 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
         reply = [f"Fixed {child.name}'s {meal.meal_type}: {meals.describe_items(meal.items)} (was: {was})."]
         reply.extend(meals.flags(ctx, child, fixed))
         return Reply("\n".join(reply), "undo")
+    other = _other_child(ctx, child, msg.text)
+    if other is not None:
+        meal.child_id = other.id
+        ctx.session.flush()
+        reply = [f"Moved that {meal.meal_type} from {child.name} to {other.name}: {was}."]
+        reply.extend(meals.flags(ctx, other, list(meal.items)))  # the other child's allergies and age
+        return Reply("\n".join(reply), "undo")
+    if not REMOVAL.search(msg.text):
+        return Reply(f"I kept {child.name}'s {meal.meal_type} ({was}) - I couldn't tell what to change. Send it "
+                     "like \"actually 2 eggs\", \"2 not 3\" or \"no butter\", or \"undo\" to remove it.", "undo")
     when = meal.eaten_at.astimezone(ctx.zone).strftime("%I:%M %p").lstrip("0")
     ctx.session.delete(meal)
     return Reply(f"Removed {child.name}'s {meal.meal_type} from {when}: {was}.", "undo")
+
+
+def _other_child(ctx: Context, child: Child, text: str) -> Child | None:
+    """The one other child of the household a 'that was for Ruby' message names, if any."""
+    if not FOR_CHILD.search(text):
+        return None
+    named = [c for c in ctx.children if c.id != child.id
+             and re.search(rf"\b{re.escape(c.name.lower())}(?:'s)?\b", text.lower())]
+    return named[0] if len(named) == 1 else None
 
 
 def _swap_number(ctx: Context, child: Child, meal: Meal, text: str) -> list | None:

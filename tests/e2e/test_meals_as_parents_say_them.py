@@ -149,3 +149,16 @@ def test_the_eaten_share_of_a_pack_and_a_wedge_of_a_cut_dish(app):
     assert "mcnuggets 48 g of 64 g" in parent.say("4 mcnuggets (ate 3)")
     parent.say("one wedge of a cheese quesadilla (cut in 8)")
     assert items(meals(app)[-1]) == {"cheese quesadilla": 24.2}  # SR28 quesadilla 194 g, one of 8
+
+
+def test_a_meal_logged_for_the_wrong_twin_moves_and_a_fix_never_deletes_by_surprise(app):
+    parent = twins(app, "+12125550318")
+    assert parent.say("Leo had 1/2 cup yogurt").startswith("Logged Leo's")
+    reply = parent.say("oops that was for Maya not Leo")
+    assert reply.startswith("Moved that") and "to Maya" in reply
+    with app.extensions["tinytummy"].sessions() as s:
+        names = {c.id: c.name for c in s.query(Child)}
+    assert [names[m.child_id] for m in meals(app)] == ["Maya"]
+    reply = parent.say("wait that's not right, fix the last one")
+    assert reply.startswith("I kept Maya's") and len(meals(app)) == 1  # nothing to apply: kept, and asked
+    assert parent.say("undo").startswith("Removed Maya's") and meals(app) == []
