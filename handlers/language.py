@@ -24,6 +24,14 @@ REPLIES: dict[str, str] = {
     "it": "Ciao! Grazie per il messaggio. Per ora TinyTummy risponde solo in inglese; scrivici pure in "
           "inglese. In caso di emergenza chiama il {number}. Per non ricevere più messaggi, rispondi STOP.",
 }
+# A sure opt-out in another language is honoured at once, and confirmed in that language.
+UNSUBSCRIBED: dict[str, str] = {
+    "es": "Listo: ya no recibirás mensajes de TinyTummy. Escribe START si quieres volver.",
+    "fr": "C'est fait : vous ne recevrez plus de messages de TinyTummy. Écrivez START pour revenir.",
+    "pt": "Pronto: você não vai receber mais mensagens do TinyTummy. Envie START para voltar.",
+    "de": "Erledigt: Du bekommst keine Nachrichten mehr von TinyTummy. Schreib START, um zurückzukommen.",
+    "it": "Fatto: non riceverai più messaggi da TinyTummy. Scrivi START per tornare.",
+}
 LOCAL_NUMBER: dict[str, str] = {
     "es": "número de emergencias local", "fr": "numéro d'urgence local", "pt": "número de emergência local",
     "de": "örtliche Notrufnummer", "it": "numero di emergenza locale",
@@ -39,7 +47,14 @@ def claims(msg: InboundMessage, ctx: Context, found: object) -> bool:
 
 
 def handle(msg: InboundMessage, ctx: Context) -> Reply:
-    return Reply(reply_for(detect(msg.text), ctx.emergency_number), "language")
+    from handlers import opt_out
+
+    code = detect(msg.text)
+    if ctx.found is not None and ctx.found.intent == "opt_out":
+        stopped = opt_out.handle(msg, ctx)
+        if stopped.intent == "opt_out":  # sure: unsubscribed; unsure: the reply below says how (STOP)
+            return Reply(UNSUBSCRIBED[code], "opt_out")
+    return Reply(reply_for(code, ctx.emergency_number), "language")
 
 
 def reply_for(code: str, emergency_number: str) -> str:

@@ -132,3 +132,14 @@ def test_english_with_a_spanish_dish_is_still_english(app):
     parent = household(app, "+12125550309", "Sofia", "2025-09-01")
     reply = parent.say("arroz con pollo for dinner, she loved it")
     assert "inglés" not in reply
+
+
+def test_stop_asked_in_spanish_unsubscribes_and_says_so_in_spanish(app):
+    from storage.models import Person
+
+    parent = household(app, "+12125550310", "Sofia", "2025-09-01")
+    reply = parent.say("por favor dejen de enviarme mensajes")
+    assert "ya no recibir" in reply and "mensajes" in reply  # SMS folds accents to GSM-7
+    [person] = all_rows(app, Person)
+    assert person.opted_out_at is not None
+    assert parent.send("mi bebé comió arroz") == []  # unsubscribed: nothing more is sent
