@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Sequence
 from knowledge.foods.portions import age_band, default_serving, servings
 
 if TYPE_CHECKING:
-    from knowledge.foods.analysis import FoodItem
+    from knowledge.foods.food_item import FoodItem
 
 ITEM_FACTOR = 4.0
 ITEM_FLOOR_G = 40.0

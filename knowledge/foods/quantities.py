@@ -80,6 +80,7 @@ MODIFIERS = frozenset(
     "melted crumbled strips cubes".split()
 )
 MEASURES = frozenset({"g", "kg", "mg", "oz", "lb", "ml", "l", "fl oz", "cup", "tbsp", "tsp"})
+PACKAGES = frozenset({"jar", "pouch", "container"})  # what baby food and snacks come in
 _TIME_WORDS = frozenset("am pm min mins minute minutes hour hours hr hrs oclock".split())
 _NUM = re.compile(r"^\d+(?:\.\d+)?$")
 _FRAC = re.compile(r"^(\d+)/(\d+)$")

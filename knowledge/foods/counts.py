@@ -1,0 +1,71 @@
+"""What a number counts: "3 apple slices" is slices, "5 peas" is peas, "string cheese" is one stick.
+
+A bare count is of whole foods unless the food's name says it comes in pieces, the food is measured
+by the cup (then it counts pieces), or it comes as one pack; "1 slice turkey" is deli turkey.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from knowledge.foods.portions import VOLUME_UNITS, find_portion
+from knowledge.foods.quantities import Quantity
+from knowledge.foods.sr28 import singular
+from knowledge.foods.table import Resolution
+from knowledge.foods.text import content_tokens
+
+if TYPE_CHECKING:
+    from knowledge.foods.table import FoodTable, ResolvedFood
+
+SINGLE_SERVINGS = frozenset({"stick", "pouch", "tube", "box", "bar", "packet"})  # "string cheese": one stick
+
+# Words in a food's name that say it comes in pieces: "3 apple slices" is three slices, not three apples.
+PIECE_WORDS = {"slice": "slice", "stick": "stick", "strip": "strip", "wedge": "wedge", "floret": "floret",
+               "spear": "spear", "cube": "cube", "piece": "piece", "segment": "segment", "section": "segment",
+               "chunk": "piece", "round": "slice", "coin": "slice", "finger": "stick", "bite": "piece"}
+
+
+def counted_pieces(q: Quantity, rest: list[str]) -> Quantity:
+    """"3 apple slices", "4 mandarin segments": a count of pieces, not of whole foods."""
+    if not (q.given and q.amount and q.unit is None):
+        return q
+    for word in rest:
+        unit = PIECE_WORDS.get(singular(word))
+        if unit is not None:
+            return replace(q, unit=unit)
+    return q
+
+
+def as_count(q: Quantity, found: ResolvedFood, rest: list[str]) -> Quantity:
+    """"5 peas", "10 cheerios": a count of a food measured in cups is a count of its pieces;
+    "5 waffle fries": a count in the food's own portion word ("fry") when it has one."""
+    if not (q.given and q.amount and q.unit is None):
+        return q
+    if not found.unit_hint and not q.size:  # "a kids fries" is a kids serving, not one fry
+        units = {p.unit for p in found.record.portions}
+        named = next((singular(w) for w in reversed(rest) if singular(w) in units), None)
+        if named is not None:
+            return replace(q, unit=named)
+    if found.unit_hint in VOLUME_UNITS:
+        return replace(q, unit="piece")
+    return q
+
+
+def single_serving(found: ResolvedFood, rest: list[str]) -> bool:
+    """A food named in the singular that comes as one stick, pouch, tube, box or bar."""
+    last = rest[-1] if rest else ""
+    packed = found.unit_hint == "container" and last in ("cup", "tub", "container")  # "mandarin orange cup"
+    return (found.unit_hint in SINGLE_SERVINGS or packed) and singular(last) == last and found.per_dish is None
+
+
+def sliced(resolution: Resolution, rest: list[str], q: Quantity, table: FoodTable) -> Resolution:
+    """"1 slice turkey": counted in slices, a meat SR28 gives no slice for is its sliced (deli) form."""
+    if q.unit != "slice" or len(resolution.foods) != 1 or find_portion(resolution.foods[0].record, "slice"):
+        return resolution
+    name = " ".join(content_tokens(rest))
+    for phrase in (f"{name} slices", f"sliced {name}", f"{name} slice"):
+        entry = table.names.exact(phrase)
+        if entry is not None and not entry.components and entry.ndb_no in table.records:
+            found = resolution.foods[0]
+            return Resolution((replace(table.resolve(phrase.split()).foods[0], start=found.start, end=found.end),))
+    return resolution

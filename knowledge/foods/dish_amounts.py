@@ -1,0 +1,118 @@
+"""How much of a dish: "half a pb&j", "3 pieces" of a roll, "1/2 cup jollof rice", or nothing said.
+
+A dish is a curated name made of SR28 parts (names.py); each part is weighed as its share of the
+dishes eaten. When the parent gives no amount a child takes an age share of one whole dish.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from knowledge.foods.food_item import FoodItem
+from knowledge.foods.nutrition import nutrients_for
+from knowledge.foods.portions import Grams, age_band, find_portion, grams_for, servings
+from knowledge.foods.quantities import UNIT_ALIASES, Quantity, parse_quantity
+from knowledge.foods.sr28 import singular
+from knowledge.foods.text import normalise
+
+if TYPE_CHECKING:
+    from knowledge.foods.table import FoodTable, ResolvedFood
+
+
+def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
+                    table: FoodTable) -> tuple[float, bool]:
+    """How many whole dishes `q` is, and whether that is an estimate.
+
+    "half a pb&j" 0.5; "3 pieces" of a 6-piece roll 0.5; "3/4 cup cheerios with milk" scales the part
+    measured in cups; "1/2 cup jollof rice" or "100 g" is that weight over the dish's own weight
+    (a cup of a dish weighs servings.json's mixed or soup cup); nothing said: the age share."""
+    entry, data = found.dish, servings()
+    amount = q.amount or 1.0
+    if not q.given:
+        return data["dish_share"][age_band(age_months)] * (q.vague or 1.0), True
+    if q.unit == "piece" and entry is not None and entry.pieces:
+        return amount / entry.pieces, False
+    if q.unit in (None, "serving", "piece") or entry is None:  # "a mini bagel with cream cheese": a small one
+        return amount * (data["size_factor"].get(q.size, 1.0) if q.size else 1.0), False
+    first_amount, first_unit = entry.components[0][1], entry.components[0][2].split()[0]
+    if q.unit == first_unit:  # "3/4 cup of cheerios with milk": the cup is the cereal's
+        return amount / first_amount, False
+    weight = _dish_weight(entry, table)
+    if q.unit in data["mass_g"]:
+        return amount * data["mass_g"][q.unit] / weight, False
+    if q.unit in data["volume_ml"]:
+        kind = "soup" if _watery(entry) else "mixed"
+        return amount * data["volume_ml"][q.unit] * data["cup_g_when_unknown"][kind] / 240 / weight, False
+    return amount, False
+
+
+_WATERY = frozenset({"14411", "06008", "06194", "06419"})  # water and broths
+_DISH_WEIGHTS: dict[str, float] = {}
+
+
+def _watery(entry) -> bool:
+    grams = {ndb: amount for ndb, amount, unit in entry.components if unit == "g"}
+    return sum(grams.get(n, 0.0) for n in _WATERY) >= 0.4 * max(sum(grams.values()), 1.0)
+
+
+def _dish_weight(entry, table: FoodTable) -> float:
+    """Grams in one whole dish (parts in grams as written, other units through the part's portions)."""
+    if entry.name not in _DISH_WEIGHTS:
+        total = 0.0
+        for ndb, amount, unit in entry.components:
+            record = table.get(ndb)
+            word = unit.split()[0]
+            part = Quantity(amount, word if word in UNIT_ALIASES.values() else None)
+            hint = unit if part.unit is None or " " in unit else ""
+            total += grams_for(record, part, table.category(record), hint).grams if record else 0.0
+        _DISH_WEIGHTS[entry.name] = max(total, 1.0)
+    return _DISH_WEIGHTS[entry.name]
+
+
+def dish_grams(found: ResolvedFood, q: Quantity, age_months: int | None, table: FoodTable) -> Grams:
+    """One component of a dish: its amount per dish times how many dishes (an age share if unsaid)."""
+    dishes, estimated = how_many_dishes(found, q, age_months, table)
+    amount, unit = found.per_dish
+    unit_word = unit.split()[0]
+    part = Quantity(amount * dishes, unit_word if unit_word in UNIT_ALIASES.values() else None)
+    hint = unit if part.unit is None or " " in unit else ""
+    grams = grams_for(found.record, part, found.category, hint, age_months)
+    return Grams(grams.grams, estimated, grams.basis)
+
+
+def dish_share(age_months: int | None) -> float:
+    """The share of a whole dish taken when the parent gives no amount (servings.json)."""
+    return servings()["dish_share"][age_band(age_months)]
+
+
+def as_food(item: FoodItem, ndb_no: str, table: FoodTable, age_months: int | None) -> FoodItem:
+    """The same amount the parent said, weighed as another food ("1 slice turkey" as sliced turkey)."""
+    record = table.get(ndb_no)
+    q, _ = parse_quantity(normalise(item.raw).split())
+    if record is None:
+        return item
+    offered = grams_for(record, q, table.category(record), table.unit_hint(record), age_months).grams \
+        if q.given else item.offered_grams  # "some broth": the same estimate, of the dish's broth
+    old = table.get(item.ndb_no or "")
+    if q.given and item.dish and old is not None and (ratio := _unit_ratio(old, record)) is not None:
+        offered = item.offered_grams * ratio  # "half a turkey sandwich on wheat": the same slices, of wheat
+    share = item.grams / item.offered_grams if item.offered_grams else 1.0
+    return replace(item, ndb_no=record.ndb_no, description=record.description, food_group=record.food_group,
+                   grams=round(offered * share, 1), offered_grams=round(offered, 1),
+                   nutrients=nutrients_for(record.nutrients, offered * share))
+
+
+def _unit_ratio(old, new) -> float | None:
+    """Weight of one slice (or piece) of `new` over one of `old`, when SR28 gives both."""
+    for unit in ("slice", "piece", "medium"):
+        a, b = find_portion(old, unit), find_portion(new, unit)
+        if a is not None and b is not None and a.grams and a.amount and b.amount:
+            return (b.grams / b.amount) / (a.grams / a.amount)
+    return None
+
+
+def dish_words(dish: str, table: FoodTable) -> set[str]:
+    """Every word of a dish's names ("pb&j", "pb and j sandwich", ...)."""
+    entry = table.names.exact(normalise(dish))
+    phrases = (entry.name, *entry.variants) if entry is not None else (dish,)
+    return {singular(w) for phrase in phrases for w in normalise(phrase).split()}

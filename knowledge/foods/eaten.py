@@ -1,0 +1,168 @@
+"""How much was eaten: bites and sips, "refused the peas", "only ate half", "offered 5, ate 3".
+
+A weighed food starts as offered; what the parent says was eaten (in the same item, or in a later
+one that refers back) sets its eaten grams. Bites and licks are weighed for the child's age.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from knowledge.foods.dish_amounts import dish_share
+from knowledge.foods.food_item import FoodItem, with_eaten
+from knowledge.foods.meal_parser import EAT, OF_WHOLE, ParsedItem
+from knowledge.foods.nutrition import nutrients_for
+from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, grams_for, servings
+from knowledge.foods.quantities import MEASURES, PACKAGES, Quantity, parse_quantity
+from knowledge.foods.sr28 import singular
+from knowledge.foods.text import normalise
+
+if TYPE_CHECKING:
+    from knowledge.foods.table import FoodTable, ResolvedFood
+
+LICK_SHARE = 0.3  # estimate: a lick of a food takes about a third of what a bite does
+
+
+def weighed_item(found: ResolvedFood, name: str, raw: str, grams: Grams, p: ParsedItem,
+                 age_months: int | None, unit_grams: float | None = None) -> FoodItem:
+    """The food as weighed, with what the item says was eaten (a share, or bites weighed for the age)."""
+    offered, eaten = grams.grams, grams.grams
+    if p.eaten_bites is not None:
+        eaten = p.eaten_bites * bite_grams(found, p.bite_unit, age_months)
+        offered = max(offered, eaten) if not grams.estimated else eaten  # nothing offered is invented
+    elif p.eaten_share is not None:
+        eaten = offered * p.eaten_share
+    estimated = grams.estimated and p.eaten_bites is None  # "2 bites" is an amount eaten
+    record = found.record
+    return FoodItem(name, record.ndb_no, record.description, record.food_group, round(eaten, 1),
+                    round(offered, 1), estimated, raw, nutrients_for(record.nutrients, eaten), unit_grams)
+
+
+def bite_grams(found: ResolvedFood, unit: str, age_months: int | None) -> float:
+    """Grams in one bite, spoonful or sip of the food for a child of this age."""
+    data = servings()
+    q = Quantity(1.0, unit)
+    if unit == "sip":
+        q = Quantity(data["volume_ml"]["sip"], "ml")
+    if unit == "lick":  # "a few licks of banana": a fraction of a bite
+        return LICK_SHARE * grams_for(found.record, Quantity(1.0, "bite"), found.category, found.unit_hint,
+                                      age_months).grams
+    return grams_for(found.record, q, found.category, found.unit_hint, age_months).grams
+
+
+def shared_dish_bites(items: list[FoodItem], p: ParsedItem, found: ResolvedFood, age_months: int | None,
+                      table: FoodTable) -> list[FoodItem]:
+    """"a few bites of a pb&j": the bites are of the whole dish, shared by its parts as the dish is."""
+    total = sum(i.offered_grams for i in items) or 1.0
+    eaten = min(total, p.eaten_bites * bite_grams(found, p.bite_unit, age_months))
+    out = []
+    for item in items:
+        share = eaten * item.offered_grams / total
+        offered = share if item.estimated else item.offered_grams  # nothing offered is invented
+        out.append(with_eaten(replace(item, offered_grams=round(offered, 1), estimated=False), share, table))
+    return out
+
+
+def merge_outcome(items: list[FoodItem], item: FoodItem, p: ParsedItem, table: FoodTable) -> bool:
+    """"…, refused the peas": update the peas already listed instead of adding them again."""
+    if p.eaten_share is None and p.eaten_bites is None:
+        return False
+    if not item.estimated and p.eaten_bites is None:  # "refused 2 eggs": a new, weighed item
+        return False
+    for i, earlier in enumerate(items):
+        if earlier.ndb_no == item.ndb_no:
+            if p.eaten_bites is not None:
+                eaten = min(earlier.offered_grams, item.grams)
+            else:
+                eaten = earlier.offered_grams * p.eaten_share
+            items[i] = with_eaten(earlier, eaten, table)
+            return True
+    return False
+
+
+def eaten_of_offered(items: list[FoodItem], offered: set[int], item: FoodItem, p: ParsedItem,
+                     table: FoodTable) -> bool:
+    """"offered 1 cup of milk, she drank 4 oz": the amount eaten of a food already offered."""
+    if p.kind != EAT or item.estimated:
+        return False
+    for i in sorted(offered, reverse=True):  # the same food, or the same words ("steamed carrot sticks")
+        if items[i].ndb_no == item.ndb_no or normalise(items[i].name) == normalise(item.name):
+            items[i] = with_eaten(items[i], min(items[i].offered_grams, item.grams), table)
+            offered.discard(i)
+            return True
+    return False
+
+
+def apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: FoodTable,
+               age_months: int | None) -> None:
+    """"… but she refused it" / "only ate half": apply to the items just before."""
+    same = [i for i, c in enumerate(clauses) if c == p.clause]
+    targets = same or [i for i, c in enumerate(clauses) if c == p.clause - 1]
+    if p.kind is None and p.eaten_share is not None and same:  # "a muffin and a kiwi, half": the kiwi
+        targets = same[-1:]
+    if not targets and items:
+        targets = [len(items) - 1]
+    if p.words and targets and _apply_amount(items, targets[-1], p, table, age_months):
+        return
+    if p.eaten_bites is not None:
+        offered = sum(items[i].offered_grams for i in targets) or 1.0
+        eaten = p.eaten_bites * servings()["bite_g"][age_band(age_months)]
+        for i in targets:
+            share = items[i].offered_grams / offered
+            items[i] = with_eaten(items[i], min(items[i].offered_grams, eaten * share), table)
+        return
+    for i in targets:
+        item = items[i]
+        if item.estimated and (p.bite_unit == OF_WHOLE or p.eaten_share and _one_of(item, table)):
+            item = replace(item, offered_grams=round(_one_whole(item, table, age_months), 1))  # "cut into 4,
+            # ate 2", "beef empanada, ate half": a share of one whole one
+        items[i] = with_eaten(item, item.offered_grams * (p.eaten_share or 0.0), table)
+
+
+def _apply_amount(items: list[FoodItem], i: int, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    """"half of the 4oz": the item held 4 oz, half was eaten; "an ounce went down": an ounce was eaten."""
+    q, _ = parse_quantity(list(p.words))
+    record = table.get(items[i].ndb_no or "")
+    if not q.given or record is None:
+        return False
+    grams = grams_for(record, q, table.category(record), table.unit_hint(record), age_months).grams
+    item = items[i]
+    if p.eaten_share is not None:
+        items[i] = with_eaten(replace(item, offered_grams=round(grams, 1), estimated=False), grams * p.eaten_share,
+                              table)
+    else:
+        offered = max(item.offered_grams, grams)
+        items[i] = with_eaten(replace(item, offered_grams=round(offered, 1), estimated=False), grams, table)
+    return True
+
+
+def _one_of(item: FoodItem, table: FoodTable) -> bool:
+    """A food named in the singular that comes whole ("empanada", "pb&j"), not by the cup ("pasta")."""
+    words = normalise(item.name).split()
+    if not words or singular(words[-1]) != words[-1] or words[-1].endswith("s"):
+        return False
+    record = table.get(item.ndb_no or "")
+    hint = table.unit_hint(record) if record is not None else ""
+    return item.dish is not None or bool(hint) and hint not in VOLUME_UNITS and hint not in MEASURES \
+        and hint not in PACKAGES
+
+
+def _one_whole(item: FoodItem, table: FoodTable, age_months: int | None) -> float:
+    """Grams of one whole dish or food, for an item whose amount was not said."""
+    if item.dish:
+        return item.offered_grams / dish_share(age_months)
+    record = table.get(item.ndb_no or "")
+    if record is None:
+        return item.offered_grams
+    whole = grams_for(record, Quantity(1.0), table.category(record), table.unit_hint(record), age_months)
+    return item.offered_grams if whole.basis.startswith("default") else whole.grams
+
+
+def apply_count(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: FoodTable) -> None:
+    """"gave him 5 strawberries and he ate 3": three of the pieces offered were eaten."""
+    counted = [i for i, item in enumerate(items) if item.unit_grams]
+    if not counted or p.eaten_count is None:
+        return
+    target = items[counted[-1]]
+    eaten = min(target.offered_grams, p.eaten_count * (target.unit_grams or 0.0))
+    items[counted[-1]] = with_eaten(target, eaten, table)
