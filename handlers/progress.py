@@ -112,7 +112,7 @@ def _child_badges(session: Session, child: Child, today: date,
 
 def award(session: Session, household: Household, streak: Streak, today: date, now: datetime) -> list[Badge]:
     """Store badges newly earned (with today's date); return only those, to announce them once."""
-    have = frozenset((b.code, b.child_id) for b in badge_store.badges_of(session, [household.id]))
+    have = badge_store.badges_held(session, household.id)
     new = []
     for code, child_id in earned(session, household, streak, today, have):
         if (code, child_id) not in have:

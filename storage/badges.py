@@ -70,6 +70,12 @@ def allergens_introduced(session: Session, child_id: int) -> set[str]:
     return set(session.scalars(select(AllergenExposure.allergen).where(AllergenExposure.child_id == child_id)))
 
 
+def badges_held(session: Session, household_id: int) -> frozenset[tuple[str, int | None]]:
+    """The (code, child id) of every badge the household has, without loading Badge objects."""
+    rows = session.execute(select(Badge.code, Badge.child_id).where(Badge.household_id == household_id))
+    return frozenset((code, child_id) for code, child_id in rows)
+
+
 def badges_of(session: Session, household_ids: list[int]) -> list[Badge]:
     return list(session.scalars(select(Badge).where(Badge.household_id.in_(household_ids))
                                 .order_by(Badge.earned_on, Badge.id)))
