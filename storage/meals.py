@@ -83,18 +83,13 @@ def nutrients_between(session: Session, child_id: int, first: date, last: date) 
                                                              Meal.local_date <= last)))
 
 
-def foods_eaten_before(session: Session, child_id: int, ndb_numbers: list[str], before_meal_id: int | None = None,
-                       before_day: date | None = None) -> set[str]:
-    """Which of these foods the child had in another meal (for 'first time trying'), or in a meal
-    before `before_day` (for a summary's new foods)."""
+def foods_eaten_before(session: Session, child_id: int, ndb_numbers: list[str], before_day: date) -> set[str]:
+    """Which of these foods the child had in a meal before `before_day` (a summary's new foods;
+    a logged meal's first tries come with the badges' read, `storage.badges.foods_eaten`)."""
     if not ndb_numbers:
         return set()
     query = select(MealItem.ndb_no).join(Meal).where(Meal.child_id == child_id, MealItem.ndb_no.in_(ndb_numbers),
-                                                     MealItem.grams > 0)
-    if before_meal_id is not None:
-        query = query.where(Meal.id != before_meal_id)
-    if before_day is not None:
-        query = query.where(Meal.local_date < before_day)
+                                                     MealItem.grams > 0, Meal.local_date < before_day)
     return set(session.scalars(query.distinct()))
 
 
