@@ -62,8 +62,13 @@ class Pipeline:
         self.public_url = public_url
         self.spool = spool
         self.drainer = Drainer(spool, self.handle_spooled) if spool is not None else None
-        if spool is not None and spool.pending():
-            self.drainer.ensure_running()  # left by a process that stopped while the database was down
+
+    def resume_spooled(self) -> None:
+        """Start draining messages a process left in the spool when it stopped while the database
+        was down. Called once the process is warm (and, for web workers, after the fork: a thread
+        started before a fork does not exist in the children)."""
+        if self.spool is not None and self.spool.pending():
+            self.drainer.ensure_running()
 
     def receive(self, msg: InboundMessage) -> list[str]:
         """Answer a message; a redelivered SID gets the stored answer and has no second effect."""

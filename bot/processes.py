@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from datetime import timedelta
 
@@ -54,26 +55,41 @@ def worker(burst: bool) -> None:
         time.sleep(5)
 
 
-@click.command("serve", help="The web process: waitress, which reads each request in full before a thread handles it.")
+@click.command("serve", help="The web process: waitress, which reads each request in full before a thread handles it, "
+                              "in --workers processes sharing the port.")
 @with_appcontext
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 in production).")
 @click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), envvar="WEB_CONCURRENCY",
+              help="Processes, each with its own threads and models (one per core: Python runs one thread at a "
+                   "time per process).")
 @click.option("--threads", default=POOL_SIZE, show_default=True, type=int,
-              help="Requests handled at once (each holds one pooled database connection).")
+              help="Requests each process handles at once (each holds one pooled database connection).")
 @click.option("--connection-limit", default=1000, show_default=True, type=int,
-              help="Open connections (slow or idle ones included) before new ones wait.")
-def serve(host: str, port: int, threads: int, connection_limit: int) -> None:
+              help="Open connections per process (slow or idle ones included) before new ones wait.")
+def serve(host: str, port: int, workers: int, threads: int, connection_limit: int) -> None:
     from waitress import serve as waitress_serve
 
+    from bot.web_process import Supervisor, bind
+
     app = current_app._get_current_object()
-    warm_up(app.extensions["tinytummy"])
-    click.echo(f"TinyTummy web on http://{host}:{port} ({threads} threads)")
-    # Waitress reads headers and body of every request in its event loop and hands a thread only
-    # complete requests, so clients that trickle their headers (or bodies) cost a connection, not a
-    # thread: with gunicorn's threads, 32 of them left real requests unserved.
-    waitress_serve(app, host=host, port=port, threads=threads, connection_limit=connection_limit,
-                   channel_timeout=60, asyncore_use_poll=True, max_request_header_size=64 * 1024,
-                   max_request_body_size=app.config["MAX_CONTENT_LENGTH"], ident="tinytummy")
+    services = app.extensions["tinytummy"]
+    sock = bind(host, port)
+
+    def serve_one() -> None:
+        warm_up(services)
+        # Waitress reads headers and body of every request in its event loop and hands a thread only
+        # complete requests, so clients that trickle their headers (or bodies) cost a connection, not a
+        # thread: with gunicorn's threads, 32 of them left real requests unserved.
+        waitress_serve(app, sockets=[sock], threads=threads, connection_limit=connection_limit,
+                       channel_timeout=60, asyncore_use_poll=True, max_request_header_size=64 * 1024,
+                       max_request_body_size=app.config["MAX_CONTENT_LENGTH"], ident="tinytummy")
+
+    click.echo(f"TinyTummy web on http://{host}:{port} ({workers} processes x {threads} threads)")
+    if workers == 1:
+        serve_one()
+        return
+    sys.exit(Supervisor(workers, serve_one).run())
 
 
 @click.command("clock", help="The scheduler: decides what is due and enqueues it; never sends.")

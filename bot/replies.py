@@ -16,6 +16,7 @@ GSM7_BASIC = frozenset(
 )
 # GSM 03.38 extension table: each costs two septets (ESC + char).
 GSM7_EXTENSION = frozenset("\f^{}\\[~]|€")
+GSM7_ALL = GSM7_BASIC | GSM7_EXTENSION
 
 # Characters GSM-7 lacks, and what to write instead. Accents not here are folded by stripping
 # the accent (á -> a); anything still outside GSM-7 (emoji, CJK, symbols) is dropped.
@@ -50,7 +51,7 @@ def to_gsm7(text: str) -> str:
     """Rewrite text in the GSM-7 alphabet: straight quotes, no emoji, no WhatsApp markup."""
     text = _ITALIC.sub(r"\1", _BOLD.sub(r"\1", text))
     text = _DEGREES.sub(r"\1", text)
-    out = "".join(_fold(char) for char in text)
+    out = text if GSM7_ALL.issuperset(text) else "".join(_fold(char) for char in text)  # most replies: as written
     out = _DROPPED_BEFORE_PUNCTUATION.sub("", out).replace(_DROPPED, "")
     out = re.sub(r"[ \t]{2,}", " ", out)
     out = re.sub(r" *\n *", "\n", out)
@@ -59,7 +60,7 @@ def to_gsm7(text: str) -> str:
 
 def is_gsm7(text: str) -> bool:
     """Tell whether every character is in the GSM-7 basic or extension table."""
-    return all(char in GSM7_BASIC or char in GSM7_EXTENSION for char in text)
+    return GSM7_ALL.issuperset(text)
 
 
 def sms_segments(text: str) -> int:

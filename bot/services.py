@@ -71,7 +71,8 @@ class Services:
     def warm_up(self) -> None:
         """Load the food table, intent index, embedding model and guideline store now, then answer
         the kinds of message parents send in a transaction that is rolled back, so the first
-        message a process answers is as quick as the rest (they take seconds cold)."""
+        message a process answers is as quick as the rest (they take seconds cold). Then resume
+        draining what a stopped process left in the spool."""
         try:
             self.knowledge.food_table()
             self.classify("hello")
@@ -79,8 +80,10 @@ class Services:
             self.pipeline.rehearse(REHEARSAL, _Offline(self.knowledge), classify)
         except Exception:  # a missing table or store shows up in the message that needs it, with its error
             logger.exception("warm-up incomplete")
-            return
-        logger.info("warmed up: food table, intent index, guideline store and %d kinds of message", len(REHEARSAL))
+        else:
+            logger.info("warmed up: food table, intent index, guideline store and %d kinds of message",
+                        len(REHEARSAL))
+        self.pipeline.resume_spooled()
 
     def classify(self, text_: str):
         """Rules, then nearest neighbours, then (with a key, when unsure) the LLM."""

@@ -10,7 +10,6 @@ from handlers.context import Context, InboundMessage, Reply
 from handlers.family import find_child, find_children, named_stranger, names_of, not_our_child
 from handlers.routes import Route, Step
 from handlers.steps import Onboarding, UnknownFood
-from storage import meals as meal_store
 from storage.meals import Meal
 from storage.models import Child
 
@@ -99,21 +98,21 @@ def describe_logged(ctx: Context, child: Child, meal: Meal, items: list, doubts:
     """The reply for a logged meal: what, the key nutrient, new foods, the streak, then safety flags."""
     lines = [f"Logged {child.name}'s {meal.meal_type}: {meals.describe_items(items)}."]
     nutrient = meals.key_nutrient_line(ctx, child)
+    household = child.household
+    today = progress.household_today(ctx.session, household, ctx.now)
+    eaten = progress.foods_eaten(ctx.session, child, today, meal.id)  # first tries and food badges, one read
     tried = [i.ndb_no for i in items if i.ndb_no and i.grams > 0]
-    before = meal_store.foods_eaten_before(ctx.session, child.id, tried, meal.id)
-    new = sorted({i.name for i in items if i.ndb_no in tried and i.ndb_no not in before})
+    new = sorted({i.name for i in items if i.ndb_no in tried and i.ndb_no not in eaten.elsewhere})
     extras = [nutrient] if nutrient else []
     if new:
         extras.append(f"First time trying {_and(new)}!")
-    household = child.household
-    today = progress.household_today(ctx.session, household, ctx.now)
     streak = progress.household_streak(ctx.session, household, today, ctx.now)
     if streak.current >= 2:
         extras.append(f"{streak.current}-day streak!")
     if extras:
         lines.append(" ".join(extras))
     lines.extend(meals.flags(ctx, child, items))
-    new = progress.award(ctx.session, household, streak, today, ctx.now)
+    new = progress.award(ctx.session, household, streak, today, ctx.now, known={child.id: eaten})
     if new:
         names = {c.id: c.name for c in household.children}
         lines.append("New badge: " + "; ".join(progress.badge_label(b, names) for b in new) + "!")

@@ -50,23 +50,33 @@ def analyze(ctx: Context, text: str, child: Child) -> Any:
 
 
 def store(ctx: Context, child: Child, analysis: Any, text: str, meal: Meal | None = None) -> Meal:
-    """Save the analysed items as a new meal (or into `meal`), with exposures to allergens."""
+    """Save the analysed items as a new meal (or into `meal`), with exposures to allergens. A new
+    meal's items go in one Core INSERT: nothing in this message reads them back as objects."""
+    rows = [{"name": item.name[:80], "ndb_no": item.ndb_no, "description": item.description,
+             "food_group": item.food_group, "grams": round(item.grams, 1), "offered_grams": round(item.offered_grams, 1),
+             "estimated": item.estimated, "nutrients": {k: round(v, 3) for k, v in item.nutrients.items()}}
+            for item in analysis.items]
     if meal is None:
         meal = Meal(child_id=child.id, logged_by_id=ctx.person.id, inbound_id=ctx.settings.get("inbound_id"),
                     eaten_at=ctx.now, local_date=ctx.today, text=text[:2000],
-                    meal_type=analysis.meal_type or meal_type_at(ctx.local_now), nutrients={})
+                    meal_type=analysis.meal_type or meal_type_at(ctx.local_now), nutrients=_total(rows))
         ctx.session.add(meal)
-    for item in analysis.items:
-        meal.items.append(MealItem(name=item.name[:80], ndb_no=item.ndb_no, description=item.description,
-                                   food_group=item.food_group, grams=round(item.grams, 1),
-                                   offered_grams=round(item.offered_grams, 1), estimated=item.estimated,
-                                   nutrients={k: round(v, 3) for k, v in item.nutrients.items()}))
-    meal.nutrients = {k: round(v, 3) for k, v in meal_store.nutrients_sum([i.nutrients for i in meal.items]).items()}
-    ctx.session.flush()
+        ctx.session.flush()
+        meal_store.add_items(ctx.session, meal.id, rows)
+    else:
+        meal.items.extend(MealItem(**row) for row in rows)
+        meal.nutrients = _total(meal.items)
+        ctx.session.flush()
     eaten = [i for i in analysis.items if i.grams > 0]
     allergens = set().union(*(allergens_in(i) for i in eaten)) if eaten else set()
     meal_store.record_exposures(ctx.session, child.id, allergens, meal.local_date)
     return meal
+
+
+def _total(items: list) -> dict[str, float]:
+    """A meal's nutrients: the sum of its items' (rows or MealItems), rounded as stored."""
+    nutrients = [i["nutrients"] if isinstance(i, dict) else i.nutrients for i in items]
+    return {k: round(v, 3) for k, v in meal_store.nutrients_sum(nutrients).items()}
 
 
 def flags(ctx: Context, child: Child, items: list) -> list[str]:
@@ -95,8 +105,7 @@ def key_nutrient_line(ctx: Context, child: Child) -> str:
     if months is None:
         months = 12
     intakes = reference_intakes(months)
-    today = meal_store.nutrients_sum([m.nutrients for m in meal_store.meals_between(
-        ctx.session, [child.id], ctx.today, ctx.today)])
+    today = meal_store.nutrients_sum(meal_store.nutrients_between(ctx.session, child.id, ctx.today, ctx.today))
     lines = []
     for key in key_nutrients(months)[:2]:
         label, unit = NUTRIENT_LABELS.get(key, (key, ""))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Mapping
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -81,28 +82,35 @@ def household_today(session: Session, household: Household, now: datetime) -> da
     return now.astimezone(ZoneInfo(owner.timezone if owner and owner.timezone else "UTC")).date()
 
 
+def foods_eaten(session: Session, child: Child, today: date, meal_id: int | None = None) -> badge_store.FoodsEaten:
+    """The child's foods with this rainbow week's, and those eaten in meals other than `meal_id`."""
+    return badge_store.foods_eaten(session, child.id, today - timedelta(days=RAINBOW_DAYS - 1), today, meal_id)
+
+
 def earned(session: Session, household: Household, streak: Streak, today: date,
-           have: frozenset[tuple[str, int | None]] = frozenset()) -> list[tuple[str, int | None]]:
+           have: frozenset[tuple[str, int | None]] = frozenset(),
+           known: Mapping[int, badge_store.FoodsEaten] | None = None) -> list[tuple[str, int | None]]:
     """Every badge the household qualifies for now, as (code, child id or None); a child's badges
-    already in `have` are not looked up again (a badge, once earned, stays)."""
+    already in `have` are not looked up again (a badge, once earned, stays), nor the foods of a
+    child in `known` (read already for this message)."""
     found: list[tuple[str, int | None]] = []
     if streak.longest >= 1:
         found.append(("first_meal", None))
     found += [(f"streak_{n}", None) for n in STREAK_BADGES if streak.longest >= n]
     for child in household.children:
-        found += _child_badges(session, child, today, have)
+        found += _child_badges(session, child, today, have, (known or {}).get(child.id))
     return found
 
 
-def _child_badges(session: Session, child: Child, today: date,
-                  have: frozenset[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
+def _child_badges(session: Session, child: Child, today: date, have: frozenset[tuple[str, int | None]],
+                  eaten: badge_store.FoodsEaten | None) -> list[tuple[str, int | None]]:
     found: list[tuple[str, int | None]] = []
     foods = [(f"foods_{n}", child.id) for n in FOOD_BADGES]
     rainbow = ("rainbow_week", child.id)
     if not set(foods) <= have or rainbow not in have:
-        tried, week = badge_store.foods_eaten(session, child.id, today - timedelta(days=RAINBOW_DAYS - 1), today)
-        found += [badge for n, badge in zip(FOOD_BADGES, foods) if tried >= n]
-        if len({colour_of(name, group) for name, group in week} - {None}) >= RAINBOW_COLOURS:
+        eaten = eaten or foods_eaten(session, child, today)
+        found += [badge for n, badge in zip(FOOD_BADGES, foods) if eaten.tried >= n]
+        if len({colour_of(name, group) for name, group in eaten.days} - {None}) >= RAINBOW_COLOURS:
             found.append(rainbow)
     allergens = ("allergens_all", child.id)
     if allergens not in have and set(MAJOR_ALLERGENS) <= badge_store.allergens_introduced(session, child.id):
@@ -110,11 +118,12 @@ def _child_badges(session: Session, child: Child, today: date,
     return found
 
 
-def award(session: Session, household: Household, streak: Streak, today: date, now: datetime) -> list[Badge]:
+def award(session: Session, household: Household, streak: Streak, today: date, now: datetime,
+          known: Mapping[int, badge_store.FoodsEaten] | None = None) -> list[Badge]:
     """Store badges newly earned (with today's date); return only those, to announce them once."""
-    have = frozenset((b.code, b.child_id) for b in badge_store.badges_of(session, [household.id]))
+    have = badge_store.badges_held(session, household.id)
     new = []
-    for code, child_id in earned(session, household, streak, today, have):
+    for code, child_id in earned(session, household, streak, today, have, known):
         if (code, child_id) not in have:
             badge = badge_store.add_badge(session, household_id=household.id, child_id=child_id, code=code,
                                           earned_on=today, now=now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, and_, func, select
+from sqlalchemy import Date, ForeignKey, String, UniqueConstraint, and_, func, select, true
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -56,18 +56,35 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)  # SQLite drops the zone in min()
 
 
-def foods_eaten(session: Session, child_id: int, first: date, last: date) -> tuple[int, list[tuple[str, str]]]:
-    """How many different foods (SR28 numbers) the child has eaten some of, and the (name, food
-    group) of what they ate on the local days `first`..`last`: one statement, distinct rows only."""
+@dataclass(frozen=True)
+class FoodsEaten:
+    """What a child has eaten some of (SR28 foods), read in one statement for badges and first tries."""
+
+    tried: int  # how many different foods, ever
+    days: list[tuple[str, str]]  # (name, food group) of what they ate on the local days asked for
+    elsewhere: frozenset[str]  # the foods they ate in a meal other than the one asked about
+
+
+def foods_eaten(session: Session, child_id: int, first: date, last: date, meal_id: int | None = None) -> FoodsEaten:
+    """The child's foods, those of the local days `first`..`last`, and those eaten in meals other
+    than `meal_id`: one statement, distinct rows only."""
     in_range = and_(Meal.local_date >= first, Meal.local_date <= last)
-    rows = session.execute(select(MealItem.ndb_no, MealItem.name, MealItem.food_group, in_range).join(Meal)
-                           .where(Meal.child_id == child_id, MealItem.grams > 0).distinct()).all()
-    tried = len({ndb_no for ndb_no, _, _, _ in rows if ndb_no is not None})
-    return tried, [(name, group) for _, name, group, in_days in rows if in_days]
+    other_meal = Meal.id != meal_id if meal_id is not None else true()
+    rows = session.execute(select(MealItem.ndb_no, MealItem.name, MealItem.food_group, in_range, other_meal)
+                           .join(Meal).where(Meal.child_id == child_id, MealItem.grams > 0).distinct()).all()
+    return FoodsEaten(tried=len({ndb_no for ndb_no, *_ in rows if ndb_no is not None}),
+                      days=[(name, group) for _, name, group, in_days, _ in rows if in_days],
+                      elsewhere=frozenset(ndb_no for ndb_no, _, _, _, other in rows if other and ndb_no is not None))
 
 
 def allergens_introduced(session: Session, child_id: int) -> set[str]:
     return set(session.scalars(select(AllergenExposure.allergen).where(AllergenExposure.child_id == child_id)))
+
+
+def badges_held(session: Session, household_id: int) -> frozenset[tuple[str, int | None]]:
+    """The (code, child id) of every badge the household has, without loading Badge objects."""
+    rows = session.execute(select(Badge.code, Badge.child_id).where(Badge.household_id == household_id))
+    return frozenset((code, child_id) for code, child_id in rows)
 
 
 def badges_of(session: Session, household_ids: list[int]) -> list[Badge]:

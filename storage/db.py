@@ -55,7 +55,7 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.close()
 
-        return engine
+        return _fresh_pool_after_fork(engine)
     # hide_parameters: errors never carry the numbers and message text bound into the statement.
     # values_plus_batch: UPDATEs of many rows (the outbox recording a batch of sends) go in pages.
     options = {"executemany_mode": "values_plus_batch"} if url.startswith(("postgresql+psycopg2", "postgresql:")) else {}
@@ -63,7 +63,11 @@ def make_engine(url: str) -> Engine:
     # connection for every message under load and close it again (a Postgres backend each time).
     engine = create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=10, hide_parameters=True,
                            **options)
-    # RQ forks a process per job: the child must not reuse the parent's pooled connections.
+    return _fresh_pool_after_fork(engine)
+
+
+def _fresh_pool_after_fork(engine: Engine) -> Engine:
+    """A forked child (a web worker, an RQ job) must not reuse the parent's pooled connections."""
     os.register_at_fork(after_in_child=lambda: engine.dispose(close=False))
     return engine
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy import (JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, insert,
+                        select)
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, selectinload
 
 from storage.db import Base, UTCDateTime
@@ -61,6 +62,12 @@ class AllergenExposure(Base):
     times: Mapped[int] = mapped_column(Integer, default=1)
 
 
+def add_items(session: Session, meal_id: int, rows: list[dict[str, Any]]) -> None:
+    """Insert a new meal's items in one statement, without building MealItem objects."""
+    if rows:
+        session.execute(insert(MealItem.__table__), [{"meal_id": meal_id, **row} for row in rows])
+
+
 def meals_between(session: Session, child_ids: list[int], first: date, last: date,
                   with_items: bool = False) -> list[Meal]:
     """Meals on the local days `first`..`last`, oldest first; `with_items` loads their items in
@@ -70,18 +77,19 @@ def meals_between(session: Session, child_ids: list[int], first: date, last: dat
     return list(session.scalars(query.options(selectinload(Meal.items)) if with_items else query))
 
 
-def foods_eaten_before(session: Session, child_id: int, ndb_numbers: list[str], before_meal_id: int | None = None,
-                       before_day: date | None = None) -> set[str]:
-    """Which of these foods the child had in another meal (for 'first time trying'), or in a meal
-    before `before_day` (for a summary's new foods)."""
+def nutrients_between(session: Session, child_id: int, first: date, last: date) -> list[dict[str, float]]:
+    """The nutrients of each meal on the local days `first`..`last` (the column only, no Meal objects)."""
+    return list(session.scalars(select(Meal.nutrients).where(Meal.child_id == child_id, Meal.local_date >= first,
+                                                             Meal.local_date <= last)))
+
+
+def foods_eaten_before(session: Session, child_id: int, ndb_numbers: list[str], before_day: date) -> set[str]:
+    """Which of these foods the child had in a meal before `before_day` (a summary's new foods;
+    a logged meal's first tries come with the badges' read, `storage.badges.foods_eaten`)."""
     if not ndb_numbers:
         return set()
     query = select(MealItem.ndb_no).join(Meal).where(Meal.child_id == child_id, MealItem.ndb_no.in_(ndb_numbers),
-                                                     MealItem.grams > 0)
-    if before_meal_id is not None:
-        query = query.where(Meal.id != before_meal_id)
-    if before_day is not None:
-        query = query.where(Meal.local_date < before_day)
+                                                     MealItem.grams > 0, Meal.local_date < before_day)
     return set(session.scalars(query.distinct()))
 
 

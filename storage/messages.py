@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, or_, select, update
+from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -32,12 +32,15 @@ def inbound_by_sid(session: Session, sid: str) -> Inbound | None:
 
 def record_reply(session: Session, inbound: Inbound, parts: list[str], person_id: int | None,
                  now: datetime) -> None:
-    """Store the TwiML reply so a redelivery gets the same answer, and log it as outbound."""
+    """Store the TwiML reply so a redelivery gets the same answer, and log it as outbound: the
+    outbound rows in one Core INSERT (nothing reads them back in this transaction as objects)."""
     inbound.reply_parts = parts
-    for n, part in enumerate(parts):
-        session.add(Outbound(key=f"reply:{inbound.sid}:{n}", person_id=person_id, channel=inbound.channel,
-                             to_address=inbound.sender, body=part, kind="reply", status="replied",
-                             attempts=0, in_reply_to_id=inbound.id, created_at=now, sent_at=now))
+    if parts:
+        session.execute(insert(Outbound.__table__), [
+            {"key": f"reply:{inbound.sid}:{n}", "person_id": person_id, "channel": inbound.channel,
+             "to_address": inbound.sender, "body": part, "media_url": None, "kind": "reply", "status": "replied",
+             "sid": None, "error_code": None, "attempts": 0, "in_reply_to_id": inbound.id, "created_at": now,
+             "sent_at": now} for n, part in enumerate(parts)])
 
 
 def record_delivery(session: Session, sid: str, status: str, error_code: int | None, now: datetime) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -12,15 +12,18 @@ from storage.models import Child, Conversation, Household, Membership, Person
 # What every message reads about its sender: memberships, households, children with their
 # allergies and reactions (the safety notes check each), and the conversation. One statement
 # with joins instead of one lazy load per relationship; a family has a handful of rows of each.
-_EVERY_MESSAGE = (joinedload(Person.conversation),
-                  joinedload(Person.memberships).joinedload(Membership.household).joinedload(Household.children)
-                  .options(joinedload(Child.allergies), joinedload(Child.reactions)))
+# Built once: every message runs it, and a statement object keeps its cache key, so only the phone
+# number is new each time (building the select and keying its six loaders cost more than its rows).
+_SENDER = select(Person).where(Person.phone == bindparam("phone")).options(
+    joinedload(Person.conversation),
+    joinedload(Person.memberships).joinedload(Membership.household).joinedload(Household.children)
+    .options(joinedload(Child.allergies), joinedload(Child.reactions)))
 
 
 def person_by_phone(session: Session, phone: str) -> Person | None:
     """The person with this number with everything a message reads about them, in one statement
     (their conversation stays in the session with them, so `conversation_for` needs no query)."""
-    return session.scalars(select(Person).where(Person.phone == phone).options(*_EVERY_MESSAGE)).unique().one_or_none()
+    return session.scalars(_SENDER, {"phone": phone}).unique().one_or_none()
 
 
 def people_by_id(session: Session, person_ids: list[int]) -> dict[int, Person]:

@@ -38,5 +38,10 @@ def test_the_first_message_to_a_fresh_web_process_is_answered_warm(postgres_url,
         assert response.status_code == 200 and replies_of(response.text)
         assert elapsed < 1.5, f"first message took {elapsed:.2f} s"
         assert "warmed up" in web.output()
+        # Both worker processes warm up before they take a request (each listens only once warm).
+        wait_until(lambda: web.output().count("warmed up") == 2, 120, 0.2, "the second web worker")
+        assert len(web.survivors()) >= 3, web.output()  # the supervisor and its two workers
+        assert web.stop(), "a web worker outlived SIGTERM"
     finally:
         web.stop()
+
