@@ -85,6 +85,14 @@ class ReadQuestion:
         """The focus plus the signs the story reports: what is searched."""
         return f"{self.focus} {self.signs}".strip()
 
+    @property
+    def asked(self) -> str:
+        """The sentences of the focus that ask (with a question mark if any do): in a short story read
+        whole, "Should I be worried about her iron?" is what the answer's sentences must answer."""
+        sentences = [_OPENER.sub("", s).strip() for s in split_message(self.focus)]
+        marked = [s for s in sentences if s.endswith("?")] or [s for s in sentences if is_asking(s)]
+        return " ".join(marked) or self.focus
+
 
 def split_message(text: str) -> list[str]:
     """Cut a message into sentences at . ! ? and line breaks; drop empty bits and fillers."""
