@@ -105,3 +105,9 @@ def test_the_asking_sentences_of_a_short_story_read_whole():
                          "Should I be worried about her iron?")
 
     assert read.focus.startswith("My 3 year old") and read.asked == "Should I be worried about her iron?"
+
+
+@pytest.mark.parametrize("text", ["teething baby wont eat", "toddler only eats crackers and pasta help",
+                                  "what should I do if she spits everything out?"])
+def test_a_problem_told_or_what_to_do_asks_for_steps(text):
+    assert read_question(text).kinds[0] == "how"
