@@ -27,6 +27,7 @@ WHATSAPP_LIMIT = 700  # WhatsApp has room for a fuller answer
 HARD_LIMIT = 480  # an LLM answer, checked before it is sent on either channel
 KIND_BONUS = 0.15  # lift for a sentence that gives the kind of answer asked
 ASKED_SHARE = 0.5  # how far a sentence's similarity moves toward the asking sentences' when that is higher
+EARLIER_FIRST = 0.005  # per sentence: of two about equally relevant sentences, the earlier is picked first
 WORD_BONUS = 0.05  # lift per word of the asking sentence a passage sentence names (two at most)
 SECOND_MARGIN = 0.08  # how far behind the best passage a runner-up may be and still add a sentence
 CLEAR_LEAD = 0.08  # a passage ranked this far ahead of the next is about the question even when MiniLM is unsure
@@ -268,7 +269,8 @@ def _pick(sentences: list[str], sims: np.ndarray, budget: int, most: int = MAX_S
 
     A sentence that leans on the one before it ("These can be...") comes with that one.
     """
-    order = [int(i) for i in np.argsort(-sims)]
+    # Near-ties go to the earlier sentence: passages say their main point first.
+    order = [int(i) for i in np.argsort(-(sims - EARLIER_FIRST * np.arange(len(sims))), kind="stable")]
     best = float(sims[order[0]])
     chosen: list[int] = []
     used = 0

@@ -354,3 +354,18 @@ def test_a_short_question_after_a_story_is_answered_when_the_story_shows_the_pas
     answer = compose_answer(read.query, hits, None, None, [], asked=read.asked, story=read.whole)
 
     assert answer and "pediatrician" in answer, answer
+
+
+def test_of_two_equally_relevant_sentences_that_do_not_both_fit_the_earlier_is_kept():
+    import numpy as np
+
+    from knowledge.answers import _pick
+
+    text = ("Babies do not need added salt, so do not add salt to their food: under 12 months they should have "
+            "less than 1 gram a day. When cooking for the family, take the baby's portion out before adding salt, "
+            "and avoid salty foods such as bacon, deli meat, salty crackers, stock cubes, and instant noodles.")
+    sentences = split_sentences(text)
+
+    chosen = _pick(sentences, np.array([0.900, 0.902]), budget=200)  # a near-tie
+
+    assert chosen == sentences[:1]
