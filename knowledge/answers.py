@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from knowledge.asking import answer_kinds, lead_kind, sentence_offers
+from knowledge.asking import answer_kinds, lead_kind, sentence_offers, topic_words
 from knowledge.embeddings import embed, embed_question
 from knowledge.guideline_store import Hit, content_words
 from knowledge.subjects import asks_if_safe, names_signs
@@ -26,6 +26,9 @@ SMS_LIMIT = 306  # two SMS segments of GSM-7 text (153 characters each in a mult
 WHATSAPP_LIMIT = 700  # WhatsApp has room for a fuller answer
 HARD_LIMIT = 480  # an LLM answer, checked before it is sent on either channel
 KIND_BONUS = 0.15  # lift for a sentence that gives the kind of answer asked
+ASKED_SHARE = 0.5  # how far a sentence's similarity moves toward the asking sentences' when that is higher
+EARLIER_FIRST = 0.005  # per sentence: of two about equally relevant sentences, the earlier is picked first
+WORD_BONUS = 0.05  # lift per word of the asking sentence a passage sentence names (two at most)
 SECOND_MARGIN = 0.08  # how far behind the best passage a runner-up may be and still add a sentence
 CLEAR_LEAD = 0.08  # a passage ranked this far ahead of the next is about the question even when MiniLM is unsure
 MIN_SCORE = 0.47  # below this neither the passage nor any sentence is about the question
@@ -63,26 +66,34 @@ _VECTOR_CACHE_SIZE = 4096
 
 
 def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_text: str | None,
-                   allergies: list[str], limit: int = SMS_LIMIT) -> str | None:
+                   allergies: list[str], limit: int = SMS_LIMIT, *, asked: str | None = None,
+                   story: str | None = None) -> str | None:
     """Answer from the best passage's most relevant sentences (plus one from the runner-up when it
     covers a part of the question the first leaves open), or None if the passages do not cover it.
 
     Sentences giving the kind of answer asked (an age for "when", an amount for "how much") are
-    preferred. limit is the whole reply's length: SMS_LIMIT (two segments) or WHATSAPP_LIMIT.
+    preferred, and so are those closest to the asking sentence(s) `asked` of a story and those naming
+    its words. `story` (the whole message) may show a passage is about it when a short question
+    ("should we stop?") alone does not. limit is the whole reply's length: SMS_LIMIT (two segments)
+    or WHATSAPP_LIMIT.
     """
     if not hits:
         return None
     hits = _answering_first(hits, lead_kind(question))
     hit = hits[0]
+    asked = asked if asked and asked != question else None
     question_vector = embed_question(question)
     sentences = split_sentences(gsm_safe(hit.text))
-    sims = _sentence_vectors(tuple(sentences)) @ question_vector
+    vectors = _sentence_vectors(tuple(sentences))
+    sims = _closeness(vectors, question_vector, asked)
     best = float(sims.max())
+    reach = max(best, float((vectors @ embed_question(story)).max())) if story else best
     # Words and topics agree, not meaning alone; the passage itself must give the kind of answer asked
     # ("how much screen time" is not answered by "keep screens off during meals").
     clear = (len(hits) > 1 and hit.rank - hits[1].rank >= CLEAR_LEAD
              and _answers_kind(lead_kind(question), [hit]))
-    if hit.score < PASSAGE_FLOOR or (max(hit.score, best) < MIN_SCORE and not clear) or not _is_about(question, hit, best):
+    if hit.score < PASSAGE_FLOOR or (max(hit.score, reach) < MIN_SCORE and not clear) \
+            or not _is_about(question, hit, reach):
         return None
     kinds = answer_kinds(question)
     if hit.score < STRONG_SCORE and not _answers_kind(lead_kind(question), hits[:2]):
@@ -91,7 +102,8 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     lead = _lead(child_name, age_text)
     most = MAX_SENTENCES if limit <= SMS_LIMIT else MAX_SENTENCES + 1
     budget = limit - len(note or "") - len(lead) - len(hit.source) - 9
-    preferred = _call_advice_kept(sentences, _safe_forms_first(sentences, _prefer(sentences, sims, kinds), question,
+    named = _asked_words_first(sentences, sims, asked or question)  # before the kind lift, which outranks it
+    preferred = _call_advice_kept(sentences, _safe_forms_first(sentences, _prefer(sentences, named, kinds), question,
                                                                 hit.text), question)
     chosen = _pick(sentences, _keep_allergy_warnings(sentences, preferred, question, allergies), budget, most)
     sources = [hit.source]
@@ -105,6 +117,32 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     label = "Sources" if len(sources) > 1 else "Source"
     lines = [note, lead + " ".join(chosen), f"{label}: {'; '.join(sources)}"]
     return _fit("\n".join(line for line in lines if line), limit)
+
+
+def _closeness(vectors: np.ndarray, question_vector: np.ndarray, asked: str | None) -> np.ndarray:
+    """Each sentence's similarity to the question, moved part of the way toward its similarity to the
+    asking sentences of a story read whole when that is higher: "Should I be worried about her iron?"
+    after two lines about meat. Part of the way, so one close sentence does not crowd out the rest."""
+    sims = vectors @ question_vector
+    if not asked:
+        return sims
+    return sims + ASKED_SHARE * np.clip(vectors @ embed_question(asked) - sims, 0.0, None)
+
+
+def _asked_words_first(sentences: list[str], sims: np.ndarray, asked: str) -> np.ndarray:
+    """Lift the sentences that name what the asking sentence names and the rest of the passage does
+    not: "Should I be worried about her iron?" wants the passage's one sentence on iron."""
+    asked_stems = {w[:STEM] for w in topic_words(asked) if not w[:1].isdigit()} - GENERIC_STEMS
+    if not asked_stems or len(sentences) < 2:
+        return sims
+    named = [asked_stems & {w[:STEM] for w in content_words(sentence)} for sentence in sentences]
+    lifted = sims.copy()
+    top = float(sims.max()) - 0.001  # come next to the best, neither overtake it nor push others out
+    for i, stems in enumerate(named):
+        rare = {s for s in stems if sum(s in other for other in named) < len(sentences)}
+        if rare:
+            lifted[i] = max(lifted[i], min(lifted[i] + WORD_BONUS * min(len(rare), 2), top))
+    return lifted
 
 
 _ALLERGY_WORD = re.compile(r"\ballerg\w*|\bintoleran\w*|\bcmpa\b|\breact(?:ion|ed|s)?\b", re.I)
@@ -231,7 +269,8 @@ def _pick(sentences: list[str], sims: np.ndarray, budget: int, most: int = MAX_S
 
     A sentence that leans on the one before it ("These can be...") comes with that one.
     """
-    order = [int(i) for i in np.argsort(-sims)]
+    # Near-ties go to the earlier sentence: passages say their main point first.
+    order = [int(i) for i in np.argsort(-(sims - EARLIER_FIRST * np.arange(len(sims))), kind="stable")]
     best = float(sims[order[0]])
     chosen: list[int] = []
     used = 0

@@ -52,7 +52,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"portions?|serving sizes?|servings?|times a (day|week)|per day|a day|a week|limit)\b", re.I)),
     ("when", re.compile(r"\bwhen (can|could|should|do|does|is|are|to|will|would)\b|\bwhat age\b|\bhow old\b|\bold enough\b|\bat what (age|point)\b|\b(too early|too soon|"
                         r"too young|too late|yet|ready|start(ing)?|introduce|stop|wean)\b", re.I)),
-    ("how", re.compile(r"\bhow (do|does|should|can|could|would|to|best)\b|\bbest way\b|\bways? to\b|"
+    ("how", re.compile(r"\bhow (do|does|should|can|could|would|to|best)\b|\bbest way\b|\bways? to\b|\\bwhat (should|do) (i|we) do\\b|\\bwhat to do\\b|"
                        r"\b(prepare|serve|cut|cook|give it)\b", re.I)),
     ("what", re.compile(r"\bwhat (foods?|finger foods?|snacks?|kinds?|type|types|fish|milk|drinks?|should|can|"
                         r"to|else|are)\b|\bwhich\b|\bideas?\b|\bexamples?\b|\blist\b", re.I)),
@@ -84,6 +84,14 @@ class ReadQuestion:
     def query(self) -> str:
         """The focus plus the signs the story reports: what is searched."""
         return f"{self.focus} {self.signs}".strip()
+
+    @property
+    def asked(self) -> str:
+        """The sentences of the focus that ask (with a question mark if any do): in a short story read
+        whole, "Should I be worried about her iron?" is what the answer's sentences must answer."""
+        sentences = [_OPENER.sub("", s).strip() for s in split_message(self.focus)]
+        marked = [s for s in sentences if s.endswith("?")] or [s for s in sentences if is_asking(s)]
+        return " ".join(marked) or self.focus
 
 
 def split_message(text: str) -> list[str]:
@@ -137,7 +145,9 @@ def answer_kinds(question: str) -> tuple[str, ...]:
     sentences = [_OPENER.sub("", s).strip() for s in split_message(question) or [question]]
     asked = [s for s in sentences if s.endswith("?")] + [s for s in sentences if not s.endswith("?")]
     found = [lead_kind(question)] + [kind for s in asked for kind, pattern in _KINDS if pattern.search(s)]
-    return tuple(kind for kind in dict.fromkeys(found) if kind and kind != "why")
+    kinds = tuple(kind for kind in dict.fromkeys(found) if kind and kind != "why")
+    # "teething baby wont eat", "toddler only eats crackers help": a problem told, what to do asked
+    return kinds or (("how",) if not any(is_asking(s) and s.endswith("?") for s in sentences) else ())
 
 
 def lead_kind(question: str) -> str:
@@ -162,6 +172,7 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("when", re.compile(r"(when|what age|at what age|how old|what time|(is|are) (she|he|they|my \w+) old enough)\b",
                         re.I)),
     ("how", re.compile(r"how\b", re.I)),
+    ("how", re.compile(r"what (should|do) (i|we) do\b|what to do\b", re.I)),  # steps, not a list
     ("what", re.compile(r"(what|which)\b", re.I)),
     ("whether", re.compile(r"(can|could|is|are|should|does|do|may|will|would|am)\b", re.I)),
 )

@@ -142,7 +142,7 @@ class PassageIndex:
         rank[~allowed] = -np.inf
         order = [int(i) for i in np.argsort(-rank)[:SHORTLIST] if allowed[i]]
         if fuse:
-            order = self._rerank(read, order, rank)
+            order = self._rerank(read, order, rank, age_months)
         return [Ranked(i, float(rank[i]), float(similarity[i])) for i in order[:k]]
 
     def _bm25_scores(self, read: ReadQuestion) -> np.ndarray:
@@ -156,13 +156,13 @@ class PassageIndex:
             scores += CONTEXT_BM25_SHARE * self._bm25.get_scores(context)
         return scores / max(float(scores.max()), BM25_FLOOR)
 
-    def _rerank(self, read: ReadQuestion, order: list[int], rank: np.ndarray) -> list[int]:
+    def _rerank(self, read: ReadQuestion, order: list[int], rank: np.ndarray, age_months: int | None) -> list[int]:
         """Lift shortlisted passages that share topic words or give the kind of answer asked, and
         weigh what the question is about: the drink it names, or whether a food is safe."""
         words = set(stems(read.query) or stems(read.whole))
         lead = read.kinds[0] if read.kinds else None
         asked = read.focus if len(read.focus.split()) <= ONE_QUESTION_WORDS else ""  # not a whole story
-        drinks = drinks_meant(drinks_named(asked))
+        drinks = drinks_meant(drinks_named(asked), age_months)
         safety = asks_if_safe(asked)
         signs = set(stems(read.signs))
         for i in order:

@@ -16,7 +16,7 @@ _DRINKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("breast milk", re.compile(r"\bbreast ?milk\b|\bbreast ?fe(d|eding)\b|\bnursing\b|\bpumped milk\b", re.I)),
     ("plant milk", re.compile(r"\b(oat|almond|soy|soya|rice|coconut|cashew|hemp|pea|plant|nut|non-dairy|"
                               r"dairy-free|vegan|plant-based) milks?\b", re.I)),
-    ("formula", re.compile(r"\bformulas?\b", re.I)),
+    ("formula", re.compile(r"\bformulas?\b|\b(toddler|growing[- ]up|follow[- ]on|transition) milks?\b", re.I)),
     ("juice", re.compile(r"\bjuices?\b", re.I)),
     ("water", re.compile(r"(?<!coconut )(?<!gripe )(?<!rice )(?<!sugar )\bwater\b", re.I)),
     ("milk", re.compile(r"\bmilks?\b", re.I)),
@@ -51,11 +51,14 @@ def drinks_named(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def drinks_meant(asked: frozenset[str]) -> frozenset[str]:
-    """Every drink a passage may name and still be about the drink asked for."""
+def drinks_meant(asked: frozenset[str], age_months: int | None = None) -> frozenset[str]:
+    """Every drink a passage may name and still be about the drink asked for: from 12 months "milk"
+    is cow's milk (or breast milk), not toddler formula, which healthy toddlers do not need."""
     meant: set[str] = set()
     for drink in asked:
         meant |= _MEANS.get(drink, {drink})
+    if "milk" in asked and "formula" not in asked and age_months is not None and age_months >= 12:
+        meant.discard("formula")
     return frozenset(meant)
 
 

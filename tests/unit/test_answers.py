@@ -341,3 +341,31 @@ def test_is_it_safe_about_a_choking_food_is_answered_with_how_to_serve_it(questi
     answer = compose_answer(question, [corpus_hit(passage_id, 0.6)], "Sam", "20 months", [])
 
     assert how in answer, answer
+
+
+def test_a_short_question_after_a_story_is_answered_when_the_story_shows_the_passage_is_about_it():
+    from knowledge.asking import read_question
+
+    read = read_question("We gave our 7 month old scrambled egg for the first time and about 20 minutes later he got "
+                         "hives around his mouth and on his cheeks. It went away after an hour and he seemed fine "
+                         "otherwise. Can I try egg again next week or should we stop?")
+    hits = [corpus_hit("allergy-mild-reaction", 0.44, 0.70), corpus_hit("allergic-reaction-signs", 0.42, 0.65)]
+
+    answer = compose_answer(read.query, hits, None, None, [], asked=read.asked, story=read.whole)
+
+    assert answer and "pediatrician" in answer, answer
+
+
+def test_of_two_equally_relevant_sentences_that_do_not_both_fit_the_earlier_is_kept():
+    import numpy as np
+
+    from knowledge.answers import _pick
+
+    text = ("Babies do not need added salt, so do not add salt to their food: under 12 months they should have "
+            "less than 1 gram a day. When cooking for the family, take the baby's portion out before adding salt, "
+            "and avoid salty foods such as bacon, deli meat, salty crackers, stock cubes, and instant noodles.")
+    sentences = split_sentences(text)
+
+    chosen = _pick(sentences, np.array([0.900, 0.902]), budget=200)  # a near-tie
+
+    assert chosen == sentences[:1]

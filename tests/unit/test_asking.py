@@ -98,3 +98,16 @@ def test_split_message_drops_fillers_and_keeps_run_ons_whole():
     assert split_message("hi! can she have eggs?? thanks") == ["can she have eggs??"]
     assert split_message("she is 9 months old she wont eat anything what should i do") == [
         "she is 9 months old she wont eat anything what should i do"]
+
+
+def test_the_asking_sentences_of_a_short_story_read_whole():
+    read = read_question("My 3 year old has decided she doesn't like meat anymore and pushes it off her plate. "
+                         "Should I be worried about her iron?")
+
+    assert read.focus.startswith("My 3 year old") and read.asked == "Should I be worried about her iron?"
+
+
+@pytest.mark.parametrize("text", ["teething baby wont eat", "toddler only eats crackers and pasta help",
+                                  "what should I do if she spits everything out?"])
+def test_a_problem_told_or_what_to_do_asks_for_steps(text):
+    assert read_question(text).kinds[0] == "how"
