@@ -77,7 +77,6 @@ def serve(host: str, port: int, workers: int, threads: int, connection_limit: in
     sock = bind(host, port)
 
     def serve_one() -> None:
-        warm_up(services)
         # Waitress reads headers and body of every request in its event loop and hands a thread only
         # complete requests, so clients that trickle their headers (or bodies) cost a connection, not a
         # thread: with gunicorn's threads, 32 of them left real requests unserved.
@@ -87,9 +86,10 @@ def serve(host: str, port: int, workers: int, threads: int, connection_limit: in
 
     click.echo(f"TinyTummy web on http://{host}:{port} ({workers} processes x {threads} threads)")
     if workers == 1:
+        warm_up(services)
         serve_one()
         return
-    sys.exit(Supervisor(workers, serve_one).run())
+    sys.exit(Supervisor(workers, serve_one, warm=lambda: warm_up(services)).run())
 
 
 @click.command("clock", help="The scheduler: decides what is due and enqueues it; never sends.")

@@ -4,8 +4,10 @@ One Python process runs one thread at a time (the GIL), so a single waitress pro
 more than one core however many threads it has. `serve --workers N` builds the app once (imports,
 config, routes: the forks share them), binds the address, then forks N children. Each child warms
 up its own models (an ONNX session or a Chroma client opened before a fork is not safe to use
-after it) and only then calls listen() on the shared socket, so no request reaches a cold
-process; the kernel hands each new connection to whichever child accepts it first. Inside a
+after it); the first children wait for each other and only then listen on the shared socket, so
+no request reaches a cold process and no child takes every long-lived connection while the others
+still warm up (8 keep-alive connections all on one process serve at one process's speed); the
+kernel hands each new connection to whichever child accepts it first. Inside a
 child nothing changes: waitress reads each request in full in its event loop before a thread
 handles it, and every message is claimed, answered and stored in one transaction.
 
@@ -40,19 +42,28 @@ def bind(host: str, port: int) -> socket.socket:
 class Supervisor:
     """Fork `workers` children that each run `serve_one`, and keep them running until told to stop."""
 
-    def __init__(self, workers: int, serve_one: Callable[[], None]) -> None:
+    def __init__(self, workers: int, serve_one: Callable[[], None],
+                 warm: Callable[[], None] | None = None) -> None:
         self.workers = workers
         self.serve_one = serve_one
+        self.warm = warm
         self.children: dict[int, float] = {}  # pid -> when it was forked (monotonic)
         self.stopping = False
         self.failed = False
+        self._gate: tuple[int, int, int, int] | None = None  # ready and go pipes of the first children
 
     def run(self) -> int:
         """Serve until SIGTERM/SIGINT or a child fails to start; the exit status for the parent."""
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
+        if self.warm is not None:
+            ready_r, ready_w = os.pipe()
+            go_r, go_w = os.pipe()
+            self._gate = (ready_r, ready_w, go_r, go_w)
         for _ in range(self.workers):
             self._fork()
+        if self._gate is not None:
+            self._open_gate()
         while self.children:
             try:
                 pid, status = os.wait()
@@ -70,6 +81,25 @@ class Supervisor:
                 logger.warning("web worker %d stopped (exit %s): starting another", pid, code)
                 self._fork()
         return 1 if self.failed else 0
+
+    def _open_gate(self) -> None:
+        """Let the first children serve once all of them are warm (or one has died: the loop sees it)."""
+        ready_r, ready_w, go_r, go_w = self._gate
+        self._gate = None  # children forked from now on (replacements) serve as soon as they are warm
+        os.close(ready_w)
+        os.close(go_r)
+        warm, deadline = 0, time.monotonic() + STARTING
+        while warm < self.workers and not self.stopping and time.monotonic() < deadline:
+            try:
+                chunk = os.read(ready_r, self.workers)
+            except InterruptedError:
+                continue
+            if not chunk:  # every child closed its end: one died while starting
+                break
+            warm += len(chunk)
+        os.write(go_w, b"." * self.workers)
+        os.close(ready_r)
+        os.close(go_w)
 
     def _stop(self, signum: int, _frame=None) -> None:
         self.stopping = True
@@ -90,6 +120,16 @@ class Supervisor:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             signal.signal(signal.SIGINT, signal.default_int_handler)
             _stop_with(parent)
+            if self.warm is not None:
+                self.warm()
+            if self._gate is not None:
+                ready_r, ready_w, go_r, go_w = self._gate
+                os.close(ready_r)
+                os.close(go_w)
+                os.write(ready_w, b".")
+                os.close(ready_w)
+                os.read(go_r, 1)  # the others are warm too (or the parent has gone: EOF)
+                os.close(go_r)
             self.serve_one()
             code = 0
         except KeyboardInterrupt:

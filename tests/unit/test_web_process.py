@@ -97,3 +97,39 @@ def test_a_child_that_dies_while_starting_stops_the_web_process(tmp_path):
 
     pid = _run_in_fork(lambda: Supervisor(2, serve_one).run())
     assert _wait(pid) == 1
+
+
+def test_no_child_serves_until_every_first_child_is_warm(tmp_path):
+    """A quick child must not listen alone while a slow one warms up: it would take every
+    keep-alive connection opened meanwhile and serve them all at one process's speed."""
+    events = tmp_path / "events"
+
+    def log(what: str) -> None:
+        with events.open("a") as f:
+            f.write(f"{time.monotonic():.6f} {what}\n")
+
+    def warm() -> None:
+        try:  # the first child to get here is quick, the other takes a second
+            os.close(os.open(tmp_path / "quick", os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            time.sleep(1.0)
+        log("warm")
+
+    def serve_one() -> None:
+        log("serve")
+        signal.pause()
+
+    pid = _run_in_fork(lambda: Supervisor(2, serve_one, warm=warm).run())
+    deadline = time.monotonic() + 10
+    while sum(1 for line in _lines_of(events) if line.endswith("serve")) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGTERM)
+    assert _wait(pid) == 0
+    lines = _lines_of(events)
+    last_warm = max(float(line.split()[0]) for line in lines if line.endswith("warm"))
+    serves = [float(line.split()[0]) for line in lines if line.endswith("serve")]
+    assert len(serves) == 2 and min(serves) >= last_warm
+
+
+def _lines_of(path: Path) -> list[str]:
+    return path.read_text().splitlines() if path.exists() else []
