@@ -236,7 +236,17 @@ def _anchor_order(text: str) -> tuple[str, str]:
     if asked_first or any(_SIGNS.search(c.lower()) for c in parts if not asks(c)):
         # a question that reports no eating ("are nut butters on toast a choking risk") has no meal to log
         return ("question", "log_meal") if _REPORTS.search(text.lower()) else ("question",)
-    return ("log_meal", "question")
+    # a statement first that reports no eating ("the pods are up on the top shelf now. whats a good
+    # breakfast for her"): the only meal words are in the question, so there is no meal to log
+    told = any(_REPORTS.search(c.lower()) or _names_food(c) for c in parts if not asks(c))
+    return ("log_meal", "question") if told else ("question",)
+
+
+def _names_food(clause: str) -> bool:
+    """A clause naming a food ("few bites of steak strips and mashed potato"), not a household thing."""
+    from knowledge.food_safety_scan import find_mentions
+
+    return bool(find_mentions(clause))
 
 
 def _reports_and_asks(text: str) -> bool:

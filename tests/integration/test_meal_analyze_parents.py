@@ -148,7 +148,7 @@ def test_an_implausible_meal_is_questioned(analyze):
     ("breakfast: half a banana and a few sips of milk (like 2 oz)", {"banana": 59, "milk": 61}),
     ("had 3/4 cup of Cheerios with milk this morning", {"cheerios": 21}),             # the cup is the cereal's
     ("4 McDonalds nuggets and a kids fries", {"mcdonalds nuggets": 64, "mcdonalds fries": 31}),
-    ("3 pieces of sushi (cucumber roll)", {"sticky rice": 60}),                      # half of a 6-piece roll
+    ("3 pieces of sushi (cucumber roll)", {"sushi rice": 60}),                       # half of a 6-piece roll
     ("Gave him 8 strawberries, he ate 5 and threw the rest on the floor", {"strawberries": 60}),
     ("he only ate ketchup and milk for dinner lol, 1 tbsp ketchup and 4 oz whole milk",
      {"ketchup": 17, "whole milk": 122}),

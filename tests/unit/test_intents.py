@@ -364,9 +364,16 @@ def test_a_correction_and_an_undo_together_need_the_undo_asked_for() -> None:
         ("are nut butters on toast a choking risk", ("question",)),
         ("is nut butter on toast a choking risk? she had some this morning", ("question", "log_meal")),
         ("she had nut butter on toast, is that a choking risk?", ("log_meal", "question")),
+        # a statement first that names no food: the meal word is only in the question
+        ("laundry pods are up on the top shelf now. whats a good breakfast for her", ("question",)),
+        ("we are at grandmas for the weekend. what snack can i pack", ("question",)),
+        ("few bites of steak strips and mashed potato. is it normal that he spits the meat out",
+         ("log_meal", "question")),
     ],
 )
-def test_a_question_that_reports_no_eating_has_no_meal_to_log(text: str, expected: tuple) -> None:
+@pytest.mark.parametrize("leading", ["question", "log_meal"])
+def test_a_question_that_reports_no_eating_has_no_meal_to_log(text: str, expected: tuple, leading: str) -> None:
     probs = np.zeros(len(INTENTS))
-    probs[INTENTS.index("question")], probs[INTENTS.index("log_meal")] = 0.9, 0.6
+    other = "log_meal" if leading == "question" else "question"
+    probs[INTENTS.index(leading)], probs[INTENTS.index(other)] = 0.9, 0.6
     assert intents.decide(probs, INTENTS, 0.7, text) == expected
