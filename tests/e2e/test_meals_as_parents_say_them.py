@@ -169,3 +169,10 @@ def test_counted_dips_and_a_dish_sized_by_its_main_part(app):
     reply = parent.say("hummus and pita - she dipped like 3 times, ate maybe a quarter of a big pita")
     assert reply.startswith("Logged Maya's") and "didn't catch" not in reply
     assert items(meals(app)[0]) == {"hummus": 15.0, "pita": 15.0}
+
+
+def test_dishes_from_many_kitchens_log_by_their_parts(app):
+    parent = household(app, "+12125550398", "Maya", "2024-10-01")
+    reply = parent.say("breakfast was 1 pesarattu and half a cup of mango lassi")
+    assert reply.startswith("Logged Maya's breakfast") and "didn't catch" not in reply
+    assert {"mung beans", "yogurt"} <= set(items(meals(app)[0]))
