@@ -171,7 +171,8 @@ def test_pieces_of_a_whole_cut_by_shape(table, text, ndb, eaten):
 
 
 def test_a_one_word_aside_can_name_the_brand_before_the_food(table):
-    assert grams_by_ndb(analyze_meal("2 waffles (eggo)", table, 24)) == {"18403": pytest.approx(66.0)}
+    # the brand's own SR28 item: KELLOGG'S EGGO Homestyle, 2 waffles = 70 g
+    assert grams_by_ndb(analyze_meal("2 waffles (eggo)", table, 24)) == {"28015": pytest.approx(70.0)}
 
 
 def test_bites_of_a_dish_are_shared_by_its_parts(table):
