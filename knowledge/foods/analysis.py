@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 
 from rapidfuzz import fuzz
 
+from knowledge.foods.dips import dips_counted
 from knowledge.foods.dish_amounts import as_food, dish_share, dish_words
 from knowledge.foods.dish_parts import (minor_parts_follow, settle_dish_parts, without_brand_labels,
                                         without_unmeasured_repeats)
@@ -71,6 +72,7 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
                                 dish_share(age_months), lambda item, ndb: as_food(item, ndb, table, age_months))
     items, unknown = without_brand_labels(without_unmeasured_repeats(
         minor_parts_follow(settled, lambda item, grams: with_eaten(item, grams, table)))), meal.unknown
+    items = dips_counted(items, text, table, age_months)
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
     totals = add_up(item.nutrients for item in items)

@@ -57,8 +57,13 @@ def settle_dish_parts(items: list, clauses: list[int], dish_words: Callable[[str
         parts = settle.refine_bread(head, [j for j in later if _is_part(items[j], items[head.start:head.end],
                                                                       head.words)])
         measured = [j for j in parts if not items[j].estimated]
-        if measured and (len(parts) >= 2 or _sizes_the_dish(measured, items, head)):
+        if measured and len(parts) >= 2:
             settle.parts_replace_dish(head, parts)
+        elif measured and _sizes_the_dish(measured, items, head) and any(
+                not items[j].estimated for j in later if j not in parts):  # "stir fry - 1/4 cup rice, 1 oz chicken"
+            settle.parts_replace_dish(head, parts)
+        elif measured and _sizes_the_dish(measured, items, head):
+            settle.part_sizes_dish(head, parts)
         elif parts and not measured:
             settle.parts_describe_dish(head, parts)
         elif measured and head.is_dish:  # "pb&j sandwich - 1 tbsp pb": that part is the parent's
@@ -101,10 +106,38 @@ class _Settling:
             if item.estimated:  # the parent itemised a whole dish
                 item = replace(item, offered_grams=round(item.offered_grams / self.dish_share, 1))
                 self.items[i] = self.with_eaten(item, self.items[i].grams / self.dish_share)
+        self._as_dish_foods(head, parts)
+
+    def _as_dish_foods(self, head: Head, parts: list[int]) -> None:
+        """Parts named by a head noun ("noodles" of pho) are the dish's own food for it."""
         for j in parts if head.is_dish and self.as_food is not None else ():
             same = _dish_food_for(self.items[j], self.items[head.start:head.end])
             if same is not None:
                 self.items[j] = self.as_food(self.items[j], same)
+
+    def part_sizes_dish(self, head: Head, parts: list[int]) -> None:
+        """"hummus and pita, ate a quarter of a pita": one measured main part; the dish's other parts go
+        with it in the dish's proportion."""
+        part, dish = self.items[parts[0]], range(head.start, head.end)
+        same = [i for i in dish if self.items[i].ndb_no == part.ndb_no
+                or _is_part(part, [self.items[i]], frozenset(_words(self.items[i].name)))]
+        whole = sum(self._whole(i) for i in same)
+        if not same or not whole:
+            self.parts_replace_dish(head, parts)
+            return
+        ratio, share = part.offered_grams / whole, _eaten_share(part)
+        for i in dish:
+            if i not in same:
+                offered = self._whole(i) * ratio
+                self.items[i] = replace(self.with_eaten(self.items[i], offered * share),
+                                        offered_grams=round(offered, 1), estimated=False)
+        self.drop.update(same)
+        self._as_dish_foods(head, parts)
+
+    def _whole(self, i: int) -> float:
+        """Grams of item i in one whole dish (an unmeasured dish was taken as the age's share)."""
+        item = self.items[i]
+        return item.offered_grams / self.dish_share if item.estimated else item.offered_grams
 
     def part_replaces_its_part(self, head: Head, measured: list[int]) -> None:
         """One measured minor part: the dish's own item for it goes, the other parts stay."""

@@ -58,7 +58,8 @@ _CHATTER = re.compile(
     r"(?:she|he|they) (?:loved|liked|hated) (?:it|them)|(?:it|they) (?:was|were) a (?:hit|win|success)|"
     r"(?:and\s*)?(?:\.\.\.\s*)?that'?s (?:it|all)|(?:she|he|they)(?:'?s|'?re| is| are) (?:on (?:a )?(?:hunger )?strike|"
     r"(?:just )?(?:learning|teething|getting)\b[^,.;!?\n]*)|so proud|(?:don'?t|dont|no) judge|"
-    r"(?:don'?t|dont) worry|(?:so|very|super) proud|not bad|could be worse|i think|i guess|honestly|idk|ugh)"
+    r"(?:don'?t|dont) worry|(?:so|very|super) proud|not bad|could be worse|i think|i guess|honestly|idk|ugh|"
+    r"(?:it was |it's |its )?mostly (?:just )?(?:the )?(?:broth|stock|liquid|soup|water))"  # how the soup was
     r"\s*(?=$|[,.;!?\n])",
     re.I,
 )

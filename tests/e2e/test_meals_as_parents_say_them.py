@@ -162,3 +162,17 @@ def test_a_meal_logged_for_the_wrong_twin_moves_and_a_fix_never_deletes_by_surpr
     reply = parent.say("wait that's not right, fix the last one")
     assert reply.startswith("I kept Maya's") and len(meals(app)) == 1  # nothing to apply: kept, and asked
     assert parent.say("undo").startswith("Removed Maya's") and meals(app) == []
+
+
+def test_counted_dips_and_a_dish_sized_by_its_main_part(app):
+    parent = household(app, "+12125550399", "Maya", "2024-10-01")
+    reply = parent.say("hummus and pita - she dipped like 3 times, ate maybe a quarter of a big pita")
+    assert reply.startswith("Logged Maya's") and "didn't catch" not in reply
+    assert items(meals(app)[0]) == {"hummus": 15.0, "pita": 15.0}
+
+
+def test_dishes_from_many_kitchens_log_by_their_parts(app):
+    parent = household(app, "+12125550398", "Maya", "2024-10-01")
+    reply = parent.say("breakfast was 1 pesarattu and half a cup of mango lassi")
+    assert reply.startswith("Logged Maya's breakfast") and "didn't catch" not in reply
+    assert {"mung beans", "yogurt"} <= set(items(meals(app)[0]))

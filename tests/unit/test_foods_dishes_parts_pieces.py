@@ -171,7 +171,8 @@ def test_pieces_of_a_whole_cut_by_shape(table, text, ndb, eaten):
 
 
 def test_a_one_word_aside_can_name_the_brand_before_the_food(table):
-    assert grams_by_ndb(analyze_meal("2 waffles (eggo)", table, 24)) == {"18403": pytest.approx(66.0)}
+    # the brand's own SR28 item: KELLOGG'S EGGO Homestyle, 2 waffles = 70 g
+    assert grams_by_ndb(analyze_meal("2 waffles (eggo)", table, 24)) == {"28015": pytest.approx(70.0)}
 
 
 def test_bites_of_a_dish_are_shared_by_its_parts(table):
@@ -202,3 +203,35 @@ def test_pieces_weigh_a_share_of_the_whole(table, text, ndb, grams):
 ])
 def test_small_portions_are_small_but_not_zero(table, text, ndb, low, high):
     assert low <= grams_by_ndb(analyze_meal(text, table, 30))[ndb] <= high
+
+
+# 7. Dips counted by the dip, and one measured main part sizing the rest of its dish ---------------
+
+@pytest.mark.parametrize("text, ndb, grams", [
+    ("hummus and pita - she dipped like 3 times", "16158", 15.0),      # a teaspoon a dip (SR28 1 tbsp = 15 g)
+    ("carrot sticks, dipped in ranch a couple times", "04639", 10.0),
+    ("4 nuggets, he dipped in ketchup twice", "11935", 11.3),
+])
+def test_counted_dips_weigh_the_dip(table, text, ndb, grams):
+    assert grams_by_ndb(analyze_meal(text, table, 30))[ndb] == pytest.approx(grams, abs=0.6)
+
+
+def test_one_measured_main_part_sizes_the_dishes_other_parts(table):
+    """"hummus and pita, ate half a pita": the hummus goes with the half pita, it is not dropped."""
+    meal = grams_by_ndb(analyze_meal("hummus and pita, she ate half a pita", table, 30))
+    assert meal["18041"] == pytest.approx(30.0, abs=0.6)
+    assert meal["16158"] == pytest.approx(30.0 * 50 / 60, abs=1.0)  # the dish row: 60 g pita to 50 g hummus
+    both = grams_by_ndb(analyze_meal("hummus and pita - she dipped like 3 times, ate a quarter of a big pita",
+                                     table, 26))
+    assert both == pytest.approx({"18041": 15.0, "16158": 15.0}, abs=0.6)
+
+
+def test_maduros_by_the_piece(table):
+    assert grams_by_ndb(analyze_meal("3 pieces of fried sweet plantain (maduros)", table, 30)) == \
+        pytest.approx({"09447": 46.5}, abs=0.6)
+
+
+@pytest.mark.parametrize("text", ["chicken noodle soup, mostly broth lol, maybe 1/2 cup",
+                                  "1/2 cup chicken noodle soup, it was mostly just the broth"])
+def test_mostly_broth_describes_the_soup_and_adds_no_broth(table, text):
+    assert grams_by_ndb(analyze_meal(text, table, 30)) == pytest.approx({"06419": 124.0}, abs=1.0)

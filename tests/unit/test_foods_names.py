@@ -1,6 +1,7 @@
 """The curated names table: every NDB number exists and names the food it claims; matching works."""
 import pytest
 
+from knowledge.foods.analysis import analyze_meal
 from knowledge.foods.names import curated_names, dishes, extra_portions
 from knowledge.foods.sr28 import read_sr28
 from knowledge.foods.table import FoodTable
@@ -151,3 +152,18 @@ def test_every_brand_target_resolves(table):
 def test_world_dishes_are_their_parts_by_name(table, name, parts):
     found = table.resolve(name.split()).foods
     assert {table.part_name(f.record) for f in found} == parts
+
+
+@pytest.mark.parametrize("dish", [
+    "rasam", "aloo gobi", "mango lassi", "dhokla", "uttapam", "vada", "pongal", "kadhi", "appam", "puttu",
+    "pesarattu", "bisi bele bath", "avial", "ladoo", "jalebi", "suya", "chin chin", "kenkey", "matoke",
+    "sukuma wiki", "githeri", "mealie pap", "waakye", "pilau", "ndengu", "okra soup", "bobotie", "brigadeiro",
+    "har gow", "kimbap", "khao man gai", "tom yum", "kibbeh", "ful medames", "koshari", "matzo ball soup",
+    "youtiao", "zongzi", "jian bing", "xiaolongbao", "cheung fun", "nian gao", "halloumi", "crumpet",
+    "lox", "ube", "ragi malt", "nyama choma", "kelewele", "chapo", "thepla", "rava dosa", "kanji",
+])
+def test_dishes_from_many_kitchens_are_known(table, dish):
+    """Each is decomposed into SR28 parts with a recipe basis in dishes.tsv, or is a variant of a named food."""
+    meal = analyze_meal(f"she had some {dish}", table, 24)
+    assert meal.items and not meal.unknown, dish
+    assert 0 < meal.totals["kcal"] < 600, dish

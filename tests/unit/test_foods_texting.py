@@ -44,7 +44,7 @@ def test_prob_is_a_hedge_and_handfull_a_handful(table):
 @pytest.mark.parametrize("text, ndb", [
     ("4 oz milk (1%)", "01082"),                    # the aside makes it 1% milk
     ("3 fish sticks (the crunchy kind)", "15027"),  # an aside that names nothing is dropped
-    ("2 waffles (eggo)", "18403"),                  # a brand that is the same food keeps the food
+    ("2 waffles (eggo)", "28015"),                  # a brand with its own SR28 item names that item
 ])
 def test_an_aside_refines_the_food_or_is_dropped(table, text, ndb):
     assert list(grams(analyze_meal(text, table, 20))) == [ndb]
