@@ -62,6 +62,37 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# How parents spell and shorten words in a text, and the words the guidelines use for them.
+_PARENT_WORDS = {
+    "wen": "when", "wat": "what", "wut": "what", "shuold": "should", "shoud": "should",
+    "shld": "should", "cud": "could", "wud": "would", "u": "you", "ur": "your", "r": "are", "b4": "before",
+    "bc": "because", "cuz": "because", "abt": "about", "wont": "won't", "dont": "don't", "doesnt": "doesn't",
+    "cant": "can't", "isnt": "isn't", "shes": "she's", "hes": "he's", "thru": "through",
+    "veggies": "vegetables", "veggie": "vegetable", "veg": "vegetables", "tummy": "stomach", "poo": "poop",
+    "ped": "pediatrician", "pedi": "pediatrician", "peds": "pediatrician", "paed": "pediatrician",
+    "paediatrician": "pediatrician", "doc": "doctor", "ebf": "exclusively breastfed", "blw": "baby-led weaning",
+    "pb": "peanut butter", "peanutbutter": "peanut butter", "yoghurt": "yogurt", "diarrhoea": "diarrhea",
+    "diarhea": "diarrhea", "diarea": "diarrhea", "constapated": "constipated", "constipted": "constipated",
+    "choaking": "choking", "chocking": "choking", "gaging": "gagging", "alergy": "allergy", "alergic": "allergic",
+    "allergie": "allergy", "teathing": "teething", "brocoli": "broccoli", "formla": "formula",
+    "stomache": "stomach", "vomitting": "vomiting", "throwing-up": "throwing up", "solides": "solids",
+}
+_PARENT_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PARENT_WORDS), key=len, reverse=True)) + r")\b",
+                          re.I)
+# Shorthand that is a word in lower case: "LO" (little one), "DS"/"DD" (dear son/daughter).
+_PARENT_SHORTHAND = re.compile(r"\b(LO|DS|DD)\b")
+_SHORTHAND = {"LO": "baby", "DS": "son", "DD": "daughter"}
+_ILLNESS = re.compile(r"\b(stomach|tummy) (flu|virus|bug)\b|\bgastro\b", re.I)
+
+
+def plain_wording(text: str) -> str:
+    """Parents' spellings and shorthand in the words the guidelines use: 'wen can my LO have
+    veggies' -> 'when can my baby have vegetables', 'tummy flu' -> 'stomach bug'."""
+    text = _PARENT_SHORTHAND.sub(lambda m: _SHORTHAND[m.group(1)], text or "")
+    text = _PARENT_WORD.sub(lambda m: _PARENT_WORDS[m.group(1).lower()], text)
+    return _ILLNESS.sub("stomach bug", text)
+
+
 @dataclass(frozen=True)
 class ReadQuestion:
     """A message split into what it asks (focus) and what surrounds it (context)."""
@@ -108,12 +139,12 @@ def is_asking(sentence: str) -> bool:
 
 def read_question(text: str) -> ReadQuestion:
     """Find the asking sentences of a message (the last few if many); the rest is context."""
-    sentences = split_message(text)
+    sentences = split_message(plain_wording(text))
     asking = [i for i, s in enumerate(sentences) if is_asking(s)]
     marked = [i for i in asking if sentences[i].rstrip().endswith("?")]
     asking = marked or asking  # "not sure whether to..." in the story is not the question asked
     if not asking or len(" ".join(sentences).split()) <= SHORT_MESSAGE_WORDS:
-        whole = " ".join(sentences) or (text or "").strip()
+        whole = " ".join(sentences) or plain_wording(text).strip()
         return ReadQuestion(whole, "", answer_kinds(whole))
     keep = set(asking[-MAX_FOCUS_SENTENCES:])
     first = min(keep)

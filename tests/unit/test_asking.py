@@ -111,3 +111,12 @@ def test_the_asking_sentences_of_a_short_story_read_whole():
                                   "what should I do if she spits everything out?"])
 def test_a_problem_told_or_what_to_do_asks_for_steps(text):
     assert read_question(text).kinds[0] == "how"
+
+
+def test_parent_spellings_and_shorthand_read_as_the_guidelines_word_them():
+    from knowledge.asking import plain_wording, read_question
+
+    assert plain_wording("wen can my LO have veggies") == "when can my baby have vegetables"
+    assert plain_wording("DS has a tummy flu") == "son has a stomach bug"
+    assert plain_wording("lo and behold") == "lo and behold"  # shorthand only in capitals
+    assert read_question("wen can i start solids").kinds[0] == "when"
