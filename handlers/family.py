@@ -53,9 +53,17 @@ def named_stranger(ctx: Context, text: str) -> str | None:
         match = pattern.search(text)
         candidates.append(match.group(1) if match else None)
     for name in candidates:
-        if name and name.lower() not in NOT_NAMES and name.lower() not in known:
+        if name and name.lower() not in NOT_NAMES and name.lower() not in known and not _a_food(name):
             return name[:1].upper() + name[1:]
     return None
+
+
+def _a_food(word: str) -> bool:
+    """'egg allergy kid', 'peanut allergic toddler': a food or an allergen in a name's place is not a name."""
+    from knowledge.food_safety import normalize_allergen
+    from knowledge.food_safety_scan import find_mentions
+
+    return normalize_allergen(word) is not None or bool(find_mentions(word))
 
 
 def find_child(ctx: Context, text: str) -> tuple[Child | None, str]:

@@ -41,7 +41,9 @@ _EMOJI_BREAK = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF][\uFE0F\U0001F3FB
                           "(?=(?:he|she|they|we|i|then|but|ate|had|drank|only|just|[A-Z])\\b)")
 # "indian takeout:", "chinese delivery -": where the food came from, said as a label.
 _TAKEOUT = re.compile(r"\b(?:[a-z]+\s+)?(?:takeout|take-out|take out|takeaway|take-away|delivery)\b\s*[:\-]?", re.I)
-_ON_THE_GO = re.compile(r"\b(?:on the (?:go|way (?:home|there|back)|road)|in the (?:stroller|pram|car seat))\b", re.I)
+# Where and when, not what: "on the go", "in the stroller", "for our date night in" (not dates).
+_ON_THE_GO = re.compile(r"\b(?:on the (?:go|way (?:home|there|back)|road)|in the (?:stroller|pram|car seat)|"
+                        r"(?:date|game|movie|girls?|boys|family|bath|bed) night(?: in)?)\b", re.I)
 INTERJECTIONS = re.compile(
     r"(?<!\w)(?:lol+|lmao|rofl|haha+|hehe+|omg|ugh+|yay+|yey|woo+hoo|phew|sigh|smh|fyi|btw|tbh|idk|"
     r"imo|xo+|x+o+|:-?[)(DP]|;-?\)|<3)(?!\w)",

@@ -93,3 +93,9 @@ def test_vomiting_hours_after_a_food_names_fpies_and_records_only_that_food(app)
     assert {r.food for r in all_rows(app, Reaction)} == {"rice cereal", "banana"}
     reply = parent.say("he got hives right after the scrambled egg and a bit of toast")
     assert "FPIES" not in reply  # minutes, not hours: hives are not FPIES
+
+
+def test_an_allergy_named_before_kid_is_not_a_child_called_egg(app):
+    parent = household(app, "+12125550409", "Leo", "2023-05-01", "--allergy", "egg")
+    reply = parent.say("egg allergy kid at a birthday party and he grabbed a cupcake and ate most of it")
+    assert "child called" not in reply and "egg" in reply.lower()
