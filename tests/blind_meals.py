@@ -3,7 +3,8 @@
 FILE defaults to tests/data/meals_blind.json. Each meal is {"text", "items": [{"food", "grams",
 "kcal_100g"}], optional "age_months" (default 18)}. Energy counts when the parser's total is within
 20% of the set's SR28 arithmetic; a food counts as named when some item's SR28 description holds
-every word of "food". Items the set gives 0 g (refused) count as named if the parser lists them.
+every word of "food", or, where the set gives the SR28 row ("sr28": "NDB_No description"), when
+some item is that very row. Items the set gives 0 g (refused) count as named if the parser lists them.
 """
 from __future__ import annotations
 
@@ -27,9 +28,11 @@ def score(meals: list[dict], table: FoodTable, verbose: bool = True) -> tuple[in
         close = abs(got - truth) <= 0.2 * truth
         energy_ok += close
         descriptions = [i.description.lower() for i in analysis.items]
+        rows = {i.ndb_no for i in analysis.items if i.ndb_no}
         for item in meal["items"]:
             total += 1
-            hit = any(all(w in d for w in item["food"].lower().split()) for d in descriptions)
+            hit = any(all(w in d for w in item["food"].lower().split()) for d in descriptions) \
+                or item.get("sr28", "")[:5] in rows
             found += hit
             if not hit and verbose:
                 print(f"  food missed: {item['food']!r} in {meal['text']!r} -> {descriptions}")
