@@ -43,10 +43,15 @@ _ASKING = re.compile(rf"\b(?:can|could|should|may|does|did|will|is it ok for|is 
                      r"(?:have|eat|drink|try|start|get|be given|to)\b", re.I)
 
 
+def names_child(name: str, text: str) -> bool:
+    """Whether the text names this child ("Leo", "Leo's"), whatever the case."""
+    return re.search(rf"\b{re.escape(name.lower())}(?:'s)?\b", text.lower()) is not None
+
+
 def named_stranger(ctx: Context, text: str) -> str | None:
     """A name the text gives a child that is not one of this household's children, else None."""
     known = {c.name.lower() for c in ctx.children}
-    if any(re.search(rf"\b{re.escape(name)}(?:'s)?\b", text.lower()) for name in known):
+    if any(names_child(name, text) for name in known):
         return None
     candidates = [split_for_prefix(text)[0]]
     for pattern in (_SUBJECT, _RELATION, _ASKING):
@@ -75,9 +80,8 @@ def find_child(ctx: Context, text: str) -> tuple[Child | None, str]:
         for child in children:
             if child.name.lower() == named.lower():
                 return child, rest
-    lowered = text.lower()
     for child in children:
-        if re.search(rf"\b{re.escape(child.name.lower())}(?:'s)?\b", lowered):
+        if names_child(child.name, text):
             return child, text
     if named_stranger(ctx, text):
         return None, rest

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from handlers.family import names_child
 from knowledge.phones import normalize
 
 PHONE = re.compile(r"\+?\(?\d[\d\s().\-]{3,20}\d")
@@ -63,8 +64,7 @@ def find_role(text: str, default: str = "caregiver") -> str:
 
 def find_children(text: str, children: list) -> list[int] | None:
     """Ids of the children the text names; None if it names none (meaning all of them)."""
-    lowered = text.lower()
-    named = [c.id for c in children if re.search(rf"\b{re.escape(c.name.lower())}(?:'s)?\b", lowered)]
+    named = [c.id for c in children if names_child(c.name, text)]
     return named or None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from handlers import meals
+from handlers import family, meals
 from handlers.context import Context, InboundMessage, Reply
 from handlers.routes import Route
 from storage import meals as meal_store
@@ -103,7 +103,7 @@ def _other_child(ctx: Context, child: Child, text: str) -> Child | None:
     if not FOR_CHILD.search(text):
         return None
     named = [c for c in ctx.children if c.id != child.id
-             and re.search(rf"\b{re.escape(c.name.lower())}(?:'s)?\b", text.lower())]
+             and family.names_child(c.name, text)]
     return named[0] if len(named) == 1 else None
 
 
