@@ -126,6 +126,10 @@ _REQUESTS: dict[str, re.Pattern[str]] = {intent: re.compile(pattern) for intent,
                r"messages|who has)\b"
                r"|\bwhat (do|have) you (have|got|saved)\b",
 }.items()}
+# Below this probability a command with no request for it is the model's guess, not the parent's ask.
+_UNSURE_COMMAND = 0.35
+_PROFILE_FACT = re.compile(r"\b(allerg\w*|intoleran\w*|reacts? to|born|due|months? old|mos? old|years? old|yrs? old|"
+                           r"(is|turns|turned|will be) \d+)\b")
 _QUESTION_SHAPE = re.compile(r"\?|^(so |ok |okay |hi |hey |um )*(can|could|is|are|should|does|do|will|"
                              r"would|when|why|how|which|what|whats|what's)\b")
 _NEGATED = re.compile(r"\b(don'?t|dont|do not|never|no more|not|stop)\b")
@@ -180,6 +184,8 @@ def _by_model(text: str) -> Classification:
     if not _OPT_OUT_OBJECT.search(text.lower()):
         probs[model.intents.index("opt_out")] = 0.0
     found = _explicit(decide(probs, model.intents, model.threshold, text), text)
+    if _unasked_command_over_food(found[0], float(probs[model.intents.index(found[0])]), text):
+        found = ("log_meal",)
     main = float(probs[model.intents.index(found[0])])
     runner_up = float(np.sort(probs)[-2]) if found[1:] == () else 0.0
     confidence = main * (1.0 - 0.5 * runner_up)  # a close second intent we did not keep lowers it
@@ -201,6 +207,18 @@ def _explicit(found: tuple[str, ...], text: str) -> tuple[str, ...]:
         if intent not in kept:
             kept.append(intent)
     return tuple(kept) or ("question",)
+
+
+def _unasked_command_over_food(intent: str, prob: float, text: str) -> bool:
+    """A command the model barely believes, with no request for it, in a text that names foods
+    ("3rd birthday party, cake and ice cream"): the foods are what was said, so it is a meal.
+    An allergy or age told ("she's allergic to eggs", "leo is 2 today") stays with its command."""
+    request = _REQUESTS.get(intent)
+    if request is None or prob >= _UNSURE_COMMAND:
+        return False
+    lowered = _SPACES.sub(" ", text.strip().lower())
+    return (not request.search(lowered) and not _PROFILE_FACT.search(lowered)
+            and not _QUESTION_SHAPE.search(lowered) and _names_food(lowered))
 
 
 def _bare_command(intent: str, text: str) -> bool:

@@ -400,7 +400,11 @@ SIGNS = (
           rf"\bwhee?z(?:e|es|ed|ing|in|y)\b|\bgasp(?:s|ed)?\b"
           rf"|\b(?:trouble|difficulty|difficult|problems?|struggling|labou?red|hard time)\s+{_BREATHE}\b"
           rf"|\b{_BREATHE}\s+(?:is\s+)?(?:weird|funny|strange|noisy|labou?red|shallow)"),
-    _sign("unresponsive", False, "passed faint floppy", r"\bpassed\s+out\b|\bfainted\b|\bfloppy\b"),
+    # "passed out in the car seat" after a party is a nap; not waking is caught by its own sign.
+    _sign("unresponsive", False, "passed faint floppy", r"\bpassed\s+out\b|\bfainted\b|\bfloppy\b",
+          r"\bpassed\s+out\s+(?:(?:in|on)\s+(?:the\s+|her\s+|his\s+|my\s+)?(?:car ?seat|car|couch|sofa|stroller|pram|"
+          r"buggy|crib|cot|bed|lap|floor|high ?chair)|asleep|cold|for (?:a|her|his|the) nap|after (?:the|her|his) (?:party|bath)|"
+          r"early|by \d)"),
     _sign("seizure", False, "seiz siez seez seis convuls", rf"\b{_SEIZURE}\b|\bconvulsions?\b"),
     _sign("battery", False, "batter",
           r"\bbutton\s+batter(?:y|ies)|\bcoin\s+(?:cell|batter(?:y|ies))"
@@ -432,8 +436,13 @@ SIGNS = (
           rf"\b(?:{_PILLS}|vitamin|gumm(?:y|ies))\b.{{0,150}}\b(?:half gone|(?:\d+|most|a lot|a bunch|several|a few)"
           r"\s+(?:\w+\s+)?(?:are|were|is)?\s*(?:gone|missing)|drank (?:it|some|the)|is empty|bottle empty)\b",
           _GROWN_UP_DOSE + "|" + _PREVENTION),
-    _sign("bleeding", True, "bleed",
-          r"\b(?:nose ?bleed|bleed\w*)\b.{0,120}\b(?:wont|will not|doesnt|does not|isnt|not)\s+stop", _HISTORY),
+    # A parent who has pressed for a while writes a long sentence before "it won't stop"; blood loss
+    # shows as pale and dizzy.
+    _sign("bleeding", True, "bleed blood",
+          r"\b(?:nose ?bleed|bleed\w*)\b.{0,240}\b(?:wont|will not|doesnt|does not|isnt|not|cant get it to)\s+stop"
+          r"|\b(?:nose ?bleed|bleed\w*|blood)\b.{0,200}\b(?:(?:gone|going|turned|looks?|is|so|really|very)\s+(?:\w+\s+)?pale"
+          r"|(?:feels?|feeling|is|says (?:she|he) feels?) (?:\w+ )?(?:dizzy|faint|lightheaded))\b",
+          _HISTORY + r"|\b(?:(?:it|finally|has|had|then)\s+stopped|stopped (?:after|on its own|by itself))\b"),
     _sign("head_injury", True, "fell fall tumbl",
           r"\b(?:fell|fall|fallen|tumbled|rolled off)\b.{0,160}\b(?:thrown up|threw up|throwing up|vomit\w*|puk\w*)\b"
           r".{0,100}\b(?:sleepy|drowsy|closing (?:his|her|their) eyes|wont wake|cant stay awake|confused|floppy)\b",

@@ -285,8 +285,9 @@ def _allergen_message(food: str, labels: Sequence[str], child: str, number: str,
     if all(_normalize(label) in _normalize(food) for label in labels):  # "milk", "kiwi": no "may contain"
         if _normalize(what) == _normalize(food):
             return _fit(f"Heads up: {food} is {listed}. {watch}", f"Heads up: that's {listed}. {watch}")
+        # A long food name is dropped before the allergen's: the parent must see which one it is.
         return _fit(f"Heads up: {what} (in the {food}) is {listed}. {watch}",
-                    f"Heads up: that's {listed}. {watch}")
+                    f"Heads up: {what} is {listed}. {watch}", f"Heads up: that's {listed}. {watch}")
     return _fit(
         f"Heads up: {food} may contain {what} - {listed}. {watch}",
         f"{food[:1].upper() + food[1:]} may contain {what} - {listed}. {watch}",
