@@ -20,6 +20,11 @@ QUESTIONISH = re.compile(r"\?|^\s*(what|how|when|why|which|who|can|could|should|
 NOT_EATEN = re.compile(r"\b(likes?|liked|loves?|hates?|dislikes?|allerg\w*|born|birthday|remind\w*|won'?t|"
                        r"doesn'?t|don'?t|never|no longer|favou?rite|avoid\w*|intoleran\w*)\b", re.I)
 UNSURE = 0.75
+# A meal of its own, not what an unknown word meant: it reports eating, names a meal or a clock time
+# ("she had oatmeal at 7:30am" after "I didn't catch 'report'" is breakfast, not the meaning of 'report').
+NEW_MEAL = re.compile(r"\b(had|has had|ate|eaten|drank|finished|devoured|gave|fed|offered|for (breakfast|lunch|dinner|"
+                      r"tea|snack))\b|^\s*(breakfast|brekkie|lunch|dinner|snack|supper)\b|\b\d{1,2}(:\d\d)?\s*[ap]\.?m\b",
+                      re.I)
 NOTHING_TO_LOG = ("Thanks for telling me! I don't see a food to log in that. Text me what {child} eats, like "
                   "\"1/2 cup oatmeal and a banana\", or ask me a feeding question.")
 # A sentence about the child ("she choked up laughing at the dog"), not a list of foods.
@@ -96,8 +101,9 @@ def log_text(ctx: Context, child: Child, text: str) -> str:
 
 def describe_logged(ctx: Context, child: Child, meal: Meal, items: list, doubts: list | None = None) -> str:
     """The reply for a logged meal: what, the key nutrient, new foods, the streak, then safety flags."""
-    lines = [f"Logged {child.name}'s {meal.meal_type}: {meals.describe_items(items)}."]
-    nutrient = meals.key_nutrient_line(ctx, child)
+    day = "" if meal.local_date == ctx.today else " from yesterday"
+    lines = [f"Logged {child.name}'s {meal.meal_type}{day}: {meals.describe_items(items)}."]
+    nutrient = meals.key_nutrient_line(ctx, child) if not day else ""  # "today so far" is not about yesterday
     household = child.household
     today = progress.household_today(ctx.session, household, ctx.now)
     eaten = progress.foods_eaten(ctx.session, child, today, meal.id)  # first tries and food badges, one read
@@ -129,7 +135,7 @@ def resume_unknown(msg: InboundMessage, ctx: Context, found: Any) -> Reply | Non
     data = ctx.step_data(UnknownFood)
     if found is not None and found.intent not in ("log_meal", "greeting") and found.confidence >= 0.6:
         return None
-    if QUESTIONISH.search(msg.text) or NOT_EATEN.search(msg.text):
+    if QUESTIONISH.search(msg.text) or NOT_EATEN.search(msg.text) or NEW_MEAL.search(msg.text):
         return None
     child = next((c for c in ctx.children if c.id == data.child_id), None)
     named, _ = find_child(ctx, msg.text) if len(ctx.children) > 1 else (None, "")

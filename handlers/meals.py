@@ -7,6 +7,7 @@ from typing import Any
 from handlers import allergies as allergy_words
 from handlers.context import Context
 from handlers.dates import age_in_months
+from handlers.meal_time import when_eaten
 from knowledge.food_safety import allergens_in, check_foods
 from storage import meals as meal_store
 from storage.meals import Meal, MealItem
@@ -57,9 +58,10 @@ def store(ctx: Context, child: Child, analysis: Any, text: str, meal: Meal | Non
              "estimated": item.estimated, "nutrients": {k: round(v, 3) for k, v in item.nutrients.items()}}
             for item in analysis.items]
     if meal is None:
+        local = when_eaten(text, ctx.local_now)
         meal = Meal(child_id=child.id, logged_by_id=ctx.person.id, inbound_id=ctx.settings.get("inbound_id"),
-                    eaten_at=ctx.now, local_date=ctx.today, text=text[:2000],
-                    meal_type=analysis.meal_type or meal_type_at(ctx.local_now), nutrients=_total(rows))
+                    eaten_at=min(ctx.now, local.astimezone(ctx.now.tzinfo)), local_date=local.date(), text=text[:2000],
+                    meal_type=analysis.meal_type or meal_type_at(local), nutrients=_total(rows))
         ctx.session.add(meal)
         ctx.session.flush()
         meal_store.add_items(ctx.session, meal.id, rows)

@@ -1,0 +1,40 @@
+"""When a meal the parent describes was eaten: "at noon", "around 6pm", "last night", "yesterday".
+
+The meal's day and kind follow what the parent said; with nothing said, it is now. Only clear
+marks count: an hour needs am/pm or "noon" ("at 6" alone could be either and is left to the clock),
+and "yesterday" or "last night" moves the meal one day back (a daycare report texted the next
+morning belongs to the day it was eaten).
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, timedelta
+
+_CLOCK = re.compile(r"(?:\b(?:at|around|about|by)|@|~)\s*(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*"
+                    r"(?P<period>[ap])\.?\s?m\b\.?", re.I)
+_NAMED = re.compile(r"\b(?:at|around|about|by)\s+(?:12\s+)?(?P<name>noon|midday|lunchtime)\b", re.I)
+_LAST_NIGHT = re.compile(r"\blast\s+night\b", re.I)
+_YESTERDAY = re.compile(r"\byesterday\b|\byday\b|\bystd\b", re.I)
+_EVENING = time(18, 0)
+
+
+def when_eaten(text: str, local_now: datetime) -> datetime:
+    """The local time the meal was eaten, as far as the text says."""
+    day = local_now
+    if _LAST_NIGHT.search(text) or _YESTERDAY.search(text):
+        day = local_now - timedelta(days=1)
+    told = _told_time(text)
+    if told is None and _LAST_NIGHT.search(text):
+        told = _EVENING
+    if told is None:
+        return day
+    return day.replace(hour=told.hour, minute=told.minute, second=0, microsecond=0)
+
+
+def _told_time(text: str) -> time | None:
+    if (named := _NAMED.search(text)) is not None:
+        return time(12, 0)
+    if (clock := _CLOCK.search(text)) is None:
+        return None
+    hour = int(clock["hour"]) % 12 + (12 if clock["period"].lower() == "p" else 0)
+    return time(hour, int(clock["minute"] or 0))
