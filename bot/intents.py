@@ -130,7 +130,9 @@ _REQUESTS: dict[str, re.Pattern[str]] = {intent: re.compile(pattern) for intent,
 _UNSURE_COMMAND = 0.35
 _PROFILE_FACT = re.compile(r"\b(allerg\w*|intoleran\w*|reacts? to|born|due|months? old|mos? old|years? old|yrs? old|"
                            r"(is|turns|turned|will be) \d+)\b")
-_QUESTION_SHAPE = re.compile(r"\?|^(so |ok |okay |hi |hey |um )*(can|could|is|are|should|does|do|will|"
+# A question mark, or a clause that opens with a question word ("we're at my mom's for thanksgiving, what
+# can she eat there" asks, with no "?").
+_QUESTION_SHAPE = re.compile(r"\?|(?:^|[,.;!]\s*)(so |ok |okay |hi |hey |um |but )*(can|could|is|are|should|does|do|will|"
                              r"would|when|why|how|which|what|whats|what's)\b")
 _NEGATED = re.compile(r"\b(don'?t|dont|do not|never|no more|not|stop)\b")
 

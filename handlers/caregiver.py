@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from handlers import access, digest, invites, joining, members
 from handlers.context import Context, InboundMessage, Reply
-from handlers.invite_text import PHONE
+from handlers.invite_text import PHONE, phone_in
 from handlers.media import kind_of
 from handlers.routes import Route
 
@@ -62,7 +62,7 @@ COMMANDS: tuple[tuple[Callable[[InboundMessage, Context], bool], Command], ...] 
     (lambda m, c: bool(members.ROLE_CHANGE.match(m.text)), members.change_role),
     (lambda m, c: _is_leaving(m, c), members.leave),
     (_is_removal, members.remove),
-    (lambda m, c: bool(INVITE.match(m.text)) or (bool(ADD_NUMBER.match(m.text)) and bool(PHONE.search(m.text))),
+    (lambda m, c: bool(INVITE.match(m.text)) or (bool(ADD_NUMBER.match(m.text)) and phone_in(m.text) is not None),
      invites.start),
 )
 

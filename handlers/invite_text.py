@@ -11,6 +11,16 @@ from handlers.family import names_child
 from knowledge.phones import normalize
 
 PHONE = re.compile(r"\+?\(?\d[\d\s().\-]{3,20}\d")
+# A birth date ("born 2024-08-10", "DOB 3/14/2024") has digits and dashes too, but is no phone number.
+_DATE = re.compile(r"^\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))\s*$")
+
+
+def phone_in(text: str) -> str | None:
+    """The first run of digits that can be a phone number (seven digits or more, not a date)."""
+    for match in PHONE.finditer(text):
+        if sum(ch.isdigit() for ch in match.group()) >= 7 and not _DATE.match(match.group()):
+            return match.group()
+    return None
 ROLE_WORDS = (
     (re.compile(r"\b(?:view(?:er)?|view[- ]only|read[- ]only|just (?:to )?(?:see|watch)|summar(?:y|ies) only)\b",
                 re.I), "viewer"),

@@ -125,11 +125,22 @@ def _advance(ctx: Context, said: str = "") -> Reply:
     return Reply(f"{said}\n\n{prompt_for(ctx)}".strip(), flow)
 
 
-def begin_add_child(ctx: Context, name: str | None) -> Reply:
-    """Start the short add-a-child flow from the profile handler."""
+def begin_add_child(ctx: Context, name: str | None, rest: str = "") -> Reply:
+    """Start the short add-a-child flow from the profile handler; a birth date or age said in the same
+    message ("add Leo, born 2024-08-10") answers its question at once."""
     ctx.set_step("add_child.child_name", Onboarding())
     named = child_name(InboundMessage("sms", ctx.person.phone, name, ""), ctx, None) if name else None
-    return named or Reply(PROMPTS["onboarding.child_name"], "profile")  # no name, or not one: ask
+    if named is None:
+        return Reply(PROMPTS["onboarding.child_name"], "profile")  # no name, or not one: ask
+    told = BORN_LEAD.sub("", rest).strip(" ,.;:-")
+    dated = birth_date(InboundMessage("sms", ctx.person.phone, told, ""), ctx, None) if told else None
+    if dated is None:
+        return named
+    return Reply(f"Lovely to meet {name[:1].upper() + name[1:]}! {dated.text}", dated.intent)
+
+
+BORN_LEAD = re.compile(r"^\W*(?:(?:who|she|he)\s+(?:was|is)\s+)?(?:born(?:\s+on)?|dob|birthday|date of birth|age|aged)?\b",
+                       re.I)
 
 
 def child_name(msg: InboundMessage, ctx: Context, found: Any) -> Reply | None:

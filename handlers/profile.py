@@ -14,7 +14,7 @@ from knowledge.phones import country_of
 from storage.models import Child, Dislike
 
 ADD_CHILD = re.compile(r"\b(?:add|new|another|register|have)\b.*?\b(?:child|kid|baby|son|daughter|twin|sibling|"
-                       r"little one)\b(?:\s+(?:named|called|is|:)?\s*([A-Z][a-z'-]+))?", re.I)
+                       r"little one)\b(?:\s*(?:named|called|is|:)?\s*([A-Z][a-z'-]+))?", re.I)
 ALLERGY_OFF = re.compile(r"(?:no longer|not|isn'?t|outgrew|grew out of|remove)\b.*?\b(?:allergic to|allerg(?:y|ies))"
                          r"\s*(?:to|:)?\s*(.+)$", re.I)
 ALLERGY_ON = re.compile(r"(?:allergic to|allerg(?:y|ies)\s*(?:to|:|-)?|add allerg(?:y|ies)\s*:?)\s*(.+)$", re.I)
@@ -94,11 +94,17 @@ def _set_birth(ctx: Context, child: Child, match: re.Match) -> Reply:
     return Reply(f"Updated: {child.name} is {describe_age(born.date, ctx.today)}.", "profile")
 
 
+def _add_child(text: str) -> re.Match | None:
+    """The add-a-child request, preferring the mention that names the child ("new baby! add Rosa")."""
+    found = list(ADD_CHILD.finditer(text))
+    return next((m for m in found if m.group(1)), found[0] if found else None)
+
+
 def handle(msg: InboundMessage, ctx: Context) -> Reply:
     """Apply one profile change named in the text, or show the profile."""
     text = msg.text.strip()
-    if (match := ADD_CHILD.search(text)) and not ALLERGY_ON.search(text):
-        return onboarding.begin_add_child(ctx, match.group(1))
+    if (match := _add_child(text)) and not ALLERGY_ON.search(text):
+        return onboarding.begin_add_child(ctx, match.group(1), text[match.end():])
     if match := RENAME.search(text):
         child = next((c for c in ctx.children if c.name.lower() == match.group(1).lower()), None)
         if child is None:
