@@ -15,13 +15,15 @@ _CLOCK = re.compile(r"(?:\b(?:at|around|about|by)|@|~)\s*(?P<hour>1[0-2]|0?[1-9]
 _NAMED = re.compile(r"\b(?:at|around|about|by)\s+(?:12\s+)?(?P<name>noon|midday|lunchtime)\b", re.I)
 _LAST_NIGHT = re.compile(r"\blast\s+night\b", re.I)
 _YESTERDAY = re.compile(r"\byesterday\b|\byday\b|\bystd\b", re.I)
+# "a rash yesterday after eggs, today she had oatmeal": a day of its own said too keeps the meal today.
+_TODAY = re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight|just now|earlier)\b", re.I)
 _EVENING = time(18, 0)
 
 
 def when_eaten(text: str, local_now: datetime) -> datetime:
     """The local time the meal was eaten, as far as the text says."""
     day = local_now
-    if _LAST_NIGHT.search(text) or _YESTERDAY.search(text):
+    if (_LAST_NIGHT.search(text) or _YESTERDAY.search(text)) and not _TODAY.search(text):
         day = local_now - timedelta(days=1)
     told = _told_time(text)
     if told is None and _LAST_NIGHT.search(text):
