@@ -74,3 +74,34 @@ def test_congee_by_raw_rice_weighs_like_cooked(table):
     """A cup of congee is about 27 g of raw rice in water: about 100 kcal, as a cup of 1:8 congee is."""
     kcal = analyze_meal("1 cup congee", table, 24).totals["kcal"]
     assert 80 <= kcal <= 120
+
+
+@pytest.mark.parametrize("text, ndb_no", [
+    # parents' shorthand and slips of the thumb for everyday foods
+    ("some bluebs", "09050"), ("a few rasps", "09302"), ("brocc and cauli", "11091"), ("mac n chz", "32005"),
+    ("a string chz", "01029"), ("a squeezy pouch", "03116"), ("some gram crackers", "18173"), ("a corndog", "22973"),
+])
+def test_shorthand_and_typos(table, text, ndb_no):
+    assert ndb_no in _rows(table, text)
+
+
+@pytest.mark.parametrize("text, ndb_no", [
+    # UK and Australian names for toddler staples
+    ("2 rich tea biscuits", "28399"), ("coco pops", "08014"), ("shreddies", "08148"), ("a cup of milo", "14318"),
+    ("an ice block", "19283"), ("2 tim tams", "18167"), ("a slice of malt loaf", "18047"), ("a pop tart", "18488"),
+])
+def test_uk_and_australian_staples(table, text, ndb_no):
+    assert ndb_no in _rows(table, text)
+
+
+def test_a_meat_pie_is_one_australian_pie_not_a_family_pot_pie(table):
+    grams = sum(i.grams for i in analyze_meal("half a meat pie", table, 36).items)
+    assert 80 <= grams <= 95  # half of a 175 g pie
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("fish pie", {"cod", "mashed potatoes"}), ("sunday roast", {"chicken", "gravy"}),
+    ("a vegemite sandwich", {"bread", "yeast extract"}), ("mince and tatties", {"ground beef", "potato"}),
+])
+def test_uk_and_australian_dishes(table, text, parts):
+    assert parts <= {i.name for i in analyze_meal(text, table, 30).items}
