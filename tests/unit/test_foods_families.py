@@ -87,7 +87,7 @@ def test_shorthand_and_typos(table, text, ndb_no):
 
 @pytest.mark.parametrize("text, ndb_no", [
     # UK and Australian names for toddler staples
-    ("2 rich tea biscuits", "28399"), ("coco pops", "08014"), ("shreddies", "08148"), ("a cup of milo", "14318"),
+    ("2 rich tea biscuits", "28399"), ("coco pops", "08014"), ("shreddies", "08148"), ("a cup of milo drink", "14318"),
     ("an ice block", "19283"), ("2 tim tams", "18167"), ("a slice of malt loaf", "18047"), ("a pop tart", "18488"),
 ])
 def test_uk_and_australian_staples(table, text, ndb_no):
@@ -105,3 +105,12 @@ def test_a_meat_pie_is_one_australian_pie_not_a_family_pot_pie(table):
 ])
 def test_uk_and_australian_dishes(table, text, parts):
     assert parts <= {i.name for i in analyze_meal(text, table, 30).items}
+
+
+@pytest.mark.parametrize("text", [
+    # everyday words and children's names that look like a food or brand spelling must stay what they are
+    "it smelled foul", "Milo had a banana", "Tyson ate 2 eggs",
+])
+def test_words_that_are_not_foods(table, text):
+    names = {i.name for i in analyze_meal(text, table, 24).items}
+    assert not names & {"foul", "milo", "tyson", "fava beans"}, names
