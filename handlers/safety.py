@@ -41,13 +41,23 @@ def notes(msg: InboundMessage, ctx: Context) -> list[SafetyFlag]:
     if named_stranger(ctx, msg.text):
         return []  # about a child not on the profile: the reply asks who it was
     child, _ = find_child(ctx, msg.text)
+    text = _foods_in_english(msg.text)
     found: list[SafetyFlag] = []
     for kid in [child] if child is not None else ctx.children:
         months = age_in_months(kid.birth_date, ctx.today) if kid.birth_date else None
-        flags = check_text(msg.text, months, [a.name for a in kid.allergies], reactions.open_foods(kid),
+        flags = check_text(text, months, [a.name for a in kid.allergies], reactions.open_foods(kid),
                            kid.name, ctx.emergency_number, describe=describer(ctx))
         found += [f for f in flags if f.message not in {n.message for n in found}]
     return found
+
+
+def _foods_in_english(text: str) -> str:
+    """A message in another language has its safety-relevant foods read in English (honey is honey)."""
+    from knowledge.foreign_foods import in_english
+    from knowledge.languages import ENGLISH, detect
+
+    language = detect(text)
+    return text if language == ENGLISH else in_english(text, language)
 
 
 def allergies_of(ctx: Context) -> dict[int, set[str]]:
