@@ -136,7 +136,7 @@ def begin_add_child(ctx: Context, name: str | None, rest: str = "") -> Reply:
     dated = birth_date(InboundMessage("sms", ctx.person.phone, told, ""), ctx, None) if told else None
     if dated is None:
         return named
-    return Reply(f"Lovely to meet {name[:1].upper() + name[1:]}! {dated.text}", dated.intent)
+    return Reply(f"Lovely to meet {ctx.children[-1].name}! {dated.text}", dated.intent)
 
 
 BORN_LEAD = re.compile(r"^\W*(?:(?:who|she|he)\s+(?:was|is)\s+)?(?:born(?:\s+on)?|dob|birthday|date of birth|age|aged)?\b",
