@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from knowledge.foods.table import FoodTable
@@ -28,6 +29,7 @@ class _Week:
 
     new_foods: set[str]
     allergen_days: dict[tuple[int, str], str]  # (day, allergen) -> meal that must carry it
+    served: Counter = field(default_factory=Counter)  # times each food is in the week so far
 
 
 class Planner:
@@ -90,6 +92,7 @@ class Planner:
                 if food:
                     picked.append(food)
         self.recent.append({f.ndb_no for f in picked})
+        self._week_state.served.update(f.ndb_no for f in picked)
         items = tuple(self._item(f) for f in picked)
         return PlanMeal(name, items)
 
@@ -111,8 +114,12 @@ class Planner:
         if not pool:
             return None
         recent = set().union(*self.recent[-4:]) if self.recent else set()
+        # Yesterday's dinner is not in the last four meals, so a week also cuts a food's chance each
+        # time it is served (x0.4): cauliflower five dinners out of seven is no plan a parent wants.
+        served = self._week_state.served
         weights = [(FAMILIAR_WEIGHT if f.ndb_no in self.familiar else 1.0) * (0.2 if f.ndb_no in recent else 1.0)
-                   * (0.4 if f.group in ("fruit", "veg") and f.colour in self.colours else 1.0) for f in pool]
+                   * (0.2 if f.group in ("fruit", "veg") and f.colour in self.colours else 1.0)
+                   * 0.4 ** served[f.ndb_no] for f in pool]
         food = self.rng.choices(pool, weights)[0]
         if food.group in ("fruit", "veg"):
             self.colours.add(food.colour)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -139,3 +140,12 @@ def test_days_vary_fruit_and_vegetable_colours(table):
         produce = [i for m in day.meals for i in m.items if i.ndb_no in colours
                    and next(f for f in planner.foods if f.ndb_no == i.ndb_no).group in ("fruit", "veg")]
         assert len({colours[i.ndb_no] for i in produce}) >= 3, day
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_week_of_dinners_varies_its_foods(table, seed):
+    """No food in more than three of seven dinners (a week of cauliflower is no plan)."""
+    plan = generate(table, ChildFacts(18, allergies=("egg", "milk")), 7, seed)
+    dinners = Counter(item.ndb_no for day in plan.days for meal in day.meals if meal.meal == "dinner"
+                      for item in meal.items)
+    assert max(dinners.values()) <= 3, dinners.most_common(3)
