@@ -58,13 +58,19 @@ _CHATTER = re.compile(
     r"better|well|content|messy|a mess)|no (?:reaction|reactions|rash|issues|problems)(?: so far| yet)?|"
     r"so far so good|all good|fingers crossed|wish me luck|what a mess|such a mess|"
     r"(?:she|he|they) (?:loved|liked|hated) (?:it|them)|(?:it|they) (?:was|were) a (?:hit|win|success)|"
-    r"(?:and\s*)?(?:\.\.\.\s*)?that'?s (?:it|all)|(?:she|he|they)(?:'?s|'?re| is| are) (?:on (?:a )?(?:hunger )?strike|"
-    r"(?:just )?(?:learning|teething|getting)\b[^,.;!?\n]*)|so proud|(?:don'?t|dont|no) judge|"
+    r"(?:and\s*)?(?:\.\.\.\s*)?that'?s (?:it|all)|(?:she|he|they)(?:'?s|'?re| is| are| was| were| has been| have been) (?:on (?:a )?(?:hunger )?strike|"
+    r"(?:just )?(?:learning|getting)\b[^,.;!?\n]*)|so proud|(?:don'?t|dont|no) judge|"
     r"(?:don'?t|dont) worry|(?:so|very|super) proud|not bad|could be worse|i think|i guess|honestly|idk|ugh|"
     r"(?:it was |it's |its )?mostly (?:just )?(?:the )?(?:broth|stock|liquid|soup|water))"  # how the soup was
     r"\s*(?=$|[,.;!?\n])",
     re.I,
 )
+# "she was teething and had a banana": the state goes, the food after it stays (not teething biscuits).
+_TEETHING = re.compile(r"\b(?:she|he|they|baby|lo|[A-Z][a-z]+)(?:'?s|'?re| is| are| was| were| has been| have been)\s+"
+                       r"(?:(?:still|so|really|just|badly)\s+)?teething\b(?:\s+(?:again|so bad|like crazy|badly))?", re.I)
+# "mango for dessert", "dessert was yogurt": when it was eaten, not a dessert food ("Babyfood, fruit dessert").
+_DESSERT = re.compile(r"\b(?:(?:for|as)\s+(?:a\s+|her\s+|his\s+|their\s+)?(?:dessert|desert|afters|pudding)|"
+                      r"(?:dessert|desert|afters)(?:\s+(?:was|were|is))?\s*[:\-]?(?=\s))", re.I)
 # How the food was cut or served: kept out of the food's name.
 _PREP_TAIL = re.compile(
     r"\b(?:(?:cut|chopped|sliced|torn|broken|diced|mashed|smashed|squished|ripped|pulled)\s+"
@@ -117,7 +123,7 @@ def strip_filler(text: str) -> str:
     text = _TAKEOUT.sub(" ", text)
     text = _WHEN_TAIL.sub(" ", text)
     text = INTERJECTIONS.sub(" ", text)
-    text = _CHATTER.sub(" ", text)
+    text = _CHATTER.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", text)))
     text = _PEOPLE_PLACE.sub(" ", text)
     text = _PLACE_PHRASE.sub(" ", text)
     text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", text)))

@@ -57,6 +57,8 @@ def restates(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int |
         return False
     before, start = meal.previous
     olds = meal.items[start:]
+    if len(olds) == 1 and not olds[0].estimated and not olds[0].dish and _same_food(olds[0], p, table):
+        return True  # "a strip of omelette (1/4 egg maybe)": the amount was said already; one food, once
     if len(olds) != 1 or not olds[0].estimated or olds[0].dish:
         return False
     q, rest = parse_quantity(list(p.words))
@@ -74,6 +76,20 @@ def restates(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int |
     meal.items[start:] = new
     meal.clauses[start:] = [p.clause] * len(new)
     return True
+
+
+def _same_food(old: FoodItem, p: ParsedItem, table: FoodTable) -> bool:
+    """The bracket names the food before it again: its row, or words its SR28 description or name holds
+    ("omelette" then "(1/4 egg)": "Egg, whole, cooked, omelet")."""
+    _, rest = parse_quantity(list(p.words))
+    said = [singular(w) for w in content_tokens(rest)]
+    found = table.resolve(content_tokens(rest)) if said else None
+    if found is None or found.unknown or len(found.foods) != 1:
+        return False
+    if found.foods[0].record.ndb_no == old.ndb_no:
+        return True
+    held = {singular(w) for w in re.findall(r"[a-z]+", f"{old.description} {old.name}".lower())}
+    return all(w in held for w in said)
 
 
 def _amount_for_before(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:

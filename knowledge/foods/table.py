@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from knowledge.foods.names import CuratedName, NameIndex, extra_portions, name_index
+from knowledge.foods.not_food import not_food
 from knowledge.foods.portions import VOLUME_UNITS, servings
 from knowledge.foods.search import DescriptionIndex, desc_words
 from knowledge.foods.sr28 import portion_unit, read_sr28
@@ -227,6 +228,8 @@ class FoodTable:
             leftover = _leftover(basis, partial)
             if partial and leftover and self._compound_ok(partial) and not self._food_words(leftover):
                 return self._from_cover(partial, basis)
+        if all(not_food(w) for w in content):  # "in the garden", "he has a rash": nothing to ask about
+            return Resolution()
         return Resolution(unknown=" ".join(content))
 
     def _cooked(self, found: Resolution, words: tuple[str, ...]) -> Resolution:
@@ -303,7 +306,7 @@ class FoodTable:
 
     def _food_words(self, words: list[str]) -> list[str]:
         """Words that name foods themselves: leaving them out would change the food."""
-        return [w for w in words if w in self.names.vocab_set or w in self.search_index.head_vocab]
+        return [w for w in words if (w in self.names.vocab_set or w in self.search_index.head_vocab) and not not_food(w)]
 
     def _curated(self, entry: CuratedName, start: int, end: int) -> ResolvedFood:
         return ResolvedFood(self.records[entry.ndb_no], entry.category, entry.unit, start, end)
@@ -313,7 +316,8 @@ class FoodTable:
         vocab = self.names.vocab_set
         out = []
         for word in words:
-            if word in STOPWORDS or word in DESCRIPTORS or word in vocab or self.search_index.knows(word):
+            if word in STOPWORDS or word in DESCRIPTORS or word in vocab or self.search_index.knows(word) \
+                    or not_food(word):  # "rash" is not a misspelt radish
                 out.append(word)
             else:
                 out.append(self.names.correct(word) or word)

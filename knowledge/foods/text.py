@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from knowledge.foods.not_food import PEOPLE, TIME_WORDS
 from knowledge.foods.sr28 import singular
 
 _FRACTIONS = {
@@ -36,7 +37,7 @@ STOPWORDS = frozenset(
     "back out down went thawed opened thing things stuff ish inch inches cm "
     "strike proud judge worry says said though tho idk "
     "am pm min mins minute minutes hour hours hr hrs oclock sec secs seconds together one ones kind kinds flavor flavour type".split()
-)
+) | TIME_WORDS | PEOPLE  # "she's 9 months", "my husband gave her": ages and people are not foods
 # Preparation words: kept for matching ("mashed potatoes") but ignored when left over.
 DESCRIPTORS = frozenset(
     "quartered halved sliced diced chopped cut cubed shredded grated steamed roasted baked boiled "
