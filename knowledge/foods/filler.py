@@ -68,6 +68,22 @@ _CHATTER = re.compile(
 # "she was teething and had a banana": the state goes, the food after it stays (not teething biscuits).
 _TEETHING = re.compile(r"\b(?:she|he|they|baby|lo|[A-Z][a-z]+)(?:'?s|'?re| is| are| was| were| has been| have been)\s+"
                        r"(?:(?:still|so|really|just|badly)\s+)?teething\b(?:\s+(?:again|so bad|like crazy|badly))?", re.I)
+# "10 months old", "(27 mo)", "my 13 month old", "she's 2 yrs": an age, not an amount of a food.
+_AGE_WORDS = r"\d+(?:\.\d+)?\s*-?\s*(?:months?|mos?|mths?|weeks?|wks?|years?|yrs?|y/?o)\b(?:\s*-?\s*old\b)?"
+_AGE = re.compile(rf"\(\s*{_AGE_WORDS}\s*\)|\b{_AGE_WORDS}", re.I)
+# "4 oz apple juice watered down half n half": how a drink was diluted, not half-and-half cream.
+_DILUTED = re.compile(r"\b(?:watered(?:\s+down)?|diluted)(?:\s+(?:with water|(?:about |like )?half\s*(?:and|n|&|'n'|/)\s*half|"
+                      r"50\s*/\s*50|1\s*:\s*1))?", re.I)
+# "my polish MIL made them", "grandma cooked it": who made the food, not a food.
+_WHO_MADE = re.compile(r"\b(?:my|our|her|his|their)\s+(?:[a-z]+\s+){0,2}?(?:mil|fil|mom|mum|mother|dad|husband|wife|partner|"
+                       r"grandma|nana|nonna|abuela|mother in law|in laws|in-laws|sister|brother|aunt|auntie|neighbou?r|friend)"
+                       r"\s+(?:made|cooked|baked|brought|sent|bought|packed|fried)\s+(?:it|them|this|these|those)\b", re.I)
+# "had pasta. how much pasta should a 1 year old eat?": a question after the meal names what was asked
+# about, not what was eaten. A question that opens the message stays: "is honey ok? she had some" says
+# what "some" was. "we had pancakes with syrup, is syrup ok at 2?": after a comma too.
+_QUESTION = re.compile("(?<=[.,!?\n\U0001F300-\U0001FAFF\u2600-\u27BF])\\s*(?:(?:quick|random|also|and|but|so|btw)\s+)?(?:question:?\s*)?(?:how|what|why|when|"
+                       r"where|which|who|is|are|can|could|should|would|will|does|do|did|any|anyone|has|have|was|were)\b"
+                       r"[^.!?\n]*\?+", re.I)
 # "mango for dessert", "dessert was yogurt": when it was eaten, not a dessert food ("Babyfood, fruit dessert").
 _DESSERT = re.compile(r"\b(?:(?:for|as)\s+(?:a\s+|her\s+|his\s+|their\s+)?(?:dessert|desert|afters|pudding)|"
                       r"(?:dessert|desert|afters)(?:\s+(?:was|were|is))?\s*[:\-]?(?=\s))", re.I)
@@ -118,12 +134,12 @@ def expand_text_speak(text: str) -> str:
 
 def strip_filler(text: str) -> str:
     """Remove places, moods, interjections and cutting instructions; keep everything else."""
-    text = _EMOJI_BREAK.sub(". ", text)  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
+    text = _QUESTION.sub(" ", _EMOJI_BREAK.sub(". ", text))  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
     text = _REPORT.sub(" ", expand_text_speak(_EMOJI.sub(" ", text)))
     text = _TAKEOUT.sub(" ", text)
     text = _WHEN_TAIL.sub(" ", text)
     text = INTERJECTIONS.sub(" ", text)
-    text = _CHATTER.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", text)))
+    text = _CHATTER.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _DILUTED.sub(" ", _WHO_MADE.sub(" ", text))))))
     text = _PEOPLE_PLACE.sub(" ", text)
     text = _PLACE_PHRASE.sub(" ", text)
     text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", text)))

@@ -5,7 +5,8 @@ search must not read these as foods, exactly or as typos: "months" is not a miss
 (Mothbeans), "rash" not "radish", "weather" not "water", "garden" not "Cress, garden". Words here
 make an SR28 description search find nothing and are never typo-corrected; the curated names still
 match them inside a name ("garden salad", "birthday cake", "laughing cow"). Words that open real SR28
-foods ("granny smith", "uncle ben's", "home fries", "old fashioned", "leg", "over easy") are left out.
+foods ("granny smith", "uncle ben's", "home fries", "leg", "over easy") are left out; "old fashioned oats"
+is a curated name.
 """
 from __future__ import annotations
 
@@ -29,13 +30,36 @@ _OTHER = frozenset(
     "garden kitchen house couch sofa chair table room yard backyard outside inside bed crib cot "
     "rash fever tooth teeth tummy ache cough poop pooped diaper blowout weather rain rainy sunny "
     "crying screaming driving sleeping walking crawling running laughing shopping sitting walked "
-    "signed waved fell doctor story tv ipad toy toys stroller carseat "
+    "signed waved fell doctor story tv ipad toy toys stroller carseat old "
     "bye hello mama dada last every up asleep change sleep screamed cried sucked licked smeared came come visit "
     "visiting babysitting cheek cheeks face hands".split()
 )
-NOT_FOOD = TIME_WORDS | PEOPLE | _OTHER
+# Function words SR28 descriptions use ("Frozen yogurts, flavors other than chocolate"): a parent's
+# "more than that" is not a frozen yogurt.
+_FUNCTION = frozenset(
+    "than other others without includes including usually except such between per each both either neither "
+    "rather quite already always never often sometimes ever enough less least much many most usual own".split()
+)
+# Words of a conversation with the bot and everyday verbs: "did I break my streak" is no steak,
+# "delete that" no dates, "I want out" no walnuts, "turn off the reminders" no turnips.
+_CHAT = frozenset(
+    "streak streaks badge badges reminder reminders remind log logged logging delete deleted remove undo "
+    "start started stop end help account data settings message messages text texted reply tip tips robot "
+    "note record info app bot name birthday want wanted need needed dont doesnt didnt wont cant isnt wasnt "
+    "what which who whom us turn turned checking check know think thought been being cheers thanks "
+    "health meals allergy allergies allergic allergist dislike dislikes likes mistake wrong "
+    "make current iron calcium nutrients vitamins k th".split()
+)
+NOT_FOOD = TIME_WORDS | PEOPLE | _OTHER | _FUNCTION | _CHAT
+_INFLECTED = ("ing", "ed", "ly")
 
 
 def not_food(word: str) -> bool:
     """True for a word that names no food on its own ("months", "garden", "rash")."""
     return word in NOT_FOOD or singular(word) in NOT_FOOD
+
+
+def may_be_typo(word: str) -> bool:
+    """Whether a word the food names do not know may be a misspelt food: not an ordinary word, not an
+    inflected verb or adverb ("applied" is not "apple", "checking" not "chicken")."""
+    return not not_food(word) and not word.endswith(_INFLECTED)

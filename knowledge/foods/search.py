@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from rapidfuzz import fuzz, process
 
-from knowledge.foods.not_food import not_food
+from knowledge.foods.not_food import may_be_typo, not_food
 from knowledge.foods.sr28 import singular
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ class DescriptionIndex:
             return {w for w in _SYNONYMS[base] if w in self.postings}
         if base in self.postings:
             return {base}
-        if len(base) < 5:
+        if len(base) < 5 or not may_be_typo(word):  # "checking" is not a misspelt chicken
             return set()
         hits = process.extract(base, self._by_letter.get(base[0], []), scorer=fuzz.ratio,
                                score_cutoff=86, limit=3)

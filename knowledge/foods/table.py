@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from knowledge.foods.names import CuratedName, NameIndex, extra_portions, name_index
-from knowledge.foods.not_food import not_food
+from knowledge.foods.not_food import may_be_typo, not_food
 from knowledge.foods.portions import VOLUME_UNITS, servings
 from knowledge.foods.search import DescriptionIndex, desc_words
 from knowledge.foods.sr28 import portion_unit, read_sr28
@@ -317,7 +317,7 @@ class FoodTable:
         out = []
         for word in words:
             if word in STOPWORDS or word in DESCRIPTORS or word in vocab or self.search_index.knows(word) \
-                    or not_food(word):  # "rash" is not a misspelt radish
+                    or not may_be_typo(word):  # "rash" is not a misspelt radish
                 out.append(word)
             else:
                 out.append(self.names.correct(word) or word)

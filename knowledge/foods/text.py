@@ -44,7 +44,7 @@ DESCRIPTORS = frozenset(
     "mashed pureed blended warm warmed cold chilled frozen thawed fresh ripe organic homemade "
     "leftover leftovers plain soft cooked raw whole finely thinly into strips chunks spears wedges "
     "rounds coins cubes peeled seedless small bite sized size sizes finger fingers stick sticks "
-    "slices slice pieces piece bits crumbled smashed squished torn dipped spread topped "
+    "slices slice pieces piece bits crumbled smashed squished squeezed torn dipped spread topped "
     "sauteed sautéed grilled fried toasted buttered seasoned unsalted salted lightly mini bowl mixed "
     "stirred prepared heated segments segment sections section lengthwise halves "
     "full pumped expressed store bought storebought brand big large medium tiny regular cup cups serving helping dry flaked flakes scrambled poached".split()

@@ -86,3 +86,48 @@ def test_chips_are_crisps_unless_the_message_says_fries(table, text, ndb_no):
 
 def test_a_chains_chips_are_its_fries(table):
     assert _rows(table, "maccas nuggets and chips") == ["21309", "21238"]
+
+
+@pytest.mark.parametrize("text", [
+    # words of a chat with the bot and everyday English are no misspelt food
+    "did I break my streak", "delete that please", "I want to add my partner", "turn off the reminders",
+    "any new badges?", "applied the code", "checking in", "make it 7pm",
+])
+def test_chat_and_everyday_words_are_not_foods(table, text):
+    assert _analysis(table, text).items == []
+
+
+@pytest.mark.parametrize("word, food", [("bannana", "banana"), ("brocoli", "broccoli"), ("yoghrt", "yogurt")])
+def test_a_slip_of_the_thumb_is_still_a_food(table, word, food):
+    assert _rows(table, f"some {word}") == _rows(table, f"some {food}")
+
+
+def test_more_than_that_is_not_a_frozen_yogurt(table):
+    assert _rows(table, "a pear, she usually eats more than that") == ["09252"]
+
+
+def test_a_question_after_the_meal_names_no_food(table):
+    analysis = _analysis(table, "he had toast and some melon. how much melon should a 2 year old have?")
+    assert len(analysis.items) == 2 and analysis.unknown == []
+
+
+def test_a_question_opening_the_message_says_what_some_was(table):
+    assert "19296" in _rows(table, "is honey ok after 1? she had some on her toast")
+
+
+def test_a_food_name_before_the_verb_is_the_food(table):
+    assert _rows(table, "mac and cheese ate maybe half") == _rows(table, "mac and cheese")
+    assert _rows(table, "green beans she ate 2 tbsp") == _rows(table, "2 tbsp green beans")
+
+
+def test_a_chains_pieces_by_their_shape_word(table):
+    rows = _rows(table, "chick-fil-a! 3 strips and a few fries")
+    assert rows[0] == "21143"
+
+
+@pytest.mark.parametrize("text, food", [
+    ("4 oz orange juice watered down", "orange juice"), ("a pear my mum packed it", "pears, raw"),
+])
+def test_how_it_was_made_or_diluted_is_no_food(table, text, food):
+    analysis = _analysis(table, text)
+    assert len(analysis.items) == 1 and food in analysis.items[0].description.lower() and analysis.unknown == []
