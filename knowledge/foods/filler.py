@@ -19,7 +19,7 @@ PLACES = (
     "office", "work", "gym", "soft play", "family dinner", "reunion", "wedding", "potluck",
     "drive through", "drive thru", "food court", "hospital", "doctor's", "doctors", "pediatrician",
     "bakery", "deli", "takeout", "take out", "takeaway", "food truck", "cafeteria", "canteen", "freezer",
-    "fridge", "sushi place", "pizza place", "taco place", "taqueria", "farmers market", "costco", "target",
+    "fridge", "oven", "microwave", "air fryer", "airfryer", "slow cooker", "instant pot", "toaster", "sushi place", "pizza place", "taco place", "taqueria", "farmers market", "costco", "target",
 )
 _PLACE = "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
 _PLACE_PHRASE = re.compile(rf"\b(?:at|from|in|on|during|after|before)\s+{_POSSESSIVE}(?:{_PLACE})\b", re.I)

@@ -290,8 +290,11 @@ def _named_then_verb(segments: list[str]) -> list[str]:
     return out
 
 
-# "edamame he ate 1/4 cup": the words before the child's pronoun are the food, when an amount follows.
-_FOOD_THEN_WHO = re.compile(r"^\s*([A-Za-z][\w' ]*?[A-Za-z])(?=\s+(?:he|she|they)\s)", re.I)
+# "edamame he ate 1/4 cup", "sweet potato fries baked at home ate 8 fries": the words before the child's
+# pronoun or the verb are the food, when an amount follows.
+_FOOD_THEN_WHO = re.compile(r"^\s*(?!(?:he|she|they|we|i|you|baby|lo|dd|ds|it|and|then|so|but|also)\b)"
+                            r"([A-Za-z][\w' ]*?[A-Za-z])(?=\s+(?:(?:he|she|they)\s|(?:ate|had|drank)\s+"
+                            r"(?:like |about |maybe |around |only |just )?\d))", re.I)
 
 
 def _passive_to_all(items: list[ParsedItem], clause: int, text: str) -> None:

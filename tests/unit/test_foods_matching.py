@@ -131,3 +131,13 @@ def test_a_chains_pieces_by_their_shape_word(table):
 def test_how_it_was_made_or_diluted_is_no_food(table, text, food):
     analysis = _analysis(table, text)
     assert len(analysis.items) == 1 and food in analysis.items[0].description.lower() and analysis.unknown == []
+
+
+def test_a_counted_food_named_by_its_last_word_is_the_food_before(table):
+    analysis = _analysis(table, "sweet potato fries from the oven, she ate 6 fries")
+    assert len(analysis.items) == 1 and "sweet potato" in analysis.items[0].description.lower()
+
+
+def test_a_part_of_a_dish_is_not_the_whole_dish_again(table):
+    rows = _rows(table, "spaghetti and meatballs and she ate 3 meatballs")
+    assert rows.count("22912") <= 1
