@@ -60,7 +60,8 @@ _CHATTER = re.compile(
     r"(?:she|he|they) (?:loved|liked|hated) (?:it|them)|(?:it|they) (?:was|were) a (?:hit|win|success)|"
     r"(?:and\s*)?(?:\.\.\.\s*)?that'?s (?:it|all)|(?:she|he|they)(?:'?s|'?re| is| are| was| were| has been| have been) (?:on (?:a )?(?:hunger )?strike|"
     r"(?:just )?(?:learning|getting)\b[^,.;!?\n]*)|so proud|(?:don'?t|dont|no) judge|"
-    r"(?:don'?t|dont) worry|(?:so|very|super) proud|not bad|could be worse|i think|i guess|honestly|idk|ugh|"
+    r"(?:it was|it'?s|its|it is) (?:so |really |super |very )?(?:hot|cold|warm|sunny|rainy|raining|freezing|boiling)"
+    r"(?: (?:out|outside|today|again))?|(?:don'?t|dont) worry|(?:so|very|super) proud|not bad|could be worse|i think|i guess|honestly|idk|ugh|"
     r"(?:it was |it's |its )?mostly (?:just )?(?:the )?(?:broth|stock|liquid|soup|water))"  # how the soup was
     r"\s*(?=$|[,.;!?\n])",
     re.I,
@@ -84,6 +85,9 @@ _WHO_MADE = re.compile(r"\b(?:my|our|her|his|their)\s+(?:[a-z]+\s+){0,2}?(?:mil|
 _QUESTION = re.compile("(?<=[.,!?\n\U0001F300-\U0001FAFF\u2600-\u27BF])\\s*(?:(?:quick|random|also|and|but|so|btw)\s+)?(?:question:?\s*)?(?:how|what|why|when|"
                        r"where|which|who|is|are|can|could|should|would|will|does|do|did|any|anyone|has|have|was|were)\b"
                        r"[^.!?\n]*\?+", re.I)
+# "hi! she had an egg": a greeting that opens the message.
+_GREETING = re.compile(r"^\s*(?:hi+|hey+|hello|hiya|heya|good (?:morning|afternoon|evening))(?:\s+(?:there|all|again))?"
+                       r"\s*[!,.]+", re.I)
 # "mango for dessert", "dessert was yogurt": when it was eaten, not a dessert food ("Babyfood, fruit dessert").
 _DESSERT = re.compile(r"\b(?:(?:for|as)\s+(?:a\s+|her\s+|his\s+|their\s+)?(?:dessert|desert|afters|pudding)|"
                       r"(?:dessert|desert|afters)(?:\s+(?:was|were|is))?\s*[:\-]?(?=\s))", re.I)
@@ -134,7 +138,7 @@ def expand_text_speak(text: str) -> str:
 
 def strip_filler(text: str) -> str:
     """Remove places, moods, interjections and cutting instructions; keep everything else."""
-    text = _QUESTION.sub(" ", _EMOJI_BREAK.sub(". ", text))  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
+    text = _QUESTION.sub(" ", _EMOJI_BREAK.sub(". ", _GREETING.sub(" ", text)))  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
     text = _REPORT.sub(" ", expand_text_speak(_EMOJI.sub(" ", text)))
     text = _TAKEOUT.sub(" ", text)
     text = _WHEN_TAIL.sub(" ", text)

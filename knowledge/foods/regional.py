@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
+from knowledge.foods.food_item import FoodItem
 from knowledge.foods.meal_parser import ParsedItem
 
 _UK_STYLE = re.compile(
@@ -56,3 +57,9 @@ _FOOD_BEFORE = frozenset({"potato", "tortilla", "corn", "pita", "veggie", "veget
                           "chocolate", "choc", "plantain", "sweet", "coconut", "bagel", "nacho", "rice", "lentil",
                           "pea", "salt", "kettle", "hot", "oven", "chunky", "shop", "chippy", "unsalted", "salted",
                           "cheesy", "fish"})
+
+
+def chips_as_said(items: Sequence[FoodItem]) -> list[FoodItem]:
+    """Show fries read from "chips" by the parent's word: "chips", not "hot chips"."""
+    return [replace(i, name=re.sub(r"\bhot chips\b", "chips", i.name))
+            if "hot chips" in i.name and not re.search(r"\bhot\s+chips\b", i.raw, re.I) else i for i in items]

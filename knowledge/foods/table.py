@@ -196,6 +196,11 @@ class FoodTable:
         entry = self.names.exact(" ".join(words))
         if entry is not None and entry.ndb_no in self.records:
             return Resolution(tuple(self._curated_all(entry, 0, len(words))))
+        said = [i for i, w in enumerate(words) if w not in STOPWORDS]
+        entry = self.names.exact(" ".join(words[i] for i in said)) if len(said) < len(words) else None
+        if entry is not None and entry.ndb_no in self.records:  # "(a corn one) tortilla" is a corn tortilla
+            start, end = (said[0], said[-1] + 1) if said[-1] - said[0] + 1 == len(said) else (0, 0)  # shown by its words
+            return Resolution(tuple(self._curated_all(entry, start, end)))
         cover = self._cover(words)
         if sum(m.end - m.start for m in cover) < len(words):  # "grilled chese": a misspelt dish name
             entry = self.names.correct_phrase(" ".join(words))

@@ -141,3 +141,22 @@ def test_a_counted_food_named_by_its_last_word_is_the_food_before(table):
 def test_a_part_of_a_dish_is_not_the_whole_dish_again(table):
     rows = _rows(table, "spaghetti and meatballs and she ate 3 meatballs")
     assert rows.count("22912") <= 1
+
+
+def test_fries_read_from_chips_are_shown_as_chips(table):
+    names = [i.name for i in _analysis(table, "fish fingers and chips for tea").items]
+    assert "chips" in names and "hot chips" not in names
+
+
+def test_words_around_a_curated_name_do_not_change_it(table):
+    rows = _rows(table, "she had the tortilla (a corn one)")
+    assert rows == _rows(table, "a corn tortilla")
+
+
+def test_the_weather_is_not_a_food(table):
+    assert _rows(table, "a cup of watermelon, it was so hot outside") == ["09326"]
+
+
+def test_a_greeting_is_not_asked_about(table):
+    analysis = _analysis(table, "hey! she had a plum")
+    assert analysis.unknown == [] and len(analysis.items) == 1
