@@ -85,6 +85,12 @@ _WHO_MADE = re.compile(r"\b(?:my|our|her|his|their)\s+(?:[a-z]+\s+){0,2}?(?:mil|
 _QUESTION = re.compile("(?<=[.,!?\n\U0001F300-\U0001FAFF\u2600-\u27BF])\\s*(?:(?:quick|random|also|and|but|so|btw)\s+)?(?:question:?\s*)?(?:how|what|why|when|"
                        r"where|which|who|is|are|can|could|should|would|will|does|do|did|any|anyone|has|have|was|were)\b"
                        r"[^.!?\n]*\?+", re.I)
+# "at my moms", "at our parents": a house named by its people, without the apostrophe.
+_AT_FAMILY = re.compile(r"\bat\s+(?:my|our|her|his|their)\s+(?:moms|mums|mothers|dads|parents|grandmas|grandpas|grandparents|"
+                        r"in-?laws|in laws|sisters|brothers|aunts|uncles|cousins|friends)\b(?:\s+(?:house|place))?", re.I)
+# "a piece about the size of my palm": how big, said by a hand; not a food.
+_HAND_SIZE = re.compile(r"\b(?:about |like |maybe |roughly )?(?:the )?size of (?:my|a|an|his|her|your|their) "
+                        r"(?:palm|hand|thumb|thumbnail|fist|finger|pinky|pinkie)\b", re.I)
 # "hi! she had an egg": a greeting that opens the message.
 _GREETING = re.compile(r"^\s*(?:hi+|hey+|hello|hiya|heya|good (?:morning|afternoon|evening))(?:\s+(?:there|all|again))?"
                        r"\s*[!,.]+", re.I)
@@ -144,7 +150,7 @@ def strip_filler(text: str) -> str:
     text = _WHEN_TAIL.sub(" ", text)
     text = INTERJECTIONS.sub(" ", text)
     text = _CHATTER.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _DILUTED.sub(" ", _WHO_MADE.sub(" ", text))))))
-    text = _PEOPLE_PLACE.sub(" ", text)
+    text = _PEOPLE_PLACE.sub(" ", _AT_FAMILY.sub(" ", _HAND_SIZE.sub(" ", text)))
     text = _PLACE_PHRASE.sub(" ", text)
     text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", text)))
     text = _EVENT_LABEL.sub(lambda m: m.group("food"), text)

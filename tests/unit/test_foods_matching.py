@@ -160,3 +160,8 @@ def test_the_weather_is_not_a_food(table):
 def test_a_greeting_is_not_asked_about(table):
     analysis = _analysis(table, "hey! she had a plum")
     assert analysis.unknown == [] and len(analysis.items) == 1
+
+
+@pytest.mark.parametrize("text", ["a slice of toast at my moms", "a cracker about the size of my thumb"])
+def test_where_and_how_big_are_not_foods(table, text):
+    assert _analysis(table, text).unknown == []
