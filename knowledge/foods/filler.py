@@ -82,7 +82,8 @@ _WHO_MADE = re.compile(r"\b(?:my|our|her|his|their)\s+(?:[a-z]+\s+){0,2}?(?:mil|
 # "had pasta. how much pasta should a 1 year old eat?": a question after the meal names what was asked
 # about, not what was eaten. A question that opens the message stays: "is honey ok? she had some" says
 # what "some" was. "we had pancakes with syrup, is syrup ok at 2?": after a comma too.
-_QUESTION = re.compile("(?<=[.,!?\n\U0001F300-\U0001FAFF\u2600-\u27BF])\\s*(?:(?:quick|random|also|and|but|so|btw)\s+)?(?:question:?\s*)?(?:how|what|why|when|"
+_QUESTION = re.compile("(?<=[.,!?\n\U0001F300-\U0001FAFF\u2600-\u27BF])"
+                       r"\s*(?:(?:quick|random|also|and|but|so|btw)\s+)?(?:question:?\s*)?(?:how|what|why|when|"
                        r"where|which|who|is|are|can|could|should|would|will|does|do|did|any|anyone|has|have|was|were)\b"
                        r"[^.!?\n]*\?+", re.I)
 # "at my moms", "at our parents": a house named by its people, without the apostrophe.
