@@ -26,6 +26,7 @@ from knowledge.foods.nutrition import add_up
 from knowledge.foods.pieces import eat_part, part_words
 from knowledge.foods.plausibility import Doubt, find_doubts
 from knowledge.foods.portions import default_serving
+from knowledge.foods.regional import chips_as_fries, chips_as_said
 from knowledge.foods.restatements import MealSoFar, redescribes, restates
 from knowledge.foods.table import FoodTable
 from knowledge.foods.text import normalise
@@ -54,7 +55,7 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     """Parse, match, weigh and total one meal message."""
     parsed = parse_meal(text, tuple(table.names.separator_keys))
     meal = MealSoFar()
-    for p in joined_items(parsed.items, table):
+    for p in joined_items(chips_as_fries(parsed.items, text), table):
         if p.refers_back and p.eaten_count is not None:
             apply_count(meal.items, meal.clauses, p, table)
         elif p.refers_back:
@@ -72,7 +73,7 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
                                 dish_share(age_months), lambda item, ndb: as_food(item, ndb, table, age_months))
     items, unknown = without_brand_labels(without_unmeasured_repeats(
         minor_parts_follow(settled, lambda item, grams: with_eaten(item, grams, table)))), meal.unknown
-    items = dips_counted(items, text, table, age_months)
+    items = chips_as_said(dips_counted(items, text, table, age_months))
     if unknown and llm_parse is not None:
         items, unknown = _ask_llm(text, items, unknown, table, age_months, llm_parse)
     totals = add_up(item.nutrients for item in items)

@@ -36,10 +36,16 @@ def baby_food_named(rest: list[str], split: BrandSplit, table: FoodTable) -> Res
     content = [w for w in content_tokens(rest) if UNIT_ALIASES.get(w) not in PACKAGES and w != "puree"]
     if len(table.names.cover(content)) < 2:  # one food ("sweet potatoes"): baby_food's strained row
         return None
+    for tail in ("puree", "pouch"):  # the curated blend ("apple banana puree") before any SR28 search
+        entry = table.names.exact(" ".join([*content, tail]))
+        if entry is not None and not entry.components and (record := table.get(entry.ndb_no)) is not None:
+            return Resolution((ResolvedFood(record, entry.category, "", 0, len(rest)),))  # the pack weighs it
+    drink = any(w in ("juice", "drink") for w in content)
     for words in (["babyfood", *split.brand_words, *content], ["babyfood", *content]):
         hit = table.search_index.search(words)
         record = table.search_index.foods[hit.index] if hit is not None else None
-        if record is not None and record.food_group == "0300" and all(
+        if record is not None and record.food_group == "0300" and (drink or "juice" not in record.description.lower()) \
+                and all(
                 any(d.startswith(singular(w)[:5]) for d in desc_words(record.description)) for w in content):
             return Resolution((ResolvedFood(record, table.category(record), "", 0, len(rest)),))
     return None

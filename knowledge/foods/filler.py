@@ -19,7 +19,7 @@ PLACES = (
     "office", "work", "gym", "soft play", "family dinner", "reunion", "wedding", "potluck",
     "drive through", "drive thru", "food court", "hospital", "doctor's", "doctors", "pediatrician",
     "bakery", "deli", "takeout", "take out", "takeaway", "food truck", "cafeteria", "canteen", "freezer",
-    "fridge", "sushi place", "pizza place", "taco place", "taqueria", "farmers market", "costco", "target",
+    "fridge", "oven", "microwave", "air fryer", "airfryer", "slow cooker", "instant pot", "toaster", "sushi place", "pizza place", "taco place", "taqueria", "farmers market", "costco", "target",
 )
 _PLACE = "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
 _PLACE_PHRASE = re.compile(rf"\b(?:at|from|in|on|during|after|before)\s+{_POSSESSIVE}(?:{_PLACE})\b", re.I)
@@ -58,13 +58,46 @@ _CHATTER = re.compile(
     r"better|well|content|messy|a mess)|no (?:reaction|reactions|rash|issues|problems)(?: so far| yet)?|"
     r"so far so good|all good|fingers crossed|wish me luck|what a mess|such a mess|"
     r"(?:she|he|they) (?:loved|liked|hated) (?:it|them)|(?:it|they) (?:was|were) a (?:hit|win|success)|"
-    r"(?:and\s*)?(?:\.\.\.\s*)?that'?s (?:it|all)|(?:she|he|they)(?:'?s|'?re| is| are) (?:on (?:a )?(?:hunger )?strike|"
-    r"(?:just )?(?:learning|teething|getting)\b[^,.;!?\n]*)|so proud|(?:don'?t|dont|no) judge|"
-    r"(?:don'?t|dont) worry|(?:so|very|super) proud|not bad|could be worse|i think|i guess|honestly|idk|ugh|"
+    r"(?:and\s*)?(?:\.\.\.\s*)?that'?s (?:it|all)|(?:she|he|they)(?:'?s|'?re| is| are| was| were| has been| have been) (?:on (?:a )?(?:hunger )?strike|"
+    r"(?:just )?(?:learning|getting)\b[^,.;!?\n]*)|so proud|(?:don'?t|dont|no) judge|"
+    r"(?:it was|it'?s|its|it is) (?:so |really |super |very )?(?:hot|cold|warm|sunny|rainy|raining|freezing|boiling)"
+    r"(?: (?:out|outside|today|again))?|(?:don'?t|dont) worry|(?:so|very|super) proud|not bad|could be worse|i think|i guess|honestly|idk|ugh|"
     r"(?:it was |it's |its )?mostly (?:just )?(?:the )?(?:broth|stock|liquid|soup|water))"  # how the soup was
     r"\s*(?=$|[,.;!?\n])",
     re.I,
 )
+# "she was teething and had a banana": the state goes, the food after it stays (not teething biscuits).
+_TEETHING = re.compile(r"\b(?:she|he|they|baby|lo|[A-Z][a-z]+)(?:'?s|'?re| is| are| was| were| has been| have been)\s+"
+                       r"(?:(?:still|so|really|just|badly)\s+)?teething\b(?:\s+(?:again|so bad|like crazy|badly))?", re.I)
+# "10 months old", "(27 mo)", "my 13 month old", "she's 2 yrs": an age, not an amount of a food.
+_AGE_WORDS = r"\d+(?:\.\d+)?\s*-?\s*(?:months?|mos?|mths?|weeks?|wks?|years?|yrs?|y/?o)\b(?:\s*-?\s*old\b)?"
+_AGE = re.compile(rf"\(\s*{_AGE_WORDS}\s*\)|\b{_AGE_WORDS}", re.I)
+# "4 oz apple juice watered down half n half": how a drink was diluted, not half-and-half cream.
+_DILUTED = re.compile(r"\b(?:watered(?:\s+down)?|diluted)(?:\s+(?:with water|(?:about |like )?half\s*(?:and|n|&|'n'|/)\s*half|"
+                      r"50\s*/\s*50|1\s*:\s*1))?", re.I)
+# "my polish MIL made them", "grandma cooked it": who made the food, not a food.
+_WHO_MADE = re.compile(r"\b(?:my|our|her|his|their)\s+(?:[a-z]+\s+){0,2}?(?:mil|fil|mom|mum|mother|dad|husband|wife|partner|"
+                       r"grandma|nana|nonna|abuela|mother in law|in laws|in-laws|sister|brother|aunt|auntie|neighbou?r|friend)"
+                       r"\s+(?:made|cooked|baked|brought|sent|bought|packed|fried)\s+(?:it|them|this|these|those)\b", re.I)
+# "had pasta. how much pasta should a 1 year old eat?": a question after the meal names what was asked
+# about, not what was eaten. A question that opens the message stays: "is honey ok? she had some" says
+# what "some" was. "we had pancakes with syrup, is syrup ok at 2?": after a comma too.
+_QUESTION = re.compile("(?<=[.,!?\n\U0001F300-\U0001FAFF\u2600-\u27BF])"
+                       r"\s*(?:(?:quick|random|also|and|but|so|btw)\s+)?(?:question:?\s*)?(?:how|what|why|when|"
+                       r"where|which|who|is|are|can|could|should|would|will|does|do|did|any|anyone|has|have|was|were)\b"
+                       r"[^.!?\n]*\?+", re.I)
+# "at my moms", "at our parents": a house named by its people, without the apostrophe.
+_AT_FAMILY = re.compile(r"\bat\s+(?:my|our|her|his|their)\s+(?:moms|mums|mothers|dads|parents|grandmas|grandpas|grandparents|"
+                        r"in-?laws|in laws|sisters|brothers|aunts|uncles|cousins|friends)\b(?:\s+(?:house|place))?", re.I)
+# "a piece about the size of my palm": how big, said by a hand; not a food.
+_HAND_SIZE = re.compile(r"\b(?:about |like |maybe |roughly )?(?:the )?size of (?:my|a|an|his|her|your|their) "
+                        r"(?:palm|hand|thumb|thumbnail|fist|finger|pinky|pinkie)\b", re.I)
+# "hi! she had an egg": a greeting that opens the message.
+_GREETING = re.compile(r"^\s*(?:hi+|hey+|hello|hiya|heya|good (?:morning|afternoon|evening))(?:\s+(?:there|all|again))?"
+                       r"\s*[!,.]+", re.I)
+# "mango for dessert", "dessert was yogurt": when it was eaten, not a dessert food ("Babyfood, fruit dessert").
+_DESSERT = re.compile(r"\b(?:(?:for|as)\s+(?:a\s+|her\s+|his\s+|their\s+)?(?:dessert|desert|afters|pudding)|"
+                      r"(?:dessert|desert|afters)(?:\s+(?:was|were|is))?\s*[:\-]?(?=\s))", re.I)
 # How the food was cut or served: kept out of the food's name.
 _PREP_TAIL = re.compile(
     r"\b(?:(?:cut|chopped|sliced|torn|broken|diced|mashed|smashed|squished|ripped|pulled)\s+"
@@ -112,13 +145,13 @@ def expand_text_speak(text: str) -> str:
 
 def strip_filler(text: str) -> str:
     """Remove places, moods, interjections and cutting instructions; keep everything else."""
-    text = _EMOJI_BREAK.sub(". ", text)  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
+    text = _QUESTION.sub(" ", _EMOJI_BREAK.sub(". ", _GREETING.sub(" ", text)))  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
     text = _REPORT.sub(" ", expand_text_speak(_EMOJI.sub(" ", text)))
     text = _TAKEOUT.sub(" ", text)
     text = _WHEN_TAIL.sub(" ", text)
     text = INTERJECTIONS.sub(" ", text)
-    text = _CHATTER.sub(" ", text)
-    text = _PEOPLE_PLACE.sub(" ", text)
+    text = _CHATTER.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _DILUTED.sub(" ", _WHO_MADE.sub(" ", text))))))
+    text = _PEOPLE_PLACE.sub(" ", _AT_FAMILY.sub(" ", _HAND_SIZE.sub(" ", text)))
     text = _PLACE_PHRASE.sub(" ", text)
     text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", text)))
     text = _EVENT_LABEL.sub(lambda m: m.group("food"), text)

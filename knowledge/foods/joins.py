@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from knowledge.foods.meal_parser import ParsedItem
-from knowledge.foods.quantities import parse_quantity
+from knowledge.foods.quantities import PACKAGES, UNIT_ALIASES, parse_quantity
 from knowledge.foods.search import desc_words
 from knowledge.foods.sr28 import singular
 from knowledge.foods.text import content_tokens, normalise
@@ -31,6 +31,9 @@ def joined_items(items: Sequence[ParsedItem], table: FoodTable) -> list[ParsedIt
             q_words = [w for w in before.words if w not in content_tokens(list(before.words))]
             out[-1] = replace(p, words=(*q_words, *p.words), raw=f"{before.raw} & {p.raw}", kind=before.kind,
                               eaten_share=p.eaten_share if p.eaten_share is not None else before.eaten_share)
+            continue
+        if joinable and (joined := _blend_of(before, p, table)) is not None:
+            out[-1] = replace(before, words=joined, raw=f"{before.raw} & {p.raw}")
             continue
         if joinable and (joined := _one_name(before, p, table)) is not None:
             out[-1] = replace(before, words=joined, raw=f"{before.raw} with {p.raw}")
@@ -61,3 +64,19 @@ def _filling_of(before: ParsedItem, p: ParsedItem, table: FoodTable) -> bool:
         return False
     words = desc_words(found.foods[0].record.description)
     return all(any(d.startswith(singular(w)) for d in words) for w in said)
+
+
+def _blend_of(before: ParsedItem, p: ParsedItem, table: FoodTable) -> tuple[str, ...] | None:
+    """"a pouch of apple & blueberry": the foods after a pouch or jar are one baby-food blend when the
+    curated names hold that blend ("apple blueberry puree"), not a pouch of apple and some blueberries."""
+    if not any(UNIT_ALIASES.get(w) in PACKAGES for w in before.words):
+        return None
+    said = [w for w in content_tokens(list(before.words)) if UNIT_ALIASES.get(w) not in PACKAGES]
+    named = content_tokens(list(p.words))
+    q, _ = parse_quantity(list(p.words))
+    if not said or not named or q.given or q.vague is not None:
+        return None
+    entry = table.names.exact(" ".join([*said, *named, "puree"]))
+    if entry is None or entry.components:
+        return None
+    return (*before.words, *p.words)

@@ -265,7 +265,7 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     for number, clause in enumerate(clauses):
         clause = _LABEL.sub("", clause.strip(" ,"))
         carry: tuple[str, float | None] | None = None
-        for segment in _SEGMENT.split(clause):
+        for segment in _named_then_verb(_SEGMENT.split(clause)):
             segment = _restore(segment, saved).strip(" ,-:")
             if not segment or _MEAL_ALONE.match(segment):
                 continue
@@ -274,6 +274,27 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
                 items.append(_of_the_cut(item, items))
         _passive_to_all(items, number, clause)
     return ParsedMeal(text, meal_type, tuple(items))
+
+
+def _named_then_verb(segments: list[str]) -> list[str]:
+    """"arepa w cheese ate maybe 1/2": a food name before the verb is the food, not who ate it."""
+    out = []
+    for segment in segments:
+        m = re.match(r"^\s*(\x00\d+\x00)\s+(?=\S)", segment) or _FOOD_THEN_WHO.match(segment)
+        verb = _VERB.match(segment[m.end(1):].strip()) if m else None
+        amount = verb is not None and re.match(r"\s*(?:like |about |maybe |around )?\d", segment[m.end(1):].strip()[verb.end():])
+        if m and verb is not None and (not verb.group("subj").strip() or m.re is _FOOD_THEN_WHO and amount):
+            out += [m.group(1), segment[m.end(1):]]
+        else:
+            out.append(segment)
+    return out
+
+
+# "edamame he ate 1/4 cup", "sweet potato fries baked at home ate 8 fries": the words before the child's
+# pronoun or the verb are the food, when an amount follows.
+_FOOD_THEN_WHO = re.compile(r"^\s*(?!(?:he|she|they|we|i|you|baby|lo|dd|ds|it|and|then|so|but|also)\b)"
+                            r"([A-Za-z][\w' ]*?[A-Za-z])(?=\s+(?:(?:he|she|they)\s|(?:ate|had|drank)\s+"
+                            r"(?:like |about |maybe |around |only |just )?\d))", re.I)
 
 
 def _passive_to_all(items: list[ParsedItem], clause: int, text: str) -> None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from knowledge.foods.text import normalise, plural_forms
 
@@ -146,7 +147,13 @@ class NameIndex:
             return None
         choices = self._by_letter.get(word[0], [])
         best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return best[0] if best else None
+        return best[0] if best and _near_spelling(word, best[0]) else None
+
+
+def _near_spelling(word: str, name: str) -> bool:
+    """A slip of the thumb: one edit in a short word, two in a longer one, and about the same length
+    ("bannana" is banana; "leos" is not lemons, "make" not matoke, "someone" not somen)."""
+    return abs(len(word) - len(name)) <= 1 and Levenshtein.distance(word, name) <= (1 if len(word) <= 5 else 2)
 
 
 @lru_cache(maxsize=1)

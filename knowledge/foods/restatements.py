@@ -43,6 +43,8 @@ def redescribes(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: in
     """"1 egg, fried" / "pb&j, half a sandwich" / "soup, about a cup": re-describes an item before it."""
     if meal.previous is None:
         return False
+    if _head_restated(meal, p, table, age_months):
+        return True
     if meal.previous[0].clause != p.clause:  # "trying rice cereal!! maybe 2 tbsp": the amount opens the next
         return p.clause - 1 in (meal.previous[0].clause, meal.amended[1]) and \
             _amount_for_before(meal, p, table, age_months)
@@ -57,6 +59,8 @@ def restates(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int |
         return False
     before, start = meal.previous
     olds = meal.items[start:]
+    if len(olds) == 1 and not olds[0].estimated and not olds[0].dish and _same_food(olds[0], p, table):
+        return True  # "a strip of omelette (1/4 egg maybe)": the amount was said already; one food, once
     if len(olds) != 1 or not olds[0].estimated or olds[0].dish:
         return False
     q, rest = parse_quantity(list(p.words))
@@ -74,6 +78,20 @@ def restates(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int |
     meal.items[start:] = new
     meal.clauses[start:] = [p.clause] * len(new)
     return True
+
+
+def _same_food(old: FoodItem, p: ParsedItem, table: FoodTable) -> bool:
+    """The bracket names the food before it again: its row, or words its SR28 description or name holds
+    ("omelette" then "(1/4 egg)": "Egg, whole, cooked, omelet")."""
+    _, rest = parse_quantity(list(p.words))
+    said = [singular(w) for w in content_tokens(rest)]
+    found = table.resolve(content_tokens(rest)) if said else None
+    if found is None or found.unknown or len(found.foods) != 1:
+        return False
+    if found.foods[0].record.ndb_no == old.ndb_no:
+        return True
+    held = {singular(w) for w in re.findall(r"[a-z]+", f"{old.description} {old.name}".lower())}
+    return all(w in held for w in said)
 
 
 def _amount_for_before(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
@@ -119,6 +137,28 @@ def _each(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | No
         meal.items[i] = replace(with_eaten(item, offered * share, table), offered_grams=round(offered, 1),
                                 estimated=False, unit_grams=one if pieces else item.unit_grams)
     return True
+
+
+def _head_restated(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
+    """"sweet potato fries baked at home, ate 8 fries": a counted food named by the last words of a food
+    listed before is that food ("8 sweet potato fries"), not a second, plainer one (potato fries); the
+    meatballs of "spaghetti and meatballs" are a part, not the whole dish again."""
+    q, rest = parse_quantity(list(p.words))
+    said = [singular(w) for w in content_tokens(rest)]
+    if not q.given or not said or p.refers_back:
+        return False
+    for i in range(len(meal.items) - 1, -1, -1):
+        earlier = meal.items[i]
+        named = [singular(w) for w in normalise(earlier.name).split()]
+        if earlier.dish or len(named) <= len(said) or named[-len(said):] != said or {"and", "with"} & set(named):
+            continue
+        words = (*[w for w in p.words if w not in rest or w not in content_tokens(rest)], *normalise(earlier.name).split())
+        new, missing = weigh(replace(p, words=words), table, age_months, meal.brand)
+        if missing or len(new) != 1 or new[0].ndb_no != earlier.ndb_no:
+            return False
+        meal.items[i] = new[0] if earlier.estimated else with_eaten(earlier, min(earlier.offered_grams, new[0].grams), table)
+        return True
+    return False
 
 
 def _refine(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:

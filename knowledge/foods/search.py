@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from rapidfuzz import fuzz, process
 
+from knowledge.foods.not_food import may_be_typo, not_food
 from knowledge.foods.sr28 import singular
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ class DescriptionIndex:
             return {w for w in _SYNONYMS[base] if w in self.postings}
         if base in self.postings:
             return {base}
-        if len(base) < 5:
+        if len(base) < 5 or not may_be_typo(word):  # "checking" is not a misspelt chicken
             return set()
         hits = process.extract(base, self._by_letter.get(base[0], []), scorer=fuzz.ratio,
                                score_cutoff=86, limit=3)
@@ -114,7 +115,7 @@ class DescriptionIndex:
 
         A branded product only matches when its brand was named; `all_in_lead` asks for every
         word in the first two segments ("Lasagna, Vegetable" for "veggie lasagna")."""
-        if not words:
+        if not words or any(not_food(w) for w in words):  # "she's 9 months" names no Mothbeans
             return None
         candidates: set[int] | None = None
         expanded = []

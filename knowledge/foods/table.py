@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from knowledge.foods.names import CuratedName, NameIndex, extra_portions, name_index
+from knowledge.foods.not_food import may_be_typo, not_food
 from knowledge.foods.portions import VOLUME_UNITS, servings
 from knowledge.foods.search import DescriptionIndex, desc_words
 from knowledge.foods.sr28 import portion_unit, read_sr28
@@ -195,6 +196,11 @@ class FoodTable:
         entry = self.names.exact(" ".join(words))
         if entry is not None and entry.ndb_no in self.records:
             return Resolution(tuple(self._curated_all(entry, 0, len(words))))
+        said = [i for i, w in enumerate(words) if w not in STOPWORDS]
+        entry = self.names.exact(" ".join(words[i] for i in said)) if len(said) < len(words) else None
+        if entry is not None and entry.ndb_no in self.records:  # "(a corn one) tortilla" is a corn tortilla
+            start, end = (said[0], said[-1] + 1) if said[-1] - said[0] + 1 == len(said) else (0, 0)  # shown by its words
+            return Resolution(tuple(self._curated_all(entry, start, end)))
         cover = self._cover(words)
         if sum(m.end - m.start for m in cover) < len(words):  # "grilled chese": a misspelt dish name
             entry = self.names.correct_phrase(" ".join(words))
@@ -227,6 +233,8 @@ class FoodTable:
             leftover = _leftover(basis, partial)
             if partial and leftover and self._compound_ok(partial) and not self._food_words(leftover):
                 return self._from_cover(partial, basis)
+        if all(not_food(w) for w in content):  # "in the garden", "he has a rash": nothing to ask about
+            return Resolution()
         return Resolution(unknown=" ".join(content))
 
     def _cooked(self, found: Resolution, words: tuple[str, ...]) -> Resolution:
@@ -303,7 +311,7 @@ class FoodTable:
 
     def _food_words(self, words: list[str]) -> list[str]:
         """Words that name foods themselves: leaving them out would change the food."""
-        return [w for w in words if w in self.names.vocab_set or w in self.search_index.head_vocab]
+        return [w for w in words if (w in self.names.vocab_set or w in self.search_index.head_vocab) and not not_food(w)]
 
     def _curated(self, entry: CuratedName, start: int, end: int) -> ResolvedFood:
         return ResolvedFood(self.records[entry.ndb_no], entry.category, entry.unit, start, end)
@@ -313,7 +321,8 @@ class FoodTable:
         vocab = self.names.vocab_set
         out = []
         for word in words:
-            if word in STOPWORDS or word in DESCRIPTORS or word in vocab or self.search_index.knows(word):
+            if word in STOPWORDS or word in DESCRIPTORS or word in vocab or self.search_index.knows(word) \
+                    or not may_be_typo(word):  # "rash" is not a misspelt radish
                 out.append(word)
             else:
                 out.append(self.names.correct(word) or word)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from knowledge.foods.not_food import PEOPLE, TIME_WORDS
 from knowledge.foods.sr28 import singular
 
 _FRACTIONS = {
@@ -36,14 +37,14 @@ STOPWORDS = frozenset(
     "back out down went thawed opened thing things stuff ish inch inches cm "
     "strike proud judge worry says said though tho idk "
     "am pm min mins minute minutes hour hours hr hrs oclock sec secs seconds together one ones kind kinds flavor flavour type".split()
-)
+) | TIME_WORDS | PEOPLE  # "she's 9 months", "my husband gave her": ages and people are not foods
 # Preparation words: kept for matching ("mashed potatoes") but ignored when left over.
 DESCRIPTORS = frozenset(
     "quartered halved sliced diced chopped cut cubed shredded grated steamed roasted baked boiled "
     "mashed pureed blended warm warmed cold chilled frozen thawed fresh ripe organic homemade "
     "leftover leftovers plain soft cooked raw whole finely thinly into strips chunks spears wedges "
     "rounds coins cubes peeled seedless small bite sized size sizes finger fingers stick sticks "
-    "slices slice pieces piece bits crumbled smashed squished torn dipped spread topped "
+    "slices slice pieces piece bits crumbled smashed squished squeezed torn dipped spread topped "
     "sauteed sautéed grilled fried toasted buttered seasoned unsalted salted lightly mini bowl mixed "
     "stirred prepared heated segments segment sections section lengthwise halves "
     "full pumped expressed store bought storebought brand big large medium tiny regular cup cups serving helping dry flaked flakes scrambled poached".split()

@@ -22,7 +22,7 @@ from knowledge.foods.quantities import (MEASURES, NUMBER_WORDS, PACKAGES, SIZES,
 from knowledge.foods.search import desc_words
 from knowledge.foods.sr28 import singular
 from knowledge.foods.table import FoodTable, Resolution
-from knowledge.foods.text import content_tokens
+from knowledge.foods.text import STOPWORDS, content_tokens
 
 TOPPING_SHARE = 0.5  # a fruit or vegetable on toast or in oatmeal: half a serving
 
@@ -41,7 +41,7 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     words = list(p.words)
     split = brand_of(words, table)
     if split.brand is None and brand_before is not None and brand_before.brand is not None \
-            and brand_before.brand.food_for(content_tokens(words)) is not None:
+            and brand_before.brand.food_for(_item_words(words)) is not None:
         split = BrandSplit(brand_before.brand, brand_before.brand_words, split.stage, split.rest)
     words = split.rest
     q, rest = parse_quantity(words, protected(words, table))
@@ -78,7 +78,7 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
             else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
                 topping = Quantity(vague=1.0 if found.category in SPREADS else TOPPING_SHARE)
                 grams = grams_for(found.record, topping, found.category, found.unit_hint, age_months)
-            name = " ".join(rest[found.start : found.end]) or " ".join(content_tokens(rest)) or (
+            name = " ".join(rest[found.start : found.end]) or " ".join(_item_words(rest)) or (
                 "" if brand else p.raw)
         name = f"{brand} {name}".strip() if brand and n == len(resolution.foods) - 1 else name
         counted = q.given and q.amount and (not q.unit or q.unit not in MEASURES | set(VOLUME_UNITS))
@@ -132,7 +132,7 @@ def _resolve(p: ParsedItem, rest: list[str], split: BrandSplit, table: FoodTable
     """Resolve the food words: a brand's own item, its default, a "made with" dish, else the words."""
     content = content_tokens(rest)
     if split.brand is not None:
-        own = split.brand.food_for(content) if content else None
+        own = split.brand.food_for(_item_words(rest)) if _item_words(rest) else None
         if own is not None:
             return table.resolve_named(own)
         if not content or all(w in UNIT_ALIASES for w in content):  # "a go-gurt tube": the pack is the food
@@ -151,6 +151,12 @@ def _resolve(p: ParsedItem, rest: list[str], split: BrandSplit, table: FoodTable
                                                              plain.foods[-1].record.food_group == whole.foods[0].record.food_group):
             return whole
     return plain
+
+
+def _item_words(words: list[str]) -> list[str]:
+    """The words that may name a brand's item: "2 strips" at Chick-fil-A is its strips, though "strips"
+    alone is only a shape elsewhere."""
+    return content_tokens(words) or [w for w in words if w not in STOPWORDS and number_value(w) is None]
 
 
 def brand_of(words: list[str], table: FoodTable) -> BrandSplit:
