@@ -24,14 +24,17 @@ REPORTS = re.compile(EATING.pattern + r"|\b(breakfast|brekkie|bfast|lunch|dinner
                      r"tonight|last night|yesterday|hoy)\b")
 # Eating told as a habit, a lack or a plan ("every day this week", "won't eat anything", "we're
 # doing the peanut thing"): the background to a question, not a meal to log.
-NOT_EATEN = re.compile(r"\b(every ?(day|night|morning|meal)|each day|all week|"
+NOT_EATEN = re.compile(r"\b(every ?(day|night|morning|meal)|each day|all week|(a|per) (day|week)|"
                        r"(won'?t|wont|doesn'?t|does not|will not|refuses to) (eat|touch|drink)\w*|"
                        r"has been (eating|having|refusing)|only (eats|drinks|wants)|once (she|he|they)'?s had|"
                        r"(we'?re|we are|i'?m|i am) (doing|starting|planning|about to|going to|thinking)|"
-                       r"going to (try|give|start|offer)|gonna (try|give|start|offer))\b")
+                       r"(going|wants?|want) to (try|give|start|offer|do|put)|gonna (try|give|start|offer)|"
+                       r"no quiere (comer|tomar)|ya no come|ne (veut|mange) (pas|plus)|não quer (comer|mais)|"
+                       r"will nicht|isst nicht|non vuole|non mangia)\b")
 # A meal a question asks about rather than reports ("whats a good breakfast", "ideas for lunch").
 MEAL_ASKED_ABOUT = re.compile(r"\b(good|a|for|what|what'?s|whats|which|healthy|easy|quick|ideas?|best) "
                               r"(breakfast|brekkie|bfast|lunch|dinner|snack|tea)s?\b")
+_PIECES = re.compile(r",|;|\s-\s|\bbut\b")
 # Signs in the child told as happening ("hives after yogurt", "lips swelling", "coughing hard"). A
 # sign written before any eating ("rash on his chest after dinner, he had shrimp") makes the question
 # lead; a sign only asked about ("is gagging normal?") does not; gagging is ordinary eating.
@@ -84,16 +87,21 @@ def meal_and_question_order(text: str, names_food: Callable[[str], bool]) -> tup
 
 
 def _meal_in(parts: Sequence[str]) -> bool:
-    """True when a clause reports eating, a question's clauses included once the habits and the meals
-    asked about are dropped ("ok to give her cheese every day because she had some at lunch" reports,
-    "whats a good breakfast for her" does not)."""
+    """True when a clause reports eating, told apart from any sign it caused.
+
+    "her lips are swelling after she ate peanut puffs" asks about the reaction: eating told after the
+    sign, as its cause, is not a meal to log ("hives after yogurt!! she had 2 spoons" is). Inside a
+    question the meals asked about and any habit are dropped first ("whats a good breakfast" does not
+    report; "ok to give her cheese every day because she had some at lunch" does).
+    """
     for clause in parts:
-        lowered = clause.lower()
-        if asks(clause):
-            if REPORTS.search(MEAL_ASKED_ABOUT.sub(" ", NOT_EATEN.sub(" ", lowered))):
+        asked = asks(clause)
+        for piece in _PIECES.split(clause.lower()):
+            sign = SIGNS.search(piece)
+            eaten = (REPORTS.search(MEAL_ASKED_ABOUT.sub(" ", NOT_EATEN.sub(" ", piece))) if asked
+                     else reports(piece) and REPORTS.search(piece))
+            if eaten and not (sign and sign.start() < eaten.start()):
                 return True
-        elif reports(clause):
-            return True
     return False
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.intent_order import (asks_only_the_bot, first_clause_leader,
+from bot.intent_order import (anything_asked, asks_only_the_bot, first_clause_leader,
                                meal_and_question_order, reports_and_asks)
 from handlers import REGISTRY
 
@@ -42,6 +42,9 @@ _REMOVAL = re.compile(r"\b(undo|delete\w*|remove\w*|erase|scratch|get rid|cancel
 # that way: a clause that reports eating and another that asks. ANCHOR_THRESHOLD was chosen on dev.
 ANCHOR_THRESHOLD = 0.5
 STRUCTURE_FLOOR = 0.2  # set by judgement: on dev it changes one message either way
+# A meal with a clause of its own that asks with a "?" ("comió arroz, ¿está bien...?") carries the
+# question on much less: the model reads messages in other languages weakly. Set by judgement.
+MARKED_QUESTION_FLOOR = 0.05
 # A request to the bot ("can you send me a summary?") takes the command the model found beside the
 # question when it is at least this likely; set by judgement, well below the second-intent threshold.
 BOT_REQUEST_FLOOR = 0.3
@@ -85,7 +88,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, intent in (
         (_repeated(r"stop|stop ?all|unsubscribe|cancel|end|quit|revoke|opt[ -]?out"), "opt_out"),
         (_repeated(r"start|unstop"), "opt_in"),
-        (_polite(r"help|info|commands|menu"), "help"),
+        # HELP, and the word for it in the languages we answer in ("ayuda", "aide", "hilfe")
+        (_polite(r"help|info|commands|menu|ayuda|aide|ajuda|hilfe|aiuto"), "help"),
         (_polite(r"undo"), "undo"),
         (_polite(r"summary|report"), "summary"),
         (_polite(r"(?:my |our )?(?:streak|badges?)"), "streak"),
@@ -112,7 +116,8 @@ _REQUESTS: dict[str, re.Pattern[str]] = {intent: re.compile(pattern) for intent,
                 r"mute|turn|switch|weekly summary|weekly report|quiet|(message|text) me)\b",
     "plan": r"\b(plans?|menus?|shopping|grocery|swap|replace|tomorrow|tmrw|tonight|this week|next week|"
             r"make me|for the week|what('?s| is) for (breakfast|lunch|dinner|tea)|weekend|"
-            r"(mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(change|move)\b.*\b(breakfast|lunch|dinner|meal)s?\b",
+            r"(mon|tues|wednes|thurs|fri|satur|sun)day|week of|days of|put together|\d+ ?days?)\b"
+            r"|\b(change|move)\b.*\b(breakfast|lunch|dinner|meal)s?\b",
     "caregiver": r"\b(add|invite|remove|share|sharing|access|join|code|log|logs|logging|caregivers?|"
                  r"who can|who else|who'?s on|account|login|added|reminders|(her|his|their|own) phone)\b",
     "account": r"\b(data|account|delete|erase|privacy|private|stor\w*|keep|kept|sell|shar\w*|photos?|gdpr|"
@@ -235,6 +240,8 @@ def decide(probs: np.ndarray, intents: Sequence[str], threshold: float, text: st
             return ("log_meal",)  # "sorry it was lunch not dinner": a correction is the meal it reports
         if not _names_food(text):
             return ("undo",)  # "scratch that, she didn't eat it": nothing left to log
+    if second == "question" and (not anything_asked(text) or _asks_only_how_to(main, text)):
+        return (main,)  # "he's outgrown his milk allergy!" tells; a question needs something asked
     if "question" in pair and asks_only_the_bot(text):
         return (main if main != "question" else second,)
     if main == "log_meal" and second in _STATED_BY_REQUEST and not _REQUESTS[second].search(lowered):
@@ -242,9 +249,19 @@ def decide(probs: np.ndarray, intents: Sequence[str], threshold: float, text: st
     return (main, second)
 
 
+def _asks_only_how_to(command: str, text: str) -> bool:
+    """True when every question in `text` is about the command itself ("how do I add her so she can log?")."""
+    from bot.message_parts import asks, clauses
+
+    request = _REQUESTS.get(command)
+    asking = [c.lower() for c in clauses(text) if asks(c)]
+    return request is not None and bool(asking) and all(request.search(c) for c in asking)
+
+
 def _meal_and_question(main: str, p_second: float, text: str) -> tuple[str, ...]:
     """A meal and a question: both only when a clause reports and one asks, in the order written."""
-    if p_second < ANCHOR_THRESHOLD and not (p_second >= STRUCTURE_FLOOR and reports_and_asks(text)):
+    floor = MARKED_QUESTION_FLOOR if main == "log_meal" and "?" in text else STRUCTURE_FLOOR
+    if p_second < ANCHOR_THRESHOLD and not (p_second >= floor and reports_and_asks(text)):
         return (main,)
     return meal_and_question_order(text, _names_food)
 

@@ -117,3 +117,41 @@ def test_two_intents_lead_by_the_first_clause(text: str, pair: tuple, expected: 
 @pytest.mark.parametrize("text", ["I texted stop by mistake, start again please", "oops hit stop, resume"])
 def test_a_stop_sent_by_mistake_is_not_a_no(text: str) -> None:
     assert intents._explicit(("opt_in",), text) == ("opt_in",)
+
+
+@pytest.mark.parametrize(
+    "text, probs, expected",
+    [  # a question about doing the command is the command; another question beside it stays
+        ("my sister helps on weekends. how do I invite her so she can log too?",
+         {"caregiver": 0.99, "question": 0.9}, ("caregiver",)),
+        ("invite my sister 415 555 0100 please. and is honey ok for her to give him?",
+         {"caregiver": 0.99, "question": 0.9}, ("caregiver", "question")),
+        # a command with nothing asked is the command alone
+        ("he's grown out of his egg allergy, the allergist said so!", {"profile": 0.99, "question": 0.8},
+         ("profile",)),
+    ],
+)
+def test_a_question_beside_a_command_needs_its_own_asking(text: str, probs: dict, expected: tuple) -> None:
+    assert intents.decide(_probs(**probs), INTENTS, 0.7, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # eating told as the cause of a sign is not a meal to log; told apart, it is
+        ("his cheeks went blotchy after he ate scrambled egg, what do I do?", ("question",)),
+        ("blotchy cheeks after breakfast!! he had half a scrambled egg. what do I do", ("question", "log_meal")),
+        ("should I worry? he had hummus at lunch and now has red spots by his mouth", ("question", "log_meal")),
+    ],
+)
+def test_eating_told_as_the_cause_of_a_sign_is_not_logged(text: str, expected: tuple) -> None:
+    assert meal_and_question_order(text, _no_food) == expected
+
+
+@pytest.mark.parametrize("clause", ["ya no quiere comer verduras", "elle ne mange plus de viande"])
+def test_not_eating_in_other_languages_is_not_a_report(clause: str) -> None:
+    assert not reports(clause + " hoy")
+
+
+@pytest.mark.parametrize("text", ["ayuda", "Aide!", "hilfe", "ajuda pls"])
+def test_help_in_the_languages_we_answer_in_is_help(text: str) -> None:
+    assert intents.classify(text) == intents.Classification("help", 1.0, "rule")
