@@ -30,7 +30,8 @@ CUES: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     # the same in the languages parents also write in (Spanish, French, Portuguese, German, Italian)
     r"\b(comi[óo]|comieron|comeu|comeram|tom[óo]|bebi[óo]|desayun\w+|almorz\w+|cen[óo]|mang[ée]e?s?|"
     r"gegessen|getrunken|mangiato|bevuto)\b",
-    r"^¿|\b(puede|pueden|puedo|debo|es normal|peut|peux|est-ce|pode|posso|devo|kann|darf|soll|può|posso)\b",
+    # a Spanish question may open mid-message ("comió arroz, ¿está bien...?")
+    r"¿|\b(puede|pueden|puedo|debo|es normal|peut|peux|est-ce|pode|posso|devo|kann|darf|soll|può|posso)\b",
     r"^(\d|half|one|two|three|a few|a couple|a handful|some)\b|[½¼¾⅓⅔]|\bx\d\b"
     r"|\b\d+(/\d+)?\s*(oz|ml|g|tbsp|tsp|cups?|bites?|spoon\w*|slices?|pieces?|pouch\w*)\b",
     rf"^({_MEALS})( time)?\b[^?:]{{0,25}}[:=-]|^({_MEALS})( time)?\s*(was\b|\d)",

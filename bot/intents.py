@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.intent_order import (anything_asked, asks_only_the_bot, first_clause_leader,
+                               meal_and_question_order, reports_and_asks)
 from handlers import REGISTRY
 
 logger = logging.getLogger(__name__)
@@ -40,6 +42,16 @@ _REMOVAL = re.compile(r"\b(undo|delete\w*|remove\w*|erase|scratch|get rid|cancel
 # that way: a clause that reports eating and another that asks. ANCHOR_THRESHOLD was chosen on dev.
 ANCHOR_THRESHOLD = 0.5
 STRUCTURE_FLOOR = 0.2  # set by judgement: on dev it changes one message either way
+# A meal with a clause of its own that asks with a "?" ("comió arroz, ¿está bien...?") carries the
+# question on much less: the model reads messages in other languages weakly. Set by judgement.
+MARKED_QUESTION_FLOOR = 0.05
+# A request to the bot ("can you send me a summary?") takes the command the model found beside the
+# question when it is at least this likely; set by judgement, well below the second-intent threshold.
+BOT_REQUEST_FLOOR = 0.3
+_COMMANDS = frozenset({"plan", "summary", "streak", "caregiver", "profile", "settings", "account", "undo"})
+# Commands a meal message only carries when it asks for them; a profile fact ("she's allergic to
+# eggs") is its own request.
+_STATED_BY_REQUEST = frozenset({"plan", "settings", "caregiver", "account"})
 
 Llm = Callable[[str, list[str]], str | None]
 
@@ -76,7 +88,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, intent in (
         (_repeated(r"stop|stop ?all|unsubscribe|cancel|end|quit|revoke|opt[ -]?out"), "opt_out"),
         (_repeated(r"start|unstop"), "opt_in"),
-        (_polite(r"help|info|commands|menu"), "help"),
+        # HELP, and the word for it in the languages we answer in ("ayuda", "aide", "hilfe")
+        (_polite(r"help|info|commands|menu|ayuda|aide|ajuda|hilfe|aiuto"), "help"),
         (_polite(r"undo"), "undo"),
         (_polite(r"summary|report"), "summary"),
         (_polite(r"(?:my |our )?(?:streak|badges?)"), "streak"),
@@ -94,21 +107,6 @@ _MESSAGES = (r"messages?|texts?|texting|messaging|contact\w*|subscri\w*|unsubscr
 _OPT_OUT_OBJECT = re.compile(rf"\b({_MESSAGES}|list|number|me|out|everything|all)\b")
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
-# What a meal report has that a question about a food need not: an eating verb, an amount, a meal or
-# a time of day ("she had", "4 oz", "for lunch", "this morning"). A clause with one of these reports.
-_REPORTS = re.compile(r"\b(ate|eaten|eats|had|has had|drank|finished|tried|devoured|gobbled|scarfed|"
-                      r"nibbled|munched|gave|given|fed|offered|nursed|refused|spat|loved|licked|chugged|"
-                      r"demolished|polished)\b|\b\d+\s*(oz|ml)\b"
-                      r"|\b(breakfast|brekkie|bfast|lunch|dinner|snack|tea|today|this morning|tonight|last night|"
-                      r"yesterday)\b")
-# Signs in the child, reported as happening ("hives after yogurt", "lips swelling", "coughing hard"):
-# a message that reports them asks what to do, whatever food it names, so the question leads. A sign
-# only asked about ("is gagging normal?") does not; gagging is ordinary eating, not a sign.
-_SIGNS = re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bany )\b(hives|rash\w*|swell\w*|swollen|puffy|blotch\w*|welts?|"
-                    r"vomit\w*|threw up|throwing up|puk\w*|wheez\w*|breath\w*|chok\w*|cough\w*|"
-                    r"turning (blue|red|pale)|itch\w*|scratching)\b")
-
-
 # Commands that change things, and the words that make a question-shaped message a request for them
 # ("who can log for Leo?" asks for caregivers; "can my husband give her honey?" does not).
 _REQUESTS: dict[str, re.Pattern[str]] = {intent: re.compile(pattern) for intent, pattern in {
@@ -118,7 +116,8 @@ _REQUESTS: dict[str, re.Pattern[str]] = {intent: re.compile(pattern) for intent,
                 r"mute|turn|switch|weekly summary|weekly report|quiet|(message|text) me)\b",
     "plan": r"\b(plans?|menus?|shopping|grocery|swap|replace|tomorrow|tmrw|tonight|this week|next week|"
             r"make me|for the week|what('?s| is) for (breakfast|lunch|dinner|tea)|weekend|"
-            r"(mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b(change|move)\b.*\b(breakfast|lunch|dinner|meal)s?\b",
+            r"(mon|tues|wednes|thurs|fri|satur|sun)day|week of|days of|put together|\d+ ?days?)\b"
+            r"|\b(change|move)\b.*\b(breakfast|lunch|dinner|meal)s?\b",
     "caregiver": r"\b(add|invite|remove|share|sharing|access|join|code|log|logs|logging|caregivers?|"
                  r"who can|who else|who'?s on|account|login|added|reminders|(her|his|their|own) phone)\b",
     "account": r"\b(data|account|delete|erase|privacy|private|stor\w*|keep|kept|sell|shar\w*|photos?|gdpr|"
@@ -134,7 +133,9 @@ _PROFILE_FACT = re.compile(r"\b(allerg\w*|intoleran\w*|reacts? to|born|due|month
 # can she eat there" asks, with no "?").
 _QUESTION_SHAPE = re.compile(r"\?|(?:^|[,.;!]\s*)(so |ok |okay |hi |hey |um |but )*(can|could|is|are|should|does|do|will|"
                              r"would|when|why|how|which|what|whats|what's)\b")
-_NEGATED = re.compile(r"\b(don'?t|dont|do not|never|no more|not|stop)\b")
+# "stop" the parent says they sent by mistake ("I texted stop by accident, start again") is not a no.
+_NEGATED = re.compile(r"\b(don'?t|dont|do not|never|no more|not|(?<!texted )(?<!sent )(?<!typed )(?<!hit )"
+                      r"(?<!pressed )(?<!said )(?<!replied )(?<!wrote )stop)\b")
 
 
 def classify(text: str, llm: Llm | None = None) -> Classification:
@@ -186,6 +187,8 @@ def _by_model(text: str) -> Classification:
     if not _OPT_OUT_OBJECT.search(text.lower()):
         probs[model.intents.index("opt_out")] = 0.0
     found = _explicit(decide(probs, model.intents, model.threshold, text), text)
+    if len(found) == 2 and set(found) != ANCHORS:  # the meal and the question were ordered by decide
+        found = first_clause_leader(text, (found[0], found[1]), _clause_scores)
     if _unasked_command_over_food(found[0], float(probs[model.intents.index(found[0])]), text):
         found = ("log_meal",)
     main = float(probs[model.intents.index(found[0])])
@@ -194,6 +197,16 @@ def _by_model(text: str) -> Classification:
     if _bare_command(found[0], text):
         confidence *= 0.5  # "Leo" or "peanuts" alone is more likely an answer than a command
     return Classification(found[0], round(min(1.0, confidence), 3), "model", found)
+
+
+def _clause_scores(clause: str) -> dict[str, float]:
+    """The model's probability of each intent for one clause of a message."""
+    from bot.intent_model import shipped_model
+    from knowledge.embeddings import embed_question
+
+    model = shipped_model()
+    probs = model.probabilities([clause], embed_question(clause.strip())[None, :])[0]
+    return dict(zip(model.intents, (float(p) for p in probs)))
 
 
 def _explicit(found: tuple[str, ...], text: str) -> tuple[str, ...]:
@@ -235,31 +248,42 @@ def decide(probs: np.ndarray, intents: Sequence[str], threshold: float, text: st
     order = np.argsort(-probs)
     main, second = intents[order[0]], intents[order[1]]
     pair, p_second = {main, second}, float(probs[order[1]])
+    if main == "question" and second in _COMMANDS and p_second >= BOT_REQUEST_FLOOR and asks_only_the_bot(text):
+        return (second,)  # "can you send me a summary of the week?" asks the bot to do it
     if pair == ANCHORS:
-        if p_second < ANCHOR_THRESHOLD and not (p_second >= STRUCTURE_FLOOR and _reports_and_asks(text)):
-            return (main,)
-    elif p_second < threshold or not pair <= COMBINABLE or not pair & ANCHORS:
+        return _meal_and_question(main, p_second, text)
+    if p_second < threshold or not pair <= COMBINABLE or not pair & ANCHORS:
         return (main,)
-    if pair == ANCHORS:
-        return _anchor_order(text)
-    if pair == {"log_meal", "undo"} and not _REMOVAL.search(_SPACES.sub(" ", text.lower())):
-        return ("log_meal",)  # "sorry it was lunch not dinner": a correction is the meal it reports
+    lowered = _SPACES.sub(" ", text.lower())
+    if pair == {"log_meal", "undo"}:
+        if not _REMOVAL.search(lowered):
+            return ("log_meal",)  # "sorry it was lunch not dinner": a correction is the meal it reports
+        if not _names_food(text):
+            return ("undo",)  # "scratch that, she didn't eat it": nothing left to log
+    if second == "question" and (not anything_asked(text) or _asks_only_how_to(main, text)):
+        return (main,)  # "he's outgrown his milk allergy!" tells; a question needs something asked
+    if "question" in pair and asks_only_the_bot(text):
+        return (main if main != "question" else second,)
+    if main == "log_meal" and second in _STATED_BY_REQUEST and not _REQUESTS[second].search(lowered):
+        return (main,)  # "tuna pasta bake for tea" logs dinner; a plan needs asking for
     return (main, second)
 
 
-def _anchor_order(text: str) -> tuple[str, str]:
-    """A meal and a question: the one the parent wrote first leads, and signs in the child ask."""
+def _asks_only_how_to(command: str, text: str) -> bool:
+    """True when every question in `text` is about the command itself ("how do I add her so she can log?")."""
     from bot.message_parts import asks, clauses
 
-    parts = clauses(text)
-    asked_first = bool(parts) and asks(parts[0])
-    if asked_first or any(_SIGNS.search(c.lower()) for c in parts if not asks(c)):
-        # a question that reports no eating ("are nut butters on toast a choking risk") has no meal to log
-        return ("question", "log_meal") if _REPORTS.search(text.lower()) else ("question",)
-    # a statement first that reports no eating ("the pods are up on the top shelf now. whats a good
-    # breakfast for her"): the only meal words are in the question, so there is no meal to log
-    told = any(_REPORTS.search(c.lower()) or _names_food(c) for c in parts if not asks(c))
-    return ("log_meal", "question") if told else ("question",)
+    request = _REQUESTS.get(command)
+    asking = [c.lower() for c in clauses(text) if asks(c)]
+    return request is not None and bool(asking) and all(request.search(c) for c in asking)
+
+
+def _meal_and_question(main: str, p_second: float, text: str) -> tuple[str, ...]:
+    """A meal and a question: both only when a clause reports and one asks, in the order written."""
+    floor = MARKED_QUESTION_FLOOR if main == "log_meal" and "?" in text else STRUCTURE_FLOOR
+    if p_second < ANCHOR_THRESHOLD and not (p_second >= floor and reports_and_asks(text)):
+        return (main,)
+    return meal_and_question_order(text, _names_food)
 
 
 def _names_food(clause: str) -> bool:
@@ -267,14 +291,6 @@ def _names_food(clause: str) -> bool:
     from knowledge.food_safety_scan import find_mentions
 
     return bool(find_mentions(clause))
-
-
-def _reports_and_asks(text: str) -> bool:
-    """True when one clause reports eating and another asks something."""
-    from bot.message_parts import asks, clauses
-
-    parts = clauses(text)
-    return any(asks(c) for c in parts) and any(_REPORTS.search(c.lower()) for c in parts if not asks(c))
 
 
 def load_corpus(path: str | Path) -> list[tuple[tuple[str, ...], str]]:

@@ -44,3 +44,19 @@ def test_asking_clauses(clause: str) -> None:
 @pytest.mark.parametrize("clause", ["she had eggs", "dinner was fish", "what a mess lol she ate it all"[13:]])
 def test_reporting_clauses(clause: str) -> None:
     assert not asks(clause)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [  # written for this test
+        ("le di arroz con pollo, ¿puede comer frijoles ya?", [("le di arroz con pollo", False),
+                                                              ("¿puede comer frijoles ya?", True)]),
+        ("he ate 3 pancakes lol is that too many", [("he ate 3 pancakes", False), ("is that too many", True)]),
+        ("Quick question!! is tahini ok at 7 months", [("Quick question!!", True), ("is tahini ok at 7 months", True)]),
+        # "which was ..." tells what the meal was; it asks nothing
+        ("nursery said she ate her lunch, which was fish pie and peas", [
+            ("nursery said she ate her lunch, which was fish pie and peas", False)]),
+    ],
+)
+def test_clauses_cut_before_spanish_questions_and_laughs_not_relative_which(text: str, expected: list) -> None:
+    assert [(c, asks(c)) for c in clauses(text)] == expected
