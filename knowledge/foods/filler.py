@@ -103,6 +103,29 @@ _WHEN_TAIL = re.compile(r"\s+(?:before|until|till|when|once)\s+(?:the\s+\w+\s+\w
                         r"[^,.;!?\n]*", re.I)
 
 
+# The child's age said in passing: "she's 11 months", "so my son is 7 months", "(27 mo)", "my 4 yr old",
+# "baby is 6 months today", "he's 2 and a half". An age is never a food ("months" is not mothbeans).
+_AGE_UNIT = r"(?:months?|mos?|mths?|m/?o|yrs?|years?|y/?o|weeks?|wks?)\b(?!\s*bab(?:y|ies)\b)"  # not "2 Yo Baby"
+_WHO = r"(?:she|he|they|baby|bub|lo|dd|ds|kid|kiddo|toddler|son|daughter|boy|girl|twins|(?:[A-Z][a-z]+))"
+_AGE = re.compile(
+    rf"(?:\b(?:so\s+)?(?:my|our|the|her|his)?\s*{_WHO}(?:'s|s|\s+is|\s+was|\s+turned|\s+just turned)?\s+)?"
+    rf"\b(?:almost|nearly|just|only|about|turned|turning|now)?\s*\d+(?:\.\d+)?(?:\s+and\s+a\s+half)?\s*[-\s]?{_AGE_UNIT}"
+    r"(?:\s*old)?(?:\s+(?:today|now|tomorrow|this week|last week))?(?:\s+and\s+a\s+half)?",
+    re.I)
+# "she's 2", "hes 4 and wont touch the bun", "she's 2 and a half": a bare number after "she's" is an age.
+_BARE_AGE = re.compile(r"\b(?:she|he)(?:'s|s|\s+is)\s+(?:almost|nearly|just|only|about|now)?\s*\d+(?:\.\d+)?"
+                       r"(?:\s+and\s+a\s+half)?(?=\s*(?:$|[,.;!?)\n]|and\b|so\b|but\b|now\b|too\b))", re.I)
+# "my son (4) ate", "She (3.5) had", "Eli (19mo)": an age in brackets after who it is.
+_BRACKET_AGE = re.compile(rf"(?P<who>\b{_WHO})\s*\(\s*(?:almost\s+|nearly\s+)?\d+(?:\.\d+)?\s*(?:{_AGE_UNIT})?\s*(?:old\s*)?\)",
+                          re.I)
+
+
+def strip_ages(text: str) -> str:
+    """Remove the child's age said in passing; the people words before it go too when they lead it."""
+    text = _BRACKET_AGE.sub(lambda m: m.group("who"), text)
+    return _BARE_AGE.sub(" ", _AGE.sub(" ", text))
+
+
 def expand_text_speak(text: str) -> str:
     """"n" -> "and", "b4" -> "before", "prob" -> "probably", "spoonfulls" -> "spoonfuls"."""
     for pattern, word in _TEXT_SPEAK:
@@ -113,7 +136,7 @@ def expand_text_speak(text: str) -> str:
 def strip_filler(text: str) -> str:
     """Remove places, moods, interjections and cutting instructions; keep everything else."""
     text = _EMOJI_BREAK.sub(". ", text)  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
-    text = _REPORT.sub(" ", expand_text_speak(_EMOJI.sub(" ", text)))
+    text = _REPORT.sub(" ", expand_text_speak(strip_ages(_EMOJI.sub(" ", text))))
     text = _TAKEOUT.sub(" ", text)
     text = _WHEN_TAIL.sub(" ", text)
     text = INTERJECTIONS.sub(" ", text)

@@ -88,9 +88,12 @@ _PASSIVE = re.compile(
     r"\s+(?:was|were|got|is|are)\s+(?:(?P<refused>refused|rejected|ignored|untouched|uneaten|not eaten|"
     r"not touched|thrown|tossed|spat out|a no|a no go|a fail|a bust)|(?P<eaten>eaten|finished|gobbled up|"
     r"devoured|loved|a hit|a success|a win))\b.*$"
-    r"|\s+(?P<floor>(?:went|ended up|landed|got thrown|was thrown|were thrown|fell)\s+(?:on|onto|to|in|into|under)\s+"
+    r"|\s+(?P<floor>(?:went|ended up|landed|got thrown|was thrown|were thrown|fell)\s+(?:straight\s+|right\s+|all\s+)?"
+    r"(?:on|onto|to|in|into|under)\s+"
     r"(?:the\s+)?(?:floor|ground|dog|dogs|bin|trash))\b.*$"
-    r"|\s+(?P<tail>untouched|uneaten|refused|rejected|not eaten)\s*$",
+    r"|\s+(?P<tail>untouched|uneaten|refused|rejected|not eaten)\s*$"
+    r"|\s+(?P<spat>(?:he|she|they)\s+(?:spit|spat)\s+out|(?:he|she|they)\s+(?:refused|rejected|wouldn'?t touch|didn'?t touch|"
+    r"wouldn'?t eat|didn'?t eat|didn'?t want|threw|tossed))\s*$",  # "a little curtido she spit out": this food only
     re.I,
 )
 # "half of the", "most of her", "a few bites of", "all the": what share of the item was eaten.
@@ -182,10 +185,14 @@ _CLAUSE = re.compile(
 )
 _ON = "".join(f"(?<!{v})" for v in ("snacked", "munched", "nibbled", "chewed", "down", "gagged",
                                      "choked", "sucked", "gnawed", "spread", "put", "based", "hooked", "smeared",
-                                     "slathered", "went", "landed", "ended up", "fell", "thrown", "tossed", "dropped"))
+                                     "slathered", "went", "landed", "ended up", "fell", "thrown", "tossed", "dropped",
+                                     "straight", "right"))
 _SEGMENT = re.compile(
     rf",|\s+-+\s+|\s+=\s+|(?<=[A-Za-z&)\x00])\s*:\s+|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+"
     rf"|{_ON}\s+on(?: top of)?\s+"
+    r"|\s+(?=(?:he|she|they)\s+(?:only\s+|just\s+|then\s+)?(?:ate|had|finished|drank)\s+(?:like\s+|maybe\s+|about\s+)?"
+    r"(?:\d+|half|all|most|one|two|three|four|five|a few|some)(?:\s+of\s+(?:them|it|those|these))?\s*(?:$|[,.;!?)]))"
+    # "offered 5 strawberries he ate 3": the count eaten is said of the food before, not a food
     r"|\s*&\s*|\s+\+\s+|(?<=[a-z])\s*/\s*(?=[a-z])",
     re.I,
 )
@@ -269,11 +276,30 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
             segment = _restore(segment, saved).strip(" ,-:")
             if not segment or _MEAL_ALONE.match(segment):
                 continue
-            item, carry = _parse_segment(segment, number, carry)
-            if item is not None:
-                items.append(_of_the_cut(item, items))
+            for part in _food_before_verb(segment):
+                item, carry = _parse_segment(part, number, carry)
+                if item is not None:
+                    items.append(_of_the_cut(item, items))
         _passive_to_all(items, number, clause)
     return ParsedMeal(text, meal_type, tuple(items))
+
+
+_SHARE_WORDS = frozenset("half quarter third thirds quarters most all bites bite spoonfuls spoonful spoons spoon "
+                         "pieces piece whole".split())
+
+
+def _food_before_verb(segment: str) -> list[str]:
+    """"arepa w cheese ate maybe 1/2": the food, then what was eaten of it (the verb's subject is a food).
+    Only a lower-case subject is taken for a food, so "Maya ate half" stays one segment."""
+    verb = _VERB.match(segment)
+    subject = verb.group("subj").strip() if verb else ""
+    if not subject or not subject[0].islower() or _PASSIVE.search(segment):
+        return [segment]
+    rest = normalise(_HEDGE.sub("", segment[verb.end():].strip())).split()
+    said = [w for w in content_tokens(normalise(subject).split()) if w not in ("so", "and", "then")]
+    if not said or [w for w in content_tokens(rest) if w not in _SHARE_WORDS]:
+        return [segment]
+    return [subject, segment[len(verb.group("subj")):]]
 
 
 def _passive_to_all(items: list[ParsedItem], clause: int, text: str) -> None:
@@ -281,10 +307,12 @@ def _passive_to_all(items: list[ParsedItem], clause: int, text: str) -> None:
     food of the clause that had no verb of its own."""
     ours = [i for i, item in enumerate(items) if item.clause == clause and not item.refers_back]
     tail = _PASSIVE.search(text.strip(" ,.!"))
-    if len(ours) < 2 or tail is None or items[ours[-1]].eaten_share is None:
+    if len(ours) < 2 or tail is None or tail.group("spat") or items[ours[-1]].eaten_share is None:
         return
+    listed = text.strip(" ,.!")[: tail.start()]
+    last_list = listed[listed.rfind(",") + 1:]  # "spaghetti, few bites, broccoli on the floor": the broccoli only
     for i in ours[:-1]:
-        if items[i].eaten_share is None and items[i].kind is None:
+        if items[i].eaten_share is None and items[i].kind is None and items[i].raw in last_list:
             items[i] = replace(items[i], eaten_share=items[ours[-1]].eaten_share)
 
 
@@ -355,7 +383,8 @@ def _parse_segment(segment: str, clause: int, carry):
     elif carry is not None:
         share = carry[1]
     if passive:
-        share = 0.0 if (passive.group("refused") or passive.group("tail") or passive.group("floor")) else 1.0
+        share = 0.0 if (passive.group("refused") or passive.group("tail") or passive.group("floor")
+                        or passive.group("spat")) else 1.0
         segment = segment[: passive.start()]
     segment = _HEDGE.sub("", _HEDGE.sub("", segment.strip()))
     if (said := _share_said_of_before(segment, bool(verb) and kind == EAT, clause)) is not None:
@@ -377,7 +406,8 @@ def _parse_segment(segment: str, clause: int, carry):
         segment = segment[m.end():]
     if measured is not None:  # the bracketed amount replaces "a few sips of" / "some"
         bites = None
-        segment = f"{measured} " + re.sub(r"^(?:some|a little|a bit|a few|a couple)\s+(?:of\s+)?", "", segment, flags=re.I)
+        segment = f"{measured} " + re.sub(r"^(?:some|a little|a bit|a few|a couple|(?:a\s+)?(?:small\s+|little\s+|big\s+)?"
+                                          r"handful)\s+(?:of\s+)?", "", segment, flags=re.I)  # "a handful (~15)": 15
     if (m := _MIXED_IN.search(segment.strip(" ,.-:"))) and not re.search(r"\d", segment):  # "blueberries mixed
         segment = f"a bit of {segment.strip(' ,.-:')[: m.start()]}"  # in": a topping, half a serving
     segment = _DANGLING.sub("", segment.strip(" ,.-:")).strip(" ,.-:")

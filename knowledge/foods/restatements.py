@@ -79,6 +79,8 @@ def restates(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int |
 def _amount_for_before(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
     """A bare amount opening a sentence is the amount of the unmeasured food just before it."""
     before, start = meal.previous
+    if p.aside:  # "pouch (Ella's apple banana)": a pack that names its own food is a new item
+        return False
     if start >= len(meal.items) or (meal.clauses and meal.clauses[-1] == p.clause) or not (
             all(i.estimated for i in meal.items[start:]) or meal.amended[0] == start):  # "i said 2oz but like 1 oz"
         return False

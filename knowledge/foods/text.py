@@ -36,6 +36,11 @@ STOPWORDS = frozenset(
     "back out down went thawed opened thing things stuff ish inch inches cm "
     "strike proud judge worry says said though tho idk "
     "am pm min mins minute minutes hour hours hr hrs oclock sec secs seconds together one ones kind kinds flavor flavour type".split()
+) | frozenset(  # ages, people and everyday words a typo-fixer would turn into foods ("months" -> mothbeans,
+    # "lives" -> liver, "barely" -> barley, "dont" -> donut, "twins"): never a food's name on their own
+    "month months mo mos mths yr yrs year years yo old week weeks wk wks twins twin triplets siblings "
+    "barely hardly lives living dont doesnt didnt wont cant couldnt wouldnt isnt wasnt arent werent "
+    "herself himself myself themselves independent guilty enough usually normal".split()
 )
 # Preparation words: kept for matching ("mashed potatoes") but ignored when left over.
 DESCRIPTORS = frozenset(
