@@ -37,6 +37,16 @@ _KEPT_IN = re.compile(r"\b(?:(?:from|in)\s+)?(?:an?\s+|the\s+|my\s+)?(?:ice[- ]?
 _PURPOSE = re.compile(r"\b(?:for|because of|to help with|to help)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:constipation|"
                       r"teething|teeth|cold|cough|reflux|poop|pooping|poops|gas|hydration|tummy|upset tummy|sore throat)\b",
                       re.I)
+# Being ill, the weather or a missed nap, said beside the food: "sick w a cold", "shes got a cough", "it was hot out".
+_ILLNESS = re.compile(r"\b(?:(?:(?:he|she|they)(?:'?s| is| has| was)?\s+)?(?:sick|poorly|unwell)\s+(?:with|w)\s+|(?:got|has|have|had|"
+                      r"with|w)\s+)(?:a\s+|the\s+)?(?:cold|cough|fever|runny nose|stuffy nose|tummy bug|stomach bug|"
+                      r"ear infection|virus|bug)\b|\b(?:it|the weather)\s+(?:was|is)\s+(?:so\s+|really\s+|super\s+)?"
+                      r"(?:hot|cold|warm|chilly)(?:\s+(?:out|outside|today))?\b"
+                      r"|\b(?:(?:the|her|his|their)\s+)?(?:nap|naps|bath|bedtime)\s+(?:was\s+|got\s+)?(?:skipped|missed|late|early)\b"
+                      r"|\b(?:skipped|missed)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:nap|naps|bath)\b", re.I)  # "3pm nap skipped"
+# Clock times in a day log: "7am:", "12:", "3pm nap", "at 5:30" are when, never how many.
+_CLOCK = re.compile(r"(?m)^\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[:\-\u2013]\s+"
+                    r"|\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?=\W|$)|\bat\s+\d{1,2}:\d{2}\b", re.I)
 _EMOJI_BREAK = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF][\uFE0F\U0001F3FB-\U0001F3FF]*\\s+"
                           "(?=(?:he|she|they|we|i|then|but|ate|had|drank|only|just|[A-Z])\\b)")
 # "indian takeout:", "chinese delivery -": where the food came from, said as a label.
@@ -135,7 +145,7 @@ def expand_text_speak(text: str) -> str:
 
 def strip_filler(text: str) -> str:
     """Remove places, moods, interjections and cutting instructions; keep everything else."""
-    text = _EMOJI_BREAK.sub(". ", text)  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
+    text = _EMOJI_BREAK.sub(". ", _CLOCK.sub("\n", text))  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
     text = _REPORT.sub(" ", expand_text_speak(strip_ages(_EMOJI.sub(" ", text))))
     text = _TAKEOUT.sub(" ", text)
     text = _WHEN_TAIL.sub(" ", text)
@@ -143,7 +153,7 @@ def strip_filler(text: str) -> str:
     text = _CHATTER.sub(" ", text)
     text = _PEOPLE_PLACE.sub(" ", text)
     text = _PLACE_PHRASE.sub(" ", text)
-    text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", text)))
+    text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", _ILLNESS.sub(" ", text))))
     text = _EVENT_LABEL.sub(lambda m: m.group("food"), text)
     text = _PREP_TAIL.sub(" ", text)
     return re.sub(r"[ \t]+", " ", text).strip()

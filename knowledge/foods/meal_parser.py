@@ -261,6 +261,7 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     meal_type = detect_meal_type(light)
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
     light = re.sub(r"\bw/\s*|(?<=[a-z)] )w (?=[a-z])", " with ", light, flags=re.I)  # "pancakes w syrup"
+    light = re.sub(r"(\d)\s*-?\s*ish\b", r"\1", light, flags=re.I)  # "(8ish)", "10-ish grapes": about that many
     light = _PAREN_AMOUNT.sub(lambda m: " \x02" + "_".join(m.group("q").split()) + "\x02", light)
     light = _PAREN.sub(_bracket, light)
     light = _MADE_WITH.sub(lambda m: " \x01" + "_".join(normalise(m.group("what")).split()) + "\x01", light)

@@ -1,0 +1,158 @@
+"""Issue 10, portions and whole messages: what `meal analyze` makes of long, chatty texts.
+
+One test group per failure class: an age said in passing; everyday words a typo-fixer turned into
+foods; drinks with no amount; counts eaten said after the food; refusals said of one food; brackets
+that count. Texts are our own; grams are SR28 WEIGHT.txt arithmetic or the estimate named beside them."""
+import pytest
+
+from handlers.meals import describe_items
+from knowledge.foods import FoodTable, analyze_meal
+
+
+@pytest.fixture(scope="module")
+def table():
+    return FoodTable.from_sr28()
+
+
+def grams(meal) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for item in meal.items:
+        out[item.name] = round(out.get(item.name, 0.0) + item.grams, 1)
+    return out
+
+
+# 1. An age said in passing is never a food ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "my girl is 14 months now and had a banana",
+    "banana for Theo (22 mo), he loved it",
+    "a banana. hes 3 and so picky",
+    "gave my 2 yr old a banana",
+    "banana! she turned 10 months today",
+    "my son (5) had a banana",
+])
+def test_an_age_is_not_a_food(table, text):
+    meal = analyze_meal(text, table, 20)
+    assert [i.name for i in meal.items] == ["banana"]
+    assert meal.totals["kcal"] < 120
+
+
+def test_yo_baby_keeps_its_number(table):
+    meal = analyze_meal("2 yo baby yogurts", table, 20)
+    assert meal.items and meal.totals["kcal"] > 50
+
+
+# 2. Everyday words are not typo'd foods --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "toast, she barely touches crusts these days honestly",
+    "toast. I dont know if that counts",
+    "toast - the twins shared it",
+])
+def test_everyday_words_are_not_foods(table, text):
+    meal = analyze_meal(text, table, 24)
+    names = " ".join(i.description.lower() for i in meal.items)
+    assert "barley" not in names and "doughnut" not in names and "lima" not in names
+
+
+# 3. A drink with no amount is shown, not counted ----------------------------------------------------
+
+def test_unmeasured_milk_is_listed_but_not_counted(table):
+    meal = analyze_meal("just milk this morning and 4 puffs, shes got a cold", table, 15)
+    milk = next(i for i in meal.items if "milk" in i.description.lower())
+    assert milk.grams == 0 and not milk.refused
+    assert meal.totals["kcal"] < 10
+    assert "milk (no amount given, not counted)" in describe_items(meal.items)
+
+
+def test_nursing_is_listed_but_not_counted(table):
+    meal = analyze_meal("nursed, then 2 tbsp mashed sweet potato", table, 8)
+    assert grams(meal)["breast milk"] == 0
+    assert meal.totals["kcal"] < 40
+
+
+@pytest.mark.parametrize("text, at_least", [
+    ("a sippy of milk", 100), ("4 oz apple juice", 100), ("a few sips of milk", 5),
+])
+def test_a_drink_with_an_amount_still_counts(table, text, at_least):
+    assert sum(i.grams for i in analyze_meal(text, table, 24).items) >= at_least
+
+
+# 4. Counts and shares eaten, said after the food ------------------------------------------------------
+
+@pytest.mark.parametrize("text, share", [
+    ("put out 6 blackberries she ate 2", 1 / 3), ("served 4 fish sticks he ate 1", 1 / 4),
+])
+def test_count_eaten_after_offered_without_a_comma(table, text, share):
+    (item,) = analyze_meal(text, table, 20).items
+    assert item.grams == pytest.approx(item.offered_grams * share, rel=0.02)
+
+
+def test_food_before_the_verb_then_a_share(table):
+    meal = analyze_meal("pancake w syrup ate about half", table, 30)
+    offered = sum(i.offered_grams for i in meal.items)
+    eaten = sum(i.grams for i in meal.items)
+    assert meal.items and eaten == pytest.approx(offered / 2, rel=0.05)
+
+
+def test_half_of_one_of_a_food_not_counted(table):
+    meal = analyze_meal("empanada, she had half of one", table, 30)
+    (item,) = meal.items
+    assert item.grams == pytest.approx(item.offered_grams / 2, rel=0.02)
+
+
+def test_count_eaten_of_a_dish_shares_every_part(table):
+    meal = analyze_meal("3 mini bagels w cream cheese he only ate 1", table, 30)
+    for item in meal.items:
+        assert item.grams == pytest.approx(item.offered_grams / 3, rel=0.05)
+
+
+# 5. Refusals said of one food -------------------------------------------------------------------------
+
+def test_spit_out_after_the_food_is_that_food_only(table):
+    meal = analyze_meal("rice and beans, plus a bit of salsa he spit out", table, 30)
+    by_name = grams(meal)
+    assert by_name.get("salsa", 0) == 0
+    assert sum(v for k, v in by_name.items() if k != "salsa") > 30
+
+
+def test_floor_after_a_comma_list_is_the_last_food(table):
+    meal = analyze_meal("mac and cheese, a few bites, peas went right on the floor", table, 24)
+    by_name = grams(meal)
+    assert by_name["peas"] == 0 and sum(by_name.values()) > 10
+
+
+# 6. A bracket that counts ---------------------------------------------------------------------------
+
+def test_a_counted_bracket_replaces_a_handful(table):
+    meal = analyze_meal("a small handful of raspberries (maybe 8)", table, 24)
+    assert grams(meal) == {"raspberries": pytest.approx(8 * 1.9, abs=1.0)}  # SR28 10 raspberries = 19 g
+
+
+# 7. Illness, weather, naps and clock times name no food ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "banana, he is sick with a cough", "banana, it was so hot outside today",
+    "banana after the nap got skipped", "4pm: banana",
+])
+def test_life_around_the_meal_is_not_food(table, text):
+    meal = analyze_meal(text, table, 24)
+    assert [i.name for i in meal.items] == ["banana"] and meal.unknown == []
+
+
+def test_a_day_log_with_clock_times_counts_no_times(table):
+    meal = analyze_meal("8am: 1 egg\n12: 1 slice of toast\n5:30pm - 2 fish sticks", table, 30)
+    assert meal.totals["kcal"] < 400  # "12:" is noon, not twelve slices
+
+
+def test_ish_after_a_number_is_about_that_many(table):
+    meal = analyze_meal("a handful of grapes (6ish)", table, 30)
+    (item,) = meal.items
+    assert item.grams == pytest.approx(6 * 4.9, abs=1.5)  # SR28 10 grapes = 49 g
+
+
+# 8. A piece of meat is a piece on a plate, not SR28's cut from a pound of raw meat ------------------
+
+def test_small_pieces_of_meat_are_small(table):
+    meal = analyze_meal("3 little pieces of roast pork", table, 30)
+    assert 10 <= sum(i.grams for i in meal.items) <= 45
