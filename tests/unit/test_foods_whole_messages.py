@@ -9,16 +9,13 @@ from handlers.meals import describe_items
 from knowledge.foods import FoodTable, analyze_meal
 
 
-@pytest.fixture(scope="module")
-def table():
-    return FoodTable.from_sr28()
+table = pytest.fixture(scope="module")(lambda: FoodTable.from_sr28())
 
 
 def grams(meal) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for item in meal.items:
-        out[item.name] = round(out.get(item.name, 0.0) + item.grams, 1)
-    return out
+    """Grams eaten by the name the parent used (a name said twice is added up)."""
+    names = {item.name for item in meal.items}
+    return {name: round(sum(i.grams for i in meal.items if i.name == name), 1) for name in names}
 
 
 # 1. An age said in passing is never a food ---------------------------------------------------------
