@@ -34,7 +34,8 @@ _EVENT_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))(?P<food>\s*[A-Za-z]+)\s+(?:night|
 _KEPT_IN = re.compile(r"\b(?:(?:from|in)\s+)?(?:an?\s+|the\s+|my\s+)?(?:ice[- ]?cube|freezer|silicone)\s+(?:trays?|molds?|moulds?)\b",
                       re.I)
 # Why the food was given: "prunes for the constipation", "frozen peas for teething".
-_PURPOSE = re.compile(r"\b(?:for|because of|to help with|to help)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:constipation|"
+_PURPOSE = re.compile(r"\b(?:for|as)\s+(?:a\s+)?(?:dessert|pudding|afters|a treat|treat)\b|"  # "mango for dessert"
+                      r"\b(?:for|because of|to help with|to help)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:constipation|"
                       r"teething|teeth|cold|cough|reflux|poop|pooping|poops|gas|hydration|tummy|upset tummy|sore throat)\b",
                       re.I)
 # Being ill, the weather or a missed nap, said beside the food: "sick w a cold", "shes got a cough", "it was hot out".
@@ -46,7 +47,8 @@ _ILLNESS = re.compile(r"\b(?:(?:(?:he|she|they)(?:'?s| is| has| was)?\s+)?(?:sic
                       r"|\b(?:skipped|missed)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:nap|naps|bath)\b", re.I)  # "3pm nap skipped"
 # Clock times in a day log: "7am:", "12:", "3pm nap", "at 5:30" are when, never how many.
 _CLOCK = re.compile(r"(?m)^\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[:\-\u2013]\s+"
-                    r"|\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?=\W|$)|\bat\s+\d{1,2}:\d{2}\b", re.I)
+                    r"|\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?=\W|$)|\bat\s+\d{1,2}:\d{2}\b"
+                    r"|\b(?:at|around)\s+\d{1,2}(?::\d{2})?(?=\s*[:\-\u2013]\s)", re.I)  # "snack at 3: 6 crackers"
 _EMOJI_BREAK = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF][\uFE0F\U0001F3FB-\U0001F3FF]*\\s+"
                           "(?=(?:he|she|they|we|i|then|but|ate|had|drank|only|just|[A-Z])\\b)")
 # "indian takeout:", "chinese delivery -": where the food came from, said as a label.
@@ -62,7 +64,7 @@ INTERJECTIONS = re.compile(
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]")
 # Whole clauses about the child rather than the food: "he seems fine", "no reaction so far".
 _CHATTER = re.compile(
-    r"(?:^|(?<=[,.;!?\n]))\s*(?:and\s+|but\s+|so\s+)?(?:(?:he|she|they|baby|bub|lo|the baby|the kids?)\s+"
+    r"(?:^|(?<=[,.;!?\n])|(?<=\bbut)|(?<=\bbecause))\s*(?:and\s+|but\s+|so\s+)?(?:(?:he|she|they|baby|bub|lo|the baby|the kids?)\s+"
     r"(?:seems?|seemed|is|was|were|are|looks?|looked|felt|feels?|got|gets?)\s+(?:so\s+|really\s+|very\s+|"
     r"totally\s+)?(?:fine|ok|okay|good|great|happy|fussy|cranky|tired|sleepy|full|hungry|sick|grumpy|"
     r"better|well|content|messy|a mess)|no (?:reaction|reactions|rash|issues|problems)(?: so far| yet)?|"

@@ -135,6 +135,9 @@ _PIECES_EATEN = re.compile(r"^(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|s
 # "she ate like 2/3", "3/4 eaten": a bare share of what was just listed.
 _BARE_SHARE = re.compile(r"^(?:(?P<a>\d+)/(?P<b>\d+)|(?P<w>a half|two thirds|three quarters|a third|a quarter))"
                          r"(?:\s+of (?:it|them))?(?:\s+(?P<eaten>eaten|gone|finished))?$", re.I)
+# "4 oz apple juice watered down half n half": half of what was drunk was juice, the water counts nothing.
+_DILUTED = re.compile(r"(?P<drink>(?<![,.;:!?\n])[^,.;:!?\n]+?)\s+(?:watered\s+down|diluted|mixed with water|cut with water)"
+                      r"(?P<half>\s+(?:half\s+(?:and|n|&|'n')\s+half|50/50|1:1)|\s+(?:with\s+)?(?:half|50%)\s+water)?", re.I)
 _FRACTION_WORDS = {"a half": 0.5, "two thirds": 2 / 3, "three quarters": 0.75, "a third": 1 / 3, "a quarter": 0.25}
 _CUT_PIECE = "cut piece"
 OF_WHOLE = "of whole"  # an eaten share of one whole food or dish, not of what was served
@@ -149,15 +152,17 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 _WASTED = re.compile(
     r"(?:(?<=^)|(?<=[,.;!?\n])|(?<=\band)|(?<=\bbut)|(?<=\bthen))\s*(?:(?:honestly|actually|literally|basically|"
     r"probably|i think)\s+)?(?:the\s+)?"
-    r"(?P<share>rest|remainder|others|half|most|some|a lot|a bit|a little|part|the majority|a quarter|"
+    r"(?P<share>rest|remainder|others|half|most|more|some|a lot|a bit|a little|part|the majority|a quarter|"
     r"a third|two thirds|three quarters|all|everything|the whole thing|it|them)(?:\s+of\s+(?:it|them|that))?\s+"
     r"(?:(?:(?:went|ended up|landed|was|were|got|is|are|fell)\s+)?(?:on|in|to|under|onto|into)\s+(?:the\s+|her\s+|his\s+)?"
     r"(?:floor|ground|dog|dogs|bib|hair|tray|bin|trash|high\s*chair|table|face|clothes|lap|sister|brother)|"
     r"(?:was|were|got)\s+(?:thrown|tossed|dropped|wasted|"
-    r"fed to the dog|given to the dog))\b",
+    r"fed to the dog|given to the dog))\b"
+    r"(?:\s+than\s+(?:in|into|went in)\s*(?:her|him|his|them|their|the)?(?:\s+(?:mouth|belly|tummy))?\b)?",  # "more went on
+    # the floor than in her": more than half
     re.I,
 )
-_WASTED_SHARE = {"half": 0.5, "most": 0.75, "some": 0.4, "a lot": 0.6, "a bit": 0.2, "a little": 0.2, "part": 0.4,
+_WASTED_SHARE = {"half": 0.5, "most": 0.75, "more": 0.6, "some": 0.4, "a lot": 0.6, "a bit": 0.2, "a little": 0.2, "part": 0.4,
                  "the majority": 0.75, "a quarter": 0.25, "a third": 1 / 3, "two thirds": 2 / 3,
                  "three quarters": 0.75, "all": 1.0, "everything": 1.0, "the whole thing": 1.0, "it": 1.0,
                  "them": 1.0}
@@ -262,6 +267,7 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
     light = re.sub(r"\bw/\s*|(?<=[a-z)] )w (?=[a-z])", " with ", light, flags=re.I)  # "pancakes w syrup"
     light = re.sub(r"(\d)\s*-?\s*ish\b", r"\1", light, flags=re.I)  # "(8ish)", "10-ish grapes": about that many
+    light = _DILUTED.sub(lambda m: f"half of the {m.group('drink')}" if m.group("half") else m.group("drink"), light)
     light = _PAREN_AMOUNT.sub(lambda m: " \x02" + "_".join(m.group("q").split()) + "\x02", light)
     light = _PAREN.sub(_bracket, light)
     light = _MADE_WITH.sub(lambda m: " \x01" + "_".join(normalise(m.group("what")).split()) + "\x01", light)

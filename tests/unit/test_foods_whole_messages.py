@@ -153,3 +153,27 @@ def test_ish_after_a_number_is_about_that_many(table):
 def test_small_pieces_of_meat_are_small(table):
     meal = analyze_meal("3 little pieces of roast pork", table, 30)
     assert 10 <= sum(i.grams for i in meal.items) <= 45
+
+
+# 9. Diluted drinks, clock times without am/pm, "more on the floor than in her", dessert --------------
+
+def test_juice_cut_half_with_water_counts_half(table):
+    meal = analyze_meal("6 oz grape juice diluted 50/50", table, 30)
+    assert sum(i.grams for i in meal.items) == pytest.approx(6 * 31 / 2, rel=0.05)  # SR28 fl oz ~31 g
+
+
+def test_a_time_before_a_colon_is_not_a_count(table):
+    meal = analyze_meal("lunch around 12: 4 crackers", table, 30)
+    assert meal.totals["kcal"] < 100
+
+
+def test_more_on_the_floor_than_eaten_is_under_half(table):
+    offered = analyze_meal("4 spoons of mashed peas", table, 10)
+    meal = analyze_meal("4 spoons of mashed peas. more ended up on the floor than in his mouth", table, 10)
+    eaten, served = meal.totals["kcal"], offered.totals["kcal"]
+    assert 0.2 * served < eaten < 0.5 * served
+
+
+def test_for_dessert_and_teething_after_but_are_not_food(table):
+    meal = analyze_meal("half a cup of pineapple for dessert, she ate less than usual but she's teething", table, 20)
+    assert [i.name for i in meal.items] == ["pineapple"]
