@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 
 from rapidfuzz import fuzz
 
+from knowledge.foods.details import split_details, superseded
 from knowledge.foods.dips import dips_counted
 from knowledge.foods.dish_amounts import as_food, dish_share, dish_words
 from knowledge.foods.dish_parts import (minor_parts_follow, settle_dish_parts, without_brand_labels,
@@ -52,6 +53,8 @@ class MealAnalysis:
 def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
                  llm_parse: LlmParse | None = None) -> MealAnalysis:
     """Parse, match, weigh and total one meal message."""
+    if (parts := split_details(text)) is not None:  # "...I asked for details: 1/2 cup cheerios, 1 cookie"
+        return _story_then_details(text, parts, table, age_months, llm_parse)
     parsed = parse_meal(text, tuple(table.names.separator_keys))
     meal = MealSoFar()
     for p in joined_items(parsed.items, table):
@@ -79,6 +82,18 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     categories = ["mixed" if i.dish else table.category(table.get(i.ndb_no)) if i.ndb_no and table.get(i.ndb_no)
                   else "other" for i in items]
     return MealAnalysis(text, items, unknown, parsed.meal_type, totals, find_doubts(items, categories, age_months))
+
+
+def _story_then_details(text: str, parts: tuple[str, str], table: FoodTable, age_months: int | None,
+                        llm_parse: LlmParse | None) -> MealAnalysis:
+    """The details list counts; a food of the story counts only when the details do not name it again."""
+    story, details = (analyze_meal(part, table, age_months, llm_parse) for part in parts)
+    items = [i for i in story.items if not superseded(i, details.items, table)] + details.items
+    categories = ["mixed" if i.dish else table.category(table.get(i.ndb_no)) if i.ndb_no and table.get(i.ndb_no)
+                  else "other" for i in items]
+    return MealAnalysis(text, items, story.unknown + details.unknown,
+                        parse_meal(text, tuple(table.names.separator_keys)).meal_type,
+                        add_up(i.nutrients for i in items), find_doubts(items, categories, age_months))
 
 
 def _add(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | None) -> None:

@@ -61,7 +61,10 @@ INTERJECTIONS = re.compile(
     r"imo|xo+|x+o+|:-?[)(DP]|;-?\)|<3)(?!\w)",
     re.I,
 )
-_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]")
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
+# A question to us names foods that were not eaten: "Is half a hot dog ok if it's cut?", "can she have honey?"
+_QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:is|are|was|can|could|should|would|does|do|did|will|how|what|why|when|"
+                       r"any\s+(?:tips|ideas)|anyone)\b[^.!?\n]*\?+", re.I)
 # Whole clauses about the child rather than the food: "he seems fine", "no reaction so far".
 _CHATTER = re.compile(
     r"(?:^|(?<=[,.;!?\n])|(?<=\bbut)|(?<=\bbecause))\s*(?:and\s+|but\s+|so\s+)?(?:(?:he|she|they|baby|bub|lo|the baby|the kids?)\s+"
@@ -125,7 +128,8 @@ _AGE = re.compile(
     r"(?:\s*old)?(?:\s+(?:today|now|tomorrow|this week|last week))?(?:\s+and\s+a\s+half)?",
     re.I)
 # "she's 2", "hes 4 and wont touch the bun", "she's 2 and a half": a bare number after "she's" is an age.
-_BARE_AGE = re.compile(r"\b(?:she|he)(?:'s|s|\s+is)\s+(?:almost|nearly|just|only|about|now)?\s*\d+(?:\.\d+)?"
+_BARE_AGE = re.compile(r"\b(?:she|he|(?:my|our)\s+(?:son|daughter|boy|girl|baby|toddler|kid|lo|dd|ds))(?:'s|s|\s+is)\s+"
+                       r"(?:almost|nearly|just|only|about|now)?\s*\d+(?:\.\d+)?"
                        r"(?:\s+and\s+a\s+half)?(?=\s*(?:$|[,.;!?)\n]|and\b|so\b|but\b|now\b|too\b))", re.I)
 # "my son (4) ate", "She (3.5) had", "Eli (19mo)": an age in brackets after who it is.
 _BRACKET_AGE = re.compile(rf"(?P<who>\b{_WHO})\s*\(\s*(?:almost\s+|nearly\s+)?\d+(?:\.\d+)?\s*(?:{_AGE_UNIT})?\s*(?:old\s*)?\)",
@@ -148,7 +152,7 @@ def expand_text_speak(text: str) -> str:
 def strip_filler(text: str) -> str:
     """Remove places, moods, interjections and cutting instructions; keep everything else."""
     text = _EMOJI_BREAK.sub(". ", _CLOCK.sub("\n", text))  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
-    text = _REPORT.sub(" ", expand_text_speak(strip_ages(_EMOJI.sub(" ", text))))
+    text = _REPORT.sub(" ", expand_text_speak(strip_ages(_QUESTION.sub(" ", _EMOJI.sub(" ", text)))))
     text = _TAKEOUT.sub(" ", text)
     text = _WHEN_TAIL.sub(" ", text)
     text = INTERJECTIONS.sub(" ", text)

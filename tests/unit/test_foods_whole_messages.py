@@ -177,3 +177,25 @@ def test_more_on_the_floor_than_eaten_is_under_half(table):
 def test_for_dessert_and_teething_after_but_are_not_food(table):
     meal = analyze_meal("half a cup of pineapple for dessert, she ate less than usual but she's teething", table, 20)
     assert [i.name for i in meal.items] == ["pineapple"]
+
+
+# 10. A story, then the details: each food counted once, from the details --------------------------
+
+def test_details_after_the_story_replace_the_story(table):
+    text = ("the sitter said she gave him pasta and some fruit. I asked for the breakdown: 1/2 cup macaroni, "
+            "6 grapes")
+    meal = analyze_meal(text, table, 30)
+    names = [i.name for i in meal.items]
+    assert "pasta" not in names and "fruit" not in names
+    assert meal.totals["kcal"] == pytest.approx(analyze_meal("1/2 cup macaroni, 6 grapes", table, 30).totals["kcal"])
+
+
+def test_a_question_names_no_eaten_food(table):
+    meal = analyze_meal("she had 2 crackers. Can she have a whole grape yet?", table, 14)
+    assert [i.name for i in meal.items] == ["crackers"]
+
+
+@pytest.mark.parametrize("text", ["what a morning. rice", "logging it anyway, rice", "our boy is 2 and ate rice"])
+def test_everyday_words_around_a_log_are_not_food(table, text):
+    meal = analyze_meal(text, table, 24)
+    assert [i.name for i in meal.items] == ["rice"] and meal.unknown == []
