@@ -123,14 +123,29 @@ def _spreads_follow_carriers(meal: MealSoFar, table: FoodTable, age_months: int 
         record = table.get(item.ndb_no or "")
         if not item.estimated or item.dish or record is None or table.category(record) not in SPREADS - {"cheese"}:
             continue
-        bread = next((b for b in reversed(meal.items[:i]) if b.food_group == "1800" and not b.estimated
-                      and not b.dish and meal.clauses[meal.items.index(b)] == meal.clauses[i]), None)
+        bread = _carrier(meal, i)
         if bread is None:
             continue
         factor = bread.offered_grams / default_serving("bread", age_months)
         if factor < 1.0:
             meal.items[i] = replace(with_eaten(item, item.grams * factor, table),
                                     offered_grams=round(item.offered_grams * factor, 1))
+
+
+def _carrier(meal: MealSoFar, i: int) -> FoodItem | None:
+    """The counted bread, cracker or rice cake the spread at `i` is on: said before it ("toast w butter"),
+    else after it ("hummus on a rice cake")."""
+    def carries(j: int) -> bool:
+        b = meal.items[j]
+        return (b.food_group == "1800" or any(w in b.description.lower() for w in _CARRIER_WORDS)) \
+            and not b.estimated and not b.dish and meal.clauses[j] == meal.clauses[i]
+    before = [j for j in range(i - 1, -1, -1) if carries(j)]
+    after = [j for j in range(i + 1, len(meal.items)) if carries(j)]
+    found = (before or after)[:1]
+    return meal.items[found[0]] if found else None
+
+
+_CARRIER_WORDS = ("rice cake", "cracker", "waffle", "pancake", "bagel", "english muffin", "tortilla")
 
 
 def _ask_llm(text, items, unknown, table, age_months, llm_parse):

@@ -44,7 +44,8 @@ _ILLNESS = re.compile(r"\b(?:(?:(?:he|she|they)(?:'?s| is| has| was)?\s+)?(?:sic
                       r"ear infection|virus|bug)\b|\b(?:it|the weather)\s+(?:was|is)\s+(?:so\s+|really\s+|super\s+)?"
                       r"(?:hot|cold|warm|chilly)(?:\s+(?:out|outside|today))?\b"
                       r"|\b(?:(?:the|her|his|their)\s+)?(?:nap|naps|bath|bedtime)\s+(?:was\s+|got\s+)?(?:skipped|missed|late|early)\b"
-                      r"|\b(?:skipped|missed)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:nap|naps|bath)\b", re.I)  # "3pm nap skipped"
+                      r"|\b(?:skipped|missed)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:nap|naps|bath)\b"  # "3pm nap skipped"
+                      r"|\b(?:he|she|they)\s+used\s+to\s+[^,.;!?\n]*", re.I)  # "he used to love bread": not today
 # Clock times in a day log: "7am:", "12:", "3pm nap", "at 5:30" are when, never how many.
 _CLOCK = re.compile(r"(?m)^\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[:\-\u2013]\s+"
                     r"|\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?=\W|$)|\bat\s+\d{1,2}:\d{2}\b"

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from knowledge.foods.filler import strip_filler
 from knowledge.foods.quantities import number_value
+from knowledge.foods.sr28 import singular
 from knowledge.foods.text import content_tokens, light_normalise, normalise
 
 MEAL_WORDS = {
@@ -69,7 +70,9 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "said no to": (REFUSE, 0.0), "wouldnt try": (REFUSE, 0.0), "didnt try": (REFUSE, 0.0),
     "gagged on": (REFUSE, 0.0), "picked out only": (EAT, None), "picked out just": (EAT, None), "picked out": (REFUSE, 0.0), "picked off": (REFUSE, 0.0), "left": (REFUSE, 0.0), "no": (REFUSE, 0.0), "not": (REFUSE, 0.0),
     "no interest in": (REFUSE, 0.0), "not interested in": (REFUSE, 0.0), "wasnt into": (REFUSE, 0.0),
+    "without": (REFUSE, 0.0),
 }
+_SHORT_NO = frozenset({"no", "without"})  # "burger no bun, and pasta": the "no" is said of the bun only
 _ADVERBS = r"(?:only|just|also|then|finally|happily|eventually|still|even|really|actually|all)\s+"
 
 
@@ -195,6 +198,8 @@ _ON = "".join(f"(?<!{v})" for v in ("snacked", "munched", "nibbled", "chewed", "
 _SEGMENT = re.compile(
     rf",|\s+-+\s+|\s+=\s+|(?<=[A-Za-z&)\x00])\s*:\s+|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+"
     rf"|{_ON}\s+on(?: top of)?\s+"
+    r"|\s+(?=(?:no|without)\s+[a-z]+\b(?!\s+(?:idea|clue|judge|judging|judgment|way|problem|problems|issues?|reaction|"
+    r"rash|interest|thanks)\b))(?<!^no)"  # "turkey burger no bun": the bun is a food of its own, refused
     r"|\s+(?=(?:he|she|they)\s+(?:only\s+|just\s+|then\s+)?(?:ate|had|finished|drank)\s+(?:like\s+|maybe\s+|about\s+)?"
     r"(?:\d+|half|all|most|one|two|three|four|five|a few|some)(?:\s+of\s+(?:them|it|those|these))?\s*(?:$|[,.;!?)]))"
     # "offered 5 strawberries he ate 3": the count eaten is said of the food before, not a food
@@ -291,6 +296,8 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     return ParsedMeal(text, meal_type, tuple(items))
 
 
+_FOOD_VERB = re.compile(rf"^(?P<subj>(?:[\w'.]+\s+){{1,6}}?)(?:{_ADVERBS})*(?P<verb>ate|had|finished|eaten|devoured|"
+                        r"gobbled up|gobbled|scarfed|inhaled)\b\s*", re.I)
 _SHARE_WORDS = frozenset("half quarter third thirds quarters most all bites bite spoonfuls spoonful spoons spoon "
                          "pieces piece whole".split())
 
@@ -298,13 +305,17 @@ _SHARE_WORDS = frozenset("half quarter third thirds quarters most all bites bite
 def _food_before_verb(segment: str) -> list[str]:
     """"arepa w cheese ate maybe 1/2": the food, then what was eaten of it (the verb's subject is a food).
     Only a lower-case subject is taken for a food, so "Maya ate half" stays one segment."""
-    verb = _VERB.match(segment)
+    verb = _FOOD_VERB.match(segment)
     subject = verb.group("subj").strip() if verb else ""
     if not subject or not subject[0].islower() or _PASSIVE.search(segment):
         return [segment]
     rest = normalise(_HEDGE.sub("", segment[verb.end():].strip())).split()
     said = [w for w in content_tokens(normalise(subject).split()) if w not in ("so", "and", "then")]
-    if not said or [w for w in content_tokens(rest) if w not in _SHARE_WORDS]:
+    named = [w for w in content_tokens(rest) if w not in _SHARE_WORDS]
+    if said and named and {singular(w) for w in named} <= {singular(w) for w in said}:
+        amount = " ".join(w for w in rest if w not in named)  # "sweet potato fries ate 8 fries": 8 of them
+        return [f"{amount} {subject}".strip()]
+    if not said or named:
         return [segment]
     return [subject, segment[len(verb.group("subj")):]]
 
@@ -383,8 +394,9 @@ def _parse_segment(segment: str, clause: int, carry):
     verb = None if passive else _VERB.match(segment)
     status = carry
     if verb and len(verb.group("subj").split()) <= 3:
-        kind, verb_share = VERBS[re.sub(r"\s+", " ", verb.group("verb").lower().replace("'", ""))]
-        status = (kind, verb_share) if kind == REFUSE else None
+        said_verb = re.sub(r"\s+", " ", verb.group("verb").lower().replace("'", ""))
+        kind, verb_share = VERBS[said_verb]
+        status = (kind, verb_share) if kind == REFUSE and said_verb not in _SHORT_NO else None
         share = verb_share
         segment = segment[verb.end():]
     elif carry is not None:

@@ -199,3 +199,29 @@ def test_a_question_names_no_eaten_food(table):
 def test_everyday_words_around_a_log_are_not_food(table, text):
     meal = analyze_meal(text, table, 24)
     assert [i.name for i in meal.items] == ["rice"] and meal.unknown == []
+
+
+# 11. "no bun", "without sauce", "used to love", a food repeated after its verb, a spread before its carrier
+
+def test_no_or_without_a_part_is_that_part_refused(table):
+    meal = analyze_meal("a chicken burger no bun, and pasta without sauce", table, 36)
+    by_name = grams(meal)
+    assert by_name["bun"] == 0 and by_name["sauce"] == 0 and by_name["pasta"] > 0
+
+
+def test_what_the_child_used_to_eat_is_not_today(table):
+    meal = analyze_meal("3 apple slices. she used to love yogurt", table, 30)
+    assert [i.name for i in meal.items] == ["apple"]
+
+
+def test_the_food_said_again_after_the_verb_is_counted_once(table):
+    once = analyze_meal("6 chicken nuggets", table, 36)
+    meal = analyze_meal("chicken nuggets from the freezer ate 6 nuggets", table, 36)
+    assert [i.ndb_no for i in meal.items] == [i.ndb_no for i in once.items]
+    assert meal.totals["kcal"] == pytest.approx(once.totals["kcal"])
+
+
+def test_a_spread_named_before_its_cracker_is_a_thin_layer(table):
+    meal = analyze_meal("cream cheese on 3 crackers", table, 30)
+    spread = grams(meal)["cream cheese"]
+    assert 0 < spread < 8  # a cracker's smear, not a 12 g serving
