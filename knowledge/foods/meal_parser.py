@@ -13,7 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from knowledge.foods.filler import strip_filler
-from knowledge.foods.quantities import number_value
+from knowledge.foods.quantities import SIZES, UNIT_ALIASES, number_value
 from knowledge.foods.sr28 import singular
 from knowledge.foods.text import content_tokens, light_normalise, normalise
 
@@ -297,6 +297,24 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     return ParsedMeal(text, meal_type, tuple(items))
 
 
+# "half a small bowl maybe 1/2 cup": a rough amount, then the measured one it means; the measure counts.
+_TWO_AMOUNTS = re.compile(r"^(?P<first>.+?)\s+(?:maybe|like|about|around|roughly|approx|so|or|i'?d say)\s+"
+                          r"(?P<second>(?:\d+(?:[./]\d+)?|an?|one|half an?)\s*(?:cups?|tbsp|tsp|oz|ounces?|g|grams?|ml|"
+                          r"tablespoons?|teaspoons?)\b.*)$", re.I)
+
+
+def _second_amount(segment: str) -> str:
+    """The measured amount when a segment gives a rough one first and names no food in it."""
+    m = _TWO_AMOUNTS.match(segment.strip())
+    if m is None:
+        return segment
+    first = normalise(m.group("first")).split()
+    if any(w not in UNIT_ALIASES and w not in SIZES and w not in ("half", "quarter", "third")
+           for w in content_tokens(first)):
+        return segment
+    return m.group("second")
+
+
 _FOOD_VERB = re.compile(rf"^(?P<subj>(?:[\w'.]+\s+){{1,6}}?)(?:{_ADVERBS})*(?P<verb>ate|had|finished|eaten|devoured|"
                         r"gobbled up|gobbled|scarfed|inhaled)\b\s*", re.I)
 _SHARE_WORDS = frozenset("half quarter third thirds quarters most all bites bite spoonfuls spoonful spoons spoon "
@@ -430,7 +448,7 @@ def _parse_segment(segment: str, clause: int, carry):
                                           r"handful)\s+(?:of\s+)?", "", segment, flags=re.I)  # "a handful (~15)": 15
     if (m := _MIXED_IN.search(segment.strip(" ,.-:"))) and not re.search(r"\d", segment):  # "blueberries mixed
         segment = f"a bit of {segment.strip(' ,.-:')[: m.start()]}"  # in": a topping, half a serving
-    segment = _DANGLING.sub("", segment.strip(" ,.-:")).strip(" ,.-:")
+    segment = _DANGLING.sub("", _second_amount(segment).strip(" ,.-:")).strip(" ,.-:")
     words = tuple(normalise(segment).split())
     if verb and not content_tokens(list(words)) and (implied := IMPLIED.get(verb.group("verb").lower())):
         words, segment = tuple(implied.split()), verb.group(0).strip()  # "nursed for 10 min"

@@ -225,3 +225,25 @@ def test_a_spread_named_before_its_cracker_is_a_thin_layer(table):
     meal = analyze_meal("cream cheese on 3 crackers", table, 30)
     spread = grams(meal)["cream cheese"]
     assert 0 < spread < 8  # a cracker's smear, not a 12 g serving
+
+
+# 12. Two amounts for one food, "nothing but", strips of toast, a counted bracket with a question mark --
+
+def test_a_rough_amount_then_a_measured_one_counts_the_measure(table):
+    meal = analyze_meal("oatmeal, a small bowl like 1/2 cup", table, 24)
+    assert meal.totals["kcal"] == pytest.approx(analyze_meal("1/2 cup oatmeal", table, 24).totals["kcal"], rel=0.02)
+
+
+def test_nothing_but_is_only(table):
+    meal = analyze_meal("he ate nothing but 3 crackers", table, 30)
+    assert [i.name for i in meal.items] == ["crackers"] and meal.totals["kcal"] > 0
+
+
+def test_toast_soldiers_are_strips_of_a_slice(table):
+    meal = analyze_meal("3 toast soldiers", table, 20)
+    assert sum(i.grams for i in meal.items) < 35  # one slice is 22-29 g; three strips are less than two slices
+
+
+def test_a_bracket_count_with_a_question_mark(table):
+    meal = analyze_meal("a handful of grapes (like 8?)", table, 30)
+    assert grams(meal) == {"grapes": pytest.approx(8 * 4.9, abs=1.5)}
