@@ -315,8 +315,8 @@ def _second_amount(segment: str) -> str:
     return m.group("second")
 
 
-_FOOD_VERB = re.compile(rf"^(?P<subj>(?:[\w'.]+\s+){{1,6}}?)(?:{_ADVERBS})*(?P<verb>ate|had|finished|eaten|devoured|"
-                        r"gobbled up|gobbled|scarfed|inhaled)\b\s*", re.I)
+_FOOD_VERB = re.compile(rf"^(?P<subj>(?:\S+\s+){{1,6}}?)(?:{_ADVERBS})*(?P<verb>ate|had|finished|eaten|devoured|"
+                        r"gobbled up|gobbled|scarfed|inhaled|sucked down|slurped up|polished off|downed|drank)\b\s*", re.I)
 _SHARE_WORDS = frozenset("half quarter third thirds quarters most all bites bite spoonfuls spoonful spoons spoon "
                          "pieces piece whole".split())
 

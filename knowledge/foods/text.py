@@ -52,7 +52,7 @@ DESCRIPTORS = frozenset(
     "slices slice pieces piece bits crumbled smashed squished torn dipped spread topped "
     "sauteed sautéed grilled fried toasted buttered seasoned unsalted salted lightly mini bowl mixed "
     "stirred prepared heated segments segment sections section lengthwise halves "
-    "full pumped expressed store bought storebought brand big large medium tiny regular cup cups serving helping dry flaked flakes scrambled poached".split()
+    "squeezed squeezy full pumped expressed store bought storebought brand big large medium tiny regular cup cups serving helping dry flaked flakes scrambled poached".split()
 )
 
 

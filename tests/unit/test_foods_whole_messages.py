@@ -247,3 +247,15 @@ def test_toast_soldiers_are_strips_of_a_slice(table):
 def test_a_bracket_count_with_a_question_mark(table):
     meal = analyze_meal("a handful of grapes (like 8?)", table, 30)
     assert grams(meal) == {"grapes": pytest.approx(8 * 4.9, abs=1.5)}
+
+
+# 13. A pouch named before the verb, how long it took, a puree squeezed onto a spoon --------------------
+
+def test_a_pouch_before_sucked_down_is_the_food(table):
+    meal = analyze_meal("gerber pouch (apple mango) slurped up the whole thing in about 20 seconds", table, 12)
+    assert meal.items and 30 < sum(i.grams for i in meal.items) < 130 and meal.unknown == []
+
+
+def test_squeezed_on_a_spoon_is_how_not_what(table):
+    meal = analyze_meal("3 tbsp of pear puree squeezed onto a spoon", table, 9)
+    assert meal.items and meal.unknown == []
