@@ -442,6 +442,9 @@ def _parse_segment(segment: str, clause: int, carry):
         bites, bite_unit = _NUMBERS.get(m.group("n").lower(), None), _bite_unit(m.group("unit"))
         bites = bites if bites is not None else float(m.group("n"))
         segment = segment[m.end():]
+        again, found = _share(_HEDGE.sub("", segment.strip()))
+        if found is not None and _PRONOUN.match(again.strip()):  # "4 bites maybe a quarter of it": the bites say it
+            segment = ""
     if measured is not None:  # the bracketed amount replaces "a few sips of" / "some"
         bites = None
         segment = f"{measured} " + re.sub(r"^(?:some|a little|a bit|a few|a couple|(?:a\s+)?(?:small\s+|little\s+|big\s+)?"

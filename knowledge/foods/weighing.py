@@ -76,7 +76,7 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
             grams = dish_grams(found, q, age_months, table)
             name = table.part_name(found.record)
         else:
-            if n == len(resolution.foods) - 1 and _unmeasured_drink(found.category, q, p):
+            if n == len(resolution.foods) - 1 and _unmeasured_drink(found.category, q, p, rest):
                 grams = Grams(0.0, True, "drink, amount not said")
             elif n == len(resolution.foods) - 1:
                 grams = stage_jar(q, split) or piece_of_whole(found, q, p, age_months) or grams_for(
@@ -98,9 +98,14 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     return out, None
 
 
-def _unmeasured_drink(category: str, q: Quantity, p: ParsedItem) -> bool:
+def _unmeasured_drink(category: str, q: Quantity, p: ParsedItem, rest: list[str]) -> bool:
     """A drink with no amount, container or sips said: shown, counted as nothing."""
-    return category in UNMEASURED_DRINKS and not q.given and p.eaten_bites is None
+    return category in UNMEASURED_DRINKS and not q.given and p.eaten_bites is None \
+        and not any(singular(w) in _DRINK_CONTAINERS for w in rest)
+
+
+_DRINK_CONTAINERS = frozenset({"jug", "carton", "bottle", "box", "glass", "cup", "sippy", "mug", "can", "pouch",
+                               "tetra", "flask", "beaker"})  # "chocolate milk jug": one of them
 
 
 def _weigh_with_aside(p: ParsedItem, table: FoodTable, age_months: int | None,

@@ -259,3 +259,16 @@ def test_a_pouch_before_sucked_down_is_the_food(table):
 def test_squeezed_on_a_spoon_is_how_not_what(table):
     meal = analyze_meal("3 tbsp of pear puree squeezed onto a spoon", table, 9)
     assert meal.items and meal.unknown == []
+
+
+# 14. Refused, then some bites after all; a drink in its own container --------------------------------
+
+def test_refused_then_bites_counts_the_bites(table):
+    meal = analyze_meal("she refused her pancake, ate 3 bites maybe a third of it", table, 30)
+    (item,) = meal.items
+    assert 0 < item.grams <= 40  # three toddler bites, not nothing and not the whole pancake
+
+
+@pytest.mark.parametrize("text", ["a sippy cup of milk", "chocolate milk jug", "apple juice box"])
+def test_a_drink_in_its_container_counts(table, text):
+    assert sum(i.grams for i in analyze_meal(text, table, 48).items) > 0
