@@ -9,6 +9,7 @@ foods are matched and weighed here, so the numbers always come from the table.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
@@ -70,6 +71,7 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
             if (parts := part_words(p.aside)) is not None:  # "1 egg (just the white)"
                 eat_part(meal.items, parts, p.kind == REFUSE, table)
     _spreads_follow_carriers(meal, table, age_months)
+    _measured_again(meal)
     settled = settle_dish_parts(meal.items, meal.clauses, lambda dish: dish_words(dish, table),
                                 lambda item, grams: with_eaten(item, grams, table),
                                 dish_share(age_months), lambda item, ndb: as_food(item, ndb, table, age_months))
@@ -130,6 +132,23 @@ def _spreads_follow_carriers(meal: MealSoFar, table: FoodTable, age_months: int 
         if factor < 1.0:
             meal.items[i] = replace(with_eaten(item, item.grams * factor, table),
                                     offered_grams=round(item.offered_grams * factor, 1))
+
+
+_MEASURE = re.compile(r"\b(?:\d+(?:[./]\d+)?|an?|half|one)\s*(?:cups?|tbsp|tsp|oz|ounces?|g|grams?|ml|tablespoons?|"
+                      r"teaspoons?)\b", re.I)
+
+
+def _measured_again(meal: MealSoFar) -> None:
+    """"a bowl of rice w salmon, like 1/2 cup rice and 1 oz salmon": a food measured again later in the same
+    sentence is the same food, now measured; the first, rougher mention goes."""
+    drop = set()
+    for j, later in enumerate(meal.items):
+        if later.dish or later.estimated or not _MEASURE.search(later.raw):
+            continue
+        drop.update(i for i in range(j) if meal.items[i].ndb_no == later.ndb_no and not meal.items[i].dish
+                    and meal.clauses[i] == meal.clauses[j] and not _MEASURE.search(meal.items[i].raw))
+    meal.items[:] = [item for i, item in enumerate(meal.items) if i not in drop]
+    meal.clauses[:] = [c for i, c in enumerate(meal.clauses) if i not in drop]
 
 
 def _carrier(meal: MealSoFar, i: int) -> FoodItem | None:

@@ -272,3 +272,10 @@ def test_refused_then_bites_counts_the_bites(table):
 @pytest.mark.parametrize("text", ["a sippy cup of milk", "chocolate milk jug", "apple juice box"])
 def test_a_drink_in_its_container_counts(table, text):
     assert sum(i.grams for i in analyze_meal(text, table, 48).items) > 0
+
+
+def test_a_food_measured_again_in_the_same_sentence_counts_once(table):
+    meal = analyze_meal("a plate of pasta with peas, about 1/3 cup pasta", table, 30)
+    pasta = [i for i in meal.items if i.name == "pasta"]
+    assert len(pasta) == 1
+    assert pasta[0].grams == pytest.approx(analyze_meal("1/3 cup pasta", table, 30).items[0].grams)
