@@ -71,7 +71,7 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
             if (parts := part_words(p.aside)) is not None:  # "1 egg (just the white)"
                 eat_part(meal.items, parts, p.kind == REFUSE, table)
     _spreads_follow_carriers(meal, table, age_months)
-    _measured_again(meal)
+    _measured_again(meal, table)
     settled = settle_dish_parts(meal.items, meal.clauses, lambda dish: dish_words(dish, table),
                                 lambda item, grams: with_eaten(item, grams, table),
                                 dish_share(age_months), lambda item, ndb: as_food(item, ndb, table, age_months))
@@ -138,7 +138,7 @@ _MEASURE = re.compile(r"\b(?:\d+(?:[./]\d+)?|an?|half|one)\s*(?:cups?|tbsp|tsp|o
                       r"teaspoons?)\b", re.I)
 
 
-def _measured_again(meal: MealSoFar) -> None:
+def _measured_again(meal: MealSoFar, table: FoodTable) -> None:
     """"a bowl of rice w salmon, like 1/2 cup rice and 1 oz salmon": a food measured again later in the same
     sentence is the same food, now measured; the first, rougher mention goes."""
     drop = set()
@@ -147,6 +147,16 @@ def _measured_again(meal: MealSoFar) -> None:
             continue
         drop.update(i for i in range(j) if meal.items[i].ndb_no == later.ndb_no and not meal.items[i].dish
                     and meal.clauses[i] == meal.clauses[j] and not _MEASURE.search(meal.items[i].raw))
+        said = set(normalise(later.name).split())
+        for i in range(j):  # "a few rice noodles ... maybe 1/3 cup noodles total": the rice noodles, measured
+            first = meal.items[i]
+            if i not in drop and first.ndb_no != later.ndb_no and not first.dish and meal.clauses[i] == meal.clauses[j] \
+                    and said < set(normalise(first.name).split()) and not _MEASURE.search(first.raw) \
+                    and normalise(first.name).split()[-1] == normalise(later.name).split()[-1]:  # same head noun
+                meal.items[i] = replace(with_eaten(first, later.grams, table), offered_grams=later.offered_grams,
+                                        estimated=False)
+                drop.add(j)
+                break
     meal.items[:] = [item for i, item in enumerate(meal.items) if i not in drop]
     meal.clauses[:] = [c for i, c in enumerate(meal.clauses) if i not in drop]
 

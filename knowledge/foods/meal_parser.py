@@ -289,7 +289,7 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
             segment = _restore(segment, saved).strip(" ,-:")
             if not segment or _MEAL_ALONE.match(segment):
                 continue
-            for part in _food_before_verb(segment):
+            for part in (p for whole in _food_before_verb(segment) for p in _second_food(whole)):
                 item, carry = _parse_segment(part, number, carry)
                 if item is not None:
                     items.append(_of_the_cut(item, items))
@@ -301,6 +301,18 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
 _TWO_AMOUNTS = re.compile(r"^(?P<first>.+?)\s+(?:maybe|like|about|around|roughly|approx|so|or|i'?d say)\s+"
                           r"(?P<second>(?:\d+(?:[./]\d+)?|an?|one|half an?)\s*(?:cups?|tbsp|tsp|oz|ounces?|g|grams?|ml|"
                           r"tablespoons?|teaspoons?)\b.*)$", re.I)
+
+
+def _second_food(segment: str) -> list[str]:
+    """"some broth maybe 1/3 cup noodles total": two foods, the second measured after a hedge."""
+    m = _TWO_AMOUNTS.match(segment.strip())
+    if m is None:
+        return [segment]
+    first, second = (content_tokens(normalise(m.group(g)).split()) for g in ("first", "second"))
+    if not any(w not in UNIT_ALIASES and w not in SIZES for w in second) or not any(
+            w not in UNIT_ALIASES and w not in SIZES and w not in ("half", "quarter", "third") for w in first):
+        return [segment]
+    return [m.group("first"), m.group("second")]
 
 
 def _second_amount(segment: str) -> str:

@@ -151,6 +151,9 @@ def _requantify(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: in
     before, at = meal.previous
     if before is not first and before.kind is not None and at < len(meal.items):
         first, start, end = before, at, len(meal.items)  # "…, ate his mac n cheese tho, about 1/2 cup"
+    elif before is not first and at < len(meal.items) and not any(i.estimated for i in meal.items[start:end]) \
+            and all(i.estimated for i in meal.items[at:]):  # "half a roti w a bit of dal, like 2 tbsp": the dal's
+        first, start, end = before, at, len(meal.items)
     requantified = _requantified(first, p, table)
     if requantified is None:
         return False

@@ -41,7 +41,7 @@ STOPWORDS = frozenset(
     "month months mo mos mths yr yrs year years yo old week weeks wk wks twins twin triplets siblings "
     "barely hardly lives living dont doesnt didnt wont cant couldnt wouldnt isnt wasnt arent werent "
     "herself himself myself themselves independent guilty enough usually normal than "
-    "what which who where why how day days logging log logged anyway think guess".split()
+    "what which who where why how day days logging log logged anyway think guess total".split()
 )
 # Preparation words: kept for matching ("mashed potatoes") but ignored when left over.
 DESCRIPTORS = frozenset(

@@ -279,3 +279,19 @@ def test_a_food_measured_again_in_the_same_sentence_counts_once(table):
     pasta = [i for i in meal.items if i.name == "pasta"]
     assert len(pasta) == 1
     assert pasta[0].grams == pytest.approx(analyze_meal("1/3 cup pasta", table, 30).items[0].grams)
+
+
+def test_a_second_food_measured_after_a_hedge_is_its_own_item(table):
+    meal = analyze_meal("some soup maybe 1/4 cup rice too", table, 30)
+    assert {i.name for i in meal.items} >= {"soup", "rice"}
+
+
+def test_the_same_food_said_shorter_and_measured_is_the_first_one_measured(table):
+    meal = analyze_meal("a few egg noodles and later, no wait, maybe 1/4 cup noodles total", table, 30)
+    assert [i.name for i in meal.items].count("egg noodles") <= 1
+
+
+def test_a_bare_amount_after_a_measured_food_sizes_the_unmeasured_one(table):
+    meal = analyze_meal("half a pita w a bit of hummus, like 1 tbsp", table, 30)
+    assert grams(meal)["hummus"] == pytest.approx(analyze_meal("1 tbsp hummus", table, 30).items[0].grams, rel=0.05)
+    assert grams(meal)["pita"] > 10
