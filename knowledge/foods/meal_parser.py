@@ -30,6 +30,8 @@ _MEAL_PHRASE = re.compile(  # the meal word goes; a dangling "for"/"at" is a sto
     rf"(?:\s*time\b)?(?:\s*[:\-](?=\s))?",
     re.I,
 )
+_NEXT_MEAL = re.compile(rf"(?<=[,;])\s*(?:then\s+|and\s+)?(?:(?:morning|afternoon|bedtime|evening)\s+)?(?:{_MEAL})\b"
+                        r"\s*(?:[:\-\u2013]|was\b|were\b)?\s*", re.I)
 _MEAL_ALONE = re.compile(rf"^\s*(?:(?:morning|afternoon|bedtime|evening)\s+)?(?:{_MEAL})\s*$", re.I)
 _MEAL_TARGETS = ("breakfast", "lunch", "dinner", "supper", "snack")
 _LABEL = re.compile(r"^\s*[A-Z][\w']*\s*[:\-]\s+")
@@ -121,7 +123,8 @@ _BITES = re.compile(
 _PRONOUN = re.compile(r"^(?:it|them|that|those|these|all|it all|them all|everything|any|some|much|"
                       r"any of it|all of it|all of them|the rest|more|well|a lot|lots|"
                       r"(?:the|that|this|her|his|their) (?:jar|pouch|bowl|cup|plate|container|bottle|tube|box|pack|"
-                      r"packet|bag|serving|portion|thing|lot|tub|sippy)s?)?\s*$", re.I)
+                      r"packet|bag|serving|portion|thing|lot|tub|sippy|sandwich|sandwiche|wrap|burrito|quesadilla)s?)?\s*$",
+                      re.I)  # "pb&j, she ate half the sandwich": the sandwich is the pb&j
 IMPLIED = {"nursed": "breast milk", "nursing": "breast milk", "breastfed": "breast milk",
            "breast fed": "breast milk"}
 _DANGLING = re.compile(r"^(?:for|at|as|during)\s+|\s+(?:for|at|as|during|with|in|on)$", re.I)
@@ -278,6 +281,7 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     light = _PAREN.sub(_bracket, light)
     light = _MADE_WITH.sub(lambda m: " \x01" + "_".join(normalise(m.group("what")).split()) + "\x01", light)
     body, saved = _protect(_halves(light), protected_phrases)  # "fruit snacks" keeps "snacks"
+    body = _NEXT_MEAL.sub("\n", body)  # "lunch pb&j, dinner spaghetti, 1/4 cup": each meal a sentence of its own
     body = _MEAL_PHRASE.sub(" ", _TEA.sub(" ", body))
     body = _WASTED.sub(lambda m: f" \x05{' '.join(m.group('share').lower().split())}\x05 ", body)
     items: list[ParsedItem] = []
@@ -330,7 +334,7 @@ def _second_amount(segment: str) -> str:
 _FOOD_VERB = re.compile(rf"^(?P<subj>(?:\S+\s+){{1,6}}?)(?:{_ADVERBS})*(?P<verb>ate|had|finished|eaten|devoured|"
                         r"gobbled up|gobbled|scarfed|inhaled|sucked down|slurped up|polished off|downed|drank)\b\s*", re.I)
 _SHARE_WORDS = frozenset("half quarter third thirds quarters most all bites bite spoonfuls spoonful spoons spoon "
-                         "pieces piece whole".split())
+                         "pieces piece whole sandwich sandwiches bowl plate serving portion".split())
 
 
 def _food_before_verb(segment: str) -> list[str]:

@@ -295,3 +295,14 @@ def test_a_bare_amount_after_a_measured_food_sizes_the_unmeasured_one(table):
     meal = analyze_meal("half a pita w a bit of hummus, like 1 tbsp", table, 30)
     assert grams(meal)["hummus"] == pytest.approx(analyze_meal("1 tbsp hummus", table, 30).items[0].grams, rel=0.05)
     assert grams(meal)["pita"] > 10
+
+
+def test_half_the_sandwich_after_a_sandwich_dish_is_half_of_it(table):
+    half = analyze_meal("half a pb&j", table, 30).totals["kcal"]
+    assert analyze_meal("pb&j she ate half the sandwich", table, 30).totals["kcal"] == pytest.approx(half, rel=0.1)
+
+
+def test_each_meal_word_in_a_day_log_starts_its_own_sentence(table):
+    meal = analyze_meal("breakfast 1 egg, lunch a grilled cheese, dinner pasta with peas, maybe 1/3 cup", table, 30)
+    pasta = grams(meal)["pasta"]
+    assert pasta == pytest.approx(analyze_meal("1/3 cup pasta", table, 30).items[0].grams, rel=0.1)
