@@ -306,3 +306,12 @@ def test_each_meal_word_in_a_day_log_starts_its_own_sentence(table):
     meal = analyze_meal("breakfast 1 egg, lunch a grilled cheese, dinner pasta with peas, maybe 1/3 cup", table, 30)
     pasta = grams(meal)["pasta"]
     assert pasta == pytest.approx(analyze_meal("1/3 cup pasta", table, 30).items[0].grams, rel=0.1)
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("a slice of cheese pizza, she left the crust", "a slice of cheese pizza"),
+    ("half a ham sandwich, left all the crusts", "half a ham sandwich"),
+])
+def test_crusts_left_take_their_share_off(table, text, plain):
+    left = analyze_meal(text, table, 40).totals["kcal"]
+    assert left == pytest.approx(0.7 * analyze_meal(plain, table, 40).totals["kcal"], rel=0.05)
