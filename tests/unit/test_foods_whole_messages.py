@@ -315,3 +315,9 @@ def test_each_meal_word_in_a_day_log_starts_its_own_sentence(table):
 def test_crusts_left_take_their_share_off(table, text, plain):
     left = analyze_meal(text, table, 40).totals["kcal"]
     assert left == pytest.approx(0.7 * analyze_meal(plain, table, 40).totals["kcal"], rel=0.05)
+
+
+def test_a_food_listed_then_eaten_in_a_smaller_count_counts_what_was_eaten(table):
+    meal = analyze_meal("3 mini pancakes, he ate 2 mini pancakes", table, 30)
+    (item,) = meal.items
+    assert item.grams == pytest.approx(item.offered_grams * 2 / 3, rel=0.02)
