@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 from rapidfuzz import fuzz
 
-from knowledge.foods.details import split_details, superseded
+from knowledge.foods.details import more_precise, split_details, superseded
 from knowledge.foods.dips import dips_counted
 from knowledge.foods.dish_amounts import as_food, dish_share, dish_words
 from knowledge.foods.dish_parts import (minor_parts_follow, settle_dish_parts, without_brand_labels,
@@ -90,7 +90,12 @@ def _story_then_details(text: str, parts: tuple[str, str], table: FoodTable, age
                         llm_parse: LlmParse | None) -> MealAnalysis:
     """The details list counts; a food of the story counts only when the details do not name it again."""
     story, details = (analyze_meal(part, table, age_months, llm_parse) for part in parts)
-    items = [i for i in story.items if not superseded(i, details.items, table)] + details.items
+    items = [i for i in story.items if not superseded(i, details.items, table, story.items)]
+    for detail in details.items:
+        precise = more_precise(detail, story.items)
+        again = analyze_meal(detail.raw.replace(detail.name, precise.name, 1), table, age_months).items \
+            if precise is not None and detail.name in detail.raw else []
+        items += again if len(again) == 1 else [detail]  # "1 tbsp of cereal" is the oatmeal cereal said before
     categories = ["mixed" if i.dish else table.category(table.get(i.ndb_no)) if i.ndb_no and table.get(i.ndb_no)
                   else "other" for i in items]
     return MealAnalysis(text, items, story.unknown + details.unknown,

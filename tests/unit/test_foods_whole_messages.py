@@ -321,3 +321,15 @@ def test_a_food_listed_then_eaten_in_a_smaller_count_counts_what_was_eaten(table
     meal = analyze_meal("3 mini pancakes, he ate 2 mini pancakes", table, 30)
     (item,) = meal.items
     assert item.grams == pytest.approx(item.offered_grams * 2 / 3, rel=0.02)
+
+
+def test_id_say_after_a_story_restates_the_amounts(table):
+    meal = analyze_meal("beef stew for dinner, he ate loads. I'd say 1/4 cup of beef and 2 tbsp carrots", table, 30)
+    assert meal.totals["kcal"] == pytest.approx(
+        analyze_meal("1/4 cup of beef and 2 tbsp carrots", table, 30).totals["kcal"], rel=0.1)
+
+
+def test_a_short_name_in_the_details_is_the_food_of_the_story(table):
+    meal = analyze_meal("she had rice cereal with formula, I'd guess 2 tsp of cereal went in", table, 7)
+    (item,) = meal.items
+    assert "rice" in item.description.lower() and item.grams < 5
