@@ -116,7 +116,7 @@ def _add(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | Non
     for item in new:
         if eaten_of_offered(meal.items, meal.offered, item, p, table) or merge_outcome(meal.items, item, p, table):
             continue
-        if p.kind == OFFER or (p.kind is None and not item.estimated):  # "2 idli w sambar, she ate 1.5 idli":
+        if p.kind == OFFER or (p.kind is None and not (item.dish and item.estimated)):  # "2 idli w sambar, ate 1.5":
             meal.offered.add(len(meal.items))  # a food listed with no verb is what was served
         meal.items.append(item)
         meal.clauses.append(p.clause)

@@ -87,7 +87,12 @@ def eaten_of_offered(items: list[FoodItem], offered: set[int], item: FoodItem, p
         return False
     for i in sorted(offered, reverse=True):  # the same food, or the same words ("steamed carrot sticks")
         if items[i].ndb_no == item.ndb_no or normalise(items[i].name) == normalise(item.name):
-            items[i] = with_eaten(items[i], min(items[i].offered_grams, item.grams), table)
+            if items[i].estimated or item.grams > items[i].offered_grams:  # "cucumber slices ... she ate 3 cucumber
+                # slices": the count eaten is what counts, and more was served than the first words said
+                items[i] = replace(with_eaten(items[i], item.grams, table),
+                                   offered_grams=max(items[i].offered_grams, item.grams))
+            else:
+                items[i] = with_eaten(items[i], min(items[i].offered_grams, item.grams), table)
             offered.discard(i)
             return True
     return False

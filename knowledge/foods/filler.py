@@ -46,7 +46,9 @@ _ILLNESS = re.compile(r"\b(?:(?:(?:he|she|they)(?:'?s| is| has| was)?\s+)?(?:sic
                       r"|\b(?:(?:the|her|his|their)\s+)?(?:nap|naps|bath|bedtime)\s+(?:was\s+|got\s+)?(?:skipped|missed|late|early)\b"
                       r"|\b(?:skipped|missed)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:nap|naps|bath)\b"  # "3pm nap skipped"
                       r"|\b(?:he|she|they)\s+used\s+to\s+[^,.;!?\n]*"  # "he used to love bread": not today
-                      r"|\b(?:in|within|for)\s+(?:like\s+|about\s+)?\d+\s*(?:sec|secs|seconds|min|mins|minutes)\b", re.I)
+                      r"|\b(?:in|within|for)\s+(?:like\s+|about\s+)?\d+\s*(?:sec|secs|seconds|min|mins|minutes)\b"
+                      r"|\b(?:and\s+)?dipped\s+[^,.;!?\n]*?\s+in(?:to)?\s+(?:the\s+|her\s+|his\s+)?(?:egg\s+)?yolks?\b", re.I)
+# (the last: "dipped the rest in the yolk" - the yolk is the egg's, already listed)
 # Clock times in a day log: "7am:", "12:", "3pm nap", "at 5:30" are when, never how many.
 _CLOCK = re.compile(r"(?m)^\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[:\-\u2013]\s+"
                     r"|\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?=\W|$)|\bat\s+\d{1,2}:\d{2}\b"

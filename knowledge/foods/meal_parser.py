@@ -72,7 +72,8 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "said no to": (REFUSE, 0.0), "wouldnt try": (REFUSE, 0.0), "didnt try": (REFUSE, 0.0),
     "gagged on": (REFUSE, 0.0), "picked out only": (EAT, None), "picked out just": (EAT, None), "picked out": (REFUSE, 0.0), "picked off": (REFUSE, 0.0), "left": (REFUSE, 0.0), "no": (REFUSE, 0.0), "not": (REFUSE, 0.0),
     "no interest in": (REFUSE, 0.0), "not interested in": (REFUSE, 0.0), "wasnt into": (REFUSE, 0.0),
-    "without": (REFUSE, 0.0),
+    "without": (REFUSE, 0.0), "wont touch": (REFUSE, 0.0), "will not touch": (REFUSE, 0.0),
+    "never touches": (REFUSE, 0.0), "wont try": (REFUSE, 0.0), "refuses": (REFUSE, 0.0),
 }
 _SHORT_NO = frozenset({"no", "without"})  # "burger no bun, and pasta": the "no" is said of the bun only
 _ADVERBS = r"(?:only|just|also|then|finally|happily|eventually|still|even|really|actually|all)\s+"

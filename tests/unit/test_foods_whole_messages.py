@@ -333,3 +333,16 @@ def test_a_short_name_in_the_details_is_the_food_of_the_story(table):
     meal = analyze_meal("she had rice cereal with formula, I'd guess 2 tsp of cereal went in", table, 7)
     (item,) = meal.items
     assert "rice" in item.description.lower() and item.grams < 5
+
+
+def test_wont_touch_refuses_and_dipping_in_the_yolk_adds_no_yolk(table):
+    meal = analyze_meal("fish fingers, he wont touch the peas", table, 30)
+    assert grams(meal)["peas"] == 0
+    meal = analyze_meal("a soft boiled egg and 1 slice of toast, dipped the toast in the yolk", table, 30)
+    assert not any("yolk" in i.description.lower() for i in meal.items)
+
+
+def test_an_unmeasured_food_listed_then_eaten_by_count_counts_the_count(table):
+    meal = analyze_meal("apple slices, he ate 4 apple slices", table, 30)
+    (item,) = meal.items
+    assert item.grams == pytest.approx(analyze_meal("4 apple slices", table, 30).items[0].grams, rel=0.02)
