@@ -346,3 +346,9 @@ def test_an_unmeasured_food_listed_then_eaten_by_count_counts_the_count(table):
     meal = analyze_meal("apple slices, he ate 4 apple slices", table, 30)
     (item,) = meal.items
     assert item.grams == pytest.approx(analyze_meal("4 apple slices", table, 30).items[0].grams, rel=0.02)
+
+
+def test_call_it_half_is_a_share_of_the_food_listed(table):
+    meal = analyze_meal("a hard boiled egg. she played with it, so call it half the egg", table, 20)
+    (item,) = meal.items
+    assert item.grams == pytest.approx(item.offered_grams / 2, rel=0.05)
