@@ -91,7 +91,9 @@ def describe_items(items: list) -> str:
     """'oatmeal 120 g, banana ~118 g, broccoli (refused)'; ~ marks an estimated portion."""
     parts = []
     for item in items:
-        if item.grams <= 0:
+        if item.grams <= 0 and item.offered_grams <= 0:  # a drink with no amount said: shown, not counted
+            parts.append(f"{item.name} (no amount given, not counted)")
+        elif item.grams <= 0:
             parts.append(f"{item.name} (refused)")
         else:
             eaten = "" if item.grams >= item.offered_grams - 0.5 else f" of {item.offered_grams:.0f} g"

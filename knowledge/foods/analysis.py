@@ -9,11 +9,13 @@ foods are matched and weighed here, so the numbers always come from the table.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from rapidfuzz import fuzz
 
+from knowledge.foods.details import more_precise, split_details, superseded
 from knowledge.foods.dips import dips_counted
 from knowledge.foods.dish_amounts import as_food, dish_share, dish_words
 from knowledge.foods.dish_parts import (minor_parts_follow, settle_dish_parts, without_brand_labels,
@@ -53,6 +55,8 @@ class MealAnalysis:
 def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
                  llm_parse: LlmParse | None = None) -> MealAnalysis:
     """Parse, match, weigh and total one meal message."""
+    if (parts := split_details(text)) is not None:  # "...I asked for details: 1/2 cup cheerios, 1 cookie"
+        return _story_then_details(text, parts, table, age_months, llm_parse)
     parsed = parse_meal(text, tuple(table.names.separator_keys))
     meal = MealSoFar()
     for p in joined_items(chips_as_fries(parsed.items, text), table):
@@ -68,6 +72,7 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
             if (parts := part_words(p.aside)) is not None:  # "1 egg (just the white)"
                 eat_part(meal.items, parts, p.kind == REFUSE, table)
     _spreads_follow_carriers(meal, table, age_months)
+    _measured_again(meal, table)
     settled = settle_dish_parts(meal.items, meal.clauses, lambda dish: dish_words(dish, table),
                                 lambda item, grams: with_eaten(item, grams, table),
                                 dish_share(age_months), lambda item, ndb: as_food(item, ndb, table, age_months))
@@ -80,6 +85,23 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     categories = ["mixed" if i.dish else table.category(table.get(i.ndb_no)) if i.ndb_no and table.get(i.ndb_no)
                   else "other" for i in items]
     return MealAnalysis(text, items, unknown, parsed.meal_type, totals, find_doubts(items, categories, age_months))
+
+
+def _story_then_details(text: str, parts: tuple[str, str], table: FoodTable, age_months: int | None,
+                        llm_parse: LlmParse | None) -> MealAnalysis:
+    """The details list counts; a food of the story counts only when the details do not name it again."""
+    story, details = (analyze_meal(part, table, age_months, llm_parse) for part in parts)
+    items = [i for i in story.items if not superseded(i, details.items, table, story.items)]
+    for detail in details.items:
+        precise = more_precise(detail, story.items)
+        again = analyze_meal(detail.raw.replace(detail.name, precise.name, 1), table, age_months).items \
+            if precise is not None and detail.name in detail.raw else []
+        items += again if len(again) == 1 else [detail]  # "1 tbsp of cereal" is the oatmeal cereal said before
+    categories = ["mixed" if i.dish else table.category(table.get(i.ndb_no)) if i.ndb_no and table.get(i.ndb_no)
+                  else "other" for i in items]
+    return MealAnalysis(text, items, story.unknown + details.unknown,
+                        parse_meal(text, tuple(table.names.separator_keys)).meal_type,
+                        add_up(i.nutrients for i in items), find_doubts(items, categories, age_months))
 
 
 def _add(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | None) -> None:
@@ -95,8 +117,8 @@ def _add(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | Non
     for item in new:
         if eaten_of_offered(meal.items, meal.offered, item, p, table) or merge_outcome(meal.items, item, p, table):
             continue
-        if p.kind == OFFER:
-            meal.offered.add(len(meal.items))
+        if p.kind == OFFER or (p.kind is None and not (item.dish and item.estimated)):  # "2 idli w sambar, ate 1.5":
+            meal.offered.add(len(meal.items))  # a food listed with no verb is what was served
         meal.items.append(item)
         meal.clauses.append(p.clause)
     if opens_clause:
@@ -109,14 +131,56 @@ def _spreads_follow_carriers(meal: MealSoFar, table: FoodTable, age_months: int 
         record = table.get(item.ndb_no or "")
         if not item.estimated or item.dish or record is None or table.category(record) not in SPREADS - {"cheese"}:
             continue
-        bread = next((b for b in reversed(meal.items[:i]) if b.food_group == "1800" and not b.estimated
-                      and not b.dish and meal.clauses[meal.items.index(b)] == meal.clauses[i]), None)
+        bread = _carrier(meal, i)
         if bread is None:
             continue
         factor = bread.offered_grams / default_serving("bread", age_months)
         if factor < 1.0:
             meal.items[i] = replace(with_eaten(item, item.grams * factor, table),
                                     offered_grams=round(item.offered_grams * factor, 1))
+
+
+_MEASURE = re.compile(r"\b(?:\d+(?:[./]\d+)?|an?|half|one)\s*(?:cups?|tbsp|tsp|oz|ounces?|g|grams?|ml|tablespoons?|"
+                      r"teaspoons?)\b", re.I)
+
+
+def _measured_again(meal: MealSoFar, table: FoodTable) -> None:
+    """"a bowl of rice w salmon, like 1/2 cup rice and 1 oz salmon": a food measured again later in the same
+    sentence is the same food, now measured; the first, rougher mention goes."""
+    drop = set()
+    for j, later in enumerate(meal.items):
+        if later.dish or later.estimated or not _MEASURE.search(later.raw):
+            continue
+        drop.update(i for i in range(j) if meal.items[i].ndb_no == later.ndb_no and not meal.items[i].dish
+                    and meal.clauses[i] == meal.clauses[j] and not _MEASURE.search(meal.items[i].raw))
+        said = set(normalise(later.name).split())
+        for i in range(j):  # "a few rice noodles ... maybe 1/3 cup noodles total": the rice noodles, measured
+            first = meal.items[i]
+            if i not in drop and first.ndb_no != later.ndb_no and not first.dish and meal.clauses[i] == meal.clauses[j] \
+                    and said < set(normalise(first.name).split()) and not _MEASURE.search(first.raw) \
+                    and normalise(first.name).split()[-1] == normalise(later.name).split()[-1]:  # same head noun
+                meal.items[i] = replace(with_eaten(first, later.grams, table), offered_grams=later.offered_grams,
+                                        estimated=False)
+                drop.add(j)
+                break
+    meal.items[:] = [item for i, item in enumerate(meal.items) if i not in drop]
+    meal.clauses[:] = [c for i, c in enumerate(meal.clauses) if i not in drop]
+
+
+def _carrier(meal: MealSoFar, i: int) -> FoodItem | None:
+    """The counted bread, cracker or rice cake the spread at `i` is on: said before it ("toast w butter"),
+    else after it ("hummus on a rice cake")."""
+    def carries(j: int) -> bool:
+        b = meal.items[j]
+        return (b.food_group == "1800" or any(w in b.description.lower() for w in _CARRIER_WORDS)) \
+            and not b.estimated and not b.dish and meal.clauses[j] == meal.clauses[i]
+    before = [j for j in range(i - 1, -1, -1) if carries(j)]
+    after = [j for j in range(i + 1, len(meal.items)) if carries(j)]
+    found = (before or after)[:1]
+    return meal.items[found[0]] if found else None
+
+
+_CARRIER_WORDS = ("rice cake", "cracker", "waffle", "pancake", "bagel", "english muffin", "tortilla")
 
 
 def _ask_llm(text, items, unknown, table, age_months, llm_parse):

@@ -22,7 +22,8 @@ SINGLE_SERVINGS = frozenset({"stick", "pouch", "tube", "box", "bar", "packet"}) 
 # Words in a food's name that say it comes in pieces: "3 apple slices" is three slices, not three apples.
 PIECE_WORDS = {"slice": "slice", "stick": "stick", "strip": "strip", "wedge": "wedge", "floret": "floret",
                "spear": "spear", "cube": "cube", "piece": "piece", "segment": "segment", "section": "segment",
-               "chunk": "piece", "round": "slice", "coin": "slice", "finger": "stick", "bite": "piece"}
+               "chunk": "piece", "round": "slice", "coin": "slice", "finger": "stick", "bite": "piece",
+               "soldier": "strip"}  # "2 toast soldiers": strips of a slice
 
 
 def counted_pieces(q: Quantity, rest: list[str]) -> Quantity:

@@ -87,7 +87,12 @@ def eaten_of_offered(items: list[FoodItem], offered: set[int], item: FoodItem, p
         return False
     for i in sorted(offered, reverse=True):  # the same food, or the same words ("steamed carrot sticks")
         if items[i].ndb_no == item.ndb_no or normalise(items[i].name) == normalise(item.name):
-            items[i] = with_eaten(items[i], min(items[i].offered_grams, item.grams), table)
+            if items[i].estimated or item.grams > items[i].offered_grams:  # "cucumber slices ... she ate 3 cucumber
+                # slices": the count eaten is what counts, and more was served than the first words said
+                items[i] = replace(with_eaten(items[i], item.grams, table),
+                                   offered_grams=max(items[i].offered_grams, item.grams))
+            else:
+                items[i] = with_eaten(items[i], min(items[i].offered_grams, item.grams), table)
             offered.discard(i)
             return True
     return False
@@ -161,8 +166,18 @@ def _one_whole(item: FoodItem, table: FoodTable, age_months: int | None) -> floa
 def apply_count(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: FoodTable) -> None:
     """"gave him 5 strawberries and he ate 3": three of the pieces offered were eaten."""
     counted = [i for i, item in enumerate(items) if item.unit_grams]
+    if p.eaten_count is not None and 0 < p.eaten_count < 1 and items and not items[-1].unit_grams \
+            and not items[-1].dish:  # "pupusa, ate about half of one": a share of the one food just named
+        items[-1] = with_eaten(items[-1], items[-1].offered_grams * p.eaten_count, table)
+        return
     if not counted or p.eaten_count is None:
         return
     target = items[counted[-1]]
+    if target.dish is not None and target.unit_grams:  # "2 mini bagels w cream cheese, she ate 1": half of each part
+        share = min(1.0, p.eaten_count * target.unit_grams / max(target.offered_grams, 0.1))
+        for i, item in enumerate(items):
+            if item.dish == target.dish:
+                items[i] = with_eaten(item, item.offered_grams * share, table)
+        return
     eaten = min(target.offered_grams, p.eaten_count * (target.unit_grams or 0.0))
     items[counted[-1]] = with_eaten(target, eaten, table)

@@ -34,9 +34,25 @@ _EVENT_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))(?P<food>\s*[A-Za-z]+)\s+(?:night|
 _KEPT_IN = re.compile(r"\b(?:(?:from|in)\s+)?(?:an?\s+|the\s+|my\s+)?(?:ice[- ]?cube|freezer|silicone)\s+(?:trays?|molds?|moulds?)\b",
                       re.I)
 # Why the food was given: "prunes for the constipation", "frozen peas for teething".
-_PURPOSE = re.compile(r"\b(?:for|because of|to help with|to help)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:constipation|"
+_PURPOSE = re.compile(r"\b(?:for|as)\s+(?:a\s+)?(?:dessert|pudding|afters|a treat|treat)\b|"  # "mango for dessert"
+                      r"\b(?:for|because of|to help with|to help)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:constipation|"
                       r"teething|teeth|cold|cough|reflux|poop|pooping|poops|gas|hydration|tummy|upset tummy|sore throat)\b",
                       re.I)
+# Being ill, the weather or a missed nap, said beside the food: "sick w a cold", "shes got a cough", "it was hot out".
+_ILLNESS = re.compile(r"\b(?:(?:(?:he|she|they)(?:'?s| is| has| was)?\s+)?(?:sick|poorly|unwell)\s+(?:with|w)\s+|(?:got|has|have|had|"
+                      r"with|w)\s+)(?:a\s+|the\s+)?(?:cold|cough|fever|runny nose|stuffy nose|tummy bug|stomach bug|"
+                      r"ear infection|virus|bug)\b|\b(?:it|the weather)\s+(?:was|is)\s+(?:so\s+|really\s+|super\s+)?"
+                      r"(?:hot|cold|warm|chilly)(?:\s+(?:out|outside|today))?\b"
+                      r"|\b(?:(?:the|her|his|their)\s+)?(?:nap|naps|bath|bedtime)\s+(?:was\s+|got\s+)?(?:skipped|missed|late|early)\b"
+                      r"|\b(?:skipped|missed)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:nap|naps|bath)\b"  # "3pm nap skipped"
+                      r"|\b(?:he|she|they)\s+used\s+to\s+[^,.;!?\n]*"  # "he used to love bread": not today
+                      r"|\b(?:in|within|for)\s+(?:like\s+|about\s+)?\d+\s*(?:sec|secs|seconds|min|mins|minutes)\b"
+                      r"|\b(?:and\s+)?dipped\s+[^,.;!?\n]*?\s+in(?:to)?\s+(?:the\s+|her\s+|his\s+)?(?:egg\s+)?yolks?\b", re.I)
+# (the last: "dipped the rest in the yolk" - the yolk is the egg's, already listed)
+# Clock times in a day log: "7am:", "12:", "3pm nap", "at 5:30" are when, never how many.
+_CLOCK = re.compile(r"(?m)^\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[:\-\u2013]\s+"
+                    r"|\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?=\W|$)|\bat\s+\d{1,2}:\d{2}\b"
+                    r"|\b(?:at|around)\s+\d{1,2}(?::\d{2})?(?=\s*[:\-\u2013]\s)", re.I)  # "snack at 3: 6 crackers"
 _EMOJI_BREAK = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF][\uFE0F\U0001F3FB-\U0001F3FF]*\\s+"
                           "(?=(?:he|she|they|we|i|then|but|ate|had|drank|only|just|[A-Z])\\b)")
 # "indian takeout:", "chinese delivery -": where the food came from, said as a label.
@@ -49,10 +65,13 @@ INTERJECTIONS = re.compile(
     r"imo|xo+|x+o+|:-?[)(DP]|;-?\)|<3)(?!\w)",
     re.I,
 )
-_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]")
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
+# A question to us names foods that were not eaten: "Is half a hot dog ok if it's cut?", "can she have honey?"
+_QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:is|are|was|can|could|should|would|does|do|did|will|how|what|why|when|"
+                       r"any\s+(?:tips|ideas)|anyone)\b[^.!?\n]*\?+", re.I)
 # Whole clauses about the child rather than the food: "he seems fine", "no reaction so far".
 _CHATTER = re.compile(
-    r"(?:^|(?<=[,.;!?\n]))\s*(?:and\s+|but\s+|so\s+)?(?:(?:he|she|they|baby|bub|lo|the baby|the kids?)\s+"
+    r"(?:^|(?<=[,.;!?\n])|(?<=\bbut)|(?<=\bbecause))\s*(?:and\s+|but\s+|so\s+)?(?:(?:he|she|they|baby|bub|lo|the baby|the kids?)\s+"
     r"(?:seems?|seemed|is|was|were|are|looks?|looked|felt|feels?|got|gets?)\s+(?:so\s+|really\s+|very\s+|"
     r"totally\s+)?(?:fine|ok|okay|good|great|happy|fussy|cranky|tired|sleepy|full|hungry|sick|grumpy|"
     r"better|well|content|messy|a mess)|no (?:reaction|reactions|rash|issues|problems)(?: so far| yet)?|"
@@ -72,9 +91,6 @@ _TEETHING = re.compile(r"\b(?:she|he|they|baby|lo|[A-Z][a-z]+)(?:'?s|'?re| is| a
 # "10 months old", "(27 mo)", "my 13 month old", "she's 2 yrs": an age, not an amount of a food.
 _AGE_WORDS = r"\d+(?:\.\d+)?\s*-?\s*(?:months?|mos?|mths?|weeks?|wks?|years?|yrs?|y/?o)\b(?:\s*-?\s*old\b)?"
 _AGE = re.compile(rf"\(\s*{_AGE_WORDS}\s*\)|\b{_AGE_WORDS}", re.I)
-# "4 oz apple juice watered down half n half": how a drink was diluted, not half-and-half cream.
-_DILUTED = re.compile(r"\b(?:watered(?:\s+down)?|diluted)(?:\s+(?:with water|(?:about |like )?half\s*(?:and|n|&|'n'|/)\s*half|"
-                      r"50\s*/\s*50|1\s*:\s*1))?", re.I)
 # "my polish MIL made them", "grandma cooked it": who made the food, not a food.
 _WHO_MADE = re.compile(r"\b(?:my|our|her|his|their)\s+(?:[a-z]+\s+){0,2}?(?:mil|fil|mom|mum|mother|dad|husband|wife|partner|"
                        r"grandma|nana|nonna|abuela|mother in law|in laws|in-laws|sister|brother|aunt|auntie|neighbou?r|friend)"
@@ -136,6 +152,30 @@ _WHEN_TAIL = re.compile(r"\s+(?:before|until|till|when|once)\s+(?:the\s+\w+\s+\w
                         r"[^,.;!?\n]*", re.I)
 
 
+# The child's age said in passing: "she's 11 months", "so my son is 7 months", "(27 mo)", "my 4 yr old",
+# "baby is 6 months today", "he's 2 and a half". An age is never a food ("months" is not mothbeans).
+_AGE_UNIT = r"(?:months?|mos?|mths?|m/?o|yrs?|years?|y/?o|weeks?|wks?)\b(?!\s*bab(?:y|ies)\b)"  # not "2 Yo Baby"
+_WHO = r"(?:she|he|they|baby|bub|lo|dd|ds|kid|kiddo|toddler|son|daughter|boy|girl|twins|(?:[A-Z][a-z]+))"
+_AGE = re.compile(
+    rf"(?:\b(?:so\s+)?(?:my|our|the|her|his)?\s*{_WHO}(?:'s|s|\s+is|\s+was|\s+turned|\s+just turned)?\s+)?"
+    rf"\b(?:almost|nearly|just|only|about|turned|turning|now)?\s*\d+(?:\.\d+)?(?:\s+and\s+a\s+half)?\s*[-\s]?{_AGE_UNIT}"
+    r"(?:\s*old)?(?:\s+(?:today|now|tomorrow|this week|last week))?(?:\s+and\s+a\s+half)?",
+    re.I)
+# "she's 2", "hes 4 and wont touch the bun", "she's 2 and a half": a bare number after "she's" is an age.
+_BARE_AGE = re.compile(r"\b(?:she|he|(?:my|our)\s+(?:son|daughter|boy|girl|baby|toddler|kid|lo|dd|ds))(?:'s|s|\s+is)\s+"
+                       r"(?:almost|nearly|just|only|about|now)?\s*\d+(?:\.\d+)?"
+                       r"(?:\s+and\s+a\s+half)?(?=\s*(?:$|[,.;!?)\n]|and\b|so\b|but\b|now\b|too\b))", re.I)
+# "my son (4) ate", "She (3.5) had", "Eli (19mo)": an age in brackets after who it is.
+_BRACKET_AGE = re.compile(rf"(?P<who>\b{_WHO})\s*\(\s*(?:almost\s+|nearly\s+)?\d+(?:\.\d+)?\s*(?:{_AGE_UNIT})?\s*(?:old\s*)?\)",
+                          re.I)
+
+
+def strip_ages(text: str) -> str:
+    """Remove the child's age said in passing; the people words before it go too when they lead it."""
+    text = _BRACKET_AGE.sub(lambda m: m.group("who"), text)
+    return _BARE_AGE.sub(" ", _AGE.sub(" ", text))
+
+
 def expand_text_speak(text: str) -> str:
     """"n" -> "and", "b4" -> "before", "prob" -> "probably", "spoonfulls" -> "spoonfuls"."""
     for pattern, word in _TEXT_SPEAK:
@@ -145,15 +185,15 @@ def expand_text_speak(text: str) -> str:
 
 def strip_filler(text: str) -> str:
     """Remove places, moods, interjections and cutting instructions; keep everything else."""
-    text = _QUESTION.sub(" ", _EMOJI_BREAK.sub(". ", _GREETING.sub(" ", text)))  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
-    text = _REPORT.sub(" ", expand_text_speak(_EMOJI.sub(" ", text)))
+    text = _EMOJI_BREAK.sub(". ", _CLOCK.sub("\n", _GREETING.sub(" ", text)))  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
+    text = _REPORT.sub(" ", expand_text_speak(strip_ages(_QUESTION.sub(" ", _EMOJI.sub(" ", text)))))
     text = _TAKEOUT.sub(" ", text)
     text = _WHEN_TAIL.sub(" ", text)
     text = INTERJECTIONS.sub(" ", text)
-    text = _CHATTER.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _DILUTED.sub(" ", _WHO_MADE.sub(" ", text))))))
+    text = _CHATTER.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _WHO_MADE.sub(" ", text)))))
     text = _PEOPLE_PLACE.sub(" ", _AT_FAMILY.sub(" ", _HAND_SIZE.sub(" ", text)))
     text = _PLACE_PHRASE.sub(" ", text)
-    text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", text)))
+    text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", _ILLNESS.sub(" ", text))))
     text = _EVENT_LABEL.sub(lambda m: m.group("food"), text)
     text = _PREP_TAIL.sub(" ", text)
     return re.sub(r"[ \t]+", " ", text).strip()

@@ -13,7 +13,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from knowledge.foods.filler import strip_filler
-from knowledge.foods.quantities import number_value
+from knowledge.foods.quantities import SIZES, UNIT_ALIASES, number_value
+from knowledge.foods.sr28 import singular
 from knowledge.foods.text import content_tokens, light_normalise, normalise
 
 MEAL_WORDS = {
@@ -29,6 +30,8 @@ _MEAL_PHRASE = re.compile(  # the meal word goes; a dangling "for"/"at" is a sto
     rf"(?:\s*time\b)?(?:\s*[:\-](?=\s))?",
     re.I,
 )
+_NEXT_MEAL = re.compile(rf"(?<=[,;])\s*(?:then\s+|and\s+)?(?:(?:morning|afternoon|bedtime|evening)\s+)?(?:{_MEAL})\b"
+                        r"\s*(?:[:\-\u2013]|was\b|were\b)?\s*", re.I)
 _MEAL_ALONE = re.compile(rf"^\s*(?:(?:morning|afternoon|bedtime|evening)\s+)?(?:{_MEAL})\s*$", re.I)
 _MEAL_TARGETS = ("breakfast", "lunch", "dinner", "supper", "snack")
 _LABEL = re.compile(r"^\s*[A-Z][\w']*\s*[:\-]\s+")
@@ -69,7 +72,10 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "said no to": (REFUSE, 0.0), "wouldnt try": (REFUSE, 0.0), "didnt try": (REFUSE, 0.0),
     "gagged on": (REFUSE, 0.0), "picked out only": (EAT, None), "picked out just": (EAT, None), "picked out": (REFUSE, 0.0), "picked off": (REFUSE, 0.0), "left": (REFUSE, 0.0), "no": (REFUSE, 0.0), "not": (REFUSE, 0.0),
     "no interest in": (REFUSE, 0.0), "not interested in": (REFUSE, 0.0), "wasnt into": (REFUSE, 0.0),
+    "without": (REFUSE, 0.0), "wont touch": (REFUSE, 0.0), "will not touch": (REFUSE, 0.0),
+    "never touches": (REFUSE, 0.0), "wont try": (REFUSE, 0.0), "refuses": (REFUSE, 0.0),
 }
+_SHORT_NO = frozenset({"no", "without"})  # "burger no bun, and pasta": the "no" is said of the bun only
 _ADVERBS = r"(?:only|just|also|then|finally|happily|eventually|still|even|really|actually|all)\s+"
 
 
@@ -88,9 +94,12 @@ _PASSIVE = re.compile(
     r"\s+(?:was|were|got|is|are)\s+(?:(?P<refused>refused|rejected|ignored|untouched|uneaten|not eaten|"
     r"not touched|thrown|tossed|spat out|a no|a no go|a fail|a bust)|(?P<eaten>eaten|finished|gobbled up|"
     r"devoured|loved|a hit|a success|a win))\b.*$"
-    r"|\s+(?P<floor>(?:went|ended up|landed|got thrown|was thrown|were thrown|fell)\s+(?:on|onto|to|in|into|under)\s+"
+    r"|\s+(?P<floor>(?:went|ended up|landed|got thrown|was thrown|were thrown|fell)\s+(?:straight\s+|right\s+|all\s+)?"
+    r"(?:on|onto|to|in|into|under)\s+"
     r"(?:the\s+)?(?:floor|ground|dog|dogs|bin|trash))\b.*$"
-    r"|\s+(?P<tail>untouched|uneaten|refused|rejected|not eaten)\s*$",
+    r"|\s+(?P<tail>untouched|uneaten|refused|rejected|not eaten)\s*$"
+    r"|\s+(?P<spat>(?:he|she|they)\s+(?:spit|spat)\s+out|(?:he|she|they)\s+(?:refused|rejected|wouldn'?t touch|didn'?t touch|"
+    r"wouldn'?t eat|didn'?t eat|didn'?t want|threw|tossed))\s*$",  # "a little curtido she spit out": this food only
     re.I,
 )
 # "half of the", "most of her", "a few bites of", "all the": what share of the item was eaten.
@@ -115,12 +124,13 @@ _BITES = re.compile(
 _PRONOUN = re.compile(r"^(?:it|them|that|those|these|all|it all|them all|everything|any|some|much|"
                       r"any of it|all of it|all of them|the rest|more|well|a lot|lots|"
                       r"(?:the|that|this|her|his|their) (?:jar|pouch|bowl|cup|plate|container|bottle|tube|box|pack|"
-                      r"packet|bag|serving|portion|thing|lot|tub|sippy)s?)?\s*$", re.I)
+                      r"packet|bag|serving|portion|thing|lot|tub|sippy|sandwich|sandwiche|wrap|burrito|quesadilla)s?)?\s*$",
+                      re.I)  # "pb&j, she ate half the sandwich": the sandwich is the pb&j
 IMPLIED = {"nursed": "breast milk", "nursing": "breast milk", "breastfed": "breast milk",
            "breast fed": "breast milk"}
 _DANGLING = re.compile(r"^(?:for|at|as|during)\s+|\s+(?:for|at|as|during|with|in|on)$", re.I)
 _MEAL_TYPO = re.compile(r"\b[a-z]{4,9}\b", re.I)
-_HEDGE = re.compile(r"^(?:like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
+_HEDGE = re.compile(r"^(?:(?:so\s+)?(?:call it|let'?s say|lets call it|i'?ll say)|like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
                     r"only|just|literally|prob|honestly|actually|realistically|really|more like|more|closer to)\s+", re.I)
 _COUNT_ONLY = re.compile(r"^(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a couple|"
                          r"a few)(?:\s+of\s+(?:them|those|these|it))?$|"
@@ -132,6 +142,9 @@ _PIECES_EATEN = re.compile(r"^(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|s
 # "she ate like 2/3", "3/4 eaten": a bare share of what was just listed.
 _BARE_SHARE = re.compile(r"^(?:(?P<a>\d+)/(?P<b>\d+)|(?P<w>a half|two thirds|three quarters|a third|a quarter))"
                          r"(?:\s+of (?:it|them))?(?:\s+(?P<eaten>eaten|gone|finished))?$", re.I)
+# "4 oz apple juice watered down half n half": half of what was drunk was juice, the water counts nothing.
+_DILUTED = re.compile(r"(?P<drink>(?<![,.;:!?\n])[^,.;:!?\n]+?)\s+(?:watered\s+down|diluted|mixed with water|cut with water)"
+                      r"(?P<half>\s+(?:half\s+(?:and|n|&|'n')\s+half|50/50|1:1)|\s+(?:with\s+)?(?:half|50%)\s+water)?", re.I)
 _FRACTION_WORDS = {"a half": 0.5, "two thirds": 2 / 3, "three quarters": 0.75, "a third": 1 / 3, "a quarter": 0.25}
 _CUT_PIECE = "cut piece"
 OF_WHOLE = "of whole"  # an eaten share of one whole food or dish, not of what was served
@@ -146,15 +159,17 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 _WASTED = re.compile(
     r"(?:(?<=^)|(?<=[,.;!?\n])|(?<=\band)|(?<=\bbut)|(?<=\bthen))\s*(?:(?:honestly|actually|literally|basically|"
     r"probably|i think)\s+)?(?:the\s+)?"
-    r"(?P<share>rest|remainder|others|half|most|some|a lot|a bit|a little|part|the majority|a quarter|"
+    r"(?P<share>rest|remainder|others|half|most|more|some|a lot|a bit|a little|part|the majority|a quarter|"
     r"a third|two thirds|three quarters|all|everything|the whole thing|it|them)(?:\s+of\s+(?:it|them|that))?\s+"
     r"(?:(?:(?:went|ended up|landed|was|were|got|is|are|fell)\s+)?(?:on|in|to|under|onto|into)\s+(?:the\s+|her\s+|his\s+)?"
     r"(?:floor|ground|dog|dogs|bib|hair|tray|bin|trash|high\s*chair|table|face|clothes|lap|sister|brother)|"
     r"(?:was|were|got)\s+(?:thrown|tossed|dropped|wasted|"
-    r"fed to the dog|given to the dog))\b",
+    r"fed to the dog|given to the dog))\b"
+    r"(?:\s+than\s+(?:in|into|went in)\s*(?:her|him|his|them|their|the)?(?:\s+(?:mouth|belly|tummy))?\b)?",  # "more went on
+    # the floor than in her": more than half
     re.I,
 )
-_WASTED_SHARE = {"half": 0.5, "most": 0.75, "some": 0.4, "a lot": 0.6, "a bit": 0.2, "a little": 0.2, "part": 0.4,
+_WASTED_SHARE = {"half": 0.5, "most": 0.75, "more": 0.6, "some": 0.4, "a lot": 0.6, "a bit": 0.2, "a little": 0.2, "part": 0.4,
                  "the majority": 0.75, "a quarter": 0.25, "a third": 1 / 3, "two thirds": 2 / 3,
                  "three quarters": 0.75, "all": 1.0, "everything": 1.0, "the whole thing": 1.0, "it": 1.0,
                  "them": 1.0}
@@ -162,7 +177,7 @@ _THE_REST = re.compile(r"^(?:the|all the)?\s*(?:rest|remainder|others|other ones
 # "a few sips of milk (like 2 oz)": a measured amount in brackets is the item's amount.
 _PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~)?\s*"
                            r"(?P<q>\d+(?:[./]\d+)?(?:\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|"
-                           r"teaspoons?)\.?)?)\s*\)", re.I)  # "(like 2 oz)", "(maybe 5)", "(about 1/4)"
+                           r"teaspoons?)\.?)?)\s*\?*\s*\)", re.I)  # "(like 2 oz)", "(maybe 5)", "(about 1/4)", "(maybe 10?)"
 # "(ate 3)", "(about 1/4)", "(1 slice ham, 2 slices bread)": a bracket that counts or says what was
 # eaten is read as segments of its own; "(the dino ones)", "(apple and spinach)" are asides.
 _PAREN = re.compile(r"\(\s*(?P<w>[^()]*?)\s*\)")
@@ -182,10 +197,16 @@ _CLAUSE = re.compile(
 )
 _ON = "".join(f"(?<!{v})" for v in ("snacked", "munched", "nibbled", "chewed", "down", "gagged",
                                      "choked", "sucked", "gnawed", "spread", "put", "based", "hooked", "smeared",
-                                     "slathered", "went", "landed", "ended up", "fell", "thrown", "tossed", "dropped"))
+                                     "slathered", "went", "landed", "ended up", "fell", "thrown", "tossed", "dropped",
+                                     "straight", "right"))
 _SEGMENT = re.compile(
     rf",|\s+-+\s+|\s+=\s+|(?<=[A-Za-z&)\x00])\s*:\s+|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+"
     rf"|{_ON}\s+on(?: top of)?\s+"
+    r"|\s+(?=(?:no|without)\s+[a-z]+\b(?!\s+(?:idea|clue|judge|judging|judgment|way|problem|problems|issues?|reaction|"
+    r"rash|interest|thanks)\b))(?<!^no)"  # "turkey burger no bun": the bun is a food of its own, refused
+    r"|\s+(?=(?:he|she|they)\s+(?:only\s+|just\s+|then\s+)?(?:ate|had|finished|drank)\s+(?:like\s+|maybe\s+|about\s+)?"
+    r"(?:\d+|half|all|most|one|two|three|four|five|a few|some)(?:\s+of\s+(?:them|it|those|these))?\s*(?:$|[,.;!?)]))"
+    # "offered 5 strawberries he ate 3": the count eaten is said of the food before, not a food
     r"|\s*&\s*|\s+\+\s+|(?<=[a-z])\s*/\s*(?=[a-z])",
     re.I,
 )
@@ -254,10 +275,14 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     meal_type = detect_meal_type(light)
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
     light = re.sub(r"\bw/\s*|(?<=[a-z)] )w (?=[a-z])", " with ", light, flags=re.I)  # "pancakes w syrup"
+    light = re.sub(r"\bnothing\s+but\b|\bnothing\s+except\b", "only", light, flags=re.I)  # "ate nothing but ketchup"
+    light = re.sub(r"(\d)\s*-?\s*ish\b", r"\1", light, flags=re.I)  # "(8ish)", "10-ish grapes": about that many
+    light = _DILUTED.sub(lambda m: f"half of the {m.group('drink')}" if m.group("half") else m.group("drink"), light)
     light = _PAREN_AMOUNT.sub(lambda m: " \x02" + "_".join(m.group("q").split()) + "\x02", light)
     light = _PAREN.sub(_bracket, light)
     light = _MADE_WITH.sub(lambda m: " \x01" + "_".join(normalise(m.group("what")).split()) + "\x01", light)
     body, saved = _protect(_halves(light), protected_phrases)  # "fruit snacks" keeps "snacks"
+    body = _NEXT_MEAL.sub("\n", body)  # "lunch pb&j, dinner spaghetti, 1/4 cup": each meal a sentence of its own
     body = _MEAL_PHRASE.sub(" ", _TEA.sub(" ", body))
     body = _WASTED.sub(lambda m: f" \x05{' '.join(m.group('share').lower().split())}\x05 ", body)
     items: list[ParsedItem] = []
@@ -269,9 +294,10 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
             segment = _restore(segment, saved).strip(" ,-:")
             if not segment or _MEAL_ALONE.match(segment):
                 continue
-            item, carry = _parse_segment(segment, number, carry)
-            if item is not None:
-                items.append(_of_the_cut(item, items))
+            for part in (p for whole in _food_before_verb(segment) for p in _second_food(whole)):
+                item, carry = _parse_segment(part, number, carry)
+                if item is not None:
+                    items.append(_of_the_cut(item, items))
         _passive_to_all(items, number, clause)
     return ParsedMeal(text, meal_type, tuple(items))
 
@@ -297,15 +323,71 @@ _FOOD_THEN_WHO = re.compile(r"^\s*(?!(?:he|she|they|we|i|you|baby|lo|dd|ds|it|an
                             r"(?:like |about |maybe |around |only |just )?\d))", re.I)
 
 
+# "half a small bowl maybe 1/2 cup": a rough amount, then the measured one it means; the measure counts.
+_TWO_AMOUNTS = re.compile(r"^(?P<first>.+?)\s+(?:maybe|like|about|around|roughly|approx|so|or|i'?d say)\s+"
+                          r"(?P<second>(?:\d+(?:[./]\d+)?|an?|one|half an?)\s*(?:cups?|tbsp|tsp|oz|ounces?|g|grams?|ml|"
+                          r"tablespoons?|teaspoons?)\b.*)$", re.I)
+
+
+def _second_food(segment: str) -> list[str]:
+    """"some broth maybe 1/3 cup noodles total": two foods, the second measured after a hedge."""
+    m = _TWO_AMOUNTS.match(segment.strip())
+    if m is None:
+        return [segment]
+    first, second = (content_tokens(normalise(m.group(g)).split()) for g in ("first", "second"))
+    if not any(w not in UNIT_ALIASES and w not in SIZES for w in second) or not any(
+            w not in UNIT_ALIASES and w not in SIZES and w not in ("half", "quarter", "third") for w in first):
+        return [segment]
+    return [m.group("first"), m.group("second")]
+
+
+def _second_amount(segment: str) -> str:
+    """The measured amount when a segment gives a rough one first and names no food in it."""
+    m = _TWO_AMOUNTS.match(segment.strip())
+    if m is None:
+        return segment
+    first = normalise(m.group("first")).split()
+    if any(w not in UNIT_ALIASES and w not in SIZES and w not in ("half", "quarter", "third")
+           for w in content_tokens(first)):
+        return segment
+    return m.group("second")
+
+
+_FOOD_VERB = re.compile(rf"^(?P<subj>(?:\S+\s+){{1,6}}?)(?:{_ADVERBS})*(?P<verb>ate|had|finished|eaten|devoured|"
+                        r"gobbled up|gobbled|scarfed|inhaled|sucked down|slurped up|polished off|downed|drank)\b\s*", re.I)
+_SHARE_WORDS = frozenset("half quarter third thirds quarters most all bites bite spoonfuls spoonful spoons spoon "
+                         "pieces piece whole sandwich sandwiches bowl plate serving portion".split())
+
+
+def _food_before_verb(segment: str) -> list[str]:
+    """"arepa w cheese ate maybe 1/2": the food, then what was eaten of it (the verb's subject is a food).
+    Only a lower-case subject is taken for a food, so "Maya ate half" stays one segment."""
+    verb = _FOOD_VERB.match(segment)
+    subject = verb.group("subj").strip() if verb else ""
+    if not subject or not subject[0].islower() or _PASSIVE.search(segment):
+        return [segment]
+    rest = normalise(_HEDGE.sub("", segment[verb.end():].strip())).split()
+    said = [w for w in content_tokens(normalise(subject).split()) if w not in ("so", "and", "then")]
+    named = [w for w in content_tokens(rest) if w not in _SHARE_WORDS]
+    if said and named and {singular(w) for w in named} <= {singular(w) for w in said}:
+        amount = " ".join(w for w in rest if w not in named)  # "sweet potato fries ate 8 fries": 8 of them
+        return [f"{amount} {subject}".strip()]
+    if not said or named:
+        return [segment]
+    return [subject, segment[len(verb.group("subj")):]]
+
+
 def _passive_to_all(items: list[ParsedItem], clause: int, text: str) -> None:
     """"tofu and veg untouched", "the peas and carrots were a hit": the verb at the end is said of every
     food of the clause that had no verb of its own."""
     ours = [i for i, item in enumerate(items) if item.clause == clause and not item.refers_back]
     tail = _PASSIVE.search(text.strip(" ,.!"))
-    if len(ours) < 2 or tail is None or items[ours[-1]].eaten_share is None:
+    if len(ours) < 2 or tail is None or tail.group("spat") or items[ours[-1]].eaten_share is None:
         return
+    listed = text.strip(" ,.!")[: tail.start()]
+    last_list = listed[listed.rfind(",") + 1:]  # "spaghetti, few bites, broccoli on the floor": the broccoli only
     for i in ours[:-1]:
-        if items[i].eaten_share is None and items[i].kind is None:
+        if items[i].eaten_share is None and items[i].kind is None and items[i].raw in last_list:
             items[i] = replace(items[i], eaten_share=items[ours[-1]].eaten_share)
 
 
@@ -369,14 +451,16 @@ def _parse_segment(segment: str, clause: int, carry):
     verb = None if passive else _VERB.match(segment)
     status = carry
     if verb and len(verb.group("subj").split()) <= 3:
-        kind, verb_share = VERBS[re.sub(r"\s+", " ", verb.group("verb").lower().replace("'", ""))]
-        status = (kind, verb_share) if kind == REFUSE else None
+        said_verb = re.sub(r"\s+", " ", verb.group("verb").lower().replace("'", ""))
+        kind, verb_share = VERBS[said_verb]
+        status = (kind, verb_share) if kind == REFUSE and said_verb not in _SHORT_NO else None
         share = verb_share
         segment = segment[verb.end():]
     elif carry is not None:
         share = carry[1]
     if passive:
-        share = 0.0 if (passive.group("refused") or passive.group("tail") or passive.group("floor")) else 1.0
+        share = 0.0 if (passive.group("refused") or passive.group("tail") or passive.group("floor")
+                        or passive.group("spat")) else 1.0
         segment = segment[: passive.start()]
     segment = _HEDGE.sub("", _HEDGE.sub("", segment.strip()))
     if (said := _share_said_of_before(segment, bool(verb) and kind == EAT, clause)) is not None:
@@ -396,12 +480,16 @@ def _parse_segment(segment: str, clause: int, carry):
         bites, bite_unit = _NUMBERS.get(m.group("n").lower(), None), _bite_unit(m.group("unit"))
         bites = bites if bites is not None else float(m.group("n"))
         segment = segment[m.end():]
+        again, found = _share(_HEDGE.sub("", segment.strip()))
+        if found is not None and _PRONOUN.match(again.strip()):  # "4 bites maybe a quarter of it": the bites say it
+            segment = ""
     if measured is not None:  # the bracketed amount replaces "a few sips of" / "some"
         bites = None
-        segment = f"{measured} " + re.sub(r"^(?:some|a little|a bit|a few|a couple)\s+(?:of\s+)?", "", segment, flags=re.I)
+        segment = f"{measured} " + re.sub(r"^(?:some|a little|a bit|a few|a couple|(?:a\s+)?(?:small\s+|little\s+|big\s+)?"
+                                          r"handful)\s+(?:of\s+)?", "", segment, flags=re.I)  # "a handful (~15)": 15
     if (m := _MIXED_IN.search(segment.strip(" ,.-:"))) and not re.search(r"\d", segment):  # "blueberries mixed
         segment = f"a bit of {segment.strip(' ,.-:')[: m.start()]}"  # in": a topping, half a serving
-    segment = _DANGLING.sub("", segment.strip(" ,.-:")).strip(" ,.-:")
+    segment = _DANGLING.sub("", _second_amount(segment).strip(" ,.-:")).strip(" ,.-:")
     words = tuple(normalise(segment).split())
     if verb and not content_tokens(list(words)) and (implied := IMPLIED.get(verb.group("verb").lower())):
         words, segment = tuple(implied.split()), verb.group(0).strip()  # "nursed for 10 min"

@@ -49,6 +49,24 @@ LEFT_PARTS = frozenset("crust crusts skin skins peel peels rind rinds core cores
 _PART_FILLER = frozenset("cut off only just bit bits part parts except but minus without apart".split())
 
 
+# Estimate: the crust of a slice of sandwich bread or the rim of a pizza slice is about 30% of its weight;
+# a crimped pastry edge about 15%. "left the crusts" takes that share off the bread, pizza or sandwich.
+CRUST_SHARE = {"crust": 0.3, "crusts": 0.3, "edge": 0.15, "edges": 0.15}
+_CRUSTED = ("bread", "pizza", "toast", "sandwich", "pastry", "empanada", "pie", "quiche", "roll")
+
+
+def _crust_left(items: list, share: float, table: FoodTable) -> None:
+    """Take the crust's share off the last bread, pizza or pastry listed (every part of its dish)."""
+    for i in range(len(items) - 1, -1, -1):
+        item = items[i]
+        if item.grams > 0 and any(w in item.description.lower() for w in _CRUSTED):
+            group = [j for j, other in enumerate(items) if item.dish and other.dish == item.dish] or [i]
+            for j in group:
+                items[j] = replace(items[j], grams=round(items[j].grams * (1 - share), 1),
+                                   nutrients={k: v * (1 - share) for k, v in items[j].nutrients.items()})
+            return
+
+
 def part_words(words: Sequence[str]) -> list[str] | None:
     """The part words of a phrase that names only parts of a food ("the white", "cut the crust off")."""
     content = [w for w in content_tokens(list(words)) if w not in _PART_FILLER]
@@ -61,6 +79,8 @@ def eat_part(items: list, parts: list[str], refused: bool, table: FoodTable) -> 
     """"1 egg, he only ate the white": the egg becomes egg white; "left the yolk" likewise."""
     egg_part = next((EGG_PARTS[w] for w in parts if w in EGG_PARTS), None)
     if egg_part is None:
+        if refused and any(w in CRUST_SHARE for w in parts):
+            _crust_left(items, max(CRUST_SHARE.get(w, 0.0) for w in parts), table)
         return
     if refused:
         egg_part = _OTHER_PART[egg_part]

@@ -95,6 +95,8 @@ def _unit_grams(food, unit, q, category, hint, age_months) -> tuple[float, str]:
     if unit is not None and unit not in VOLUME_UNITS:
         named = hint if hint and hint.split()[0] == unit else unit
         portion = find_portion(food, named, q.size, q.modifiers)
+        if portion is not None and unit == "piece" and "yield from" in portion.description.lower():
+            portion = None  # SR28's "piece (yield from 1 lb raw meat)" is a butcher's cut, not a piece on a plate
         if portion is None and unit == "piece" and category in ("bread", "mixed", "dessert"):
             portion = find_portion(food, "slice", q.size, q.modifiers)  # a piece of toast or pizza
         if portion is not None:

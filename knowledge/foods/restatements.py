@@ -97,6 +97,8 @@ def _same_food(old: FoodItem, p: ParsedItem, table: FoodTable) -> bool:
 def _amount_for_before(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
     """A bare amount opening a sentence is the amount of the unmeasured food just before it."""
     before, start = meal.previous
+    if p.aside:  # "pouch (Ella's apple banana)": a pack that names its own food is a new item
+        return False
     if start >= len(meal.items) or (meal.clauses and meal.clauses[-1] == p.clause) or not (
             all(i.estimated for i in meal.items[start:]) or meal.amended[0] == start):  # "i said 2oz but like 1 oz"
         return False
@@ -189,6 +191,9 @@ def _requantify(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: in
     before, at = meal.previous
     if before is not first and before.kind is not None and at < len(meal.items):
         first, start, end = before, at, len(meal.items)  # "…, ate his mac n cheese tho, about 1/2 cup"
+    elif before is not first and at < len(meal.items) and not any(i.estimated for i in meal.items[start:end]) \
+            and all(i.estimated for i in meal.items[at:]):  # "half a roti w a bit of dal, like 2 tbsp": the dal's
+        first, start, end = before, at, len(meal.items)
     requantified = _requantified(first, p, table)
     if requantified is None:
         return False

@@ -37,7 +37,13 @@ STOPWORDS = frozenset(
     "back out down went thawed opened thing things stuff ish inch inches cm "
     "strike proud judge worry says said though tho idk "
     "am pm min mins minute minutes hour hours hr hrs oclock sec secs seconds together one ones kind kinds flavor flavour type".split()
-) | TIME_WORDS | PEOPLE  # "she's 9 months", "my husband gave her": ages and people are not foods
+) | TIME_WORDS | PEOPLE | frozenset(  # ages, people and everyday words a typo-fixer would turn into foods ("months" -> mothbeans,
+    # "lives" -> liver, "barely" -> barley, "dont" -> donut, "twins"): never a food's name on their own
+    "month months mo mos mths yr yrs year years yo old week weeks wk wks twins twin triplets siblings "
+    "barely hardly lives living dont doesnt didnt wont cant couldnt wouldnt isnt wasnt arent werent "
+    "herself himself myself themselves independent guilty enough usually normal than "
+    "what which who where why how day days logging log logged anyway think guess total".split()
+)
 # Preparation words: kept for matching ("mashed potatoes") but ignored when left over.
 DESCRIPTORS = frozenset(
     "quartered halved sliced diced chopped cut cubed shredded grated steamed roasted baked boiled "
@@ -47,7 +53,7 @@ DESCRIPTORS = frozenset(
     "slices slice pieces piece bits crumbled smashed squished squeezed torn dipped spread topped "
     "sauteed sautéed grilled fried toasted buttered seasoned unsalted salted lightly mini bowl mixed "
     "stirred prepared heated segments segment sections section lengthwise halves "
-    "full pumped expressed store bought storebought brand big large medium tiny regular cup cups serving helping dry flaked flakes scrambled poached".split()
+    "squeezed squeezy full pumped expressed store bought storebought brand big large medium tiny regular cup cups serving helping dry flaked flakes scrambled poached".split()
 )
 
 

@@ -16,7 +16,7 @@ from knowledge.foods.eaten import shared_dish_bites, weighed_item
 from knowledge.foods.food_item import FoodItem
 from knowledge.foods.meal_parser import ParsedItem
 from knowledge.foods.pieces import part_words, piece_of_whole
-from knowledge.foods.portions import VOLUME_UNITS, grams_for
+from knowledge.foods.portions import VOLUME_UNITS, Grams, grams_for
 from knowledge.foods.quantities import (MEASURES, NUMBER_WORDS, PACKAGES, SIZES, UNIT_ALIASES, Quantity,
                                        number_value, parse_quantity)
 from knowledge.foods.search import desc_words
@@ -27,6 +27,10 @@ from knowledge.foods.text import STOPWORDS, content_tokens
 TOPPING_SHARE = 0.5  # a fruit or vegetable on toast or in oatmeal: half a serving
 
 SPREADS = frozenset({"spread", "condiment", "dip", "cheese", "sweet"})
+# A drink named with no amount ("only milk today", "some of her milk", "breastfed") is listed but not
+# counted: a glass could be a sip or 8 oz, and a guessed full glass outweighs the rest of a toddler's
+# meal. Any amount or container makes it count ("a sippy of milk", "4 oz juice", "a juice box", "3 sips").
+UNMEASURED_DRINKS = frozenset({"milk", "formula", "juice", "drink", "water"})
 
 
 def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
@@ -72,7 +76,9 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
             grams = dish_grams(found, q, age_months, table)
             name = table.part_name(found.record)
         else:
-            if n == len(resolution.foods) - 1:
+            if n == len(resolution.foods) - 1 and _unmeasured_drink(found.category, q, p, rest):
+                grams = Grams(0.0, True, "drink, amount not said")
+            elif n == len(resolution.foods) - 1:
                 grams = stage_jar(q, split) or piece_of_whole(found, q, p, age_months) or grams_for(
                     found.record, as_count(q, found, rest), found.category, found.unit_hint, age_months)
             else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
@@ -90,6 +96,16 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     if out and p.eaten_bites is not None and any(i.dish for i in out):
         out = shared_dish_bites(out, p, resolution.foods[-1], age_months, table)
     return out, None
+
+
+def _unmeasured_drink(category: str, q: Quantity, p: ParsedItem, rest: list[str]) -> bool:
+    """A drink with no amount, container or sips said: shown, counted as nothing."""
+    return category in UNMEASURED_DRINKS and not q.given and p.eaten_bites is None \
+        and not any(singular(w) in _DRINK_CONTAINERS for w in rest)
+
+
+_DRINK_CONTAINERS = frozenset({"jug", "carton", "bottle", "box", "glass", "cup", "sippy", "mug", "can", "pouch",
+                               "tetra", "flask", "beaker"})  # "chocolate milk jug": one of them
 
 
 def _weigh_with_aside(p: ParsedItem, table: FoodTable, age_months: int | None,
