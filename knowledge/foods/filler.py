@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
-_POSSESSIVE = r"(?:(?:a|the|my|his|her|our|their|your)\s+)?(?:[A-Za-z]+(?:'s|s')\s+)?"
+# "at his cousins bday party": texted possessives often lose the apostrophe.
+_POSSESSIVE = r"(?:(?:a|the|my|his|her|our|their|your)\s+)?(?:[A-Za-z]+(?:'s|s'|s)\s+)?"
 PLACES = (
-    "house", "place", "home", "party", "birthday party", "bbq", "barbecue", "cookout", "daycare",
+    "house", "place", "home", "party", "birthday party", "bday party", "b-day party", "bday", "class party",
+    "sleepover", "bbq", "barbecue", "cookout", "daycare",
     "day care", "nursery", "preschool", "school", "park", "playground", "restaurant", "gas station",
     "petrol station", "store", "shop", "supermarket", "grocery store", "zoo", "church", "playdate",
     "play date", "picnic", "cafe", "café", "diner", "mall", "airport", "car", "beach", "pool", "library",
@@ -71,10 +73,10 @@ _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:is|are|was|can|could|should|wou
                        r"any\s+(?:tips|ideas)|anyone)\b[^.!?\n]*\?+", re.I)
 # Whole clauses about the child rather than the food: "he seems fine", "no reaction so far".
 _CHATTER = re.compile(
-    r"(?:^|(?<=[,.;!?\n])|(?<=\bbut)|(?<=\bbecause))\s*(?:and\s+|but\s+|so\s+)?(?:(?:he|she|they|baby|bub|lo|the baby|the kids?)\s+"
+    r"(?:^|(?<=[,.;!?\n])|(?<=\bbut)|(?<=\band)|(?<=\bbecause))\s*(?:and\s+|but\s+|so\s+)?(?:(?:he|she|they|baby|bub|lo|the baby|the kids?)\s+"
     r"(?:seems?|seemed|is|was|were|are|looks?|looked|felt|feels?|got|gets?)\s+(?:so\s+|really\s+|very\s+|"
     r"totally\s+)?(?:fine|ok|okay|good|great|happy|fussy|cranky|tired|sleepy|full|hungry|sick|grumpy|"
-    r"better|well|content|messy|a mess)|no (?:reaction|reactions|rash|issues|problems)(?: so far| yet)?|"
+    r"better|well|content|messy|a mess)(?:\s+(?:so far|for now|now|yet))?|no (?:reaction|reactions|rash|issues|problems)(?: so far| yet)?|"
     r"so far so good|all good|fingers crossed|wish me luck|what a mess|such a mess|"
     r"(?:she|he|they) (?:loved|liked|hated) (?:it|them)|(?:it|they) (?:was|were) a (?:hit|win|success)|"
     r"(?:and\s*)?(?:\.\.\.\s*)?that'?s (?:it|all)|(?:she|he|they)(?:'?s|'?re| is| are| was| were| has been| have been) (?:on (?:a )?(?:hunger )?strike|"
@@ -191,8 +193,8 @@ def strip_filler(text: str) -> str:
     text = _WHEN_TAIL.sub(" ", text)
     text = INTERJECTIONS.sub(" ", text)
     text = _CHATTER.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _WHO_MADE.sub(" ", text)))))
+    text = _PLACE_PHRASE.sub(" ", text)  # before the people: "at his cousins bday party" goes whole
     text = _PEOPLE_PLACE.sub(" ", _AT_FAMILY.sub(" ", _HAND_SIZE.sub(" ", text)))
-    text = _PLACE_PHRASE.sub(" ", text)
     text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", _ILLNESS.sub(" ", text))))
     text = _EVENT_LABEL.sub(lambda m: m.group("food"), text)
     text = _PREP_TAIL.sub(" ", text)

@@ -352,3 +352,16 @@ def test_call_it_half_is_a_share_of_the_food_listed(table):
     meal = analyze_meal("a hard boiled egg. she played with it, so call it half the egg", table, 20)
     (item,) = meal.items
     assert item.grams == pytest.approx(item.offered_grams / 2, rel=0.05)
+
+
+# 10. Where and how it went, texted without apostrophes, mid-sentence ---------------------------------
+
+@pytest.mark.parametrize("text, foods", [
+    ("he had a peanut butter sandwich at his cousins bday party, my brother made them. its been 10 min and he "
+     "seems fine so far", {"bread", "peanut butter"}),
+    ("2 slices of pizza at her friends sleepover and she was happy", {"pizza"}),
+    ("a cupcake at the class party lol and she seems ok for now", {"cupcake"}),
+])
+def test_places_and_how_the_child_is_are_not_foods(table, text, foods):
+    meal = analyze_meal(text, table, 30)
+    assert {i.name for i in meal.items} == foods and not meal.unknown
