@@ -40,7 +40,7 @@ def _dispatch(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any])
     step = REGISTRY.steps.get(ctx.step or "")
     own_step = step is not None and step in chosen.steps  # "DELETE" answers the account's own question
     if chosen.breakout and (claimed or found.confidence >= chosen.sure) and not own_step:
-        return _break_out(step, chosen, msg, ctx)
+        return _break_out(step, chosen, msg, ctx, _meal_beside(chosen, found))
     if step is not None:
         return _continue(step, chosen, claimed, msg, ctx)
     if ctx.step:
@@ -73,13 +73,22 @@ def _run(chosen: Route, msg: InboundMessage, ctx: Context) -> Reply:
     return reply if reply.intent else Reply(reply.text, chosen.intent)
 
 
-def _break_out(step: Step | None, chosen: Route, msg: InboundMessage, ctx: Context) -> Reply:
+def _break_out(step: Step | None, chosen: Route, msg: InboundMessage, ctx: Context,
+               also: tuple[Route, ...] = ()) -> Reply:
     """A breakout route answers first; a step it left alone is asked again afterwards."""
     data = ctx.step_data(step.data) if step is not None else None
-    reply = _run(chosen, msg, ctx)
+    reply = _run_several((chosen, *also), msg, ctx) if also and ctx.households else _run(chosen, msg, ctx)
     if step is None or ctx.step != step.name or not reply.text:
         return reply  # no step, or the route ended or replaced it (STOP, delete my data, a photo)
     return _asked_again(step, data, ctx, reply)
+
+
+def _meal_beside(chosen: Route, found: Any) -> tuple[Route, ...]:
+    """A symptom told with what was eaten ("only milk today and 3 puffs. sick w a cold"): the symptom is
+    answered and the meal still logged."""
+    if chosen.intent != "symptom" or "log_meal" not in getattr(found, "intents", (found.intent,)):
+        return ()
+    return (REGISTRY.by_intent["log_meal"],)
 
 
 def _also(chosen: Route, found: Any) -> tuple[Route, ...]:
