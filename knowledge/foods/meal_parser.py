@@ -309,11 +309,20 @@ def _named_then_verb(segments: list[str]) -> list[str]:
         m = re.match(r"^\s*(\x00\d+\x00)\s+(?=\S)", segment) or _FOOD_THEN_WHO.match(segment)
         verb = _VERB.match(segment[m.end(1):].strip()) if m else None
         amount = verb is not None and re.match(r"\s*(?:like |about |maybe |around )?\d", segment[m.end(1):].strip()[verb.end():])
-        if m and verb is not None and (not verb.group("subj").strip() or m.re is _FOOD_THEN_WHO and amount):
+        # "Maya had 1/2 cup oatmeal": when a food follows the amount, the words before the verb are who ate
+        if (m and verb is not None and (not verb.group("subj").strip() or m.re is _FOOD_THEN_WHO and amount)
+                and not (m.re is _FOOD_THEN_WHO and _names_a_food_after(segment[m.end(1):].strip()[verb.end():]))):
             out += [m.group(1), segment[m.end(1):]]
         else:
             out.append(segment)
     return out
+
+
+def _names_a_food_after(rest: str) -> bool:
+    """Whether the words after the verb name something beyond an amount ("1/2 cup oatmeal", not "1/4 cup")."""
+    words = content_tokens(normalise(_HEDGE.sub("", rest.strip())).split())
+    return any(w not in UNIT_ALIASES and w not in SIZES and w not in _SHARE_WORDS and not re.fullmatch(r"[\d./]+", w)
+               for w in words)
 
 
 # "edamame he ate 1/4 cup", "sweet potato fries baked at home ate 8 fries": the words before the child's

@@ -365,3 +365,8 @@ def test_call_it_half_is_a_share_of_the_food_listed(table):
 def test_places_and_how_the_child_is_are_not_foods(table, text, foods):
     meal = analyze_meal(text, table, 30)
     assert {i.name for i in meal.items} == foods and not meal.unknown
+
+
+@pytest.mark.parametrize("text", ["Maya had 1/2 cup oatmeal and a banana", "leo had 2 eggs", "Sofia ate like 3 strawberries"])
+def test_a_name_before_the_verb_is_who_ate_not_a_food(table, text):
+    assert not analyze_meal(text, table, 20).unknown
