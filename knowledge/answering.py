@@ -21,6 +21,7 @@ def answer_locally(store, question: str | ReadQuestion, age_months: int | None, 
                    allergies: list[str] | None = None, channel: str = "sms") -> str | None:
     """The sourced answer to a message, or None when the guidelines do not cover it."""
     read = question if isinstance(question, ReadQuestion) else read_question(question)
+    read = store.read(read)  # the same anchored reading the search makes, for composing
     hits = store.search(read, age_months, k=RETRIEVED)
     return compose_answer(read.query, hits, child_name, age_text, allergies or [], limit=limit_for(channel),
                           asked=read.asked, story=read.whole if read.context else None)

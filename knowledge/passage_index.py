@@ -16,13 +16,15 @@ few array operations. The rank mixes four signals:
 """
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import bm25s
 import numpy as np
 
-from knowledge.asking import ReadQuestion, sentence_offers
+from knowledge.asking import ReadQuestion, sentence_offers, split_message
 from knowledge.embeddings import embed_question
 from knowledge.guidelines_corpus import Passage
 from knowledge.subjects import asks_if_safe, drinks_meant, drinks_named
@@ -40,6 +42,8 @@ AGE_EDGE_PENALTY = 0.03  # "milk is the main food until 12 months" at exactly 12
 OPEN_ENDED_MONTHS = 60  # bands ending here or later cover older children too
 STORY_SIGN_WEIGHT = 0.1  # "threw up two hours later" in the story lifts the passage on delayed reactions
 SHORTLIST = 20
+RARE_IDF = 2.0  # a word in fewer than about 1 passage in 7 says what a sentence is about
+THIN_FOCUS = 22.0  # rare-word weight below which the asking sentences name no subject of their own
 STEM = 6  # letters kept: constipated ~ constipation, allergic ~ allergy
 
 
@@ -109,8 +113,11 @@ class PassageIndex:
         self._labels = [set(stems(self._label(p))) for p in passages]
         self._drinks = [drinks_named(self._label(p)) for p in passages]
         self._choking = [any("choking" in topic for topic in p.topics) for p in passages]
+        documents = [self._document(p) for p in passages]
+        seen_in = Counter(word for document in documents for word in set(document))
+        self._idf = {word: math.log(len(passages) / count) for word, count in seen_in.items()}
         self._bm25 = bm25s.BM25()
-        self._bm25.index([self._document(p) for p in passages] or [["empty"]], show_progress=False)
+        self._bm25.index(documents or [["empty"]], show_progress=False)
 
     @staticmethod
     def _label(passage: Passage) -> str:
@@ -120,6 +127,30 @@ class PassageIndex:
     def _document(self, passage: Passage) -> list[str]:
         """The words BM25 sees: id and topics twice (they name the subject), then the text."""
         return stems(self._label(passage)) * 2 + stems(passage.text)
+
+    def subject_weight(self, text: str) -> float:
+        """How much a text says what it is about: the summed rarity of its rarer words."""
+        return sum(idf for word in set(stems(text)) if (idf := self._idf.get(word, 0.0)) > RARE_IDF)
+
+    def anchored(self, read: ReadQuestion) -> ReadQuestion:
+        """Bring the story's subject sentence into a focus that names none of its own.
+
+        "Did I mess up? Should we stop until I do it properly?" is about the sentence on sesame
+        three lines up, not the one just before it: the context sentence with the most telling
+        words joins the focus, ahead of it, as parents tell the subject first.
+        """
+        if not read.context or read.signs.replace("eczema", "").strip():
+            return read  # hives or vomiting told in the story already steer the ranking (STORY_SIGN_WEIGHT)
+        own = self.subject_weight(read.focus)
+        if own >= THIN_FOCUS:
+            return read
+        sentences = split_message(read.context)
+        weights = [self.subject_weight(sentence) for sentence in sentences]
+        best = max(range(len(sentences)), key=weights.__getitem__, default=None)
+        if best is None or weights[best] <= own:
+            return read
+        rest = " ".join(s for i, s in enumerate(sentences) if i != best)
+        return ReadQuestion(f"{sentences[best]} {read.focus}", rest, read.kinds)
 
     def __len__(self) -> int:
         return len(self.passages)
