@@ -1,0 +1,60 @@
+"""The in-memory passage index: how a story's question is anchored to what the story is about."""
+import numpy as np
+
+from knowledge.asking import read_question
+from knowledge.guidelines_corpus import Passage
+from knowledge.passage_index import PassageIndex
+
+
+def passage(pid: str, text: str, topics: tuple[str, ...]) -> Passage:
+    return Passage(pid, text, "AAP", "https://example.org", 6, 60, topics, pid)
+
+
+PASSAGES = [
+    passage("sesame-keep-giving", "Once sesame is in the diet, keep offering tahini or hummus every week.",
+            ("sesame", "tahini", "hummus")),
+    passage("egg-keep-giving", "Keep well-cooked egg in the diet a few times a week once it is tolerated.",
+            ("egg", "allergen")),
+    passage("cups", "Offer water in an open cup from about six months.", ("cup", "water")),
+    passage("meals", "Babies need three meals a day by their first birthday.", ("meals",)),
+    passage("naps", "A calm routine helps a tired child eat.", ("routine",)),
+    passage("snacks", "Plan snacks between meals.", ("snacks",)),
+    passage("milk", "Whole milk from 12 months.", ("milk",)),
+    passage("fruit", "Fruit pieces should be soft.", ("fruit",)),
+]
+STORY = ("We always have hummus and tahini at my parents' house and my mother has been feeding my baby "
+         "bits of it on pita for weeks. A friend told me I should have brought in sesame on its own first "
+         "as it is a big allergen. My neighbour agreed with her on this and I felt awful all evening. "
+         "Did I get it wrong? Do we pause for now?")
+
+
+def index() -> PassageIndex:
+    return PassageIndex(PASSAGES, np.eye(len(PASSAGES), 384, dtype=np.float32))
+
+
+def test_a_question_naming_no_subject_takes_the_storys_most_telling_sentence():
+    read = read_question(STORY)
+    assert "sesame" not in read.focus  # the question alone says nothing of what it is about
+
+    anchored = index().anchored(read)
+
+    assert "sesame" in anchored.focus and anchored.focus.endswith("Do we pause for now?")
+    assert "sesame" not in anchored.context
+
+
+def test_a_question_naming_its_subject_is_left_alone():
+    text = ("My son is ten months and we travel a lot, so meals are all over the place and I lose track. "
+            "Most days we eat at my sister's house or in the car. She tells me not to worry about it. "
+            "How often should he be getting egg and sesame in a week to keep them in his diet?")
+    read = read_question(text)
+
+    assert index().anchored(read) == read
+
+
+def test_signs_told_in_the_story_are_left_to_steer_the_ranking():
+    text = ("We gave our baby a spoon of tahini mixed into her oatmeal at lunch today for the very first time "
+            "and within ten minutes she came out in hives on her cheeks and chin. They were gone by dinner. "
+            "Is it ok to carry on?")
+    read = read_question(text)
+
+    assert index().anchored(read) == read
