@@ -1,5 +1,6 @@
 """The in-memory passage index: how a story's question is anchored to what the story is about."""
 import numpy as np
+import pytest
 
 from knowledge.asking import read_question
 from knowledge.guidelines_corpus import Passage
@@ -42,19 +43,17 @@ def test_a_question_naming_no_subject_takes_the_storys_most_telling_sentence():
     assert "sesame" not in anchored.context
 
 
-def test_a_question_naming_its_subject_is_left_alone():
-    text = ("My son is ten months and we travel a lot, so meals are all over the place and I lose track. "
-            "Most days we eat at my sister's house or in the car. She tells me not to worry about it. "
-            "How often should he be getting egg and sesame in a week to keep them in his diet?")
-    read = read_question(text)
-
-    assert index().anchored(read) == read
-
-
-def test_signs_told_in_the_story_are_left_to_steer_the_ranking():
-    text = ("We gave our baby a spoon of tahini mixed into her oatmeal at lunch today for the very first time "
-            "and within ten minutes she came out in hives on her cheeks and chin. They were gone by dinner. "
-            "Is it ok to carry on?")
+@pytest.mark.parametrize("text", [
+    # the question names its subject itself
+    "My son is ten months and we travel a lot, so meals are all over the place and I lose track. "
+    "Most days we eat at my sister's house or in the car. She tells me not to worry about it. "
+    "How often should he be getting egg and sesame in a week to keep them in his diet?",
+    # hives told in the story steer the ranking already
+    "We gave our baby a spoon of tahini mixed into her oatmeal at lunch today for the very first time "
+    "and within ten minutes she came out in hives on her cheeks and chin. They were gone by dinner. "
+    "Is it ok to carry on?",
+])
+def test_a_question_naming_its_subject_or_told_with_signs_is_left_alone(text):
     read = read_question(text)
 
     assert index().anchored(read) == read
