@@ -75,6 +75,8 @@ _PARENT_WORDS = {
     "diarhea": "diarrhea", "diarea": "diarrhea", "constapated": "constipated", "constipted": "constipated",
     "choaking": "choking", "chocking": "choking", "gaging": "gagging", "alergy": "allergy", "alergic": "allergic",
     "allergie": "allergy", "teathing": "teething", "brocoli": "broccoli", "formla": "formula",
+    "puking": "vomiting", "puked": "vomited", "puke": "vomit", "barfing": "vomiting", "barfed": "vomited",
+    "ipad": "screen", "tablet": "screen", "tv": "screen", "youtube": "screen", "cartoons": "screen",
     "stomache": "stomach", "vomitting": "vomiting", "throwing-up": "throwing up", "solides": "solids",
 }
 _PARENT_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PARENT_WORDS), key=len, reverse=True)) + r")\b",
@@ -228,7 +230,7 @@ _CLAUSE = re.compile(r"[,;:]\s*|\s+-+\s+|\s+(?:so|but|and)\s+(?=(?:how|what|when
 _OFFERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amount", re.compile(r"\b\d[\d.,/]*\s*(?:to \d[\d.,/]*\s*)?(?:ounces?|oz|ml|cups?|grams?|g|mg|iu|"
                           r"tablespoons?|teaspoons?|times|servings?|calories|meals|snacks|feeds|feedings|bottles|"
-                          r"percent|%|pieces|hours|minutes|days)\b|\b(half|a quarter|one|two|three) (a |an )?(cup|ounce|egg|"
+                          r"percent|%|pieces|hours|minutes|days)\b|\b(a few|several|a couple of) (days|weeks|hours)\b|\b(half|a quarter|one|two|three) (a |an )?(cup|ounce|egg|"
                           r"teaspoon|tablespoon)s?\b|\bno more than\b|\bup to\b", re.I)),
     ("when", re.compile(r"\b(from|at|by|after|before|until|till|around|about|under|over|between|age|aged|"
                         r"ages|older than|younger than)\s+(about |around |age )?(\d+|six|twelve|one|two|three|"

@@ -135,3 +135,13 @@ def test_a_question_with_its_mark_left_off_is_still_the_question():
 def test_an_amount_asked_beside_a_yes_or_no_leads():
     assert answer_kinds("Is she drinking too much milk? How many ounces should she have")[0] == "amount"
     assert answer_kinds("Is it too early? When do babies usually start finger foods")[0] == "when"
+
+
+def test_a_few_days_answers_how_long():
+    assert "amount" in sentence_offers("Most children eat very little for a few days with a cold.")
+
+
+def test_parents_words_for_throwing_up_read_as_the_guidelines_word_it():
+    from knowledge.asking import plain_wording
+
+    assert plain_wording("he keeps puking after dinner") == "he keeps vomiting after dinner"
