@@ -76,7 +76,7 @@ _PARENT_WORDS = {
     "choaking": "choking", "chocking": "choking", "gaging": "gagging", "alergy": "allergy", "alergic": "allergic",
     "allergie": "allergy", "teathing": "teething", "brocoli": "broccoli", "formla": "formula",
     "puking": "vomiting", "puked": "vomited", "puke": "vomit", "barfing": "vomiting", "barfed": "vomited",
-    "ipad": "screen", "tablet": "screen", "tv": "screen", "youtube": "screen", "cartoons": "screen",
+    "gatorade": "sports drink", "powerade": "sports drink", "ipad": "screen", "tablet": "screen", "tv": "screen", "youtube": "screen", "cartoons": "screen",
     "stomache": "stomach", "vomitting": "vomiting", "throwing-up": "throwing up", "solides": "solids",
 }
 _PARENT_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PARENT_WORDS), key=len, reverse=True)) + r")\b",

@@ -44,6 +44,7 @@ STORY_SIGN_WEIGHT = 0.1  # "threw up two hours later" in the story lifts the pas
 SHORTLIST = 20
 RARE_IDF = 2.0  # a word in fewer than about 1 passage in 7 says what a sentence is about
 THIN_FOCUS = 22.0  # rare-word weight below which the asking sentences name no subject of their own
+ANCHOR_WEIGHT = 12.0  # a story sentence telling less than this names no subject either
 STEM = 6  # letters kept: constipated ~ constipation, allergic ~ allergy
 
 
@@ -147,7 +148,7 @@ class PassageIndex:
         sentences = split_message(read.context)
         weights = [self.subject_weight(sentence) for sentence in sentences]
         best = max(range(len(sentences)), key=weights.__getitem__, default=None)
-        if best is None or weights[best] <= own:
+        if best is None or weights[best] < ANCHOR_WEIGHT:
             return read
         rest = " ".join(s for i, s in enumerate(sentences) if i != best)
         return ReadQuestion(f"{sentences[best]} {read.focus}", rest, read.kinds)

@@ -145,3 +145,4 @@ def test_parents_words_for_throwing_up_read_as_the_guidelines_word_it():
     from knowledge.asking import plain_wording
 
     assert plain_wording("he keeps puking after dinner") == "he keeps vomiting after dinner"
+    assert plain_wording("can she have powerade") == "can she have sports drink"
