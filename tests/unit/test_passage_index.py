@@ -12,7 +12,8 @@ def passage(pid: str, text: str, topics: tuple[str, ...]) -> Passage:
 
 
 PASSAGES = [
-    passage("sesame-keep-giving", "Once sesame is in the diet, keep offering tahini or hummus every week.",
+    passage("sesame-keep-giving", "Once sesame is in the diet, keep offering tahini, hummus on pita or sesame seeds every week, "
+                                  "whatever a friend or grandmother says.",
             ("sesame", "tahini", "hummus")),
     passage("egg-keep-giving", "Keep well-cooked egg in the diet a few times a week once it is tolerated.",
             ("egg", "allergen")),
@@ -22,7 +23,7 @@ PASSAGES = [
     passage("snacks", "Plan snacks between meals.", ("snacks",)),
     passage("milk", "Whole milk from 12 months.", ("milk",)),
     passage("fruit", "Fruit pieces should be soft.", ("fruit",)),
-]
+] + [passage(f"filler-{n}", f"General feeding note number {n} for families.", ("feeding",)) for n in range(40)]
 STORY = ("We always have hummus and tahini at my parents' house and my mother has been feeding my baby "
          "bits of it on pita for weeks. A friend told me I should have brought in sesame on its own first "
          "as it is a big allergen. My neighbour agreed with her on this and I felt awful all evening. "
