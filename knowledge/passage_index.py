@@ -43,6 +43,8 @@ OPEN_ENDED_MONTHS = 60  # bands ending here or later cover older children too
 STORY_SIGN_WEIGHT = 0.1  # "threw up two hours later" in the story lifts the passage on delayed reactions
 SHORTLIST = 20
 RARE_IDF = 2.0  # a word in fewer than about 1 passage in 7 says what a sentence is about
+EMBEDDED_WORDS = 40  # past this many words a query is cut to its opening and its end
+EMBEDDED_HEAD = 15  # of which the opening, where an anchored subject sits
 THIN_FOCUS = 22.0  # rare-word weight below which the asking sentences name no subject of their own
 ANCHOR_WEIGHT = 12.0  # a story sentence telling less than this names no subject either
 STEM = 6  # letters kept: constipated ~ constipation, allergic ~ allergy
@@ -72,6 +74,16 @@ def stem(word: str) -> str:
 
 
 _AGE = re.compile(r"\b(\d{1,2})\s*-?\s*(?:(months?|mos?|mths?|m/o)|(years?|yrs?|yo|y/o))\b", re.I)
+
+
+def embedded_part(query: str) -> str:
+    """The words of a long query that are embedded: its opening (the subject) and its end (the question).
+
+    Embedding time grows with length; past EMBEDDED_WORDS the middle of a story adds little meaning."""
+    words = query.split()
+    if len(words) <= EMBEDDED_WORDS:
+        return query
+    return " ".join(words[:EMBEDDED_HEAD] + words[-(EMBEDDED_WORDS - EMBEDDED_HEAD):])
 
 
 def age_words(words: set[str]) -> set[str]:
@@ -165,7 +177,7 @@ class PassageIndex:
             allowed = (self._min <= age_months) & (age_months <= self._max)
         if not allowed.any():
             return []
-        similarity = np.clip(self._vectors @ embed_question(read.query), 0.0, 1.0)
+        similarity = np.clip(self._vectors @ embed_question(embedded_part(read.query)), 0.0, 1.0)
         rank = similarity.copy()
         if fuse:
             rank += BM25_WEIGHT * self._bm25_scores(read)

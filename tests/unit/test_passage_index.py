@@ -58,3 +58,14 @@ def test_a_question_naming_its_subject_or_told_with_signs_is_left_alone(text):
     read = read_question(text)
 
     assert index().anchored(read) == read
+
+
+def test_a_long_query_is_embedded_by_its_opening_and_its_question():
+    from knowledge.passage_index import EMBEDDED_WORDS, embedded_part
+
+    story = "sesame " + "and then we went to the park " * 10 + "should we keep giving it?"
+    part = embedded_part(story)
+
+    assert len(part.split()) == EMBEDDED_WORDS
+    assert part.startswith("sesame") and part.endswith("should we keep giving it?")
+    assert embedded_part("can she have sesame?") == "can she have sesame?"
