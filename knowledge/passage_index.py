@@ -124,6 +124,7 @@ class PassageIndex:
         self._max = np.array([p.max_months for p in passages])
         self._offers = [passage_offers(p) for p in passages]
         self._labels = [set(stems(self._label(p))) for p in passages]
+        self._subjects = set().union(*self._labels) - age_words(set().union(*self._labels)) if passages else set()
         self._drinks = [drinks_named(self._label(p)) for p in passages]
         self._choking = [any("choking" in topic for topic in p.topics) for p in passages]
         documents = [self._document(p) for p in passages]
@@ -145,6 +146,12 @@ class PassageIndex:
         """How much a text says what it is about: the summed rarity of its rarer words."""
         return sum(idf for word in set(stems(text)) if (idf := self._idf.get(word, 0.0)) > RARE_IDF)
 
+    def _asks_of_a_subject(self, read: ReadQuestion) -> bool:
+        """'How much milk should he have?', 'when should we give peanut?': an amount or an age asked of
+        something the guidelines are about is a whole question, however common its words."""
+        return bool(read.kinds) and read.kinds[0] in ("amount", "when") \
+            and bool(set(stems(read.focus)) & self._subjects)
+
     def anchored(self, read: ReadQuestion) -> ReadQuestion:
         """Bring the story's subject sentence into a focus that names none of its own.
 
@@ -155,7 +162,7 @@ class PassageIndex:
         if not read.context or read.signs.replace("eczema", "").strip():
             return read  # hives or vomiting told in the story already steer the ranking (STORY_SIGN_WEIGHT)
         own = self.subject_weight(read.focus)
-        if own >= THIN_FOCUS:
+        if own >= THIN_FOCUS or self._asks_of_a_subject(read):
             return read
         sentences = split_message(read.context)
         weights = [self.subject_weight(sentence) for sentence in sentences]

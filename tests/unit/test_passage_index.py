@@ -49,6 +49,10 @@ def test_a_question_naming_no_subject_takes_the_storys_most_telling_sentence():
     "My son is ten months and we travel a lot, so meals are all over the place and I lose track. "
     "Most days we eat at my sister's house or in the car. She tells me not to worry about it. "
     "How often should he be getting egg and sesame in a week to keep them in his diet?",
+    # an amount asked of something the guidelines are about is a whole question
+    "Our boy turned fifteen months last week and he sips water from his open cup all through the day, which "
+    "is lovely. We stopped formula a few weeks ago and the nursery asked what he drinks with his lunch. "
+    "How much milk should he be getting in a day?",
     # hives told in the story steer the ranking already
     "We gave our baby a spoon of tahini mixed into her oatmeal at lunch today for the very first time "
     "and within ten minutes she came out in hives on her cheeks and chin. They were gone by dinner. "
