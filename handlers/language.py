@@ -37,6 +37,8 @@ LOCAL_NUMBER: dict[str, str] = {
     "de": "örtliche Notrufnummer", "it": "numero di emergenza locale",
 }
 ANSWER_WORDS = 5  # fewer words than this, sent during a conversation step, answer the step
+# Before the English answer to a question asked in Spanish: the same promise, shorter.
+ANSWERED_IN_ENGLISH = "Por ahora TinyTummy responde en inglés. Si es una emergencia, llama al {number}.\n"
 
 
 def claims(msg: InboundMessage, ctx: Context, found: object) -> bool:
@@ -54,13 +56,39 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
         stopped = opt_out.handle(msg, ctx)
         if stopped.intent == "opt_out":  # sure: unsubscribed; unsure: the reply below says how (STOP)
             return Reply(UNSUBSCRIBED[code], "opt_out")
-    return Reply(reply_for(code, ctx.emergency_number), "language")
+    answer = _answer_in_english(msg, ctx) if code == "es" else None
+    return Reply(answer or reply_for(code, ctx.emergency_number), "language")
+
+
+def _answer_in_english(msg: InboundMessage, ctx: Context) -> str | None:
+    """A feeding question asked in Spanish: the guidelines' English answer after a line in Spanish
+    saying so, or None when the guidelines do not cover it (the kind reply alone goes then)."""
+    from dataclasses import replace
+
+    from handlers import access, question
+    from knowledge.answering import answer_locally
+    from knowledge.spanish import in_english
+
+    if not ctx.households or access.refusal(ctx, "ask") or question.is_out_of_scope(in_english(msg.text)):
+        return None  # no child yet, a viewer, or medicines: the kind reply, with the number, says enough
+    ctx.action = "ask"  # the children a question may be about
+    asked = question.understand(replace(msg, text=in_english(msg.text)), ctx)
+    number = emergency_words("es", ctx.emergency_number)
+    note = ANSWERED_IN_ENGLISH.format(number=number)
+    answer = answer_locally(ctx.knowledge.guidelines(), asked.read, asked.age_months,
+                            child_name=asked.child.name if asked.child else None, age_text=asked.age_text,
+                            allergies=asked.allergies, channel=asked.channel, reserve=len(note))
+    return note + answer if answer else None
 
 
 def reply_for(code: str, emergency_number: str) -> str:
     """The reply in language `code`, with the emergency number or its local wording."""
-    number = emergency_number if any(c.isdigit() for c in emergency_number) else LOCAL_NUMBER[code]
-    return REPLIES[code].format(number=number)
+    return REPLIES[code].format(number=emergency_words(code, emergency_number))
+
+
+def emergency_words(code: str, emergency_number: str) -> str:
+    """The emergency number, or its local wording in language `code` where we do not know it."""
+    return emergency_number if any(c.isdigit() for c in emergency_number) else LOCAL_NUMBER[code]
 
 
 # Below photos, voice notes and the opted-out silence; above every intent the classifier picks.

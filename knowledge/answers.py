@@ -285,9 +285,11 @@ def _pick(sentences: list[str], sims: np.ndarray, budget: int, most: int = MAX_S
         elif not chosen:  # the best sentence alone is too long: shorten it
             return [_shorten(sentences[index], budget)]
     after = chosen[0] + 1
-    if len(chosen) == 1 and len(sentences[chosen[0]]) < THIN_ANSWER and after < len(sentences) \
-            and used + len(sentences[after]) + 1 <= budget:
-        chosen.append(after)  # "A helpful approach is the division of responsibility." says what it is next
+    # "A helpful approach is the division of responsibility." says what it is next; "Coins are a choking
+    # hazard." says how to cut them next: a lone sentence brings the one after it when that fits
+    if len(chosen) == 1 and after < len(sentences) and used + len(sentences[after]) + 1 <= budget \
+            and (len(sentences[chosen[0]]) < THIN_ANSWER or sims[after] >= SENTENCE_FLOOR):
+        chosen.append(after)
     return [sentences[i] for i in sorted(chosen)]
 
 

@@ -75,6 +75,8 @@ _PARENT_WORDS = {
     "diarhea": "diarrhea", "diarea": "diarrhea", "constapated": "constipated", "constipted": "constipated",
     "choaking": "choking", "chocking": "choking", "gaging": "gagging", "alergy": "allergy", "alergic": "allergic",
     "allergie": "allergy", "teathing": "teething", "brocoli": "broccoli", "formla": "formula",
+    "puking": "vomiting", "puked": "vomited", "puke": "vomit", "barfing": "vomiting", "barfed": "vomited",
+    "gatorade": "sports drink", "powerade": "sports drink", "ipad": "screen", "tablet": "screen", "tv": "screen", "youtube": "screen", "cartoons": "screen",
     "stomache": "stomach", "vomitting": "vomiting", "throwing-up": "throwing up", "solides": "solids",
 }
 _PARENT_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PARENT_WORDS), key=len, reverse=True)) + r")\b",
@@ -121,7 +123,7 @@ class ReadQuestion:
         """The sentences of the focus that ask (with a question mark if any do): in a short story read
         whole, "Should I be worried about her iron?" is what the answer's sentences must answer."""
         sentences = [_OPENER.sub("", s).strip() for s in split_message(self.focus)]
-        marked = [s for s in sentences if s.endswith("?")] or [s for s in sentences if is_asking(s)]
+        marked = [s for s in sentences if _marked(s)] or [s for s in sentences if is_asking(s)]
         return " ".join(marked) or self.focus
 
 
@@ -137,12 +139,24 @@ def is_asking(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or bool(_ASKS.match(bare)) or bool(_ASK_CUES.search(bare))
 
 
+def asks_outright(sentence: str) -> bool:
+    """Say whether a sentence opens with a question word, question mark or not ("what do other people do")."""
+    return bool(_ASKS.match(_OPENER.sub("", sentence).strip()))
+
+
+def _marked(sentence: str) -> bool:
+    """A question by its mark or by its opening word."""
+    return sentence.endswith("?") or asks_outright(sentence)
+
+
 def read_question(text: str) -> ReadQuestion:
     """Find the asking sentences of a message (the last few if many); the rest is context."""
     sentences = split_message(plain_wording(text))
     asking = [i for i, s in enumerate(sentences) if is_asking(s)]
-    marked = [i for i in asking if sentences[i].rstrip().endswith("?")]
-    asking = marked or asking  # "not sure whether to..." in the story is not the question asked
+    # "not sure whether to..." in the story is not the question asked; "how much should he have in
+    # a day" with its question mark left off is
+    marked = [i for i in asking if sentences[i].rstrip().endswith("?") or asks_outright(sentences[i])]
+    asking = marked or asking
     if not asking or len(" ".join(sentences).split()) <= SHORT_MESSAGE_WORDS:
         whole = " ".join(sentences) or plain_wording(text).strip()
         return ReadQuestion(whole, "", answer_kinds(whole))
@@ -174,7 +188,7 @@ def answer_kinds(question: str) -> tuple[str, ...]:
     """The kinds of answer wanted: the one the question word asks for first ("how can I stop"
     asks how, "when can she" asks when), then any the rest of the wording hints at."""
     sentences = [_OPENER.sub("", s).strip() for s in split_message(question) or [question]]
-    asked = [s for s in sentences if s.endswith("?")] + [s for s in sentences if not s.endswith("?")]
+    asked = [s for s in sentences if _marked(s)] + [s for s in sentences if not _marked(s)]
     found = [lead_kind(question)] + [kind for s in asked for kind, pattern in _KINDS if pattern.search(s)]
     kinds = tuple(kind for kind in dict.fromkeys(found) if kind and kind != "why")
     # "teething baby wont eat", "toddler only eats crackers help": a problem told, what to do asked
@@ -184,13 +198,14 @@ def answer_kinds(question: str) -> tuple[str, ...]:
 def lead_kind(question: str) -> str:
     """The kind asked by a question word opening a sentence or clause ("..., should I stop"), or ""."""
     sentences = [_OPENER.sub("", s).strip() for s in split_message(question) or [question]]
-    asked = [s for s in sentences if s.endswith("?")] + [s for s in sentences if not s.endswith("?")]
-    for sentence in asked:
-        for clause in _CLAUSE.split(sentence):
-            kind = next((kind for kind, pattern in _LEADS if pattern.match(clause.strip())), "")
-            if kind:
-                return kind
-    return ""
+    asked = [s for s in sentences if _marked(s)] + [s for s in sentences if not _marked(s)]
+    found = [kind for sentence in asked for clause in _CLAUSE.split(sentence)
+             if (kind := next((kind for kind, pattern in _LEADS if pattern.match(clause.strip())), ""))]
+    # "is that too much? how much should he have?": the yes or no comes with the amount, not the other way
+    return next((kind for kind in found if kind in SPECIFIC_KINDS), found[0] if found else "")
+
+
+SPECIFIC_KINDS = frozenset({"amount", "when"})
 
 
 # The kind a question word at the start asks for, before any hint later in the sentence.
@@ -215,7 +230,7 @@ _CLAUSE = re.compile(r"[,;:]\s*|\s+-+\s+|\s+(?:so|but|and)\s+(?=(?:how|what|when
 _OFFERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amount", re.compile(r"\b\d[\d.,/]*\s*(?:to \d[\d.,/]*\s*)?(?:ounces?|oz|ml|cups?|grams?|g|mg|iu|"
                           r"tablespoons?|teaspoons?|times|servings?|calories|meals|snacks|feeds|feedings|bottles|"
-                          r"percent|%|pieces|hours|minutes|days)\b|\b(half|a quarter|one|two|three) (a |an )?(cup|ounce|egg|"
+                          r"percent|%|pieces|hours|minutes|days)\b|\b(a few|several|a couple of) (days|weeks|hours)\b|\b(half|a quarter|one|two|three) (a |an )?(cup|ounce|egg|"
                           r"teaspoon|tablespoon)s?\b|\bno more than\b|\bup to\b", re.I)),
     ("when", re.compile(r"\b(from|at|by|after|before|until|till|around|about|under|over|between|age|aged|"
                         r"ages|older than|younger than)\s+(about |around |age )?(\d+|six|twelve|one|two|three|"

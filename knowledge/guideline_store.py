@@ -179,9 +179,15 @@ class GuidelineStore:
         col = self._get_collection()
         return col.count() if col is not None else 0
 
+    def read(self, question: str | ReadQuestion) -> ReadQuestion:
+        """Read a message as a question, its focus anchored to the story's subject when it names none."""
+        read = question if isinstance(question, ReadQuestion) else read_question(question)
+        index = self._get_index() if read.context else None
+        return index.anchored(read) if index is not None else read
+
     def search(self, question: str | ReadQuestion, age_months: int | None, k: int = 3) -> list[Hit]:
         """Return up to k passages for the question that apply at this age, best first."""
-        read = question if isinstance(question, ReadQuestion) else read_question(question)
+        read = self.read(question)
         if not read.focus.strip():
             return []
         index = self._get_index()

@@ -16,13 +16,15 @@ few array operations. The rank mixes four signals:
 """
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import bm25s
 import numpy as np
 
-from knowledge.asking import ReadQuestion, sentence_offers
+from knowledge.asking import ReadQuestion, sentence_offers, split_message
 from knowledge.embeddings import embed_question
 from knowledge.guidelines_corpus import Passage
 from knowledge.subjects import asks_if_safe, drinks_meant, drinks_named
@@ -40,6 +42,11 @@ AGE_EDGE_PENALTY = 0.03  # "milk is the main food until 12 months" at exactly 12
 OPEN_ENDED_MONTHS = 60  # bands ending here or later cover older children too
 STORY_SIGN_WEIGHT = 0.1  # "threw up two hours later" in the story lifts the passage on delayed reactions
 SHORTLIST = 20
+RARE_IDF = 2.0  # a word in fewer than about 1 passage in 7 says what a sentence is about
+EMBEDDED_WORDS = 40  # past this many words a query is cut to its opening and its end
+EMBEDDED_HEAD = 15  # of which the opening, where an anchored subject sits
+THIN_FOCUS = 22.0  # rare-word weight below which the asking sentences name no subject of their own
+ANCHOR_WEIGHT = 12.0  # a story sentence telling less than this names no subject either
 STEM = 6  # letters kept: constipated ~ constipation, allergic ~ allergy
 
 
@@ -67,6 +74,16 @@ def stem(word: str) -> str:
 
 
 _AGE = re.compile(r"\b(\d{1,2})\s*-?\s*(?:(months?|mos?|mths?|m/o)|(years?|yrs?|yo|y/o))\b", re.I)
+
+
+def embedded_part(query: str) -> str:
+    """The words of a long query that are embedded: its opening (the subject) and its end (the question).
+
+    Embedding time grows with length; past EMBEDDED_WORDS the middle of a story adds little meaning."""
+    words = query.split()
+    if len(words) <= EMBEDDED_WORDS:
+        return query
+    return " ".join(words[:EMBEDDED_HEAD] + words[-(EMBEDDED_WORDS - EMBEDDED_HEAD):])
 
 
 def age_words(words: set[str]) -> set[str]:
@@ -107,10 +124,14 @@ class PassageIndex:
         self._max = np.array([p.max_months for p in passages])
         self._offers = [passage_offers(p) for p in passages]
         self._labels = [set(stems(self._label(p))) for p in passages]
+        self._subjects = set().union(*self._labels) - age_words(set().union(*self._labels)) if passages else set()
         self._drinks = [drinks_named(self._label(p)) for p in passages]
         self._choking = [any("choking" in topic for topic in p.topics) for p in passages]
+        documents = [self._document(p) for p in passages]
+        seen_in = Counter(word for document in documents for word in set(document))
+        self._idf = {word: math.log(len(passages) / count) for word, count in seen_in.items()}
         self._bm25 = bm25s.BM25()
-        self._bm25.index([self._document(p) for p in passages] or [["empty"]], show_progress=False)
+        self._bm25.index(documents or [["empty"]], show_progress=False)
 
     @staticmethod
     def _label(passage: Passage) -> str:
@@ -120,6 +141,36 @@ class PassageIndex:
     def _document(self, passage: Passage) -> list[str]:
         """The words BM25 sees: id and topics twice (they name the subject), then the text."""
         return stems(self._label(passage)) * 2 + stems(passage.text)
+
+    def subject_weight(self, text: str) -> float:
+        """How much a text says what it is about: the summed rarity of its rarer words."""
+        return sum(idf for word in set(stems(text)) if (idf := self._idf.get(word, 0.0)) > RARE_IDF)
+
+    def _asks_of_a_subject(self, read: ReadQuestion) -> bool:
+        """'How much milk should he have?', 'when should we give peanut?': an amount or an age asked of
+        something the guidelines are about is a whole question, however common its words."""
+        return bool(read.kinds) and read.kinds[0] in ("amount", "when") \
+            and bool(set(stems(read.focus)) & self._subjects)
+
+    def anchored(self, read: ReadQuestion) -> ReadQuestion:
+        """Bring the story's subject sentence into a focus that names none of its own.
+
+        "Did I mess up? Should we stop until I do it properly?" is about the sentence on sesame
+        three lines up, not the one just before it: the context sentence with the most telling
+        words joins the focus, ahead of it, as parents tell the subject first.
+        """
+        if not read.context or read.signs.replace("eczema", "").strip():
+            return read  # hives or vomiting told in the story already steer the ranking (STORY_SIGN_WEIGHT)
+        own = self.subject_weight(read.focus)
+        if own >= THIN_FOCUS or self._asks_of_a_subject(read):
+            return read
+        sentences = split_message(read.context)
+        weights = [self.subject_weight(sentence) for sentence in sentences]
+        best = max(range(len(sentences)), key=weights.__getitem__, default=None)
+        if best is None or weights[best] < ANCHOR_WEIGHT:
+            return read
+        rest = " ".join(s for i, s in enumerate(sentences) if i != best)
+        return ReadQuestion(f"{sentences[best]} {read.focus}", rest, read.kinds)
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -133,7 +184,7 @@ class PassageIndex:
             allowed = (self._min <= age_months) & (age_months <= self._max)
         if not allowed.any():
             return []
-        similarity = np.clip(self._vectors @ embed_question(read.query), 0.0, 1.0)
+        similarity = np.clip(self._vectors @ embed_question(embedded_part(read.query)), 0.0, 1.0)
         rank = similarity.copy()
         if fuse:
             rank += BM25_WEIGHT * self._bm25_scores(read)

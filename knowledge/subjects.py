@@ -70,9 +70,16 @@ def asks_if_safe(question: str) -> bool:
 _DENIED = re.compile(r"\b(no|not|without|never|any)\s+(\w+\s+)?$", re.I)  # "no rash or anything"
 
 
+_GAGGING = re.compile(r"\bgag(s|ged|ging)?\b", re.I)
+
+
 def story_signs(context: str, focus: str) -> str:
-    """The signs the story reports (not denies) that the question itself does not name, in passage words."""
-    return " ".join(words for words, pattern in _SIGNS if not pattern.search(focus) and _reported(pattern, context))
+    """The signs the story reports (not denies) that the question itself does not name, in passage words.
+
+    Throwing up after gagging on a lump is gagging, not illness or a reaction: no vomiting sign then."""
+    gagged = bool(_GAGGING.search(f"{context} {focus}"))
+    return " ".join(words for words, pattern in _SIGNS if not pattern.search(focus) and _reported(pattern, context)
+                    and not (gagged and words == "vomiting"))
 
 
 def names_signs(text: str) -> bool:

@@ -129,3 +129,22 @@ def test_llm_failure_or_timeout_falls_back_to_the_local_answer(llm, failure):
     sent = answers_sent(app)
     assert len(sent) == 1 and "Source: " in sent[0] and "egg" in sent[0].lower()
 
+
+
+def test_a_story_whose_question_names_nothing_is_answered_about_the_storys_subject(app):
+    parent = household(app, "+12125550169", "Nora", "2026-04-01")  # 8 months
+    reply = parent.say(
+        "My mother in law has been giving our baby bits of tahini on bread at her house for a few weeks now, and "
+        "she loves it. A friend told me sesame is one of the big allergens and should have been introduced on its "
+        "own first. I feel terrible about it. Did we do it wrong? Should we stop for now?")
+    assert "sesame" in reply.lower() and "\nSource: " in reply
+    assert len(reply) <= 306
+
+
+def test_a_parent_who_leaves_off_the_question_mark_still_gets_the_amount(app):
+    parent = household(app, "+12125550170", "Otto", "2026-04-01")  # 8 months
+    reply = parent.say(
+        "We have had a brutal week of heat and the fan is not helping much. Otto nurses and has solids three "
+        "times a day now. I leave a straw cup of water near him and he sips it all day?? my neighbour says water "
+        "is risky for babies. how much water should he get in a whole day")
+    assert "ounces" in reply or "cup" in reply.lower()

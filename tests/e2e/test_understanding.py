@@ -143,3 +143,16 @@ def test_stop_asked_in_spanish_unsubscribes_and_says_so_in_spanish(app):
     [person] = all_rows(app, Person)
     assert person.opted_out_at is not None
     assert parent.send("mi bebé comió arroz") == []  # unsubscribed: nothing more is sent
+
+
+def test_a_feeding_question_in_spanish_gets_the_english_answer_after_a_spanish_line(app):
+    parent = household(app, "+12125550311", "Lucia", "2026-03-01")
+    reply = parent.say("mi bebé puede comer miel? tiene 9 meses")
+    assert "inglés" in reply and "911" in reply
+    assert "12 months" in reply and "Source:" in reply
+
+
+def test_a_spanish_message_the_guidelines_do_not_cover_keeps_the_kind_reply(app):
+    parent = household(app, "+12125550312", "Lucia", "2026-03-01")
+    reply = parent.say("hola, muchas gracias por todo, que tengan un buen día")
+    assert "inglés" in reply and "Source:" not in reply

@@ -369,3 +369,16 @@ def test_of_two_equally_relevant_sentences_that_do_not_both_fit_the_earlier_is_k
     chosen = _pick(sentences, np.array([0.900, 0.902]), budget=200)  # a near-tie
 
     assert chosen == sentences[:1]
+
+
+def test_a_lone_hazard_sentence_brings_the_safe_way_after_it():
+    from knowledge.answers import _pick
+
+    sentences = ["Round slices of sausage are a classic choking hazard for small children.",
+                 "Cut them lengthwise into quarters, then into small bits.",
+                 "They are salty, so keep them occasional."]
+    import numpy as np
+
+    chosen = _pick(sentences, np.array([0.75, 0.42, 0.2]), budget=280)
+
+    assert chosen == sentences[:2]

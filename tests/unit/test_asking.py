@@ -120,3 +120,29 @@ def test_parent_spellings_and_shorthand_read_as_the_guidelines_word_them():
     assert plain_wording("DS has a tummy flu") == "son has a stomach bug"
     assert plain_wording("lo and behold") == "lo and behold"  # shorthand only in capitals
     assert read_question("wen can i start solids").kinds[0] == "when"
+
+
+def test_a_question_with_its_mark_left_off_is_still_the_question():
+    text = ("Summer is brutal here and my little one is 9 months, nursing and eating solids three times a day. "
+            "I keep his straw cup of water next to him all day long. A neighbour warned me that babies can "
+            "get too much water?? how much water is right for him over a whole day")
+    read = read_question(text)
+
+    assert "how much water is right for him" in read.focus
+    assert read.kinds[0] == "amount"
+
+
+def test_an_amount_asked_beside_a_yes_or_no_leads():
+    assert answer_kinds("Is she drinking too much milk? How many ounces should she have")[0] == "amount"
+    assert answer_kinds("Is it too early? When do babies usually start finger foods")[0] == "when"
+
+
+def test_a_few_days_answers_how_long():
+    assert "amount" in sentence_offers("Most children eat very little for a few days with a cold.")
+
+
+def test_parents_words_for_throwing_up_read_as_the_guidelines_word_it():
+    from knowledge.asking import plain_wording
+
+    assert plain_wording("he keeps puking after dinner") == "he keeps vomiting after dinner"
+    assert plain_wording("can she have powerade") == "can she have sports drink"

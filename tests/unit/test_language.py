@@ -51,3 +51,22 @@ def test_every_language_has_a_reply_and_a_local_number() -> None:
     assert set(replies.REPLIES) == set(replies.LOCAL_NUMBER) == set(language.LANGUAGES)
     for text in replies.REPLIES.values():
         assert "{number}" in text and "STOP" in text and len(text) <= 320
+
+
+@pytest.mark.parametrize("text, words", [
+    ("¿Cuándo le puedo dar huevo a mi hija?", "when can I give egg"),
+    ("mi niño de 10 meses está estreñido, qué le doy", "is constipated"),
+    ("se puede dar leche de vaca a los 11 meses", "cow's milk"),
+])
+def test_a_spanish_question_is_read_in_the_guidelines_words(text: str, words: str) -> None:
+    from knowledge.spanish import in_english, reads_spanish
+
+    assert reads_spanish(text) and words in in_english(text)
+
+
+@pytest.mark.parametrize("text", ["can she have arroz con pollo yet", "she loves queso fresco and pan dulce",
+                                  "is a tortilla ok for my 8 month old"])
+def test_english_with_spanish_food_names_is_not_read_as_spanish(text: str) -> None:
+    from knowledge.spanish import reads_spanish
+
+    assert not reads_spanish(text)

@@ -1,5 +1,5 @@
 """What a question is about beyond its words: the drink it means, by the child's age."""
-from knowledge.subjects import drinks_meant, drinks_named
+from knowledge.subjects import drinks_meant, drinks_named, story_signs
 
 
 def test_toddler_and_growing_up_milks_are_formula():
@@ -12,3 +12,9 @@ def test_milk_for_a_baby_may_be_formula_but_for_a_toddler_it_is_cows_milk():
     assert "formula" in drinks_meant(asked, 8)
     assert "formula" not in drinks_meant(asked, 15) and "milk" in drinks_meant(asked, 15)
     assert "formula" in drinks_meant(drinks_named("should she have formula or milk"), 15)
+
+
+def test_throwing_up_after_gagging_on_a_lump_is_not_told_as_a_sign():
+    story = "He gagged on a chunk of soft pear and then threw up his whole lunch. He was giggling a minute later."
+    assert story_signs(story, "Should I stick to smooth food for now?") == ""
+    assert "vomiting" in story_signs("She threw up twice after the fish.", "Should I stop fish?")

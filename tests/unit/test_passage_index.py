@@ -1,0 +1,75 @@
+"""The in-memory passage index: how a story's question is anchored to what the story is about."""
+import numpy as np
+import pytest
+
+from knowledge.asking import read_question
+from knowledge.guidelines_corpus import Passage
+from knowledge.passage_index import PassageIndex
+
+
+def passage(pid: str, text: str, topics: tuple[str, ...]) -> Passage:
+    return Passage(pid, text, "AAP", "https://example.org", 6, 60, topics, pid)
+
+
+PASSAGES = [
+    passage("sesame-keep-giving", "Once sesame is in the diet, keep offering tahini, hummus on pita or sesame seeds every week, "
+                                  "whatever a friend or grandmother says.",
+            ("sesame", "tahini", "hummus")),
+    passage("egg-keep-giving", "Keep well-cooked egg in the diet a few times a week once it is tolerated.",
+            ("egg", "allergen")),
+    passage("cups", "Offer water in an open cup from about six months.", ("cup", "water")),
+    passage("meals", "Babies need three meals a day by their first birthday.", ("meals",)),
+    passage("naps", "A calm routine helps a tired child eat.", ("routine",)),
+    passage("snacks", "Plan snacks between meals.", ("snacks",)),
+    passage("milk", "Whole milk from 12 months.", ("milk",)),
+    passage("fruit", "Fruit pieces should be soft.", ("fruit",)),
+] + [passage(f"filler-{n}", f"General feeding note number {n} for families.", ("feeding",)) for n in range(40)]
+STORY = ("We always have hummus and tahini at my parents' house and my mother has been feeding my baby "
+         "bits of it on pita for weeks. A friend told me I should have brought in sesame on its own first "
+         "as it is a big allergen. My neighbour agreed with her on this and I felt awful all evening. "
+         "Did I get it wrong? Do we pause for now?")
+
+
+def index() -> PassageIndex:
+    return PassageIndex(PASSAGES, np.eye(len(PASSAGES), 384, dtype=np.float32))
+
+
+def test_a_question_naming_no_subject_takes_the_storys_most_telling_sentence():
+    read = read_question(STORY)
+    assert "sesame" not in read.focus  # the question alone says nothing of what it is about
+
+    anchored = index().anchored(read)
+
+    assert "sesame" in anchored.focus and anchored.focus.endswith("Do we pause for now?")
+    assert "sesame" not in anchored.context
+
+
+@pytest.mark.parametrize("text", [
+    # the question names its subject itself
+    "My son is ten months and we travel a lot, so meals are all over the place and I lose track. "
+    "Most days we eat at my sister's house or in the car. She tells me not to worry about it. "
+    "How often should he be getting egg and sesame in a week to keep them in his diet?",
+    # an amount asked of something the guidelines are about is a whole question
+    "Our boy turned fifteen months last week and he sips water from his open cup all through the day, which "
+    "is lovely. We stopped formula a few weeks ago and the nursery asked what he drinks with his lunch. "
+    "How much milk should he be getting in a day?",
+    # hives told in the story steer the ranking already
+    "We gave our baby a spoon of tahini mixed into her oatmeal at lunch today for the very first time "
+    "and within ten minutes she came out in hives on her cheeks and chin. They were gone by dinner. "
+    "Is it ok to carry on?",
+])
+def test_a_question_naming_its_subject_or_told_with_signs_is_left_alone(text):
+    read = read_question(text)
+
+    assert index().anchored(read) == read
+
+
+def test_a_long_query_is_embedded_by_its_opening_and_its_question():
+    from knowledge.passage_index import EMBEDDED_WORDS, embedded_part
+
+    story = "sesame " + "and then we went to the park " * 10 + "should we keep giving it?"
+    part = embedded_part(story)
+
+    assert len(part.split()) == EMBEDDED_WORDS
+    assert part.startswith("sesame") and part.endswith("should we keep giving it?")
+    assert embedded_part("can she have sesame?") == "can she have sesame?"
