@@ -37,7 +37,7 @@ _CHEMICAL = (r"(?:bleach|detergent|laundry (?:pods?|gel|liquid|soap)|dishwasher 
              r"(?:drain|oven|toilet|window|floor) cleaner|cleaning (?:spray|fluid|product|liquid)|antifreeze|"
              r"lamp oil|lighter fluid|gasoline|petrol|kerosene|paint thinner|turpentine|nicotine|vape \w+|"
              r"e ?liquid|e ?juice|cigarettes?|mothballs?|pesticide|insecticide|weed killer|rat poison|poison|"
-             r"hand sanitizer|mouthwash|alcohol|vodka|whiskey|wine|beer|essential oils?|windex|lysol|clorox|"
+             r"hand saniti[sz]er|saniti[sz]er|mouthwash|alcohol|vodka|whiskey|wine|beer|essential oils?|windex|lysol|clorox|"
              r"fabric softener|dish soap|ammonia|cleaning supplies|cleaning products|cleaners?|chemicals|disinfectant|"
              r"drano|ajax|comet|dettol|edibles?|weed|marijuana|cannabis|thc|nail polish(?: remover)?|acetone|"
              r"perfume|cologne|bug spray|deet|superglue|button cells?|water beads|wild mushrooms?|"
@@ -80,14 +80,14 @@ _CHOKE_HINTS = "chok choc choa choo"
 _CHEMICAL_HINTS = ("polish acetone perfume cologne deet spray glue bead mushroom clean chemical disinfect dishwasher laundry drano ajax comet dettol edible weed marijuana cannabis thc "
                    "bleach deterg pod tablet cleaner cleaning antifreeze oil fluid gasoline petrol kerosene "
                    "thinner turpentine nicotine vape liquid juice cigarette mothball cide killer poison "
-                   "sanitizer mouthwash alcohol vodka whiskey wine beer windex lysol clorox softener soap "
+                   "sanitizer sanitiser mouthwash alcohol vodka whiskey wine beer windex lysol clorox softener soap "
                    "ammonia")
 _PILL_HINTS = "pill tablet meds medic vitamin tylenol ibuprofen advil motrin benadryl syrup melatonin iron capsul antidep painkill sleeping prescri supplement paracet acetamin aspirin calpol zyrtec claritin oxy opioid adderall xanax clonidine dose"
 
 
 # A grown-up's own cough or a figure of speech: "I almost choked on my coffee", "a fit of laughter".
 _NOT_THE_CHILD = (r"\b(?:i|we|my (?:wife|husband|partner|mom|dad|mum))\s+(?:almost\s+|nearly\s+|just\s+|literally\s+)?"
-                  r"(?:cho\w*|had a fit|have a fit)|\b(?:of|with)\s+laughter\b|\blaugh\w*\s+fit\b"
+                  r"(?:cho\w*|had a (?:fit|seizure)|have a (?:fit|seizure))|\b(?:of|with|on)\s+laughter\b|\blaugh\w*\s+fit\b"
                   r"|\bchoked up\b(?!\s+(?:on|some|blood|food|milk|a piece))")
 # Limp or floppy with sleep, said as such: "floppy when he naps", "limp from being so sleepy".
 _SLEEPY_LIMP = (r"\b(?:limp|floppy)\s+(?:from|with)\s+(?:being\s+)?(?:so\s+)?(?:sleepy|tired|relaxed)"
@@ -159,9 +159,10 @@ SIGNS = (
     _sign("breathing", True, "blue purple grey gray",
           rf"\b{_WHO}\s+(?:is\s+|looks\s+|is looking\s+|looking\s+)?"
           r"(?:so\s+|very\s+|really\s+|all\s+|kinda\s+)?(?:blue|purple|gr[ae]y)\b", _STAINED),
-    _sign("breathing", True, "blue purple",
-          r"\b(?:blue|purple)\s+(?:lips?|face|tongue)\b"
-          r"|\b(?:lips?|face|skin)\s+(?:is\s+|are\s+|look\s+|looks\s+)?(?:\w+\s+)?(?:blue|purple)\b",
+    _sign("breathing", True, "blu purpl",
+          r"\b(?:blue|bluish|purple)\s+(?:lips?|face|tongue|fingertips|fingers|nails)\b"
+          r"|\b(?:lips?|face|skin|fingertips|fingers|nails)\s+(?:(?:and|&)\s+(?:lips?|face|fingertips|fingers|nails)\s+)?"
+          r"(?:is\s+|are\s+|look\s+|looks\s+|going\s+|turning\s+)?(?:\w+\s+)?(?:blue|bluish|purple|purplish)\b",
           _STAINED),
     _sign("unresponsive", True, "respon conscious lifeless limp collapsed",
           r"\bunrespons\w*|\bnot\s+(?:responding|responsive)\b|\bunconscious\b|\blifeless\b"
@@ -393,7 +394,9 @@ SIGNS = (
     # Mentioned: bare words, suppressed by a prevention / question / history sentence.
     _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE, _NOT_THE_CHILD),
     _sign("allergic_reaction", False, "anaph anaf allergic epi",
-          rf"\b{_ANAPHYLAXIS}|\ballergic reaction\b|\bepi ?pen\b"),
+          rf"\b{_ANAPHYLAXIS}|\ballergic reaction\b|\bepi ?pen\b",
+          r"\b(?:bring\w*|brought|carr(?:y|ies|ied)|pack\w*|first aid|just in case|in case|expir\w*|prescri\w*|"
+          r"next (?:week|weekend|time)|how to use|training)\b"),
     _sign("allergic_reaction", False, "swol swel puff blowing",
           rf"\b{_BODY}\s+{_SWELLING}|\b{_SWELLING}\s+(?:\w+\s+)?{_BODY}\b"),
     _sign("breathing", False, "whee whez gasp breat breth",
@@ -405,7 +408,7 @@ SIGNS = (
           r"\bpassed\s+out\s+(?:(?:in|on)\s+(?:the\s+|her\s+|his\s+|my\s+)?(?:car ?seat|car|couch|sofa|stroller|pram|"
           r"buggy|crib|cot|bed|lap|floor|high ?chair)|asleep|cold|for (?:a|her|his|the) nap|after (?:the|her|his) (?:party|bath)|"
           r"early|by \d)"),
-    _sign("seizure", False, "seiz siez seez seis convuls", rf"\b{_SEIZURE}\b|\bconvulsions?\b"),
+    _sign("seizure", False, "seiz siez seez seis convuls", rf"\b{_SEIZURE}\b|\bconvulsions?\b", _NOT_THE_CHILD),
     _sign("battery", False, "batter",
           r"\bbutton\s+batter(?:y|ies)|\bcoin\s+(?:cell|batter(?:y|ies))"
           r"|\bswallow\w*\b.{0,30}\bbatter(?:y|ies)\b"),
@@ -430,6 +433,16 @@ SIGNS = (
           r"(?!\s+(?:to|at all to)\s+(?!me\b|us\b|(?:her|his) name|my voice|touch))", _HISTORY),
     _sign("magnet", True, "magnet",
           r"\bmagnet\w*\b.{0,150}\b(?:missing|are gone|cant find)\b", _PREVENTION + "|" + _HISTORY),
+    # A battery gone from a toy or remote the child had: "cant find the battery from the remote anywhere".
+    _sign("battery", True, "batter",
+          r"\b(?:cant find|missing|lost)\b.{0,80}\bbatter(?:y|ies)\b|\bbatter(?:y|ies)\b.{0,150}\b(?:missing|is gone|are gone|cant find)\b",
+          _PREVENTION + "|" + _HISTORY + r"|\b(?:dead|died|(?:is|went|gone|was) flat|charg\w*|replac\w*|new batter\w*)\b"),
+    # Choking told by its signs, no word for it: "went quiet, mouth wide open, no sound, not coughing".
+    _sign("choking", True, "quiet silent sound noise",
+          r"\b(?:no (?:sound|noise)|not making (?:a|any) (?:sound|noise)|stopped making (?:a|any)? ?(?:sound|noise)|went (?:quiet|silent)|"
+          r"gone (?:quiet|silent))\b.{0,80}\b(?:no cough\w*|not coughing|cant cough|cant breathe|mouth (?:wide )?open|"
+          r"eyes (?:wide|huge|bulging))",
+          _HISTORY + r"|\b(?:asleep|sleeping|nap\w*|concentrat\w*|focus\w*|watching|playing)\b"),
     _sign("poison", True, _CHEMICAL_HINTS,
           rf"\b{_CHEMICAL}\b.{{0,60}}\b(?:{_SWALLOWED}|in (?:his|her|their) mouth)\b", _PREVENTION),
     _sign("poison", True, _PILL_HINTS + " gumm",

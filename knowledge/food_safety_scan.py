@@ -25,7 +25,7 @@ SYMPTOMS = frozenset((
     "reflux spitup congested congestion cold flu teething drool drooling cranky fussy lethargic").split())
 # The symptoms no food parser may ever read as a food ("rash" is not radish), whatever the message.
 NEVER_FOODS = re.compile(r"\b(rash(?:es)?|hives|welts?|fevers?|vomit\w*|puk(?:e|ed|ing)|poop\w*|poos?|diarrh\w*|"
-                         r"cough\w*|wheez\w*|eczema|snot|sneez\w*|phlegm|mucus)\b", re.I)
+                         r"cough\w*|wheez\w*|eczema|snot|sneez\w*|phlegm|mucus|seiz\w*|convuls\w*|heart attacks?)\b", re.I)
 
 
 def strip_symptoms(text: str) -> str:
