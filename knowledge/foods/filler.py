@@ -93,6 +93,14 @@ _TEETHING = re.compile(r"\b(?:she|he|they|baby|lo|[A-Z][a-z]+)(?:'?s|'?re| is| a
 # "10 months old", "(27 mo)", "my 13 month old", "she's 2 yrs": an age, not an amount of a food.
 _AGE_WORDS = r"\d+(?:\.\d+)?\s*-?\s*(?:months?|mos?|mths?|weeks?|wks?|years?|yrs?|y/?o)\b(?:\s*-?\s*old\b)?"
 _AGE = re.compile(rf"\(\s*{_AGE_WORDS}\s*\)|\b{_AGE_WORDS}", re.I)
+# A colour left on the child tells what was eaten: "her lips were purple from the blueberries" is the
+# blueberries; the lips and the colour are no food. "I panicked for a sec" is how the parent felt.
+_STAINED_BY = re.compile(r"\b(?:(?:her|his|their|the|my)\s+)?(?:lips?|face|hands?|mouth|cheeks?|chin|fingers?|tongue|teeth|"
+                         r"poops?|poo|diapers?|nappy|nappies|bib|clothes|shirt|onesie)\s+(?:(?:is|are|was|were|got|gets|look\w*|"
+                         r"turned|went|going|all|so|totally|bright)\s+){0,3}(?:purple|blue|red|orange|green|yellow|pink|black|"
+                         r"stained|covered)\s+(?:from|after|with|by)\s+(?:the\s+|all\s+the\s+|eating\s+|her\s+|his\s+)?", re.I)
+_PARENT_FELT = re.compile(r"\b(?:and\s+)?i\s+(?:totally\s+|kinda\s+|literally\s+)?(?:panicked|freaked(?: out)?|"
+                          r"lost it|screamed|laughed|cried)(?:\s+for\s+a\s+(?:sec|second|minute|moment))?\b", re.I)
 # "my polish MIL made them", "grandma cooked it": who made the food, not a food.
 _WHO_MADE = re.compile(r"\b(?:my|our|her|his|their)\s+(?:[a-z]+\s+){0,2}?(?:mil|fil|mom|mum|mother|dad|husband|wife|partner|"
                        r"grandma|nana|nonna|abuela|mother in law|in laws|in-laws|sister|brother|aunt|auntie|neighbou?r|friend)"
@@ -193,6 +201,7 @@ def strip_filler(text: str) -> str:
     text = _WHEN_TAIL.sub(" ", text)
     text = INTERJECTIONS.sub(" ", text)
     text = _CHATTER.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _WHO_MADE.sub(" ", text)))))
+    text = _PARENT_FELT.sub(" ", _STAINED_BY.sub(" ", text))
     text = _PLACE_PHRASE.sub(" ", text)  # before the people: "at his cousins bday party" goes whole
     text = _PEOPLE_PLACE.sub(" ", _AT_FAMILY.sub(" ", _HAND_SIZE.sub(" ", text)))
     text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", _ILLNESS.sub(" ", text))))

@@ -370,3 +370,13 @@ def test_places_and_how_the_child_is_are_not_foods(table, text, foods):
 @pytest.mark.parametrize("text", ["Maya had 1/2 cup oatmeal and a banana", "leo had 2 eggs", "Sofia ate like 3 strawberries"])
 def test_a_name_before_the_verb_is_who_ate_not_a_food(table, text):
     assert not analyze_meal(text, table, 20).unknown
+
+
+@pytest.mark.parametrize("text, food", [
+    ("his lips were all purple from the blueberries and I panicked for a sec", "blueberries"),
+    ("her hands are bright orange from the carrots lol", "carrots"),
+    ("face covered with the beets, I laughed", "beets"),
+])
+def test_a_colour_on_the_child_tells_what_was_eaten(table, text, food):
+    meal = analyze_meal(text, table, 14)
+    assert [i.name for i in meal.items] == [food] and not meal.unknown
