@@ -8,7 +8,8 @@ sugary foods); each is rewritten as the English words the rules already read.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from knowledge.spanish import plain_letters
 
 _WORDS: dict[str, dict[str, str]] = {
     "es": {
@@ -43,15 +44,10 @@ _PATTERNS = {lang: re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), ke
              for lang, words in _WORDS.items()}
 
 
-def _plain(text: str) -> str:
-    """Lowercase without accents ("camarón" -> "camaron"), so either spelling is read."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-
-
 def in_english(text: str, language: str) -> str:
     """The message with the safety-relevant foods of `language` written as English words."""
     pattern = _PATTERNS.get(language)
     if pattern is None:
         return text
     words = _WORDS[language]
-    return pattern.sub(lambda m: words[m.group(1)], _plain(text))
+    return pattern.sub(lambda m: words[m.group(1)], plain_letters(text))
