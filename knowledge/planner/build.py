@@ -113,7 +113,7 @@ class Planner:
             pool = [f for f in pool if f.ndb_no in self.familiar or f.ndb_no in self._week_state.new_foods] or pool
         if not pool:
             return None
-        recent = set().union(*self.recent[-4:]) if self.recent else set()
+        recent = set().union(*self.recent[-5:]) if self.recent else set()  # a whole day back: yesterday's dinner too
         # Yesterday's dinner is not in the last four meals, so a week also cuts a food's chance each
         # time it is served (x0.4): cauliflower five dinners out of seven is no plan a parent wants.
         served = self._week_state.served

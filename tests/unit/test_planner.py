@@ -149,3 +149,18 @@ def test_a_week_of_dinners_varies_its_foods(table, seed):
     dinners = Counter(item.ndb_no for day in plan.days for meal in day.meals if meal.meal == "dinner"
                       for item in meal.items)
     assert max(dinners.values()) <= 3, dinners.most_common(3)
+
+
+def test_no_two_days_running_have_the_same_dinner(table):
+    """Over 120 weeks, yesterday's dinner is not served again today (the overview shows its first two
+    foods), and few dinners share even one food with the day before."""
+    repeated = shared = pairs = 0
+    for age in (12, 24, 36):
+        for seed in range(40):
+            plan = generate(table, ChildFacts(age), 7, seed)
+            dinners = [[i.ndb_no for m in day.meals if m.meal == "dinner" for i in m.items] for day in plan.days]
+            for today, tomorrow in zip(dinners, dinners[1:]):
+                pairs += 1
+                repeated += today[:2] == tomorrow[:2]
+                shared += bool(set(today) & set(tomorrow))
+    assert repeated == 0 and shared < 0.2 * pairs, (repeated, shared, pairs)
