@@ -21,11 +21,23 @@ def overview(plan: Plan, name: str) -> str:
     """A week or more in a few lines: the main dish of each day's dinner and the new foods."""
     mains = [f"Day {d.day}: " + ", ".join(i.name for i in (d.meal("dinner") or d.meals[-1]).items[:2])
              for d in plan.days]
-    new = sorted({i.name for d in plan.days for m in d.meals for i in m.items if i.new})
     lines = [f"{len(plan.days)}-day plan for {name} (dinners):"] + mains
-    if new:
-        lines.append("New to try: " + ", ".join(new) + ".")
+    if new := new_foods_line(plan):
+        lines.append(new)
     return "\n".join(lines)
+
+
+NEW_FOODS_SHOWN = 5  # a first plan makes nearly every food new; a list of 50 would fill three SMS
+
+
+def new_foods_line(plan: Plan) -> str:
+    """The first few new foods in the order the plan serves them, and how many more there are."""
+    new = list(dict.fromkeys(i.name for d in plan.days for m in d.meals for i in m.items if i.new))
+    if not new:
+        return ""
+    more = len(new) - NEW_FOODS_SHOWN
+    shown = ", ".join(new[:NEW_FOODS_SHOWN])
+    return f"New to try: {shown}" + (f" and {more} more." if more > 0 else ".")
 
 
 def shopping_list(plan: Plan) -> str:

@@ -164,3 +164,15 @@ def test_no_two_days_running_have_the_same_dinner(table):
                 repeated += today[:2] == tomorrow[:2]
                 shared += bool(set(today) & set(tomorrow))
     assert repeated == 0 and shared < 0.2 * pairs, (repeated, shared, pairs)
+
+
+def test_week_overview_names_a_few_new_foods_not_all(table):
+    """A first plan makes almost every food new; the overview names five in serving order and counts the rest."""
+    from handlers.plan_text import NEW_FOODS_SHOWN, overview
+
+    plan = generate(table, ChildFacts(18, logged_ndb=frozenset({"09040"})), 7, 3)  # has had banana
+    new = list(dict.fromkeys(i.name for d in plan.days for m in d.meals for i in m.items if i.new))
+    assert len(new) > NEW_FOODS_SHOWN
+    line = overview(plan, "Maya").splitlines()[-1]
+    assert line.startswith("New to try: " + ", ".join(new[:NEW_FOODS_SHOWN]))
+    assert line.endswith(f"and {len(new) - NEW_FOODS_SHOWN} more.") and new[-1] not in line
