@@ -19,8 +19,13 @@ if TYPE_CHECKING:
     from knowledge.foods.table import FoodTable, ResolvedFood
 
 
+# Estimate: a round dish (a quesadilla, a pizza-like flatbread) is cut in about 8 wedges; a sandwich's
+# triangles are quarters (two diagonal cuts). A parent's "(cut into 6)" overrides both.
+CUT_SHARES = {"wedge": 8, "triangle": 4}
+
+
 def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
-                    table: FoodTable) -> tuple[float, bool]:
+                    table: FoodTable, cut_into: int | None = None) -> tuple[float, bool]:
     """How many whole dishes `q` is, and whether that is an estimate.
 
     "half a pb&j" 0.5; "3 pieces" of a 6-piece roll 0.5; "3/4 cup cheerios with milk" scales the part
@@ -32,6 +37,8 @@ def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
         return data["dish_share"][age_band(age_months)] * (q.vague or 1.0), True
     if q.unit == "piece" and entry is not None and entry.pieces:
         return amount / entry.pieces, False
+    if q.unit in CUT_SHARES and entry is not None:  # "2 wedges of a quesadilla (cut into 6)": 2 of 6
+        return amount / (cut_into or CUT_SHARES[q.unit]), False
     if q.unit in (None, "serving", "piece") or entry is None:  # "a mini bagel with cream cheese": a small one
         return amount * (data["size_factor"].get(q.size, 1.0) if q.size else 1.0), False
     first_amount, first_unit = entry.components[0][1], entry.components[0][2].split()[0]
@@ -69,9 +76,10 @@ def _dish_weight(entry, table: FoodTable) -> float:
     return _DISH_WEIGHTS[entry.name]
 
 
-def dish_grams(found: ResolvedFood, q: Quantity, age_months: int | None, table: FoodTable) -> Grams:
+def dish_grams(found: ResolvedFood, q: Quantity, age_months: int | None, table: FoodTable,
+               cut_into: int | None = None) -> Grams:
     """One component of a dish: its amount per dish times how many dishes (an age share if unsaid)."""
-    dishes, estimated = how_many_dishes(found, q, age_months, table)
+    dishes, estimated = how_many_dishes(found, q, age_months, table, cut_into)
     amount, unit = found.per_dish
     unit_word = unit.split()[0]
     part = Quantity(amount * dishes, unit_word if unit_word in UNIT_ALIASES.values() else None)

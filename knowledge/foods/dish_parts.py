@@ -295,14 +295,16 @@ def _head_noun(name: str) -> str:
 
 
 def without_brand_labels(items: list) -> list:
-    """"mcdonalds - 4 piece nugget": a restaurant named alone before its items is where, not a food."""
+    """"mcdonalds - 4 piece nugget": a restaurant named alone before its items is where, not a food; so is
+    "Wendy's kids meal, 4 nuggets": words that name none of the food it stood for ("kids meal")."""
     out = []
     for i, item in enumerate(items):
         words = item.name.split()
         brand = split_brand(words)
-        label = brand.brand is not None and not brand.rest and any(
-            later.name.split()[: len(words)] == words and len(later.name.split()) > len(words)
-            for later in items[i + 1:])
+        named = [w for w in brand.rest if len(w) > 2 and any(w[:4] in d for d in desc_words(item.description))]
+        label = brand.brand is not None and not named and any(
+            later.name.split()[: len(brand.brand_words)] == list(brand.brand_words)
+            and len(later.name.split()) > len(brand.brand_words) for later in items[i + 1:])
         if not label:
             out.append(item)
     return out
