@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 
 from knowledge.foods.food_item import FoodItem
 from knowledge.foods.nutrition import nutrients_for
-from knowledge.foods.portions import Grams, age_band, find_portion, grams_for, servings
+from knowledge.foods.portions import Grams, age_band, find_portion, food_density, grams_for, servings
 from knowledge.foods.quantities import UNIT_ALIASES, Quantity, parse_quantity
 from knowledge.foods.sr28 import singular
 from knowledge.foods.text import normalise
 
 if TYPE_CHECKING:
-    from knowledge.foods.table import FoodTable, ResolvedFood
+    from knowledge.foods.table import FoodRecord, FoodTable, ResolvedFood
 
 
 # Estimate: a round dish (a quesadilla, a pizza-like flatbread) is cut in about 8 wedges; a sandwich's
@@ -30,7 +30,7 @@ def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
 
     "half a pb&j" 0.5; "3 pieces" of a 6-piece roll 0.5; "3/4 cup cheerios with milk" scales the part
     measured in cups; "1/2 cup jollof rice" or "100 g" is that weight over the dish's own weight
-    (a cup of a dish weighs servings.json's mixed or soup cup); nothing said: the age share."""
+    (a cup of a dish weighs what its parts fill, or a soup's cup); nothing said: the age share."""
     entry, data = found.dish, servings()
     amount = q.amount or 1.0
     if not q.given:
@@ -48,13 +48,12 @@ def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
     if q.unit in data["mass_g"]:
         return amount * data["mass_g"][q.unit] / weight, False
     if q.unit in data["volume_ml"]:
-        kind = "soup" if _watery(entry) else "mixed"
-        return amount * data["volume_ml"][q.unit] * data["cup_g_when_unknown"][kind] / 240 / weight, False
+        return amount * data["volume_ml"][q.unit] * _cup_grams(entry, table) / 240 / weight, False
     return amount, False
 
 
 _WATERY = frozenset({"14411", "06008", "06194", "06419"})  # water and broths
-_DISH_WEIGHTS: dict[str, float] = {}
+_PARTS: dict[str, list[tuple[FoodRecord, float]]] = {}
 
 
 def _watery(entry) -> bool:
@@ -62,18 +61,46 @@ def _watery(entry) -> bool:
     return sum(grams.get(n, 0.0) for n in _WATERY) >= 0.4 * max(sum(grams.values()), 1.0)
 
 
-def _dish_weight(entry, table: FoodTable) -> float:
-    """Grams in one whole dish (parts in grams as written, other units through the part's portions)."""
-    if entry.name not in _DISH_WEIGHTS:
-        total = 0.0
+def _parts(entry, table: FoodTable) -> list[tuple[FoodRecord, float]]:
+    """Each part of one whole dish with its grams (as written, other units through the part's portions)."""
+    if entry.name not in _PARTS:
+        parts = []
         for ndb, amount, unit in entry.components:
-            record = table.get(ndb)
+            if (record := table.get(ndb)) is None:
+                continue
             word = unit.split()[0]
             part = Quantity(amount, word if word in UNIT_ALIASES.values() else None)
             hint = unit if part.unit is None or " " in unit else ""
-            total += grams_for(record, part, table.category(record), hint).grams if record else 0.0
-        _DISH_WEIGHTS[entry.name] = max(total, 1.0)
-    return _DISH_WEIGHTS[entry.name]
+            parts.append((record, grams_for(record, part, table.category(record), hint).grams))
+        _PARTS[entry.name] = parts
+    return _PARTS[entry.name]
+
+
+_DRY_WORDS = frozenset({"uncooked", "dry", "raw", "flour", "meal", "mature"})
+
+
+def _swells(record: FoodRecord) -> bool:
+    """A grain, cereal or legume weighed dry, which takes up the dish's liquid as it cooks."""
+    words = set(record.description.lower().replace(",", " ").split())
+    return record.food_group in ("0800", "1600", "2000") and bool(words & _DRY_WORDS) and "cooked" not in words
+
+
+def _dish_weight(entry, table: FoodTable) -> float:
+    """Grams in one whole dish."""
+    return max(sum(grams for _, grams in _parts(entry, table)), 1.0)
+
+
+def _cup_grams(entry, table: FoodTable) -> float:
+    """Grams in a cup of the dish: a soup's cup when it is mostly water or broth (congee, pho), else
+    what its parts fill at their own SR28 cup weights (a cup of jollof is about a cup of rice, 171 g,
+    not servings.json's 200 g of a mixed dish); a part with no cup weight fills as a mixed dish does."""
+    cup_g = servings()["cup_g_when_unknown"]
+    if _watery(entry):
+        return cup_g["soup"]
+    if any(_swells(record) for record, _ in _parts(entry, table)):  # dry oats in milk fill no cup of their own
+        return cup_g["mixed"]
+    ml = sum(grams / (food_density(record) or cup_g["mixed"] / 240) for record, grams in _parts(entry, table))
+    return _dish_weight(entry, table) / ml * 240 if ml else cup_g["mixed"]
 
 
 def dish_grams(found: ResolvedFood, q: Quantity, age_months: int | None, table: FoodTable,

@@ -65,3 +65,48 @@ def test_a_pouch_weighs_its_label(table, text, grams):
 ])
 def test_a_restaurant_named_as_the_place_adds_no_food(table, text, names):
     assert [i.name for i in analyze_meal(text, table, 36).items] == names
+
+
+# Dishes by the cup -------------------------------------------------------------------------------
+
+def test_a_cup_of_a_rice_dish_weighs_about_a_cup_of_rice(table):
+    total = sum(i.grams for i in analyze_meal("3/4 cup of jollof", table, 40).items)
+    assert 120 <= total <= 140  # SR28: a cup of cooked rice is 158 g; the stew and oil add a little
+
+
+def test_a_cup_of_a_dish_cooked_from_dry_oats_is_not_a_cup_of_dry_oats(table):
+    total = sum(i.grams for i in analyze_meal("1/2 cup porridge made with milk", table, 30).items)
+    assert total >= 95
+
+
+def test_a_cup_of_congee_is_mostly_water(table):
+    grams = grams_by_ndb(analyze_meal("a cup of jook", table, 30))
+    assert grams["14411"] > 5 * grams["20044"]
+
+
+@pytest.mark.parametrize("text, share_of_oil", [
+    ("1 cup jollof rice", (0.04, 0.06)),           # Nigerian party jollof: 1/2 cup oil to 4 cups rice
+    ("1 cup misir wat", (0.04, 0.07)),             # 3-4 tbsp oil to 1.5 cups dry lentils
+])
+def test_stews_carry_the_oil_their_recipes_use(table, text, share_of_oil):
+    meal = analyze_meal(text, table, 40)
+    oil = sum(i.grams for i in meal.items if i.ndb_no == "04582")
+    low, high = share_of_oil
+    assert low <= oil / sum(i.grams for i in meal.items) <= high
+
+
+def test_a_banana_egg_pancake_is_a_quarter_of_a_banana_and_an_egg(table):
+    assert grams_by_ndb(analyze_meal("1 banana and egg pancake", table, 10)) == {
+        "09040": pytest.approx(29.5, abs=0.5), "01123": pytest.approx(12.5, abs=0.5)}
+
+
+# Sizes said in words -----------------------------------------------------------------------------
+
+def test_how_big_each_piece_was_is_not_another_amount(table):
+    assert grams_by_ndb(analyze_meal("3 cubes of silken tofu, each about an inch", table, 20)) == {
+        "16127": pytest.approx(54.0)}  # SR28: 1 cubic inch = 18 g
+
+
+def test_a_taste_of_kimchi_is_a_side_not_a_bowl(table):
+    [item] = analyze_meal("he had some kimchi", table, 20).items
+    assert item.grams <= 15
