@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from knowledge.foods.baby_food import baby_food, baby_food_named, brand_pouch, pack_unit, stage_jar
 from knowledge.foods.brands import BrandSplit, split_brand
-from knowledge.foods.counts import as_count, counted_pieces, single_serving, sliced
+from knowledge.foods.counts import as_count, counted_pieces, fast_food_order, single_serving, sliced
 from knowledge.foods.dish_amounts import dish_grams
 from knowledge.foods.eaten import shared_dish_bites, weighed_item
 from knowledge.foods.food_item import FoodItem
@@ -82,7 +82,7 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
                 grams = Grams(0.0, True, "drink, amount not said")
             elif n == len(resolution.foods) - 1:
                 grams = stage_jar(q, split) or brand_pouch(q, split, found.unit_hint) \
-                    or piece_of_whole(found, q, p, age_months) \
+                    or fast_food_order(q, found, rest) or piece_of_whole(found, q, p, age_months) \
                     or grams_for(found.record, as_count(q, found, rest), found.category, found.unit_hint, age_months)
             else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
                 topping = Quantity(vague=1.0 if found.category in SPREADS else TOPPING_SHARE)

@@ -110,3 +110,17 @@ def test_how_big_each_piece_was_is_not_another_amount(table):
 def test_a_taste_of_kimchi_is_a_side_not_a_bowl(table):
     [item] = analyze_meal("he had some kimchi", table, 20).items
     assert item.grams <= 15
+
+
+# Fast-food sides come by the order ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, grams", [
+    ("half the mcdonalds fries", 15.5),             # SR28 21238: kids serving 31 g
+    ("wendys fries, she ate half", 35.5),           # SR28 21247: kid's meal serving 71 g
+    ("some chick fil a waffle fries", 71.0),        # SR28 21138: small serving 71 g
+    ("chick fil a: 5 waffle fries", 30.0),          # counted fries stay fries (6 g each)
+    ("a medium mcdonalds fries", 117.0),            # a size said is that order
+])
+def test_fast_food_fries_are_shares_of_a_kids_order(table, text, grams):
+    [item] = analyze_meal(text, table, 40).items
+    assert item.grams == pytest.approx(grams, abs=0.5)
