@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from knowledge.foods.brands import split_brand
 from knowledge.foods.search import desc_words
 from knowledge.foods.sr28 import singular
 from knowledge.foods.text import content_tokens, normalise
@@ -292,19 +291,3 @@ def without_unmeasured_repeats(items: list) -> list:
 def _head_noun(name: str) -> str:
     words = normalise(name).split()
     return singular(words[-1]) if words else ""
-
-
-def without_brand_labels(items: list) -> list:
-    """"mcdonalds - 4 piece nugget": a restaurant named alone before its items is where, not a food; so is
-    "Wendy's kids meal, 4 nuggets": words that name none of the food it stood for ("kids meal")."""
-    out = []
-    for i, item in enumerate(items):
-        words = item.name.split()
-        brand = split_brand(words)
-        named = [w for w in brand.rest if len(w) > 2 and any(w[:4] in d for d in desc_words(item.description))]
-        label = brand.brand is not None and not named and any(
-            later.name.split()[: len(brand.brand_words)] == list(brand.brand_words)
-            and len(later.name.split()) > len(brand.brand_words) for later in items[i + 1:])
-        if not label:
-            out.append(item)
-    return out

@@ -62,6 +62,7 @@ def test_a_pouch_weighs_its_label(table, text, grams):
 @pytest.mark.parametrize("text, names", [
     ("burger king kids meal: 4 nuggets", ["burger king nuggets"]),
     ("we were at mcdonalds, she ate 3 nuggets", ["mcdonalds nuggets"]),
+    ("chick fil a 8 count nuggets + some fries", ["chick fil a nuggets", "chick fil a fries"]),
 ])
 def test_a_restaurant_named_as_the_place_adds_no_food(table, text, names):
     assert [i.name for i in analyze_meal(text, table, 36).items] == names
@@ -81,7 +82,7 @@ def test_a_cup_of_a_dish_cooked_from_dry_oats_is_not_a_cup_of_dry_oats(table):
 
 def test_a_cup_of_congee_is_mostly_water(table):
     grams = grams_by_ndb(analyze_meal("a cup of jook", table, 30))
-    assert grams["14411"] > 5 * grams["20044"]
+    assert grams["14411"] > 5 * grams["20044"]  # about 27 g of raw rice in a 240 g cup
 
 
 @pytest.mark.parametrize("text, share_of_oil", [
