@@ -18,8 +18,8 @@ from rapidfuzz import fuzz
 from knowledge.foods.details import more_precise, split_details, superseded
 from knowledge.foods.dips import dips_counted
 from knowledge.foods.dish_amounts import as_food, dish_share, dish_words
-from knowledge.foods.dish_parts import (minor_parts_follow, settle_dish_parts, without_brand_labels,
-                                        without_unmeasured_repeats)
+from knowledge.foods.brands import without_brand_labels
+from knowledge.foods.dish_parts import minor_parts_follow, settle_dish_parts, without_unmeasured_repeats
 from knowledge.foods.eaten import apply_back, apply_count, eaten_of_offered, merge_outcome
 from knowledge.foods.food_item import FoodItem, with_eaten
 from knowledge.foods.joins import joined_items

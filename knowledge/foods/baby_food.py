@@ -21,6 +21,19 @@ def stage_jar(q: Quantity, split: BrandSplit) -> Grams | None:
     return Grams((q.amount or 1.0) * STAGE_JAR_G[split.stage], False, f"stage {split.stage} jar")
 
 
+# Pouch weights printed on the brands' labels where they differ from the usual 3.5 oz (99 g) pouch
+# (servings.json "pouch"): Happy Baby's pouches hold 4 oz (113 g), GoGo squeeZ's 3.2 oz (90 g).
+POUCH_LABEL_G = {"happy baby": 113.0, "gogo squeez": 90.0}
+
+
+def brand_pouch(q: Quantity, split: BrandSplit, unit_hint: str = "") -> Grams | None:
+    """"half a Happy Baby pouch", "1 gogo squeez": the pouch weighs what the brand's label says."""
+    pouch = q.unit == "pouch" or (q.unit is None and q.given and unit_hint == "pouch")
+    if not pouch or split.brand is None or split.brand.name not in POUCH_LABEL_G:
+        return None
+    return Grams((q.amount or 1.0) * POUCH_LABEL_G[split.brand.name], False, f"{split.brand.name} pouch label")
+
+
 def pack_unit(split: BrandSplit, table: FoodTable) -> str | None:
     """The package a brand's default comes in ("gogo squeeze applesauce" is one pouch), else None."""
     if split.brand is None or not split.brand.default:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from knowledge.foods.search import desc_words
 from knowledge.foods.sr28 import singular
 from knowledge.foods.text import normalise
 
@@ -99,3 +100,26 @@ def _stage(words: list[str]) -> tuple[list[str], int | None]:
         if word == "stage" and nxt in _STAGE_WORDS:
             return words[:i] + words[i + 2 :], _STAGE_WORDS[nxt]
     return words, None
+
+
+def without_brand_labels(items: list) -> list:
+    """"mcdonalds - 4 piece nugget": a restaurant named alone before its items is where, not a food; so is
+    "Wendy's kids meal, 4 nuggets": words that name none of the food it stood for ("kids meal")."""
+    out = []
+    for i, item in enumerate(items):
+        words = item.name.split()
+        brand = split_brand(words)
+        label = brand.brand is not None and not _names_its_food(brand, item) and any(
+            later.name.split()[: len(brand.brand_words)] == list(brand.brand_words)
+            and len(later.name.split()) > len(brand.brand_words) for later in items[i + 1:])
+        if not label:
+            out.append(item)
+    return out
+
+
+def _names_its_food(brand, item) -> bool:
+    """The words after the brand name the item: one of the brand's own ("nuggets" at Chick-fil-A) or a
+    word of its description; "kids meal" or "dd at" name nothing."""
+    if brand.rest and brand.brand.food_for(brand.rest) is not None:
+        return True
+    return any(len(w) > 2 and any(w[:4] in d for d in desc_words(item.description)) for w in brand.rest)

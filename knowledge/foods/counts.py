@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from knowledge.foods.portions import VOLUME_UNITS, find_portion
+from knowledge.foods.portions import VOLUME_UNITS, Grams, find_portion
 from knowledge.foods.quantities import Quantity
 from knowledge.foods.sr28 import singular
 from knowledge.foods.table import Resolution
@@ -50,6 +50,30 @@ def as_count(q: Quantity, found: ResolvedFood, rest: list[str]) -> Quantity:
     if found.unit_hint in VOLUME_UNITS:
         return replace(q, unit="piece")
     return q
+
+
+def fast_food_order(q: Quantity, found: ResolvedFood, rest: list[str]) -> Grams | None:
+    """"a kids fries", "half the fries", "some waffle fries" at a restaurant: shares of one order, the
+    SR28 kids serving where it has one, else its small one ("6 waffle fries" still counts fries)."""
+    order = _smallest_order(found.record)
+    if order is None:
+        return None
+    if not q.given:
+        amount = q.vague if q.vague is not None else 1.0
+    elif q.unit is None and q.amount and q.amount < 2 and not q.size and rest and singular(rest[-1]) != rest[-1]:
+        amount = q.amount  # "a fries", "half the fries": of the order, never one fry
+    else:
+        return None
+    return Grams(amount * order.grams / order.amount, not q.given, order.description)
+
+
+def _smallest_order(record):
+    """A fast food's kids or small serving (SR28 gives fast-food sides by the order), else None."""
+    if record.food_group != "2100":
+        return None
+    kids = [p for p in record.portions if p.unit == "kid"]
+    sized = [p for p in record.portions if p.unit in ("small", "serving") and ("small" in p.words or p.unit == "small")]
+    return (kids or sized or [None])[0]
 
 
 def single_serving(found: ResolvedFood, rest: list[str]) -> bool:

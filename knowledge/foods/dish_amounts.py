@@ -10,28 +10,35 @@ from typing import TYPE_CHECKING
 
 from knowledge.foods.food_item import FoodItem
 from knowledge.foods.nutrition import nutrients_for
-from knowledge.foods.portions import Grams, age_band, find_portion, grams_for, servings
+from knowledge.foods.portions import Grams, age_band, find_portion, food_density, grams_for, servings
 from knowledge.foods.quantities import UNIT_ALIASES, Quantity, parse_quantity
 from knowledge.foods.sr28 import singular
 from knowledge.foods.text import normalise
 
 if TYPE_CHECKING:
-    from knowledge.foods.table import FoodTable, ResolvedFood
+    from knowledge.foods.table import FoodRecord, FoodTable, ResolvedFood
+
+
+# Estimate: a round dish (a quesadilla, a pizza-like flatbread) is cut in about 8 wedges; a sandwich's
+# triangles are quarters (two diagonal cuts). A parent's "(cut into 6)" overrides both.
+CUT_SHARES = {"wedge": 8, "triangle": 4}
 
 
 def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
-                    table: FoodTable) -> tuple[float, bool]:
+                    table: FoodTable, cut_into: int | None = None) -> tuple[float, bool]:
     """How many whole dishes `q` is, and whether that is an estimate.
 
     "half a pb&j" 0.5; "3 pieces" of a 6-piece roll 0.5; "3/4 cup cheerios with milk" scales the part
     measured in cups; "1/2 cup jollof rice" or "100 g" is that weight over the dish's own weight
-    (a cup of a dish weighs servings.json's mixed or soup cup); nothing said: the age share."""
+    (a cup of a dish weighs what its parts fill, or a soup's cup); nothing said: the age share."""
     entry, data = found.dish, servings()
     amount = q.amount or 1.0
     if not q.given:
         return data["dish_share"][age_band(age_months)] * (q.vague or 1.0), True
     if q.unit == "piece" and entry is not None and entry.pieces:
         return amount / entry.pieces, False
+    if q.unit in CUT_SHARES and entry is not None:  # "2 wedges of a quesadilla (cut into 6)": 2 of 6
+        return amount / (cut_into or CUT_SHARES[q.unit]), False
     if q.unit in (None, "serving", "piece") or entry is None:  # "a mini bagel with cream cheese": a small one
         return amount * (data["size_factor"].get(q.size, 1.0) if q.size else 1.0), False
     first_amount, first_unit = entry.components[0][1], entry.components[0][2].split()[0]
@@ -41,13 +48,12 @@ def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
     if q.unit in data["mass_g"]:
         return amount * data["mass_g"][q.unit] / weight, False
     if q.unit in data["volume_ml"]:
-        kind = "soup" if _watery(entry) else "mixed"
-        return amount * data["volume_ml"][q.unit] * data["cup_g_when_unknown"][kind] / 240 / weight, False
+        return amount * data["volume_ml"][q.unit] * _cup_grams(entry, table) / 240 / weight, False
     return amount, False
 
 
 _WATERY = frozenset({"14411", "06008", "06194", "06419"})  # water and broths
-_DISH_WEIGHTS: dict[str, float] = {}
+_PARTS: dict[str, list[tuple[FoodRecord, float]]] = {}
 
 
 def _watery(entry) -> bool:
@@ -55,23 +61,52 @@ def _watery(entry) -> bool:
     return sum(grams.get(n, 0.0) for n in _WATERY) >= 0.4 * max(sum(grams.values()), 1.0)
 
 
-def _dish_weight(entry, table: FoodTable) -> float:
-    """Grams in one whole dish (parts in grams as written, other units through the part's portions)."""
-    if entry.name not in _DISH_WEIGHTS:
-        total = 0.0
+def _parts(entry, table: FoodTable) -> list[tuple[FoodRecord, float]]:
+    """Each part of one whole dish with its grams (as written, other units through the part's portions)."""
+    if entry.name not in _PARTS:
+        parts = []
         for ndb, amount, unit in entry.components:
-            record = table.get(ndb)
+            if (record := table.get(ndb)) is None:
+                continue
             word = unit.split()[0]
             part = Quantity(amount, word if word in UNIT_ALIASES.values() else None)
             hint = unit if part.unit is None or " " in unit else ""
-            total += grams_for(record, part, table.category(record), hint).grams if record else 0.0
-        _DISH_WEIGHTS[entry.name] = max(total, 1.0)
-    return _DISH_WEIGHTS[entry.name]
+            parts.append((record, grams_for(record, part, table.category(record), hint).grams))
+        _PARTS[entry.name] = parts
+    return _PARTS[entry.name]
 
 
-def dish_grams(found: ResolvedFood, q: Quantity, age_months: int | None, table: FoodTable) -> Grams:
+_DRY_WORDS = frozenset({"uncooked", "dry", "raw", "flour", "meal", "mature"})
+
+
+def _swells(record: FoodRecord) -> bool:
+    """A grain, cereal or legume weighed dry, which takes up the dish's liquid as it cooks."""
+    words = set(record.description.lower().replace(",", " ").split())
+    return record.food_group in ("0800", "1600", "2000") and bool(words & _DRY_WORDS) and "cooked" not in words
+
+
+def _dish_weight(entry, table: FoodTable) -> float:
+    """Grams in one whole dish."""
+    return max(sum(grams for _, grams in _parts(entry, table)), 1.0)
+
+
+def _cup_grams(entry, table: FoodTable) -> float:
+    """Grams in a cup of the dish: a soup's cup when it is mostly water or broth (congee, pho), else
+    what its parts fill at their own SR28 cup weights (a cup of jollof is about a cup of rice, 171 g,
+    not servings.json's 200 g of a mixed dish); a part with no cup weight fills as a mixed dish does."""
+    cup_g = servings()["cup_g_when_unknown"]
+    if _watery(entry):
+        return cup_g["soup"]
+    if any(_swells(record) for record, _ in _parts(entry, table)):  # dry oats in milk fill no cup of their own
+        return cup_g["mixed"]
+    ml = sum(grams / (food_density(record) or cup_g["mixed"] / 240) for record, grams in _parts(entry, table))
+    return _dish_weight(entry, table) / ml * 240 if ml else cup_g["mixed"]
+
+
+def dish_grams(found: ResolvedFood, q: Quantity, age_months: int | None, table: FoodTable,
+               cut_into: int | None = None) -> Grams:
     """One component of a dish: its amount per dish times how many dishes (an age share if unsaid)."""
-    dishes, estimated = how_many_dishes(found, q, age_months, table)
+    dishes, estimated = how_many_dishes(found, q, age_months, table, cut_into)
     amount, unit = found.per_dish
     unit_word = unit.split()[0]
     part = Quantity(amount * dishes, unit_word if unit_word in UNIT_ALIASES.values() else None)

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from knowledge.foods.brands import split_brand
 from knowledge.foods.search import desc_words
 from knowledge.foods.sr28 import singular
 from knowledge.foods.text import content_tokens, normalise
@@ -292,17 +291,3 @@ def without_unmeasured_repeats(items: list) -> list:
 def _head_noun(name: str) -> str:
     words = normalise(name).split()
     return singular(words[-1]) if words else ""
-
-
-def without_brand_labels(items: list) -> list:
-    """"mcdonalds - 4 piece nugget": a restaurant named alone before its items is where, not a food."""
-    out = []
-    for i, item in enumerate(items):
-        words = item.name.split()
-        brand = split_brand(words)
-        label = brand.brand is not None and not brand.rest and any(
-            later.name.split()[: len(words)] == words and len(later.name.split()) > len(words)
-            for later in items[i + 1:])
-        if not label:
-            out.append(item)
-    return out

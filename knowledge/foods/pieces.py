@@ -1,7 +1,8 @@
 """Parts and pieces of a food: an egg's white, a crust, a wedge of a quesadilla, a torn piece of naan.
 
 "1 egg, he only ate the white" is egg white; "cut the crust off" adds nothing; "2 quesadilla wedges
-(cut into 8)" is a quarter of SR28's quesadilla; "a piece of naan" is a quarter of SR28's piece.
+(cut into 8)" is a quarter of SR28's quesadilla; "a piece of naan" is a quarter of SR28's piece, but
+"half a piece of naan" is half of it (a share of a piece means the whole piece).
 """
 from __future__ import annotations
 
@@ -29,8 +30,8 @@ def piece_of_whole(found: ResolvedFood, q: Quantity, p: ParsedItem, age_months: 
     if not (q.given and q.amount) or q.unit not in ("wedge", "slice", "piece", "triangle", "square", "strip"):
         return None
     cut = p.cut_into
-    torn = q.unit == "piece" and found.category == "bread" and not any(
-        part.unit == "slice" for part in found.record.portions)  # "a piece of naan, of a tortilla"
+    torn = q.unit == "piece" and found.category == "bread" and q.amount >= 1 and not any(
+        part.unit == "slice" for part in found.record.portions)  # "a piece of naan"; "half a piece" is half a naan
     if cut is None and not torn and (q.unit != "wedge" or any(part.unit == "wedge" for part in found.record.portions)):
         return None
     whole = grams_for(found.record, Quantity(1.0), found.category, found.unit_hint, age_months)

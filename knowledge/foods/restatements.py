@@ -113,12 +113,17 @@ def _amount_for_before(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_mon
     return True
 
 
+_LENGTHS = frozenset({"inch", "inches", "in", "cm", "centimeter", "centimeters", "centimetre", "centimetres"})
+
+
 def _each(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | None) -> bool:
     """"3 cubes of squash (about 1 oz each)": the weight of each piece; "rice and beans, 2 tbsp of each":
     that amount of every food the item before named."""
     q, rest = parse_quantity(list(p.words))
-    if content_tokens(rest) != ["each"]:
+    if [w for w in content_tokens(rest) if w not in _LENGTHS] != ["each"]:
         return False
+    if _LENGTHS & set(p.words):  # "2 cubes of tofu, about an inch each": how big, which the count already says
+        return True
     before, start = meal.previous
     if meal.first is not None and meal.first[0].clause == p.clause and not any(
             not i.estimated for i in meal.items[meal.first[1]:start]):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from knowledge.foods.baby_food import baby_food, baby_food_named, pack_unit, stage_jar
+from knowledge.foods.baby_food import baby_food, baby_food_named, brand_pouch, pack_unit, stage_jar
 from knowledge.foods.brands import BrandSplit, split_brand
-from knowledge.foods.counts import as_count, counted_pieces, single_serving, sliced
+from knowledge.foods.counts import as_count, counted_pieces, fast_food_order, single_serving, sliced
 from knowledge.foods.dish_amounts import dish_grams
 from knowledge.foods.eaten import shared_dish_bites, weighed_item
 from knowledge.foods.food_item import FoodItem
@@ -67,20 +67,23 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
         q = Quantity(1.0)  # "string cheese + a clementine": one stick of it
     if split.brand is not None and not q.given and q.vague is None:  # "a Yo Baby yogurt": one of its packs
         q = replace(q, amount=1.0, unit=pack_unit(split, table))
+    if q.unit is None and q.vague is None and (pack := _package_named(rest)) is not None:
+        q = replace(q, amount=q.amount or 1.0, unit=pack)  # "an apple sweet potato pouch": one pouch of it
     if q.unit in PACKAGES and len(resolution.foods) > 1:  # "a pouch (apple and spinach)": mostly the first
         resolution = baby_food(Resolution(resolution.foods[:1]), rest[: resolution.foods[0].end], table, split.stage)
     out = []
     brand = " ".join(split.brand_words)
     for n, found in enumerate(resolution.foods):
         if found.per_dish is not None:
-            grams = dish_grams(found, q, age_months, table)
+            grams = dish_grams(found, q, age_months, table, p.cut_into)
             name = table.part_name(found.record)
         else:
             if n == len(resolution.foods) - 1 and _unmeasured_drink(found.category, q, p, rest):
                 grams = Grams(0.0, True, "drink, amount not said")
             elif n == len(resolution.foods) - 1:
-                grams = stage_jar(q, split) or piece_of_whole(found, q, p, age_months) or grams_for(
-                    found.record, as_count(q, found, rest), found.category, found.unit_hint, age_months)
+                grams = stage_jar(q, split) or brand_pouch(q, split, found.unit_hint) \
+                    or fast_food_order(q, found, rest) or piece_of_whole(found, q, p, age_months) \
+                    or grams_for(found.record, as_count(q, found, rest), found.category, found.unit_hint, age_months)
             else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
                 topping = Quantity(vague=1.0 if found.category in SPREADS else TOPPING_SHARE)
                 grams = grams_for(found.record, topping, found.category, found.unit_hint, age_months)
@@ -96,6 +99,12 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     if out and p.eaten_bites is not None and any(i.dish for i in out):
         out = shared_dish_bites(out, p, resolution.foods[-1], age_months, table)
     return out, None
+
+
+def _package_named(words: list[str]) -> str | None:
+    """The package a food's own name ends in ("apple banana pouch", "fruit cup"), else None."""
+    last = UNIT_ALIASES.get(words[-1]) if words else None
+    return last if last in PACKAGES else None
 
 
 def _unmeasured_drink(category: str, q: Quantity, p: ParsedItem, rest: list[str]) -> bool:
@@ -117,6 +126,8 @@ def _weigh_with_aside(p: ParsedItem, table: FoodTable, age_months: int | None,
     and every word of it the food's name or SR28 description holds (or the name is a curated one)."""
     plain, plain_missing = weigh(replace(p, aside=()), table, age_months, brand_before)
     aside = tuple(w for w in p.aside if w not in ("and", "with", "n"))
+    if (own_part := _dish_part_aside(p, plain, aside, table, age_months, brand_before)) is not None:
+        return own_part, None
     said = [singular(w) for w in content_tokens(list(aside))]
     taken = []
     for words in ((*aside, *p.words), (*p.words, *aside)) if part_words(aside) is None else ():
@@ -137,6 +148,20 @@ def _weigh_with_aside(p: ParsedItem, table: FoodTable, age_months: int | None,
             new = [replace(i, name=old.name) for i, old in zip(new, plain)]
         return new, None
     return plain, plain_missing
+
+
+def _dish_part_aside(p: ParsedItem, plain: list[FoodItem], aside: tuple[str, ...], table: FoodTable,
+                     age_months: int | None, brand_before: BrandSplit | None) -> list[FoodItem] | None:
+    """"a cheese quesadilla (1 small tortilla)", "(little 6 inch one)": the aside names the dish's own
+    part or nothing at all but its size, so the dish stays, as big as the aside says."""
+    if not plain or not all(i.dish for i in plain):
+        return None
+    sizes = tuple(w for w in aside if w in SIZES)
+    named, missing = weigh(replace(p, words=aside, aside=()), table, age_months, brand_before)
+    own_part = not missing and named and {i.ndb_no for i in named} < {i.ndb_no for i in plain}
+    if not (own_part or sizes and not named):
+        return None
+    return weigh(replace(p, words=(*sizes, *p.words), aside=()), table, age_months, brand_before)[0]
 
 
 def _curated(items: list[FoodItem], table: FoodTable) -> bool:

