@@ -32,6 +32,7 @@ class MealSoFar:
     brand: BrandSplit | None = None  # the restaurant or brand named last
     first: tuple[ParsedItem, int, int] | None = None  # the clause's first item and its foods' span
     amended: tuple[int, int] = (-1, -1)  # items re-weighed by a bare amount in a later sentence, and its clause
+    touched: tuple[int, int] | None = None  # the clause that last said what became of an earlier item, and the item
 
 
 _SERVING_NOUNS = frozenset({"sandwich", "sandwiches", "serving", "servings", "portion", "portions", "one", "ones",

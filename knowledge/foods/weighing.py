@@ -47,6 +47,8 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     if split.brand is None and brand_before is not None and brand_before.brand is not None \
             and brand_before.brand.food_for(_item_words(words)) is not None:
         split = BrandSplit(brand_before.brand, brand_before.brand_words, split.stage, split.rest)
+    if _brand_as_place(split, p):
+        return [], None
     words = split.rest
     q, rest = parse_quantity(words, protected(words, table))
     if q.unit and not content_tokens(rest):  # "a pouch": the unit is the food, if it is one
@@ -96,6 +98,20 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     if out and p.eaten_bites is not None and any(i.dish for i in out):
         out = shared_dish_bites(out, p, resolution.foods[-1], age_months, table)
     return out, None
+
+
+def _brand_as_place(split: BrandSplit, p: ParsedItem) -> bool:
+    """"DD at mcdonalds: 4 nuggets": a restaurant said after "at"/"from" with no food of its own is where the
+    meal was; it names the brand of what follows, and is no food itself."""
+    if split.brand is None or content_tokens(split.rest) or any(number_value(w) is not None for w in split.rest):
+        return False
+    words = list(p.words)
+    start = next((i for i in range(len(words)) if tuple(words[i : i + len(split.brand_words)]) == split.brand_words), 0)
+    return start > 0 and words[start - 1] in ("at", "from") and all(w in _WHO_WENT for w in words[: start - 1])
+
+
+_WHO_WENT = frozenset("dd ds lo she he we they i us baby kid kids toddler son daughter were was went to then and so "
+                      "also just the today tonight our".split())  # "DD at", "we were at": who went there
 
 
 def _unmeasured_drink(category: str, q: Quantity, p: ParsedItem, rest: list[str]) -> bool:
