@@ -66,7 +66,9 @@ _CUISINE = re.compile(r"\b(?:[a-z]+(?:ese|ian|ean|can)|thai|greek|french|latin|c
 # Clock times in a day log: "7am:", "12:", "3pm nap", "at 5:30" are when, never how many.
 _CLOCK = re.compile(r"(?m)^\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[:\-\u2013]\s+"
                     r"|\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?=\W|$)|\bat\s+\d{1,2}:\d{2}\b"
-                    r"|\b(?:at|around)\s+\d{1,2}(?::\d{2})?(?=\s*[:\-\u2013]\s)", re.I)  # "snack at 3: 6 crackers"
+                    r"|\b(?:at|around)\s+\d{1,2}(?::\d{2})?(?=\s*[:\-\u2013]\s)"  # "snack at 3: 6 crackers"
+                    r"|\b(?:at|around)\s+(?:like\s+|about\s+|around\s+)?\d{1,2}(?::\d{2})?(?=\s+(?:an?|she|he|they|we|i|"
+                    r"then|had|ate|lunch|dinner|breakfast|snack)\b)", re.I)  # "then at 10 a handful of puffs"
 _EMOJI_BREAK = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF][\uFE0F\U0001F3FB-\U0001F3FF]*\\s+"
                           "(?=(?:he|she|they|we|i|then|but|ate|had|drank|only|just|[A-Z])\\b)")
 # "indian takeout:", "chinese delivery -": where the food came from, said as a label.
@@ -150,7 +152,7 @@ _PREP_TAIL = re.compile(
     r"|(?:folded|rolled)\s+(?:over|up|in half)"
     r"|(?:saved|saving|kept|keeping|put away|putting away)\s+(?:the\s+)?(?:other half|rest|remainder|leftovers)"
     r"(?:\s+for\s+(?:later|tomorrow|lunch|dinner|a snack))?"
-    r"|(?:on|in|from)\s+(?:a|the|his|her|their)\s+(?:highchair|high chair|tray|plate|bowl|spoon|fork|"
+    r"|(?:on|in|from|off)\s+(?:a|the|his|her|their|my|our)\s+(?:highchair|high chair|tray|plate|bowl|spoon|fork|"
     r"preloaded spoon|sippy cup|straw cup|open cup|cup|bottle)"
     r"|(?:with|using)\s+(?:a|the|his|her)\s+(?:spoon|fork|fingers|hands|preloaded spoon)"
     r"|(?:by|with)\s+(?:himself|herself|themselves|his hands|her hands|hand))\b",
@@ -172,7 +174,7 @@ _REPORT = re.compile(r"\b(?:(?:the|her|his|their)\s+)?(?:daycare|day care|nurser
 
 
 # A clause about when or why, after the food: "half the jar before the head shaking started".
-_WHEN_TAIL = re.compile(r"\s+(?:before|until|till|when|once)\s+(?:the\s+\w+\s+\w+ing|(?:he|she|they|i|we|it)\s+"
+_WHEN_TAIL = re.compile(r"\s+(?:before|until|till|when|once)\s+(?:(?:eating|trying|tasting|touching)\b|the\s+\w+\s+\w+ing|(?:he|she|they|i|we|it)\s+"
                         r"(?:got|started|fell|was|were|lost|decided|began|refused|turned)|(?:he|she|they)\s+\w+ed)\b"
                         r"[^,.;!?\n]*", re.I)
 

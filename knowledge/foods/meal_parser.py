@@ -67,7 +67,7 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "refused": (REFUSE, 0.0), "refused to eat": (REFUSE, 0.0), "rejected": (REFUSE, 0.0),
     "wouldnt eat": (REFUSE, 0.0), "would not eat": (REFUSE, 0.0), "didnt eat": (REFUSE, 0.0),
     "did not eat": (REFUSE, 0.0), "didnt want": (REFUSE, 0.0), "did not want": (REFUSE, 0.0),
-    "wont eat": (REFUSE, 0.0), "will not eat": (REFUSE, 0.0), "wouldnt touch": (REFUSE, 0.0),
+    "wont eat": (REFUSE, 0.0), "dropped": (REFUSE, 0.0), "will not eat": (REFUSE, 0.0), "wouldnt touch": (REFUSE, 0.0),
     "didnt touch": (REFUSE, 0.0), "did not touch": (REFUSE, 0.0), "spat out": (REFUSE, 0.0),
     "spit out": (REFUSE, 0.0), "spat": (REFUSE, 0.0), "threw": (REFUSE, 0.0), "tossed": (REFUSE, 0.0),
     "pushed away": (REFUSE, 0.0), "hated": (REFUSE, 0.0), "didnt like": (REFUSE, 0.0),
@@ -153,6 +153,15 @@ _DILUTED = re.compile(r"(?P<drink>(?<![,.;:!?\n])[^,.;:!?\n]+?)\s+(?:watered\s+d
 _REPORTED = re.compile(r"['\"]?\b(?P<verb>ate|drank|had)\s+(?P<share>all|most|some|half|none|nothing|a little|a bit)['\"]?"
                        r"\s+for\s+(?:the\s+|her\s+|his\s+|their\s+)?(?=[a-z])", re.I)
 _REPORTED_SHARE = {"nothing": "none"}
+_SPAT_ONE = re.compile(r"\b(?:spit|spat|threw|dropped)\s+(?:out\s+)?the\s+(?:second|other|last|third)\s+(?:one|half)(?:\s+out)?"
+                       r"(?=\s+so\s+(?:really|actually|only))", re.I)
+_REALLY_JUST = re.compile(r",?\s*\bso\s+(?:really|actually)\s+(?:just|only)\s+(?P<n>\d+|one|two|three|half)\b", re.I)
+_ALL_BUT = re.compile(r"\b(?:refused|rejected|wouldn'?t eat|didn'?t eat|would not eat|did not eat)\s+(?:everything|it all|all of it)"
+                      r"\s+(?:except|but|besides|apart from|other than)\s+", re.I)
+_THE_WHOLE = re.compile(r"\b(?:the|her|his|a)\s+whole\s+(?!(?:half|halves|quarter|quarters|amount|thing|things|lot|cup|bowl|plate|jar|pouch|container|bottle|sippy|"
+                        r"box|pack|packet|bag|tube|serving|portion|one|piece|slice|milk|wheat|grain|grains|day|time|way|"
+                        r"family|meal|dinner|lunch|breakfast|snack|kid|kids|pack|tub|can|carton|glass|sandwich|egg|wrap|"
+                        r"burrito|quesadilla)\b)(?=[a-z])", re.I)
 _SPAT_OUT = re.compile(r"\b(?:spit|spat|spits)\s+(it|them|that|those)\s+(?:right\s+|straight\s+|back\s+|all\s+)?out\b", re.I)
 _FRACTION_WORDS = {"a half": 0.5, "two thirds": 2 / 3, "three quarters": 0.75, "a third": 1 / 3, "a quarter": 0.25}
 _CUT_PIECE = "cut piece"
@@ -293,6 +302,10 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     light = _REPORTED.sub(lambda m: f"{m.group('verb')} {_REPORTED_SHARE.get(m.group('share').lower(), m.group('share'))}"
                                     f" of the ", light)  # "sheet says 'ate all' for soup": all of the soup
     light = _SPAT_OUT.sub(r"refused \1", light)  # "tried the kimchi and spit it right out": none of it
+    light = _SPAT_ONE.sub(" ", light)  # "2 lumpia but spat the second one out so really just 1": the count says
+    light = _REALLY_JUST.sub(r", ate \g<n>", light)
+    light = _ALL_BUT.sub("only ate ", light)  # "refused everything except 4 bites of rice"
+    light = _THE_WHOLE.sub("1 whole ", light)  # "the whole hot dog" is one hot dog
     light = re.sub(r"\bnothing\s+but\b|\bnothing\s+except\b", "only", light, flags=re.I)  # "ate nothing but ketchup"
     light = re.sub(r"(\d)\s*-?\s*ish\b", r"\1", light, flags=re.I)  # "(8ish)", "10-ish grapes": about that many
     light = _DILUTED.sub(lambda m: f"half of the {m.group('drink')}" if m.group("half") else m.group("drink"), light)

@@ -40,6 +40,14 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     `brand_before` is the restaurant named earlier in the message: "McDonald's nuggets and fries".
     A bracketed aside is read with the food ("pouch (apple and spinach)") unless that names nothing
     ("3 chicken nuggets (the dino ones)")."""
+    if p.aside and (p.aside[-1] in _ALSO or p.aside[0] in _ALSO) and len(p.aside) <= 4:  # "hot dog (bun too)"
+        plain, missing = weigh(replace(p, aside=()), table, age_months, brand_before)
+        extra = tuple(w for w in p.aside if w not in _ALSO)
+        more, _ = weigh(ParsedItem(" ".join(extra), (*p.words, *extra), kind=p.kind), table, age_months) \
+            if extra else ([], None)  # "hot dog (bun too)": a hot dog bun, when the names have one
+        if len(more) != 1 or more[0].ndb_no in {i.ndb_no for i in plain}:
+            more, _ = weigh(ParsedItem(" ".join(extra), extra, kind=p.kind), table, age_months) if extra else ([], None)
+        return plain + more, missing
     if p.aside:
         return _weigh_with_aside(p, table, age_months, brand_before)
     words = list(p.words)
@@ -98,6 +106,9 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     if out and p.eaten_bites is not None and any(i.dish for i in out):
         out = shared_dish_bites(out, p, resolution.foods[-1], age_months, table)
     return out, None
+
+
+_ALSO = frozenset({"too", "also", "included", "including", "plus"})
 
 
 def _brand_as_place(split: BrandSplit, p: ParsedItem) -> bool:

@@ -128,3 +128,46 @@ def test_a_share_of_a_batch_is_weighed_by_its_ingredients(table):
     meal = analyze_meal("lunch: half an apple-oat pancake (batter was 1 apple + 1/2 cup oats, made 2 pancakes)",
                         table, 12)
     assert grams(meal)["apple"] == pytest.approx(182 / 4, abs=2) and "oats" in grams(meal)
+
+
+# 2b. Corrections and asides said after the food ------------------------------------------------------
+
+def test_a_corrected_count_after_spitting_one_out(table):
+    once = analyze_meal("she had 1 egg roll", table, 36).totals["kcal"]
+    meal = analyze_meal("she had 2 egg rolls but spat the other one out so really just 1", table, 36)
+    assert meal.totals["kcal"] == pytest.approx(once, rel=0.01)
+
+
+def test_refused_everything_except(table):
+    meal = analyze_meal("at dinner he refused everything except 3 bites of couscous", table, 20)
+    assert [i.name for i in meal.items] == ["couscous"] and meal.items[0].grams > 0
+
+
+def test_the_whole_food_is_one_of_it(table):
+    assert grams(analyze_meal("she ate the whole corn dog", table, 48)) == \
+        grams(analyze_meal("she ate 1 corn dog", table, 48))
+
+
+def test_an_aside_that_adds_a_part(table):
+    names = [i.name for i in analyze_meal("1 hamburger patty (bun too)", table, 48).items]
+    assert len(names) == 2 and "bun" in names[1]
+
+
+def test_a_bracket_measures_pieces_that_were_not_counted(table):
+    meal = analyze_meal("she had half the pear slices (1 small pear cut up)", table, 30)
+    [pear] = meal.items
+    assert pear.grams == pytest.approx(148 / 2, abs=3)  # SR28: 1 small pear 148 g
+
+
+@pytest.mark.parametrize("text, food", [
+    ("a few bites of rice off my plate", "rice"),
+    ("then at 10 a handful of cheerios", "cheerios"),
+])
+def test_where_and_when_are_not_amounts_or_foods(table, text, food):
+    meal = analyze_meal(text, table, 24)
+    assert [i.name for i in meal.items] == [food] and not meal.unknown and meal.items[0].grams < 40
+
+
+def test_dropped_before_eating_any_is_nothing_eaten(table):
+    assert analyze_meal("he dropped his muffin on the floor before eating any of it", table, 30).totals.get(
+        "kcal", 0) == 0
