@@ -47,7 +47,7 @@ def analyze(ctx: Context, text: str, child: Child) -> Any:
     from knowledge.food_safety_scan import strip_symptoms
 
     return analyze_meal(strip_symptoms(text), ctx.knowledge.food_table(), age_months(child, ctx.today),
-                        llm_parse=llm_parse)
+                        llm_parse=llm_parse, child_name=child.name)
 
 
 def store(ctx: Context, child: Child, analysis: Any, text: str, meal: Meal | None = None) -> Meal:

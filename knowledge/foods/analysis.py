@@ -20,6 +20,7 @@ from knowledge.foods.dips import dips_counted
 from knowledge.foods.dish_amounts import as_food, dish_share, dish_words
 from knowledge.foods.brands import without_brand_labels
 from knowledge.foods.dish_parts import minor_parts_follow, settle_dish_parts, without_unmeasured_repeats
+from knowledge.foods.eaters import for_child
 from knowledge.foods.eaten import apply_back, apply_count, eaten_of_offered, merge_outcome
 from knowledge.foods.food_item import FoodItem, with_eaten
 from knowledge.foods.joins import joined_items
@@ -53,8 +54,11 @@ class MealAnalysis:
 
 
 def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
-                 llm_parse: LlmParse | None = None) -> MealAnalysis:
-    """Parse, match, weigh and total one meal message."""
+                 llm_parse: LlmParse | None = None, child_name: str | None = None) -> MealAnalysis:
+    """Parse, match, weigh and total one meal message: what `child_name` ate (else the first child it names)."""
+    said, text = text, for_child(text, child_name)  # "Noah ate rice, Eli just ate the plantains": Noah's
+    if said != text:
+        return replace(analyze_meal(text, table, age_months, llm_parse), text=said)
     if (parts := split_details(text)) is not None:  # "...I asked for details: 1/2 cup cheerios, 1 cookie"
         return _story_then_details(text, parts, table, age_months, llm_parse)
     parsed = parse_meal(text, tuple(table.names.separator_keys))
@@ -63,7 +67,8 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
         if p.refers_back and p.eaten_count is not None:
             apply_count(meal.items, meal.clauses, p, table)
         elif p.refers_back:
-            apply_back(meal.items, meal.clauses, p, table, age_months)
+            apply_back(meal.items, meal.clauses, p, table, age_months,
+                       meal.touched[1] if meal.touched and meal.touched[0] == p.clause else None)
         elif (parts := part_words(p.words)) is not None:  # "he only ate the white", "the crust"
             eat_part(meal.items, parts, p.kind == REFUSE, table)
         elif not (p.bracketed and restates(meal, p, table, age_months)) and not redescribes(meal, p, table,
@@ -115,7 +120,9 @@ def _add(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | Non
     opens_clause = meal.first is None or meal.first[0].clause != p.clause
     start = len(meal.items)
     for item in new:
-        if eaten_of_offered(meal.items, meal.offered, item, p, table) or merge_outcome(meal.items, item, p, table):
+        if (at := eaten_of_offered(meal.items, meal.offered, item, p, table)) is not None \
+                or (at := merge_outcome(meal.items, item, p, table)) is not None:
+            meal.touched = (p.clause, at)
             continue
         if p.kind == OFFER or (p.kind is None and not (item.dish and item.estimated)):  # "2 idli w sambar, ate 1.5":
             meal.offered.add(len(meal.items))  # a food listed with no verb is what was served

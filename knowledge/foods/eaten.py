@@ -63,12 +63,12 @@ def shared_dish_bites(items: list[FoodItem], p: ParsedItem, found: ResolvedFood,
     return out
 
 
-def merge_outcome(items: list[FoodItem], item: FoodItem, p: ParsedItem, table: FoodTable) -> bool:
-    """"…, refused the peas": update the peas already listed instead of adding them again."""
+def merge_outcome(items: list[FoodItem], item: FoodItem, p: ParsedItem, table: FoodTable) -> int | None:
+    """"…, refused the peas": update the peas already listed instead of adding them again; where they are."""
     if p.eaten_share is None and p.eaten_bites is None:
-        return False
+        return None
     if not item.estimated and p.eaten_bites is None:  # "refused 2 eggs": a new, weighed item
-        return False
+        return None
     for i, earlier in enumerate(items):
         if earlier.ndb_no == item.ndb_no:
             if p.eaten_bites is not None:
@@ -76,15 +76,15 @@ def merge_outcome(items: list[FoodItem], item: FoodItem, p: ParsedItem, table: F
             else:
                 eaten = earlier.offered_grams * p.eaten_share
             items[i] = with_eaten(earlier, eaten, table)
-            return True
-    return False
+            return i
+    return None
 
 
 def eaten_of_offered(items: list[FoodItem], offered: set[int], item: FoodItem, p: ParsedItem,
-                     table: FoodTable) -> bool:
-    """"offered 1 cup of milk, she drank 4 oz": the amount eaten of a food already offered."""
+                     table: FoodTable) -> int | None:
+    """"offered 1 cup of milk, she drank 4 oz": the amount eaten of a food already offered; where it is."""
     if p.kind != EAT or item.estimated:
-        return False
+        return None
     for i in sorted(offered, reverse=True):  # the same food, or the same words ("steamed carrot sticks")
         if items[i].ndb_no == item.ndb_no or normalise(items[i].name) == normalise(item.name):
             if items[i].estimated or item.grams > items[i].offered_grams:  # "cucumber slices ... she ate 3 cucumber
@@ -94,14 +94,15 @@ def eaten_of_offered(items: list[FoodItem], offered: set[int], item: FoodItem, p
             else:
                 items[i] = with_eaten(items[i], min(items[i].offered_grams, item.grams), table)
             offered.discard(i)
-            return True
-    return False
+            return i
+    return None
 
 
 def apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: FoodTable,
-               age_months: int | None) -> None:
-    """"… but she refused it" / "only ate half": apply to the items just before."""
-    same = [i for i, c in enumerate(clauses) if c == p.clause]
+               age_months: int | None, touched: int | None = None) -> None:
+    """"… but she refused it" / "only ate half": apply to the items just before. `touched` is an earlier
+    item this clause already spoke of ("she smeared the couscous, maybe 1 spoonful went in")."""
+    same = [i for i, c in enumerate(clauses) if c == p.clause] or ([touched] if touched is not None else [])
     targets = same or [i for i, c in enumerate(clauses) if c == p.clause - 1]
     if p.kind is None and p.eaten_share is not None and same:  # "a muffin and a kiwi, half": the kiwi
         targets = same[-1:]

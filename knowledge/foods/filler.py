@@ -51,10 +51,24 @@ _ILLNESS = re.compile(r"\b(?:(?:(?:he|she|they)(?:'?s| is| has| was)?\s+)?(?:sic
                       r"|\b(?:in|within|for)\s+(?:like\s+|about\s+)?\d+\s*(?:sec|secs|seconds|min|mins|minutes)\b"
                       r"|\b(?:and\s+)?dipped\s+[^,.;!?\n]*?\s+in(?:to)?\s+(?:the\s+|her\s+|his\s+)?(?:egg\s+)?yolks?\b", re.I)
 # (the last: "dipped the rest in the yolk" - the yolk is the egg's, already listed)
+# Where a baby is in starting food, not a food: "we've been doing solids", "just started purees".
+_STARTED_SOLIDS = re.compile(r"\b(?:(?:we|we'?ve|weve|she|he|they|she'?s|he'?s|shes|hes)\s+)?(?:(?:has|have|had|just)\s+)*"
+                             r"(?:been\s+)?(?:doing|started|starting|start|on|into|introducing|introduced|began)\s+"
+                             r"(?:solids|solid food|solid foods|purees|blw|baby[- ]led weaning)\b", re.I)
+# How long, not how much: "2 bites of banana all afternoon", "been on solids about a month".
+_SPAN = re.compile(r"\ball\s+(?:day|morning|afternoon|evening|night|week|weekend)(?:\s+long)?\b"
+                   r"|\b(?:for|about|almost|nearly|over|under|like)\s+(?:a|an|one|two|three|a few|a couple of)\s+"
+                   r"(?:days?|weeks?|months?|years?)(?:\s+(?:now|ago))?\b", re.I)
+# The kind of kitchen, said of a meal: "japanese breakfast today", "latin food last night", "indian dinner".
+_CUISINE = re.compile(r"\b(?:[a-z]+(?:ese|ian|ean|can)|thai|greek|french|latin|cajun|soul|turkish|polish|spanish|irish|"
+                      r"jewish|swedish)\s+(?=(?:breakfast|brunch|lunch|dinner|supper|food|night|meal|feast|style|cooking)\b)",
+                      re.I)
 # Clock times in a day log: "7am:", "12:", "3pm nap", "at 5:30" are when, never how many.
 _CLOCK = re.compile(r"(?m)^\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[:\-\u2013]\s+"
                     r"|\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?=\W|$)|\bat\s+\d{1,2}:\d{2}\b"
-                    r"|\b(?:at|around)\s+\d{1,2}(?::\d{2})?(?=\s*[:\-\u2013]\s)", re.I)  # "snack at 3: 6 crackers"
+                    r"|\b(?:at|around)\s+\d{1,2}(?::\d{2})?(?=\s*[:\-\u2013]\s)"  # "snack at 3: 6 crackers"
+                    r"|\b(?:at|around)\s+(?:like\s+|about\s+|around\s+)?\d{1,2}(?::\d{2})?(?=\s+(?:an?|she|he|they|we|i|"
+                    r"then|had|ate|lunch|dinner|breakfast|snack)\b)", re.I)  # "then at 10 a handful of puffs"
 _EMOJI_BREAK = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF][\uFE0F\U0001F3FB-\U0001F3FF]*\\s+"
                           "(?=(?:he|she|they|we|i|then|but|ate|had|drank|only|just|[A-Z])\\b)")
 # "indian takeout:", "chinese delivery -": where the food came from, said as a label.
@@ -118,6 +132,9 @@ _AT_FAMILY = re.compile(r"\bat\s+(?:my|our|her|his|their)\s+(?:moms|mums|mothers
 # "a piece about the size of my palm": how big, said by a hand; not a food.
 _HAND_SIZE = re.compile(r"\b(?:about |like |maybe |roughly )?(?:the )?size of (?:my|a|an|his|her|your|their) "
                         r"(?:palm|hand|thumb|thumbnail|fist|finger|pinky|pinkie)\b", re.I)
+# "2 cubes of tofu, about an inch each": how big each piece was, not how much.
+_PIECE_SIZE = re.compile(r"\b(?:about\s+|like\s+|maybe\s+|roughly\s+)?(?:an?|one|half an?|\d+(?:[./]\d+)?)\s*-?\s*"
+                         r"(?:inch|inches|in|cm)\s+(?:each|wide|long|thick|across|big|square)\b", re.I)
 # "hi! she had an egg": a greeting that opens the message.
 _GREETING = re.compile(r"^\s*(?:hi+|hey+|hello|hiya|heya|good (?:morning|afternoon|evening))(?:\s+(?:there|all|again))?"
                        r"\s*[!,.]+", re.I)
@@ -135,7 +152,7 @@ _PREP_TAIL = re.compile(
     r"|(?:folded|rolled)\s+(?:over|up|in half)"
     r"|(?:saved|saving|kept|keeping|put away|putting away)\s+(?:the\s+)?(?:other half|rest|remainder|leftovers)"
     r"(?:\s+for\s+(?:later|tomorrow|lunch|dinner|a snack))?"
-    r"|(?:on|in|from)\s+(?:a|the|his|her|their)\s+(?:highchair|high chair|tray|plate|bowl|spoon|fork|"
+    r"|(?:on|in|from|off)\s+(?:a|the|his|her|their|my|our)\s+(?:highchair|high chair|tray|plate|bowl|spoon|fork|"
     r"preloaded spoon|sippy cup|straw cup|open cup|cup|bottle)"
     r"|(?:with|using)\s+(?:a|the|his|her)\s+(?:spoon|fork|fingers|hands|preloaded spoon)"
     r"|(?:by|with)\s+(?:himself|herself|themselves|his hands|her hands|hand))\b",
@@ -157,7 +174,7 @@ _REPORT = re.compile(r"\b(?:(?:the|her|his|their)\s+)?(?:daycare|day care|nurser
 
 
 # A clause about when or why, after the food: "half the jar before the head shaking started".
-_WHEN_TAIL = re.compile(r"\s+(?:before|until|till|when|once)\s+(?:the\s+\w+\s+\w+ing|(?:he|she|they|i|we|it)\s+"
+_WHEN_TAIL = re.compile(r"\s+(?:before|until|till|when|once)\s+(?:(?:eating|trying|tasting|touching)\b|the\s+\w+\s+\w+ing|(?:he|she|they|i|we|it)\s+"
                         r"(?:got|started|fell|was|were|lost|decided|began|refused|turned)|(?:he|she|they)\s+\w+ed)\b"
                         r"[^,.;!?\n]*", re.I)
 
@@ -180,9 +197,14 @@ _BRACKET_AGE = re.compile(rf"(?P<who>\b{_WHO})\s*\(\s*(?:almost\s+|nearly\s+)?\d
                           re.I)
 
 
+# "DD 3.5 at mcdonalds", "DS 2, had...": a bare number right after who the child is, then no food.
+_WHO_AGE = re.compile(r"\b(?P<who>dd|ds|lo)\s+\d(?:\.\d)?(?=\s*(?:$|[,.:;!?)\n-]|(?:at|in|on|and|had|ate|was|is)\b))",
+                      re.I)
+
+
 def strip_ages(text: str) -> str:
     """Remove the child's age said in passing; the people words before it go too when they lead it."""
-    text = _BRACKET_AGE.sub(lambda m: m.group("who"), text)
+    text = _WHO_AGE.sub(lambda m: m.group("who"), _BRACKET_AGE.sub(lambda m: m.group("who"), text))
     return _BARE_AGE.sub(" ", _AGE.sub(" ", text))
 
 
@@ -203,8 +225,9 @@ def strip_filler(text: str) -> str:
     text = _CHATTER.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _WHO_MADE.sub(" ", text)))))
     text = _PARENT_FELT.sub(" ", _STAINED_BY.sub(" ", text))
     text = _PLACE_PHRASE.sub(" ", text)  # before the people: "at his cousins bday party" goes whole
-    text = _PEOPLE_PLACE.sub(" ", _AT_FAMILY.sub(" ", _HAND_SIZE.sub(" ", text)))
+    text = _PEOPLE_PLACE.sub(" ", _AT_FAMILY.sub(" ", _HAND_SIZE.sub(" ", _PIECE_SIZE.sub(" ", text))))
     text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", _ILLNESS.sub(" ", text))))
+    text = _CUISINE.sub(" ", _SPAN.sub(" ", _STARTED_SOLIDS.sub(" ", text)))
     text = _EVENT_LABEL.sub(lambda m: m.group("food"), text)
     text = _PREP_TAIL.sub(" ", text)
     return re.sub(r"[ \t]+", " ", text).strip()

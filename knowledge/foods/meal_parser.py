@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from knowledge.foods.batches import batch_shares
 from knowledge.foods.filler import strip_filler
 from knowledge.foods.quantities import SIZES, UNIT_ALIASES, number_value
 from knowledge.foods.sr28 import singular
@@ -54,7 +55,9 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "gnawed on": (EAT, None), "gnawed": (EAT, None), "chewed on": (EAT, None), "sucked on": (EAT, None),
     "gummed": (EAT, None), "ate up": (EAT, 1.0), "got through": (EAT, None), "made it through": (EAT, None), "sucked down": (EAT, 1.0), "downed": (EAT, 1.0), "snarfed": (EAT, 1.0), "chowed down": (EAT, None),
     "demolished": (EAT, 1.0), "fed": (EAT, None), "fed him": (EAT, None), "fed her": (EAT, None),
-    "picked at": (EAT, 0.25), "played with": (EAT, 0.1), "barely ate": (EAT, 0.1),
+    "picked at": (EAT, 0.25), "played with": (EAT, 0.1), "smeared the": (EAT, 0.1), "smeared her": (EAT, 0.1),
+    "smeared his": (EAT, 0.1), "smeared most of": (EAT, 0.1),  # "smeared the couscous": not "avocado smeared on"
+    "split": (EAT, 0.5), "shared": (EAT, 0.5),  # "they split a quesadilla": half each "barely ate": (EAT, 0.1),
     "barely touched": (EAT, 0.1), "hardly ate": (EAT, 0.1), "didnt eat much": (EAT, 0.25),
     "did not eat much": (EAT, 0.25), "didnt finish": (EAT, 0.5), "did not finish": (EAT, 0.5),
     "offered": (OFFER, None), "served": (OFFER, None), "gave": (OFFER, None), "gave him": (OFFER, None),
@@ -64,7 +67,7 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "refused": (REFUSE, 0.0), "refused to eat": (REFUSE, 0.0), "rejected": (REFUSE, 0.0),
     "wouldnt eat": (REFUSE, 0.0), "would not eat": (REFUSE, 0.0), "didnt eat": (REFUSE, 0.0),
     "did not eat": (REFUSE, 0.0), "didnt want": (REFUSE, 0.0), "did not want": (REFUSE, 0.0),
-    "wont eat": (REFUSE, 0.0), "will not eat": (REFUSE, 0.0), "wouldnt touch": (REFUSE, 0.0),
+    "wont eat": (REFUSE, 0.0), "dropped": (REFUSE, 0.0), "will not eat": (REFUSE, 0.0), "wouldnt touch": (REFUSE, 0.0),
     "didnt touch": (REFUSE, 0.0), "did not touch": (REFUSE, 0.0), "spat out": (REFUSE, 0.0),
     "spit out": (REFUSE, 0.0), "spat": (REFUSE, 0.0), "threw": (REFUSE, 0.0), "tossed": (REFUSE, 0.0),
     "pushed away": (REFUSE, 0.0), "hated": (REFUSE, 0.0), "didnt like": (REFUSE, 0.0),
@@ -73,10 +76,11 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "gagged on": (REFUSE, 0.0), "picked out only": (EAT, None), "picked out just": (EAT, None), "picked out": (REFUSE, 0.0), "picked off": (REFUSE, 0.0), "left": (REFUSE, 0.0), "no": (REFUSE, 0.0), "not": (REFUSE, 0.0),
     "no interest in": (REFUSE, 0.0), "not interested in": (REFUSE, 0.0), "wasnt into": (REFUSE, 0.0),
     "without": (REFUSE, 0.0), "wont touch": (REFUSE, 0.0), "will not touch": (REFUSE, 0.0),
-    "never touches": (REFUSE, 0.0), "wont try": (REFUSE, 0.0), "refuses": (REFUSE, 0.0),
+    "never touches": (REFUSE, 0.0), "nobody touched": (REFUSE, 0.0), "no one touched": (REFUSE, 0.0),
+    "nobody ate": (REFUSE, 0.0), "no one ate": (REFUSE, 0.0), "wont try": (REFUSE, 0.0), "refuses": (REFUSE, 0.0),
 }
 _SHORT_NO = frozenset({"no", "without"})  # "burger no bun, and pasta": the "no" is said of the bun only
-_ADVERBS = r"(?:only|just|also|then|finally|happily|eventually|still|even|really|actually|all)\s+"
+_ADVERBS = r"(?:only|just|also|then|finally|happily|eventually|still|even|really|actually|all|mostly)\s+"
 
 
 def _verb_regex(phrase: str) -> str:
@@ -145,6 +149,20 @@ _BARE_SHARE = re.compile(r"^(?:(?P<a>\d+)/(?P<b>\d+)|(?P<w>a half|two thirds|thr
 # "4 oz apple juice watered down half n half": half of what was drunk was juice, the water counts nothing.
 _DILUTED = re.compile(r"(?P<drink>(?<![,.;:!?\n])[^,.;:!?\n]+?)\s+(?:watered\s+down|diluted|mixed with water|cut with water)"
                       r"(?P<half>\s+(?:half\s+(?:and|n|&|'n')\s+half|50/50|1:1)|\s+(?:with\s+)?(?:half|50%)\s+water)?", re.I)
+# A daycare sheet's outcome, then the food it is for: "'ate all' for chicken noodle soup", "ate most for lunch".
+_REPORTED = re.compile(r"['\"]?\b(?P<verb>ate|drank|had)\s+(?P<share>all|most|some|half|none|nothing|a little|a bit)['\"]?"
+                       r"\s+for\s+(?:the\s+|her\s+|his\s+|their\s+)?(?=[a-z])", re.I)
+_REPORTED_SHARE = {"nothing": "none"}
+_SPAT_ONE = re.compile(r"\b(?:spit|spat|threw|dropped)\s+(?:out\s+)?the\s+(?:second|other|last|third)\s+(?:one|half)(?:\s+out)?"
+                       r"(?=\s+so\s+(?:really|actually|only))", re.I)
+_REALLY_JUST = re.compile(r",?\s*\bso\s+(?:really|actually)\s+(?:just|only)\s+(?P<n>\d+|one|two|three|half)\b", re.I)
+_ALL_BUT = re.compile(r"\b(?:refused|rejected|wouldn'?t eat|didn'?t eat|would not eat|did not eat)\s+(?:everything|it all|all of it)"
+                      r"\s+(?:except|but|besides|apart from|other than)\s+", re.I)
+_THE_WHOLE = re.compile(r"\b(?:the|her|his|a)\s+whole\s+(?!(?:half|halves|quarter|quarters|amount|thing|things|lot|cup|bowl|plate|jar|pouch|container|bottle|sippy|"
+                        r"box|pack|packet|bag|tube|serving|portion|one|piece|slice|milk|wheat|grain|grains|day|time|way|"
+                        r"family|meal|dinner|lunch|breakfast|snack|kid|kids|pack|tub|can|carton|glass|sandwich|egg|wrap|"
+                        r"burrito|quesadilla)\b)(?=[a-z])", re.I)
+_SPAT_OUT = re.compile(r"\b(?:spit|spat|spits)\s+(it|them|that|those)\s+(?:right\s+|straight\s+|back\s+|all\s+)?out\b", re.I)
 _FRACTION_WORDS = {"a half": 0.5, "two thirds": 2 / 3, "three quarters": 0.75, "a third": 1 / 3, "a quarter": 0.25}
 _CUT_PIECE = "cut piece"
 OF_WHOLE = "of whole"  # an eaten share of one whole food or dish, not of what was served
@@ -169,10 +187,16 @@ _WASTED = re.compile(
     # the floor than in her": more than half
     re.I,
 )
+# "fed the rest to the dog", "threw half on the floor": the same, said verb first.
+_WASTED_FED = re.compile(
+    r"(?:(?<=^)|(?<=[,.;!?\n])|(?<=\band)|(?<=\bbut)|(?<=\bthen))\s*(?:(?:she|he|they|i|we)\s+)?"
+    r"(?:fed|gave|threw|tossed|dropped|chucked|flung|slipped)\s+(?:the\s+)?(?P<share>rest|remainder|others?|other half|half|"
+    r"most|some|all|everything|it|them|\d+|one|two|three)(?:\s+of\s+(?:it|them))?\s+(?:to|on|onto|at|under)\s+(?:the\s+|our\s+|her\s+|his\s+)?"
+    r"(?:dog|dogs|cat|floor|ground|bin|trash)\b", re.I)
 _WASTED_SHARE = {"half": 0.5, "most": 0.75, "more": 0.6, "some": 0.4, "a lot": 0.6, "a bit": 0.2, "a little": 0.2, "part": 0.4,
                  "the majority": 0.75, "a quarter": 0.25, "a third": 1 / 3, "two thirds": 2 / 3,
                  "three quarters": 0.75, "all": 1.0, "everything": 1.0, "the whole thing": 1.0, "it": 1.0,
-                 "them": 1.0}
+                 "them": 1.0, "other half": 0.5}
 _THE_REST = re.compile(r"^(?:the|all the)?\s*(?:rest|remainder|others|other ones|leftovers)\b", re.I)
 # "a few sips of milk (like 2 oz)": a measured amount in brackets is the item's amount.
 _PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~)?\s*"
@@ -191,7 +215,7 @@ _CUT_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8
                 "wedges": 8, "triangles": 4, "squares": 4, "quarters": 4, "half": 2, "halves": 2}
 _WORD_NUMBERS = {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _CLAUSE = re.compile(
-    r"(?<!\d)[.;!?\n]+(?!\d)|[.;!?]+$|,?\s+(?:but|then|and then|after that|afterwards|later|though|"
+    r"(?<!\d)[.;!?\n]+(?!\d)|[.;!?]+$|(?:(?<=[A-Za-z] \d)|(?<=[A-Za-z] \d\d))\.(?=\s)|,?\s+(?:but|then|and then|after that|afterwards|later|though|"
     r"although|however|whereas|while)\s+|^\s*(?:then|and then)\s+",
     re.I,
 )
@@ -200,7 +224,7 @@ _ON = "".join(f"(?<!{v})" for v in ("snacked", "munched", "nibbled", "chewed", "
                                      "slathered", "went", "landed", "ended up", "fell", "thrown", "tossed", "dropped",
                                      "straight", "right"))
 _SEGMENT = re.compile(
-    rf",|\s+-+\s+|\s+=\s+|(?<=[A-Za-z&)\x00])\s*:\s+|\s+(?:and|with|plus|alongside|along with|also|as well as)\s+"
+    rf",|\s+-+\s+|\s+=\s+|(?<=[A-Za-z&)\x00])\s*:\s+|(?<!\bplayed)(?<!\bplaying)\s+(?:and|with|plus|alongside|along with|also|as well as)\s+"  # "played with": a verb
     rf"|{_ON}\s+on(?: top of)?\s+"
     r"|\s+(?=(?:no|without)\s+[a-z]+\b(?!\s+(?:idea|clue|judge|judging|judgment|way|problem|problems|issues?|reaction|"
     r"rash|interest|thanks)\b))(?<!^no)"  # "turkey burger no bun": the bun is a food of its own, refused
@@ -270,11 +294,18 @@ _NOT_MEAL_TYPOS = frozenset({"snacks", "launch", "lunches", "dinners", "snake", 
 def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal:
     """Split `text` into items; `protected_phrases` are food names containing "and"/"with"."""
     light = _CUT_INTO.sub(lambda m: f" \x04{_CUT_NUMBERS.get(m.group('n').lower(), m.group('n'))}\x04 ",
-                          light_normalise(text))  # before the filler, which drops "cut in half"
+                          batch_shares(light_normalise(text)))  # before the filler, which drops "cut in half"
     light = strip_filler(light)
     meal_type = detect_meal_type(light)
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
-    light = re.sub(r"\bw/\s*|(?<=[a-z)] )w (?=[a-z])", " with ", light, flags=re.I)  # "pancakes w syrup"
+    light = re.sub(r"\bw/\s*|(?<=[a-z)] )w (?=[a-z\d½¼¾⅓])", " with ", light, flags=re.I)  # "pancakes w syrup", "w 1 tbsp"
+    light = _REPORTED.sub(lambda m: f"{m.group('verb')} {_REPORTED_SHARE.get(m.group('share').lower(), m.group('share'))}"
+                                    f" of the ", light)  # "sheet says 'ate all' for soup": all of the soup
+    light = _SPAT_OUT.sub(r"refused \1", light)  # "tried the kimchi and spit it right out": none of it
+    light = _SPAT_ONE.sub(" ", light)  # "2 lumpia but spat the second one out so really just 1": the count says
+    light = _REALLY_JUST.sub(r", ate \g<n>", light)
+    light = _ALL_BUT.sub("only ate ", light)  # "refused everything except 4 bites of rice"
+    light = _THE_WHOLE.sub("1 whole ", light)  # "the whole hot dog" is one hot dog
     light = re.sub(r"\bnothing\s+but\b|\bnothing\s+except\b", "only", light, flags=re.I)  # "ate nothing but ketchup"
     light = re.sub(r"(\d)\s*-?\s*ish\b", r"\1", light, flags=re.I)  # "(8ish)", "10-ish grapes": about that many
     light = _DILUTED.sub(lambda m: f"half of the {m.group('drink')}" if m.group("half") else m.group("drink"), light)
@@ -284,7 +315,8 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     body, saved = _protect(_halves(light), protected_phrases)  # "fruit snacks" keeps "snacks"
     body = _NEXT_MEAL.sub("\n", body)  # "lunch pb&j, dinner spaghetti, 1/4 cup": each meal a sentence of its own
     body = _MEAL_PHRASE.sub(" ", _TEA.sub(" ", body))
-    body = _WASTED.sub(lambda m: f" \x05{' '.join(m.group('share').lower().split())}\x05 ", body)
+    for wasted in (_WASTED, _WASTED_FED):
+        body = wasted.sub(lambda m: f" \x05{' '.join(m.group('share').lower().split())}\x05 ", body)
     items: list[ParsedItem] = []
     clauses = [c for c in _CLAUSE.split(body) if c and c.strip(" ,")]
     for number, clause in enumerate(clauses):
@@ -525,7 +557,7 @@ _PACK_BACK = re.compile(r"^(?:the|that|this|her|his|their)\s+(?:(?:little|small|
 _WENT = r"(?:actually\s+|really\s+|probably\s+)?(?:went down|went in|made it in|made it down|got eaten|was eaten|" \
         r"were eaten|stayed down|got in|made it into (?:her|his|their) mouth)"
 _BITES_WENT_IN = re.compile(rf"^(?P<n>\d+|a|one|two|three|a few|a couple|few)\s+(?P<unit>bites?|mouthfuls?|spoonfuls?|"
-                            rf"licks?|sips?)\s+{_WENT}\s*$", re.I)
+                            rf"licks?|sips?|pieces?)\s+{_WENT}\s*$", re.I)  # "3 pieces went in": about a bite each
 # "an ounce actually went down", "about 2 tbsp made it in": the amount eaten of what was just named.
 _WENT_DOWN = re.compile(r"^(?P<amount>(?:an?|one|two|three|\d+(?:[./]\d+)?)\s+(?:oz|ounces?|ounce|tbsp|tablespoons?|tsp|"
                         r"teaspoons?|spoonfuls?|ml|g|grams?|cups?)(?:\s+of\s+it)?)\s+(?:actually\s+|really\s+|probably\s+)?"

@@ -15,7 +15,7 @@ from knowledge.foods.sr28 import singular
 # Units of age and time: never food, never worth asking the parent about (also stopwords).
 TIME_WORDS = frozenset(
     "month months mo mos week weeks wk wks day days year years yr yrs age aged turned turning twice "
-    "monday tuesday wednesday thursday friday saturday weekend holiday vacation christmas thanksgiving "
+    "monday tuesday wednesday thursday friday saturday sunday weekend holiday vacation christmas thanksgiving "
     "easter appointment".split()
 )
 # The people around a child (also stopwords).
@@ -48,7 +48,7 @@ _CHAT = frozenset(
     "note record info app bot name birthday want wanted need needed dont doesnt didnt wont cant isnt wasnt "
     "what which who whom us turn turned checking check know think thought been being cheers thanks "
     "health meals allergy allergies allergic allergist dislike dislikes likes mistake wrong "
-    "make current iron calcium nutrients vitamins k th".split()
+    "make current iron calcium nutrients vitamins k th gone solids recap update shocker blw diary journal".split()
 )
 NOT_FOOD = TIME_WORDS | PEOPLE | _OTHER | _FUNCTION | _CHAT
 _INFLECTED = ("ing", "ed", "ly")

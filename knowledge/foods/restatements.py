@@ -13,7 +13,7 @@ from knowledge.foods.brands import BrandSplit
 from knowledge.foods.food_item import FoodItem, with_eaten
 from knowledge.foods.meal_parser import ParsedItem
 from knowledge.foods.portions import VOLUME_UNITS, grams_for
-from knowledge.foods.quantities import MEASURES, parse_quantity
+from knowledge.foods.quantities import MEASURES, UNIT_ALIASES, parse_quantity
 from knowledge.foods.sr28 import singular
 from knowledge.foods.table import FoodTable
 from knowledge.foods.text import DESCRIPTORS, STOPWORDS, content_tokens, normalise
@@ -32,6 +32,7 @@ class MealSoFar:
     brand: BrandSplit | None = None  # the restaurant or brand named last
     first: tuple[ParsedItem, int, int] | None = None  # the clause's first item and its foods' span
     amended: tuple[int, int] = (-1, -1)  # items re-weighed by a bare amount in a later sentence, and its clause
+    touched: tuple[int, int] | None = None  # the clause that last said what became of an earlier item, and the item
 
 
 _SERVING_NOUNS = frozenset({"sandwich", "sandwiches", "serving", "servings", "portion", "portions", "one", "ones",
@@ -59,9 +60,11 @@ def restates(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int |
         return False
     before, start = meal.previous
     olds = meal.items[start:]
-    if len(olds) == 1 and not olds[0].estimated and not olds[0].dish and _same_food(olds[0], p, table):
+    same = len(olds) == 1 and not olds[0].dish and _same_food(olds[0], p, table)
+    uncounted = same and _COUNTED.search(before.raw) is None  # "half the apple slices (1 small apple)": the
+    if same and not olds[0].estimated and not uncounted:  # slices were not counted, the bracket says how many
         return True  # "a strip of omelette (1/4 egg maybe)": the amount was said already; one food, once
-    if len(olds) != 1 or not olds[0].estimated or olds[0].dish:
+    if len(olds) != 1 or not (olds[0].estimated or uncounted) or olds[0].dish:
         return False
     q, rest = parse_quantity(list(p.words))
     if set(content_tokens(rest)) <= _SERVING_NOUNS:  # "(1 full sheet)", "(half a sandwich)": for _requantify
@@ -71,13 +74,17 @@ def restates(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int |
         return False
     said, named = {singular(w) for w in content_tokens(rest)}, {singular(w) for w in normalise(olds[0].name).split()}
     if said & named:  # the same food: the bracket's amount of the food named before
-        new, missing = weigh(replace(before, words=(*[w for w in p.words if w not in rest], *before.words)),
+        unmeasured = [w for w in before.words if w not in UNIT_ALIASES or w in rest]  # "apple slices (1 apple)"
+        new, missing = weigh(replace(before, words=(*[w for w in p.words if w not in rest], *unmeasured)),
                              table, age_months, meal.brand)
         if missing or not new:
             return False
     meal.items[start:] = new
     meal.clauses[start:] = [p.clause] * len(new)
     return True
+
+
+_COUNTED = re.compile(r"\d|\b(?:an?|one|two|three|four|five|six|half|quarter|third|some|few|couple|handful|bit)\b", re.I)
 
 
 def _same_food(old: FoodItem, p: ParsedItem, table: FoodTable) -> bool:

@@ -64,6 +64,7 @@ class DescriptionIndex:
         self._head: list[set[str]] = []
         self._lead: list[set[str]] = []  # words of the first two segments and the common name
         self._brand: list[set[str]] = []  # "KASHI Pizza, ...": the brand that opens the description
+        self._brand_first: list[str] = []
         self._first: list[str] = []
         self._bias: list[float] = []
         for i, food in enumerate(self.foods):
@@ -77,6 +78,7 @@ class DescriptionIndex:
             self._bias.append(self._static_bias(food, len(set(first))))
             brand = _LEADING_BRAND.match(food.description)
             self._brand.append(set(desc_words(brand.group(0))) if brand else set())
+            self._brand_first.append(desc_words(brand.group(0))[0] if brand and desc_words(brand.group(0)) else "")
             for word in words:
                 self.postings[word].add(i)
         self.vocab = sorted(self.postings)
@@ -137,6 +139,9 @@ class DescriptionIndex:
                 continue
             if self._brand[i] and not any(opts & self._brand[i] for opts in expanded):
                 continue  # "tzatziki" is not "KASHI Pizza, Greek Tzatziki"
+            if self._brand[i] and len(expanded) < 2 and expanded[0] & self._brand[i] \
+                    and self._brand_first[i] not in expanded[0]:
+                continue  # "gone in 2 min" is not "MARY'S GONE CRACKERS": a brand is said from its start
             score = self._bias[i]
             score += 6 * sum(1 for opts in expanded if opts & self._head[i])
             if self._first[i] in head_noun:

@@ -30,6 +30,8 @@ _NOT_CARRIERS = frozenset({"milk", "formula", "juice", "water", "drink", "soup"}
 _CARRIERS = frozenset({"bread", "grain", "cereal", "yogurt", "infant_cereal", "snack", "baby_puree",
                        "mixed", "fruit", "veg", "dish"})
 _DISHES = frozenset({"mixed", "soup", "dish"})
+_FLAVOURS = frozenset({"fruit", "dried_fruit", "sweet", "spice", "spread", "nut", "veg"})  # "chocolate cupcake"
+_FLAVOURED = frozenset({"dessert", "bread", "snack", "sweet", "cereal", "yogurt"})
 _DERIVED = re.compile(r"(\d+(?:\.\d+)?|\d+/\d+)\s*(cup|tbsp|tablespoon|fl oz|tsp)", re.I)
 _CACHE: dict[str, tuple[int, "FoodTable"]] = {}
 _LOCK = threading.Lock()
@@ -229,6 +231,8 @@ class FoodTable:
         hit = self.search_index.search(content_tokens(fixed))
         if hit is not None:
             return self._searched(hit, words)
+        if (flavoured := self._flavoured(words, cover)) is not None:
+            return flavoured
         for partial, basis in ((cover, words), (fixed_cover, fixed)):
             leftover = _leftover(basis, partial)
             if partial and leftover and self._compound_ok(partial) and not self._food_words(leftover):
@@ -258,6 +262,24 @@ class FoodTable:
         entry = self.names.exact(phrase) or self.names.exact(" ".join(self._corrected(words))) \
             or self.names.correct_phrase(phrase)
         return entry if entry is not None and entry.ndb_no in self.records else None
+
+    def _flavoured(self, words: list[str], cover) -> Resolution | None:
+        """"chocolate cupcake", "banana muffin": a flavour before a food that is no carrier is that food, in
+        the flavour SR28 has for its kind ("Cake, chocolate, ...") or else as the plain food."""
+        head = cover[-1] if len(cover) == 2 and not _leftover(words, cover) else None
+        if head is None or head.entry.components or head.end != len(words) or head.entry.ndb_no not in self.records \
+                or cover[0].entry.category not in _FLAVOURS or head.entry.category not in _FLAVOURED:
+            return None
+        kind = desc_words(self.records[head.entry.ndb_no].description.split(",")[0])
+        flavour = content_tokens(words[: head.start])
+        entry = self.names.exact(" ".join([*flavour, *kind])) if flavour and kind else None
+        hit = self.search_index.search([*flavour, *kind], all_in_lead=True) if flavour and kind else None
+        plain = self.records[head.entry.ndb_no]
+        record = self.records[entry.ndb_no] if entry is not None and not entry.components and entry.ndb_no in \
+            self.records else self.search_index.foods[hit.index] if hit is not None else plain
+        sized = replace(record, portions=plain.portions)  # the flavour's nutrients, the food's sizes: a chocolate
+        return Resolution((ResolvedFood(sized, head.entry.category, head.entry.unit, 0, len(words)),))  # cupcake
+        # is one cupcake, not a piece of a chocolate cake
 
     def _canonical(self, words: list[str], cover) -> CuratedName | None:
         """The one curated name the words make once each covered name is spelled as its row says."""

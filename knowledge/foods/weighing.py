@@ -40,6 +40,14 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     `brand_before` is the restaurant named earlier in the message: "McDonald's nuggets and fries".
     A bracketed aside is read with the food ("pouch (apple and spinach)") unless that names nothing
     ("3 chicken nuggets (the dino ones)")."""
+    if p.aside and (p.aside[-1] in _ALSO or p.aside[0] in _ALSO) and len(p.aside) <= 4:  # "hot dog (bun too)"
+        plain, missing = weigh(replace(p, aside=()), table, age_months, brand_before)
+        extra = tuple(w for w in p.aside if w not in _ALSO)
+        more, _ = weigh(ParsedItem(" ".join(extra), (*p.words, *extra), kind=p.kind), table, age_months) \
+            if extra else ([], None)  # "hot dog (bun too)": a hot dog bun, when the names have one
+        if len(more) != 1 or more[0].ndb_no in {i.ndb_no for i in plain}:
+            more, _ = weigh(ParsedItem(" ".join(extra), extra, kind=p.kind), table, age_months) if extra else ([], None)
+        return plain + more, missing
     if p.aside:
         return _weigh_with_aside(p, table, age_months, brand_before)
     words = list(p.words)
@@ -47,6 +55,8 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
     if split.brand is None and brand_before is not None and brand_before.brand is not None \
             and brand_before.brand.food_for(_item_words(words)) is not None:
         split = BrandSplit(brand_before.brand, brand_before.brand_words, split.stage, split.rest)
+    if _brand_as_place(split, p):
+        return [], None
     words = split.rest
     q, rest = parse_quantity(words, protected(words, table))
     if q.unit and not content_tokens(rest):  # "a pouch": the unit is the food, if it is one
@@ -105,6 +115,23 @@ def _package_named(words: list[str]) -> str | None:
     """The package a food's own name ends in ("apple banana pouch", "fruit cup"), else None."""
     last = UNIT_ALIASES.get(words[-1]) if words else None
     return last if last in PACKAGES else None
+
+
+_ALSO = frozenset({"too", "also", "included", "including", "plus"})
+
+
+def _brand_as_place(split: BrandSplit, p: ParsedItem) -> bool:
+    """"DD at mcdonalds: 4 nuggets": a restaurant said after "at"/"from" with no food of its own is where the
+    meal was; it names the brand of what follows, and is no food itself."""
+    if split.brand is None or content_tokens(split.rest) or any(number_value(w) is not None for w in split.rest):
+        return False
+    words = list(p.words)
+    start = next((i for i in range(len(words)) if tuple(words[i : i + len(split.brand_words)]) == split.brand_words), 0)
+    return start > 0 and words[start - 1] in ("at", "from") and all(w in _WHO_WENT for w in words[: start - 1])
+
+
+_WHO_WENT = frozenset("dd ds lo she he we they i us baby kid kids toddler son daughter were was went to then and so "
+                      "also just the today tonight our".split())  # "DD at", "we were at": who went there
 
 
 def _unmeasured_drink(category: str, q: Quantity, p: ParsedItem, rest: list[str]) -> bool:

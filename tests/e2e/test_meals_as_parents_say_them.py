@@ -176,3 +176,10 @@ def test_dishes_from_many_kitchens_log_by_their_parts(app):
     reply = parent.say("breakfast was 1 pesarattu and half a cup of mango lassi")
     assert reply.startswith("Logged Maya's breakfast") and "didn't catch" not in reply
     assert {"mung beans", "yogurt"} <= set(items(meals(app)[0]))
+
+
+def test_a_sibling_or_a_child_not_on_the_profile_eats_nothing_of_ours(app):
+    parent = household(app, "+12125550311", "Maya", "2025-06-01")
+    assert parent.say("Maya had 2 fish sticks and her brother had the pancakes").startswith("Logged Maya's")
+    assert parent.say("Noah ate a hot dog and Maya just ate the peas").startswith("Logged Maya's")
+    assert sorted(tuple(items(m)) for m in meals(app)) == [("fish sticks",), ("peas",)]
