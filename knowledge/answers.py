@@ -101,7 +101,7 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     note = allergy_note(question, child_name, allergies)
     lead = _lead(child_name, age_text)
     most = MAX_SENTENCES if limit <= SMS_LIMIT else MAX_SENTENCES + 1
-    budget = limit - len(note or "") - len(lead) - len(hit.source) - 9
+    budget = limit - (len(note) + 1 if note else 0) - len(lead) - len(hit.source) - 9  # 9: newline, "Source: "
     named = _asked_words_first(sentences, sims, asked or question)  # before the kind lift, which outranks it
     preferred = _call_advice_kept(sentences, _safe_forms_first(sentences, _prefer(sentences, named, kinds), question,
                                                                 hit.text), question)
@@ -279,7 +279,7 @@ def _pick(sentences: list[str], sims: np.ndarray, budget: int, most: int = MAX_S
             continue
         unit = [index - 1, index] if _leans_back(sentences, index, chosen) else [index]
         cost = sum(len(sentences[i]) + 1 for i in unit)
-        if len(chosen) + len(unit) <= most and used + cost <= budget:
+        if len(chosen) + len(unit) <= most and used + cost - 1 <= budget:  # no space after the last one
             chosen.extend(unit)
             used += cost
         elif not chosen:  # the best sentence alone is too long: shorten it
@@ -287,7 +287,7 @@ def _pick(sentences: list[str], sims: np.ndarray, budget: int, most: int = MAX_S
     after = chosen[0] + 1
     # "A helpful approach is the division of responsibility." says what it is next; "Coins are a choking
     # hazard." says how to cut them next: a lone sentence brings the one after it when that fits
-    if len(chosen) == 1 and after < len(sentences) and used + len(sentences[after]) + 1 <= budget \
+    if len(chosen) == 1 and after < len(sentences) and used + len(sentences[after]) <= budget \
             and (len(sentences[chosen[0]]) < THIN_ANSWER or sims[after] >= SENTENCE_FLOOR):
         chosen.append(after)
     return [sentences[i] for i in sorted(chosen)]

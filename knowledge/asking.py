@@ -78,6 +78,7 @@ _PARENT_WORDS = {
     "puking": "vomiting", "puked": "vomited", "puke": "vomit", "barfing": "vomiting", "barfed": "vomited",
     "gatorade": "sports drink", "powerade": "sports drink", "ipad": "screen", "tablet": "screen", "tv": "screen", "youtube": "screen", "cartoons": "screen",
     "stomache": "stomach", "vomitting": "vomiting", "throwing-up": "throwing up", "solides": "solids",
+    "nappies": "diapers", "nappy": "diaper",
 }
 _PARENT_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PARENT_WORDS), key=len, reverse=True)) + r")\b",
                           re.I)
@@ -213,7 +214,9 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("why", re.compile(r"why\b", re.I)),
     ("whether", re.compile(r"when (should|do|does|to|must|would) (i|we|you|parents) (worry|be (worried|concerned)|"
                            r"call|see|get help|seek|take)\b", re.I)),  # signs to watch for, not an age
-    ("when", re.compile(r"how long (do|does|should|can) \w+ (keep|continue|stay|wait)\b", re.I)),
+    # "how long do I need to keep cutting them": until what age, not for how many minutes
+    ("when", re.compile(r"how long (do|does|should|can|will|must) \w+ (need to |have to )?(keep|continue|stay|wait)\b",
+                        re.I)),
     ("amount", re.compile(r"how (much|many|often|long|big)\b", re.I)),
     ("when", re.compile(r"(when|what age|at what age|how old|what time|(is|are) (she|he|they|my \w+) old enough)\b",
                         re.I)),

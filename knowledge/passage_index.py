@@ -73,7 +73,14 @@ def stem(word: str) -> str:
     return word[:STEM]
 
 
+_ASIDE = re.compile(r"^\s*\(.*\)\W*$")
 _AGE = re.compile(r"\b(\d{1,2})\s*-?\s*(?:(months?|mos?|mths?|m/o)|(years?|yrs?|yo|y/o))\b", re.I)
+# Words whose stem is another word's: "his gums" are not chewing gum, "watery poo" is not water. Each is
+# spelled apart on both sides (passages and questions), so BM25 and topic words keep them apart.
+_SENSES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bgums\b", re.I), "gumline"),
+    (re.compile(r"\bwatery\b", re.I), "wateriness"),
+)
 
 
 def embedded_part(query: str) -> str:
@@ -96,6 +103,8 @@ def stems(text: str) -> list[str]:
     from knowledge.guideline_store import content_words
 
     text = _AGE.sub(lambda m: f" {m.group(1)}{'mo' if m.group(2) else 'yr'} ", text)
+    for pattern, word in _SENSES:
+        text = pattern.sub(word, text)
     return [stem(word) for word in content_words(text)]
 
 
@@ -165,7 +174,8 @@ class PassageIndex:
         if own >= THIN_FOCUS or self._asks_of_a_subject(read):
             return read
         sentences = split_message(read.context)
-        weights = [self.subject_weight(sentence) for sentence in sentences]
+        # an aside in brackets ("(pls not those amber necklaces)") is not what the story is about
+        weights = [0.0 if _ASIDE.match(sentence) else self.subject_weight(sentence) for sentence in sentences]
         best = max(range(len(sentences)), key=weights.__getitem__, default=None)
         if best is None or weights[best] < ANCHOR_WEIGHT:
             return read

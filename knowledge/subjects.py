@@ -35,7 +35,7 @@ _SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("hives rash", re.compile(r"\b(hives|welts|rash|blotch\w*)\b", re.I)),
     ("swelling", re.compile(r"\b(swell\w*|swollen|puffy)\b", re.I)),
     ("eczema", re.compile(r"\beczema\b", re.I)),
-    ("diarrhea", re.compile(r"\b(diarrh\w+|loose (stools?|poo\w*))\b", re.I)),
+    ("diarrhea", re.compile(r"\b(diarrh\w+|(loose|watery|runny) (stools?|poo\w*|diapers?|nappy|nappies))\b", re.I)),
     ("constipation", re.compile(r"\b(constipat\w+|hard (stools?|poo\w*))\b", re.I)),
     ("blood", re.compile(r"\b(blood|bloody)\b", re.I)),
 )

@@ -382,3 +382,14 @@ def test_a_lone_hazard_sentence_brings_the_safe_way_after_it():
     chosen = _pick(sentences, np.array([0.75, 0.42, 0.2]), budget=280)
 
     assert chosen == sentences[:2]
+
+
+def test_sentences_that_exactly_fill_the_budget_are_all_kept():
+    import numpy as np
+
+    from knowledge.answers import _pick
+
+    sentences = ["A" * 99 + ".", "B" * 49 + "."]  # 100 + a space + 50 characters
+    chosen = _pick(sentences, np.array([0.8, 0.7]), budget=151)
+
+    assert chosen == sentences and len(" ".join(chosen)) == 151

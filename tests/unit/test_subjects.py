@@ -1,4 +1,6 @@
 """What a question is about beyond its words: the drink it means, by the child's age."""
+import pytest
+
 from knowledge.subjects import drinks_meant, drinks_named, story_signs
 
 
@@ -18,3 +20,11 @@ def test_throwing_up_after_gagging_on_a_lump_is_not_told_as_a_sign():
     story = "He gagged on a chunk of soft pear and then threw up his whole lunch. He was giggling a minute later."
     assert story_signs(story, "Should I stick to smooth food for now?") == ""
     assert "vomiting" in story_signs("She threw up twice after the fish.", "Should I stop fish?")
+
+
+@pytest.mark.parametrize("story", [
+    "She has had watery nappies since this morning and barely touched lunch.",
+    "runny poos all day, 6 of them",
+])
+def test_watery_or_runny_poo_in_a_story_is_diarrhea(story):
+    assert "diarrhea" in story_signs(story, "should I keep giving her solids?")
