@@ -162,3 +162,17 @@ def test_british_nappies_read_as_diapers():
     from knowledge.asking import plain_wording
 
     assert plain_wording("5 wet nappies today, is one nappy enough?") == "5 wet diapers today, is one diaper enough?"
+
+
+def test_foods_for_a_child_asked_as_a_noun_phrase_want_a_list():
+    assert answer_kinds("healthy lunchbox snacks for a 3 year old?")[0] == "what"
+
+
+def test_a_sentence_saying_what_to_offer_answers_what_to_give():
+    assert "what" in sentence_offers("Offer small sips of an oral rehydration solution often.")
+
+
+def test_hating_a_food_reads_as_refusing_it():
+    from knowledge.asking import plain_wording
+
+    assert plain_wording("my 1yo hates chicken") == "my 1yo refuses chicken"

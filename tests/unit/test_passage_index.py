@@ -93,3 +93,16 @@ def test_an_aside_in_brackets_is_not_what_the_story_is_about():
     anchored = index().anchored(read_question(story))
 
     assert "goat" not in anchored.focus and "sesame" in anchored.focus
+
+
+def test_a_question_pointing_back_at_a_rule_is_anchored_to_the_story_that_told_it():
+    story = ("My grandmother offers my baby hummus, tahini and sesame on pita every week, with well-cooked egg "
+             "in the diet too, whatever a friend says, and she was tolerated fine. "
+             "The health visitor said nothing much at our last visit. "
+             "Is that rule about a calm routine, planned snacks and soft fruit pieces only for tired babies?")
+    read = read_question(story)
+    assert "tahini" not in read.focus
+
+    anchored = index().anchored(read)
+
+    assert "tahini" in anchored.focus and anchored.focus.endswith("tired babies?")
