@@ -29,6 +29,7 @@ KIND_BONUS = 0.15  # lift for a sentence that gives the kind of answer asked
 ASKED_SHARE = 0.5  # how far a sentence's similarity moves toward the asking sentences' when that is higher
 EARLIER_FIRST = 0.005  # per sentence: of two about equally relevant sentences, the earlier is picked first
 WORD_BONUS = 0.05  # lift per word of the asking sentence a passage sentence names (two at most)
+STORY_WORD_BONUS = 0.02  # lift per word of the story around the question a sentence names (two at most)
 SECOND_MARGIN = 0.08  # how far behind the best passage a runner-up may be and still add a sentence
 CLEAR_LEAD = 0.08  # a passage ranked this far ahead of the next is about the question even when MiniLM is unsure
 MIN_SCORE = 0.47  # below this neither the passage nor any sentence is about the question
@@ -101,8 +102,9 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     note = allergy_note(question, child_name, allergies)
     lead = _lead(child_name, age_text)
     most = MAX_SENTENCES if limit <= SMS_LIMIT else MAX_SENTENCES + 1
-    budget = limit - len(note or "") - len(lead) - len(hit.source) - 9
+    budget = limit - (len(note) + 1 if note else 0) - len(lead) - len(hit.source) - 9  # 9: newline, "Source: "
     named = _asked_words_first(sentences, sims, asked or question)  # before the kind lift, which outranks it
+    named = _story_words_lift(sentences, named, story, question) if story else named
     preferred = _call_advice_kept(sentences, _safe_forms_first(sentences, _prefer(sentences, named, kinds), question,
                                                                 hit.text), question)
     chosen = _pick(sentences, _keep_allergy_warnings(sentences, preferred, question, allergies), budget, most)
@@ -142,6 +144,21 @@ def _asked_words_first(sentences: list[str], sims: np.ndarray, asked: str) -> np
         rare = {s for s in stems if sum(s in other for other in named) < len(sentences)}
         if rare:
             lifted[i] = max(lifted[i], min(lifted[i] + WORD_BONUS * min(len(rare), 2), top))
+    return lifted
+
+
+def _story_words_lift(sentences: list[str], sims: np.ndarray, story: str, question: str) -> np.ndarray:
+    """Lift a little the sentences naming what the story tells and the question does not: "can she eat
+    our dal?" after "I add salt and chilli" wants the sentence on salt, not the one listing dal."""
+    told = {w[:STEM] for w in topic_words(story) if not w[:1].isdigit()}
+    told -= {w[:STEM] for w in topic_words(question)} | GENERIC_STEMS
+    if not told or len(sentences) < 2:
+        return sims
+    named = [told & {w[:STEM] for w in content_words(sentence)} for sentence in sentences]
+    lifted = sims.copy()
+    for i, stems in enumerate(named):
+        rare = {s for s in stems if sum(s in other for other in named) < len(sentences)}
+        lifted[i] += STORY_WORD_BONUS * min(len(rare), 2)
     return lifted
 
 
@@ -279,7 +296,7 @@ def _pick(sentences: list[str], sims: np.ndarray, budget: int, most: int = MAX_S
             continue
         unit = [index - 1, index] if _leans_back(sentences, index, chosen) else [index]
         cost = sum(len(sentences[i]) + 1 for i in unit)
-        if len(chosen) + len(unit) <= most and used + cost <= budget:
+        if len(chosen) + len(unit) <= most and used + cost - 1 <= budget:  # no space after the last one
             chosen.extend(unit)
             used += cost
         elif not chosen:  # the best sentence alone is too long: shorten it
@@ -287,7 +304,7 @@ def _pick(sentences: list[str], sims: np.ndarray, budget: int, most: int = MAX_S
     after = chosen[0] + 1
     # "A helpful approach is the division of responsibility." says what it is next; "Coins are a choking
     # hazard." says how to cut them next: a lone sentence brings the one after it when that fits
-    if len(chosen) == 1 and after < len(sentences) and used + len(sentences[after]) + 1 <= budget \
+    if len(chosen) == 1 and after < len(sentences) and used + len(sentences[after]) <= budget \
             and (len(sentences[chosen[0]]) < THIN_ANSWER or sims[after] >= SENTENCE_FLOOR):
         chosen.append(after)
     return [sentences[i] for i in sorted(chosen)]

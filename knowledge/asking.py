@@ -55,7 +55,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("how", re.compile(r"\bhow (do|does|should|can|could|would|to|best)\b|\bbest way\b|\bways? to\b|\\bwhat (should|do) (i|we) do\\b|\\bwhat to do\\b|"
                        r"\b(prepare|serve|cut|cook|give it)\b", re.I)),
     ("what", re.compile(r"\bwhat (foods?|finger foods?|snacks?|kinds?|type|types|fish|milk|drinks?|should|can|"
-                        r"to|else|are)\b|\bwhich\b|\bideas?\b|\bexamples?\b|\blist\b", re.I)),
+                        r"to|else|are)\b|\bwhich\b|\bideas?\b|\bexamples?\b|\blist\b|"
+                        r"^(good |safe |healthy |easy |quick )?(\w+ )?(snacks|foods|finger foods|meals|breakfasts|"
+                        r"lunches|dinners) for\b", re.I)),  # "safe daycare snacks for a 15 month old?"
     ("whether", re.compile(r"^(can|could|is|are|should|does|do|may|will|would)\b|\b(ok|okay|safe|fine|normal|"
                            r"alright|bad|allowed|harmful|dangerous|necessary|need|not sure if)\b|\bcan (she|he|i|we|"
                            r"they|my|babies|toddlers|kids|baby|toddler|you)\b", re.I)),
@@ -78,6 +80,7 @@ _PARENT_WORDS = {
     "puking": "vomiting", "puked": "vomited", "puke": "vomit", "barfing": "vomiting", "barfed": "vomited",
     "gatorade": "sports drink", "powerade": "sports drink", "ipad": "screen", "tablet": "screen", "tv": "screen", "youtube": "screen", "cartoons": "screen",
     "stomache": "stomach", "vomitting": "vomiting", "throwing-up": "throwing up", "solides": "solids",
+    "nappies": "diapers", "nappy": "diaper", "hates": "refuses", "hated": "refused",
 }
 _PARENT_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PARENT_WORDS), key=len, reverse=True)) + r")\b",
                           re.I)
@@ -213,7 +216,9 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("why", re.compile(r"why\b", re.I)),
     ("whether", re.compile(r"when (should|do|does|to|must|would) (i|we|you|parents) (worry|be (worried|concerned)|"
                            r"call|see|get help|seek|take)\b", re.I)),  # signs to watch for, not an age
-    ("when", re.compile(r"how long (do|does|should|can) \w+ (keep|continue|stay|wait)\b", re.I)),
+    # "how long do I need to keep cutting them": until what age, not for how many minutes
+    ("when", re.compile(r"how long (do|does|should|can|will|must) \w+ (need to |have to )?(keep|continue|stay|wait)\b",
+                        re.I)),
     ("amount", re.compile(r"how (much|many|often|long|big)\b", re.I)),
     ("when", re.compile(r"(when|what age|at what age|how old|what time|(is|are) (she|he|they|my \w+) old enough)\b",
                         re.I)),
@@ -242,7 +247,9 @@ _OFFERS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"freeze|thin|use|give|keep|move|choose|pick|rinse|grate|warm|let)\b|"
                        r"\b(serve|mash|spread|thinned|stir(red)?|mixed|steamed|cut into|cook(ed)? until|"
                        r"as a|in strips|quarters?)\b", re.I)),
-    ("what", re.compile(r"(,[^,]+){3,}|\b(such as|like|include|includes|good choices|ideas|sources)\b", re.I)),
+    # "Offer small sips of water or an oral rehydration solution" names what to give, as a list does
+    ("what", re.compile(r"(,[^,]+){3,}|\b(such as|like|include|includes|good choices|ideas|sources)\b|"
+                        r"^(offer|give|try|serve)\b", re.I)),
     ("whether", re.compile(r"\b(is|are) (fine|safe|ok|okay|not (safe|recommended|needed|a substitute))\b|"
                            r"\b(avoid|do not|don't|never|not recommended|should not|can be offered|can have|"
                            r"can eat|is not|are not|no need)\b", re.I)),

@@ -73,7 +73,17 @@ def stem(word: str) -> str:
     return word[:STEM]
 
 
+# A question pointing back at what the story told: "is that rule just for babies?", "is that true?"
+_POINTS_BACK = re.compile(r"\b(that|this|the|your|their) (rule|advice|guidance|claim|recommendation)s?\b|"
+                          r"\b(is|was) (that|this|it) (true|right|a myth)\b", re.I)
+_ASIDE = re.compile(r"^\s*\(.*\)\W*$")
 _AGE = re.compile(r"\b(\d{1,2})\s*-?\s*(?:(months?|mos?|mths?|m/o)|(years?|yrs?|yo|y/o))\b", re.I)
+# Words whose stem is another word's: "his gums" are not chewing gum, "watery poo" is not water. Each is
+# spelled apart on both sides (passages and questions), so BM25 and topic words keep them apart.
+_SENSES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bgums\b", re.I), "gumline"),
+    (re.compile(r"\bwatery\b", re.I), "wateriness"),
+)
 
 
 def embedded_part(query: str) -> str:
@@ -96,6 +106,8 @@ def stems(text: str) -> list[str]:
     from knowledge.guideline_store import content_words
 
     text = _AGE.sub(lambda m: f" {m.group(1)}{'mo' if m.group(2) else 'yr'} ", text)
+    for pattern, word in _SENSES:
+        text = pattern.sub(word, text)
     return [stem(word) for word in content_words(text)]
 
 
@@ -158,16 +170,23 @@ class PassageIndex:
         "Did I mess up? Should we stop until I do it properly?" is about the sentence on sesame
         three lines up, not the one just before it: the context sentence with the most telling
         words joins the focus, ahead of it, as parents tell the subject first.
+        A question pointing back ("is that rule just for tiny babies?") is anchored the same way
+        when a story sentence tells more than the question does.
         """
         if not read.context or read.signs.replace("eczema", "").strip():
             return read  # hives or vomiting told in the story already steer the ranking (STORY_SIGN_WEIGHT)
         own = self.subject_weight(read.focus)
-        if own >= THIN_FOCUS or self._asks_of_a_subject(read):
+        points_back = bool(_POINTS_BACK.search(read.focus))
+        if (own >= THIN_FOCUS and not points_back) or self._asks_of_a_subject(read):
             return read
         sentences = split_message(read.context)
-        weights = [self.subject_weight(sentence) for sentence in sentences]
+        # an aside in brackets ("(pls not those amber necklaces)") is not what the story is about
+        weights = [0.0 if _ASIDE.match(sentence) else self.subject_weight(sentence) for sentence in sentences]
         best = max(range(len(sentences)), key=weights.__getitem__, default=None)
-        if best is None or weights[best] < ANCHOR_WEIGHT:
+        # "is that rule just for tiny babies?" names words of its own, yet the rule is the story's subject:
+        # a story sentence telling more than the question itself anchors it
+        needed = ANCHOR_WEIGHT if own < THIN_FOCUS else own
+        if best is None or weights[best] < needed:
             return read
         rest = " ".join(s for i, s in enumerate(sentences) if i != best)
         return ReadQuestion(f"{sentences[best]} {read.focus}", rest, read.kinds)

@@ -35,9 +35,12 @@ _SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("hives rash", re.compile(r"\b(hives|welts|rash|blotch\w*)\b", re.I)),
     ("swelling", re.compile(r"\b(swell\w*|swollen|puffy)\b", re.I)),
     ("eczema", re.compile(r"\beczema\b", re.I)),
-    ("diarrhea", re.compile(r"\b(diarrh\w+|loose (stools?|poo\w*))\b", re.I)),
+    ("diarrhea", re.compile(r"\b(diarrh\w+|(loose|watery|runny) (stools?|poo\w*|diapers?|nappy|nappies))\b", re.I)),
     ("constipation", re.compile(r"\b(constipat\w+|hard (stools?|poo\w*))\b", re.I)),
     ("blood", re.compile(r"\b(blood|bloody)\b", re.I)),
+    # a diagnosed allergy told in the story ("he has a peanut allergy") is what a daycare or party question is about
+    ("allergy", re.compile(r"\b(has|have|with|diagnosed with) an? (?!no\b)(\w+ ){0,2}allerg(y|ies)\b|"
+                           r"\b(is|was|are|been) (diagnosed )?allergic to\b", re.I)),
 )
 
 
@@ -62,9 +65,13 @@ def drinks_meant(asked: frozenset[str], age_months: int | None = None) -> frozen
     return frozenset(meant)
 
 
+# "safe snacks for daycare" asks for a list of foods, not whether one food is safe
+_SAFE_KINDS_OF = re.compile(r"\bsafe(r|st)? (\w+ )?(snacks?|foods?|finger foods?|meals?|options|ideas|choices)\b", re.I)
+
+
 def asks_if_safe(question: str) -> bool:
     """Say whether a question asks if something is safe or ok ('are hot dogs ok for...')."""
-    return bool(SAFETY_ASK.search(question))
+    return bool(SAFETY_ASK.search(_SAFE_KINDS_OF.sub(" ", question)))
 
 
 _DENIED = re.compile(r"\b(no|not|without|never|any)\s+(\w+\s+)?$", re.I)  # "no rash or anything"
@@ -84,7 +91,7 @@ def story_signs(context: str, focus: str) -> str:
 
 def names_signs(text: str) -> bool:
     """Say whether a text names a sign of illness or reaction (vomiting, hives, swelling, blood...)."""
-    return any(pattern.search(text) for words, pattern in _SIGNS if words not in ("hours after", "eczema"))
+    return any(pattern.search(text) for words, pattern in _SIGNS if words not in ("hours after", "eczema", "allergy"))
 
 
 def _reported(pattern: re.Pattern[str], text: str) -> bool:

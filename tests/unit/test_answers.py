@@ -382,3 +382,28 @@ def test_a_lone_hazard_sentence_brings_the_safe_way_after_it():
     chosen = _pick(sentences, np.array([0.75, 0.42, 0.2]), budget=280)
 
     assert chosen == sentences[:2]
+
+
+def test_sentences_that_exactly_fill_the_budget_are_all_kept():
+    import numpy as np
+
+    from knowledge.answers import _pick
+
+    sentences = ["A" * 99 + ".", "B" * 49 + "."]  # 100 + a space + 50 characters
+    chosen = _pick(sentences, np.array([0.8, 0.7]), budget=151)
+
+    assert chosen == sentences and len(" ".join(chosen)) == 151
+
+
+def test_of_two_close_sentences_the_one_naming_what_the_story_tells_is_lifted():
+    import numpy as np
+
+    from knowledge.answers import _story_words_lift
+
+    sentences = ["Cook the family pot without salt or sugar and take the baby's share out first.",
+                 "Stews, curries and soups with soft vegetables all work from about 6 months."]
+    story = "We cook a big curry most nights and I always add salt and sugar to it. Can he have our curry?"
+
+    lifted = _story_words_lift(sentences, np.array([0.50, 0.51]), story, "Can he have our curry?")
+
+    assert lifted[0] > lifted[1]

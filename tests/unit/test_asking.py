@@ -146,3 +146,33 @@ def test_parents_words_for_throwing_up_read_as_the_guidelines_word_it():
 
     assert plain_wording("he keeps puking after dinner") == "he keeps vomiting after dinner"
     assert plain_wording("can she have powerade") == "can she have sports drink"
+
+
+@pytest.mark.parametrize("question", [
+    "how long do I need to keep cutting her grapes in quarters?",
+    "How long should we keep mashing his food?",
+])
+def test_how_long_to_keep_doing_something_asks_until_what_age(question):
+    from knowledge.asking import lead_kind
+
+    assert lead_kind(question) == "when"
+
+
+def test_british_nappies_read_as_diapers():
+    from knowledge.asking import plain_wording
+
+    assert plain_wording("5 wet nappies today, is one nappy enough?") == "5 wet diapers today, is one diaper enough?"
+
+
+def test_foods_for_a_child_asked_as_a_noun_phrase_want_a_list():
+    assert answer_kinds("healthy lunchbox snacks for a 3 year old?")[0] == "what"
+
+
+def test_a_sentence_saying_what_to_offer_answers_what_to_give():
+    assert "what" in sentence_offers("Offer small sips of an oral rehydration solution often.")
+
+
+def test_hating_a_food_reads_as_refusing_it():
+    from knowledge.asking import plain_wording
+
+    assert plain_wording("my 1yo hates chicken") == "my 1yo refuses chicken"

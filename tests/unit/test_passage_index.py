@@ -73,3 +73,36 @@ def test_a_long_query_is_embedded_by_its_opening_and_its_question():
     assert len(part.split()) == EMBEDDED_WORDS
     assert part.startswith("sesame") and part.endswith("should we keep giving it?")
     assert embedded_part("can she have sesame?") == "can she have sesame?"
+
+
+def test_words_sharing_a_stem_but_not_a_meaning_stay_apart():
+    from knowledge.passage_index import stems
+
+    assert not set(stems("what soothes her sore gums")) & set(stems("no chewing gum under 4"))
+    assert not set(stems("runny, watery poo all morning")) & set(stems("offer water in a cup"))
+    assert set(stems("rub the gums with a finger")) & set(stems("his gums are swollen"))
+
+
+def test_an_aside_in_brackets_is_not_what_the_story_is_about():
+    story = ("We always have hummus and tahini at my parents' house and my mother has been feeding my baby "
+             "bits of it on pita for weeks. A friend told me I should have brought in sesame on its own first "
+             "as it is a big allergen. My neighbour agreed with her on this. "
+             "Did I get it wrong? Do we pause for now? "
+             "(the neighbour keeps goats and milks them and swears by raw goat milk for everything lol)")
+
+    anchored = index().anchored(read_question(story))
+
+    assert "goat" not in anchored.focus and "sesame" in anchored.focus
+
+
+def test_a_question_pointing_back_at_a_rule_is_anchored_to_the_story_that_told_it():
+    story = ("My grandmother offers my baby hummus, tahini and sesame on pita every week, with well-cooked egg "
+             "in the diet too, whatever a friend says, and she was tolerated fine. "
+             "The health visitor said nothing much at our last visit. "
+             "Is that rule about a calm routine, planned snacks and soft fruit pieces only for tired babies?")
+    read = read_question(story)
+    assert "tahini" not in read.focus
+
+    anchored = index().anchored(read)
+
+    assert "tahini" in anchored.focus and anchored.focus.endswith("tired babies?")
