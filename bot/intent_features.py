@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\?|[^\w\s.,;:!()\"'-]")
+_TOKEN = re.compile(r"[^\W_]+(?:'[a-z]+)?|\?|[^\w\s.,;:!()\"'-]")
 _SPACES = re.compile(r"\s+")
 _NUMBER = re.compile(r"^\d+$")
 
@@ -29,7 +29,7 @@ CUES: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
     r"|wouldn'?t|didn'?t)\b",
     # the same in the languages parents also write in (Spanish, French, Portuguese, German, Italian)
     r"\b(comi[óo]|comieron|comeu|comeram|tom[óo]|bebi[óo]|desayun\w+|almorz\w+|cen[óo]|mang[ée]e?s?|"
-    r"gegessen|getrunken|mangiato|bevuto)\b",
+    r"gegessen|getrunken|mangiato|bevuto|ăn|uống|bú|kumain|kinain|uminom|nag-?almusal|nanghalian|naghapunan)\b",
     # a Spanish question may open mid-message ("comió arroz, ¿está bien...?")
     r"¿|\b(puede|pueden|puedo|debo|es normal|peut|peux|est-ce|pode|posso|devo|kann|darf|soll|può|posso)\b",
     r"^(\d|half|one|two|three|a few|a couple|a handful|some)\b|[½¼¾⅓⅔]|\bx\d\b"

@@ -19,9 +19,10 @@ EATING = re.compile(r"\b(ate|eaten|eats|had|has had|drank|finished|tried|devoure
                     r"nibbled|munched|gave|given|fed|offered|nursed|refused|spat|loved|licked|chugged|"
                     r"demolished|polished)\b|\b\d+\s*(oz|ml)\b"
                     r"|\b(comió|comio|desayunó|almorzó|cenó|merendó|tomó|le di|"
-                    r"mangé|mangée|comeu|almoçou|jantou|gegessen|getrunken|mangiato|bevuto)\b")
+                    r"mangé|mangée|comeu|almoçou|jantou|gegessen|getrunken|mangiato|bevuto|"
+                    r"ăn|uống|bú|kumain|kinain|uminom|nag-?almusal|nanghalian|naghapunan)\b")
 REPORTS = re.compile(EATING.pattern + r"|\b(breakfast|brekkie|bfast|lunch|dinner|snack|tea|today|this morning|"
-                     r"tonight|last night|yesterday|hoy)\b")
+                     r"tonight|last night|yesterday|hoy|sáng nay|trưa nay|tối qua|hôm nay|kanina\w*|ngayon)\b")
 # Eating told as a habit, a lack or a plan ("every day this week", "won't eat anything", "we're
 # doing the peanut thing"): the background to a question, not a meal to log.
 NOT_EATEN = re.compile(r"\b(every ?(day|night|morning|meal)|each day|all week|(a|per) (day|week)|"
@@ -51,7 +52,14 @@ ASKING = re.compile(r"\b(wonder\w*|is (that|it|this) (ok|okay|too|normal|safe|fi
 BOT_REQUEST = re.compile(r"^(?:\W*|so |ok |okay |hi |hey |hello )*(?:can|could|would|will) (?:you|u|ya) "
                          r"(?:please |pls |plz |just |maybe )?(?:do|make|put|whip|send|plan|set|"
                          r"change|switch|move|add|remove|take|show|pull|email|text|create|build|write|"
-                         r"draw|turn)\b", re.I)  # not "give" or "start": "can you give babies water?"
+                         r"draw|turn)\b"
+                         # "me puedes hacer un menú", "tu peux me proposer des idées", "você pode montar"
+                         r"|^(?:\W*)(?:me |nos )?(?:puedes|podrías|podrias)(?: me| nos)? (?:hacer|armar|preparar|"
+                         r"proponer|mandar|enviar|cambiar|planear|planificar)"
+                         r"|^(?:\W*)(?:tu peux|peux-tu|pourrais-tu|pouvez-vous|pourriez-vous)(?: me| nous)? "
+                         r"(?:faire|proposer|préparer|envoyer|changer)"
+                         r"|^(?:\W*)(?:você )?(?:pode|poderia)(?: me)? (?:fazer|montar|preparar|sugerir|mandar|enviar)",
+                         re.I)  # not "give" or "start": "can you give babies water?"
 
 
 def reports(clause: str) -> bool:

@@ -42,12 +42,21 @@ _REMOVAL = re.compile(r"\b(undo|delete\w*|remove\w*|erase|scratch|get rid|cancel
 # that way: a clause that reports eating and another that asks. ANCHOR_THRESHOLD was chosen on dev.
 ANCHOR_THRESHOLD = 0.5
 STRUCTURE_FLOOR = 0.2  # set by judgement: on dev it changes one message either way
+# A question told as a story this long ("we moved from Mexico... back home my mom gave us beans... what's
+# the rule now?") carries a meal only when the model itself is sure: its foods are mostly background.
+# Anything from 25 to 45 words scored the same on the open sets; 30 is where a message reads as a story.
+STORY_WORDS = 30
 # A meal with a clause of its own that asks with a "?" ("comió arroz, ¿está bien...?") carries the
 # question on much less: the model reads messages in other languages weakly. Set by judgement.
 MARKED_QUESTION_FLOOR = 0.05
 # A request to the bot ("can you send me a summary?") takes the command the model found beside the
 # question when it is at least this likely; set by judgement, well below the second-intent threshold.
 BOT_REQUEST_FLOOR = 0.3
+# "stop texting me and delete everything": both ways of leaving are kept, stopping first (the router
+# acts on the opt-out alone, which tells how to erase). Each needs its own words.
+_LEAVING = frozenset({"opt_out", "account"})
+_STOP_ASKED = re.compile(r"\b(stop|quit|no more|don'?t) (text|messag|send|contact|whatsapp)\w*|\bunsubscribe\b")
+_ERASE_ASKED = re.compile(r"\b(delete|erase|remove|wipe|forget)\b")
 _COMMANDS = frozenset({"plan", "summary", "streak", "caregiver", "profile", "settings", "account", "undo"})
 # Commands a meal message only carries when it asks for them; a profile fact ("she's allergic to
 # eggs") is its own request.
@@ -80,6 +89,17 @@ def _polite(keywords: str) -> str:
     return rf"(?:(?:please|pls|plz) )?(?:{keywords})(?: (?:please|pls|plz))?"
 
 
+# Hello and thanks, in English and in the languages parents also write in.
+_GREETING_WORDS = (r"hi+|hello+|hey+|hiya|howdy|good (?:morning|afternoon|evening)|morning|thanks|thank you|thx|ty|"
+                   r"hola|buenos d[ií]as|gracias|bonjour|merci|ol[áa]|bom dia|obrigad[ao]|hallo|guten morgen|danke|"
+                   r"ciao|buongiorno|grazie|salamat|maraming salamat|kumusta|xin chào|chào|cảm ơn")
+# A hello or thanks said as a sentence of its own before something else ("good morning! she had
+# oatmeal", "thanks! also what's my streak"): kept beside it. Run into the message ("hi, is honey ok",
+# "hey so I was wondering") it only opens the question. The greeting route says nothing beside a reply.
+_OPENING_GREETING = re.compile(rf"^\W*(?:{_GREETING_WORDS})(?: there| again| so much| all)?(?: [\U0001F300-\U0001FAFF☀-➿]+)?"
+                               r"\s*(?:[!.]+|\n)\s*\w", re.I)
+_GREETED_BESIDE = COMBINABLE | {"help"}
+
 # Whole-message rules, matched against the lowercased text with edge punctuation and emoji
 # stripped. Carrier keywords must be the entire message ("we must stop this" is not an opt-out);
 # the bot's own one-word commands may carry a "please".
@@ -96,6 +116,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (_polite(r"settings"), "settings"),
         (_polite(r"profile"), "profile"),
         (_polite(r"plan"), "plan"),
+        # a hello or thanks alone, asked or not ("hello?" checks someone is there; it is not HELP)
+        (_repeated(_GREETING_WORDS) + r"(?: there| again| po| everyone)?", "greeting"),
         (r"join(?: code)? ?#?\d{4,8}", "caregiver"),  # invite codes are the join syntax
     )
 )
@@ -113,16 +135,23 @@ _REQUESTS: dict[str, re.Pattern[str]] = {intent: re.compile(pattern) for intent,
     "profile": r"\b(add|remove|delete|update|change|set|edit|rename|record|note|save|mark|put|take|"
                r"clear|correct|fix|profiles?|show|list)\b|\bwhat (do|have) you (have|got|saved)\b",
     "settings": r"\b(remind\w*|nudg\w*|time ?zones?|settings?|notifications?|units?|pause|resume|snooze|"
-                r"mute|turn|switch|weekly summary|weekly report|quiet|(message|text) me)\b",
+                r"mute|turn|switch|weekly summary|weekly report|quiet|(message|text) me|whats ?app|sms|"
+                r"languages?|idioma|langue|spanish|español|french|français|portuguese|vietnamese|tiếng|tagalog)\b",
     "plan": r"\b(plans?|menus?|shopping|grocery|swap|replace|tomorrow|tmrw|tonight|this week|next week|"
             r"make me|for the week|what('?s| is) for (breakfast|lunch|dinner|tea)|weekend|"
             r"(mon|tues|wednes|thurs|fri|satur|sun)day|week of|days of|put together|\d+ ?days?)\b"
-            r"|\b(change|move)\b.*\b(breakfast|lunch|dinner|meal)s?\b",
+            r"|\b(change|move)\b.*\b(breakfast|lunch|dinner|meal)s?\b"
+            # and in the languages parents also write in ("un menú semanal", "des idées de repas pour demain")
+            r"|\b(menú|semanal|semaine|semana|woche|settimana|demain|mañana|amanhã|morgen|domani|cardápio|"
+            r"idées de repas|ideas de comidas?|thực đơn)\b",
     "caregiver": r"\b(add|invite|remove|share|sharing|access|join|code|log|logs|logging|caregivers?|"
-                 r"who can|who else|who'?s on|account|login|added|reminders|(her|his|their|own) phone)\b",
+                 r"who can|who else|who'?s on|account|login|added|reminders|(her|his|their|own) phone|updates|"
+                 r"herself|himself|themselves|put (it|them|meals|things) in|"
+                 r"(get|see|receive) (the |these |those |her |his |your )?(texts|messages|meals))\b",
     "account": r"\b(data|account|delete|erase|privacy|private|stor\w*|keep|kept|sell|shar\w*|photos?|gdpr|"
                r"hipaa|secure|export|download\w*|spreadsheet|csv|copy|know about me|saved|info(rmation)?|"
-               r"messages|who has)\b"
+               r"messages|who has|cost\w*|price\w*|pay|paid|paying|charg\w*|bill\w*|subscription|refund\w*|"
+               r"free|fees?)\b"
                r"|\bwhat (do|have) you (have|got|saved)\b",
 }.items()}
 # Below this probability a command with no request for it is the model's guess, not the parent's ask.
@@ -191,6 +220,8 @@ def _by_model(text: str) -> Classification:
         found = first_clause_leader(text, (found[0], found[1]), _clause_scores)
     if _unasked_command_over_food(found[0], float(probs[model.intents.index(found[0])]), text):
         found = ("log_meal",)
+    if len(found) == 1 and found[0] in _GREETED_BESIDE and _OPENING_GREETING.match(text):
+        found = (found[0], "greeting")
     main = float(probs[model.intents.index(found[0])])
     runner_up = float(np.sort(probs)[-2]) if found[1:] == () else 0.0
     confidence = main * (1.0 - 0.5 * runner_up)  # a close second intent we did not keep lowers it
@@ -248,13 +279,19 @@ def decide(probs: np.ndarray, intents: Sequence[str], threshold: float, text: st
     order = np.argsort(-probs)
     main, second = intents[order[0]], intents[order[1]]
     pair, p_second = {main, second}, float(probs[order[1]])
-    if main == "question" and second in _COMMANDS and p_second >= BOT_REQUEST_FLOOR and asks_only_the_bot(text):
-        return (second,)  # "can you send me a summary of the week?" asks the bot to do it
+    if main == "question" and asks_only_the_bot(text):
+        # "can you send me a summary of the week?" asks the bot to do it, even when the foods it names
+        # make a meal the runner-up ("tu peux me proposer des idées de repas pour demain ?")
+        command = max(_COMMANDS, key=lambda intent: probs[intents.index(intent)])
+        if probs[intents.index(command)] >= BOT_REQUEST_FLOOR:
+            return (command,)
     if pair == ANCHORS:
         return _meal_and_question(main, p_second, text)
+    lowered = _SPACES.sub(" ", text.lower())
+    if pair == _LEAVING and p_second >= STRUCTURE_FLOOR and _STOP_ASKED.search(lowered) and _ERASE_ASKED.search(lowered):
+        return ("opt_out", "account")
     if p_second < threshold or not pair <= COMBINABLE or not pair & ANCHORS:
         return (main,)
-    lowered = _SPACES.sub(" ", text.lower())
     if pair == {"log_meal", "undo"}:
         if not _REMOVAL.search(lowered):
             return ("log_meal",)  # "sorry it was lunch not dinner": a correction is the meal it reports
@@ -281,6 +318,8 @@ def _asks_only_how_to(command: str, text: str) -> bool:
 def _meal_and_question(main: str, p_second: float, text: str) -> tuple[str, ...]:
     """A meal and a question: both only when a clause reports and one asks, in the order written."""
     floor = MARKED_QUESTION_FLOOR if main == "log_meal" and "?" in text else STRUCTURE_FLOOR
+    if main == "question" and len(text.split()) >= STORY_WORDS:
+        floor = ANCHOR_THRESHOLD  # food told in passing in a long story is background, unless the model is sure
     if p_second < ANCHOR_THRESHOLD and not (p_second >= floor and reports_and_asks(text)):
         return (main,)
     return meal_and_question_order(text, _names_food)

@@ -13,12 +13,12 @@ import re
 # Spanish opens a question with "¿", often mid-sentence ("comió pollo, ¿está bien...?"): a cut there too.
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[\U0001F300-\U0001FAFF])\s+|[\s,;]*(?=¿)")
 # A laugh often stands for the comma before a question ("she ate a whole avocado lol is that too much").
-_CLAUSE = re.compile(r"\s*(?:,|;|\s-\s|\s–\s|\s(?:lol|lmao|haha\w*|omg)\s)\s*(?=(?:and |but |so |also |just |quick question:? )?"
+_CLAUSE = re.compile(r"\s*(?:,|;|\s-\s|\s–\s|\s(?:lol|lmao|haha\w*|omg)\s)\s*(?=(?:and |but |so |also |just |then |quick question:? )*"
                      r"(?:is|are|can|could|should|does|do|will|would|when|why|how|which(?! (?:was|were|had)\b)|"
                      r"what|whats|what's|any|i'?m wondering|wondering|not sure|hopefully)\b)", re.I)
 # "Quick question -" or "Question!!" before the question itself is the asking already begun.
 _ASKS = re.compile(r"\?|^(?:hey |hi |ok |so )?(?:quick )?(?:question|q)\b\W*$|"
-                   r"^(?:and |but |so |also |oh and |ok so |quick question:? |unrelated but |random but )?"
+                   r"^(?:and |but |so |also |then |oh and |ok so |quick question:? |unrelated but |random but )*"
                    r"(?:is|are|can|could|should|does|do|will|would|when|why|how|which(?! (?:was|were|had)\b)|"
                    r"what|whats|what's|"
                    r"any (?:tips|advice|ideas)|i'?m wondering|i was wondering|wondering|not sure|"

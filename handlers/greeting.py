@@ -11,6 +11,10 @@ THANKS = re.compile(r"\b(thanks?|thank you|thx|ty|cheers|appreciate)\b", re.I)
 
 
 def handle(msg: InboundMessage, ctx: Context) -> Reply:
+    """Say hello or you're welcome; beside another reply ("good morning! she had oatmeal") say nothing."""
+    found = ctx.found
+    if found is not None and found.intent != "greeting":
+        return Reply("", "greeting")  # the meal or the answer is the reply; a second hello would crowd it
     if THANKS.search(msg.text):
         return Reply("You're welcome! I'm here whenever you need me.", "greeting")
     child = first_child_name(ctx)

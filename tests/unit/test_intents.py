@@ -65,6 +65,11 @@ def test_carrier_keyword_alone_opts_out(keyword: str, shape: str) -> None:
         ("   ", "greeting"),
         ("👋", "greeting"),
         ("👍🏻👍🏻", "greeting"),
+        ("thanks!", "greeting"),
+        ("hello?", "greeting"),  # someone checking we are there, not asking for HELP
+        ("Good morning!!", "greeting"),
+        ("salamat po", "greeting"),
+        ("merci", "greeting"),
     ],
 )
 def test_rules(text: str, intent: str) -> None:
@@ -99,7 +104,7 @@ def test_keyword_inside_a_sentence_is_not_an_opt_out(text: str) -> None:
         ("stop the reminders", "settings"),
         ("rename Leo to Leon", "profile"),
         ("what can you do", "help"),
-        ("thanks!", "greeting"),
+        ("thanks, that was really useful", "greeting"),
         ("stop texting me", "opt_out"),
         ("unsubscribe me please", "opt_out"),
         ("I want messages again", "opt_in"),
