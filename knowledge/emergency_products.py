@@ -33,6 +33,7 @@ _NICOTINE_AND_CANNABIS = (r"nicotine|zyns?|snus|(?:nic|velo|rogue) pouch(?:es)?|
 # Oils and rubs that are not food ("lavender oil", "vicks"), and the rest of the bathroom shelf.
 _OILS_AND_TOILETRIES = (r"essential oils?|(?:lavender|eucalyptus|tea tree|peppermint|clove|wintergreen|camphor|citronella|"
                         r"rosemary|cinnamon|oregano|lemongrass|diffuser|aromatherapy|massage) oils?|oil of wintergreen|"
+                        r"(?:reed )?diffuser(?: oil| liquid| refill)?|"
                         r"camphor|vicks(?: vaporub)?|vapou?r ?rub|tiger balm|hand saniti[sz]er|saniti[sz]er|"
                         r"mouthwash|listerine|alcohol|vodka|whiskey|wine|beer|nail polish(?: remover)?|acetone|"
                         r"perfume|cologne|hair dye|bug spray|deet|superglue|button cells?|water beads|wild mushrooms?|"
@@ -47,7 +48,7 @@ CHEMICAL_HINTS = ("polish acetone perfume cologne deet spray glue bead mushroom 
                   "mothball cide killer roundup poison bait pellet sanitizer sanitiser mouthwash listerine alcohol vodka "
                   "whiskey wine beer windex lysol clorox softener conditioner soap ammonia domestos zoflora harpic "
                   "febreze freshener dryer_sheet delta cbd pot_brown weed_brown special_brown space_cake camphor vicks "
-                  "vaporub vapor_rub vapour_rub tiger_balm hair_dye")
+                  "diffuser vaporub vapor_rub vapour_rub tiger_balm hair_dye")
 
 # Medicines by kind and by brand, US and UK ("nyquil", "calpol", "grandma's heart pills").
 _MEDICINES = (r"pills|tablets|capsules|meds|medicine|medication|medications|vitamins|tylenol|ibuprofen|advil|motrin|"

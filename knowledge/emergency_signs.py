@@ -78,7 +78,8 @@ _SLEEPY_LIMP = (r"\b(?:limp|floppy)\s+(?:from|with)\s+(?:being\s+)?(?:so\s+)?(?:
 _GROWN_UPS_FACE = (r"\b(?:my|our|his|her)\s+(?:husband|wife|partner|hubby|mom|mum|dad|grandma|grandpa|nana|nan|granny|"
                    r"sister|brother|friend)s\s+(?:\w+\s+)?(?:lips?|face|tongue|throat|eyes?|mouth)\b")
 # A Spanish question about what could happen, or history: "qué hago si se atraganta", "ayer".
-_SPANISH_NOT_NOW = r"\b(?:si|cuando|prevenir|evitar|riesgo|peligro|ayer|la semana pasada|hace (?:un|una|dos|\d+))\b"
+_SPANISH_NOT_NOW = (r"\b(?:si|cuando|prevenir|evitar|riesgo|peligro|ayer|la semana pasada|"
+                    r"hace (?:un|una|unos|unas|dos|tres|\d+) (?:rato|momento|d[ií]as?|semanas?|mes|meses|a[nñ]os?|horas?))\b")
 # A parent's own medicine: "took my last ibuprofen for this headache".
 _GROWN_UP_DOSE = (r"(?:^|[.!?]\s*)(?:i\s+|ive\s+)?took\s+my\b|\bi (?:just |already )?(?:took|swallowed|had)\b"
                   r"|\bfor (?:my|this|the) (?:headache|migraine|back|cramps|cold|pain)\b")
@@ -368,6 +369,7 @@ SIGNS = (
     _sign("allergic_reaction", True, "throat tongue mouth",
           r"\b(?:scratching|clawing at|rubbing|pulling at|grabbing)\s+(?:at\s+)?(?:his|her|their)\s+(?:throat|tongue|mouth|ears)\b",
           _HISTORY, needs=rf"(?=.*(?:{_JUST_ATE}))(?=.*\b(?:cough\w*|wheez\w*|drool\w*|vomit\w*|throw\w* up|threw up|swell\w*|"
+                          r"croaky|raspy|voice (?:sounds|is|went|has gone|gone) (?:\w+ )?(?:funny|weird|odd|different|strange|hoarse)|"
                           r"swollen|hoarse|gag\w*))"),
     # In the water: "face down in the pool", "was underwater and now sleepy".
     _sign("breathing", True, "drown water pool bath tub",
@@ -378,9 +380,13 @@ SIGNS = (
                                                r"blue|vomit\w*|threw up|wont wake|unresponsive|not responding|pale)"),
     # Told in Spanish: "se está ahogando", "no puede respirar", "se tragó una pila".
     *(_sign(kind, True, hints, pattern, _SPANISH_NOT_NOW) for kind, hints, pattern in (
-        ("choking", "ahog atragant", r"\bse (?:esta |está )?(?:ahogando|atragantando|ahoga|atraganta|atragant[oó])\b"),
+        ("choking", "ahog atragant asfixi moneda canica pieza piedra tapa juguete",
+         r"\bse (?:esta |está )?(?:ahogando|atragantando|asfixiando|ahoga|atraganta|asfixia|atragant[oó])\b"
+         r"|\bse trag[oó] (?:una |un )?(?:moneda|canica|pieza|piedra|tapa|juguete)\b.{0,60}\b(?:babea|no (?:puede )?traga|tose|arcadas)"),
         ("breathing", "respir morad azul",
-         r"\bno (?:puede )?respira(?:r)?\b|\blabios (?:morados|azules)\b|\bse (?:esta |está )?poniendo (?:morad[oa]|azul)"),
+         r"\bno (?:puede )?respira(?:r)?\b|\blabios (?:morados|azules)\b|\bse (?:esta |está )?poniendo (?:morad[oa]|azul)"
+         r"|\ble cuesta (?:mucho )?respirar|\bdificultad (?:para|al) respirar|\brespira con dificultad"
+         r"|\bse le hunden? (?:las costillas|el pecho)|\bsilb\w* al respirar"),
         ("unresponsive", "respond reacciona despierta inconsciente desmay",
          r"\bno (?:responde|reacciona|despierta)\b|\binconsciente\b|\bdesmayad[oa]\b"),
         ("seizure", "convuls", r"\bconvulsi(?:o|ó)n(?:es)?\b|\bconvulsionando\b"),
@@ -389,13 +395,15 @@ SIGNS = (
         ("poison", "pastill medic cloro lej deterg veneno jarabe gota gomita vitamina aceite alcohol nicotina marihuana "
                    "suavizante desinfect raticida insecticida gasolina queroseno tylenol motrin ibuprofeno paracetamol "
                    "acetaminof melatonina",
-         r"\bse (?:trag[oó]|comi[oó]|tom[oó]|bebi[oó])\b.{0,30}\b(?:pastillas|medicinas?|medicamentos?|jarabe|gotas|gomitas|"
-         r"vitaminas|cloro|lej[ií]a|detergente|veneno|aceite (?:esencial|de eucalipto|de lavanda|de (?:[aá]rbol de )?t[eé]|"
+         r"\bse (?:trag[oó]|comi[oó]|tom[oó]|bebi[oó])\b.{0,30}\b(?:pastillas?|medicinas?|medicamentos?|jarabes?|gotas|gomitas?|"
+         r"vitaminas?|cloro|lej[ií]a|detergente|veneno|aceite (?:esencial|de eucalipto|de lavanda|de (?:[aá]rbol de )?t[eé]|"
          r"de l[aá]mpara)|alcohol|nicotina|marihuana|suavizante|desinfectante|raticida|insecticida|gasolina|queroseno|"
          r"tylenol|motrin|ibuprofeno|paracetamol|acetaminof[eé]n|melatonina)"),
-        ("allergic_reaction", "hinch",
-         r"\bse le (?:esta |está )?hinchando (?:la |los )?(?:cara|boca|labios|lengua|garganta|ojos)"
-         r"|\b(?:cara|boca|labios|lengua|garganta|ojos) hinchad[oa]s?\b"),
+        ("allergic_reaction", "hinch roncha urticaria habon",
+         r"\bse le (?:esta |está |están |estan )?(?:hinchando|hinch[oó]|hincharon|ha hinchado|han hinchado) "
+         r"(?:la |los |el |las )?(?:cara|boca|labios?|lengua|garganta|ojos|p[aá]rpados)"
+         r"|\b(?:cara|boca|labios|lengua|garganta|ojos) hinchad[oa]s?\b"
+         r"|\b(?:ronchas|urticaria|habones)\b.{0,80}\b(?:v[oó]mit\w*|hinch\w*|tos\b|tose|respir\w*)"),
     )),
     # Mentioned: bare words, suppressed by a prevention / question / history sentence.
     _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE, _NOT_THE_CHILD),

@@ -36,6 +36,14 @@ SWALLOWED_PRODUCTS = [
     # told in Spanish
     ("mi hijo se tomó las gotas de vitaminas, todo el frasco", "poison"),
     ("se bebió el aceite de lavanda del difusor", "poison"),
+    ("se tomó un jarabe de adulto que estaba en la mesa", "poison"),
+    ("she drank the liquid from the reed diffuser on the shelf", "poison"),
+    # other signs told in Spanish, and a voice changed after a food
+    ("se le hincharon los labios con el huevo", "allergic_reaction"),
+    ("le salió urticaria y tiene mucha tos después del pescado", "allergic_reaction"),
+    ("se tragó una canica y no puede tragar su saliva", "choking"),
+    ("mi nena respira con dificultad y hace un silbido", "breathing"),
+    ("after the almond croissant he keeps rubbing his throat and sounds croaky", "allergic_reaction"),
     # air hunger
     ("she is fighting for air and her chest pulls in", "breathing"),
     ("he cant get any air in, please help", "breathing"),
