@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.emergency_products import usual_dose
 from knowledge.emergency_signs import CHOKE_ANY, SIGNS, Sign
 
 
@@ -49,6 +50,9 @@ ADVICE = {
 NOT_A_DOCTOR = "I'm a feeding bot and can't help in an emergency."
 
 
+# The parent speaking of themself right before the sign: "this curry is so hot I can't breathe".
+_SELF = re.compile(r"\b(?:i|im|i am|we|were)\s+(?:literally\s+|almost\s+|just\s+|actually\s+|seriously\s+|honestly\s+|"
+                   r"still\s+|really\s+)?$")
 # Right before a reported sign: hypothetical ("if she's choking") or negated ("not choking").
 _HYPOTHETICAL = re.compile(r"(?:\b(?:if|when|whenever|whether|case|until|unless|prevent\w*|avoid\w*|without)\b"
                            r"(?:\s+\w+){0,3}|\b(?:what|how|why|which))\s*$")
@@ -149,8 +153,12 @@ def _holds(text: str, match: re.Match[str], sign: Sign) -> bool:
         return False
     if _ANIMAL.search(before):  # "the dog ate a battery"
         return False
+    if sign.kind in ("breathing", "choking") and _SELF.search(before):
+        return False
     sentence = _sentence_at(text, match.start(), match.end())
     if sign.unless and sign.unless.search(sentence):
+        return False
+    if sign.kind == "poison" and usual_dose(match.group(), sentence, text):
         return False
     if sign.reported:
         return True

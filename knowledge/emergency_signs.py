@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.emergency_products import CHEMICAL, CHEMICAL_HINTS, EATING_VERBS, PILL_HINTS, PILLS
+
 # Shared pieces of the patterns (text is lowercased, apostrophes dropped: "she's" -> "shes").
 _WHO = (r"(?:she|he|they|shes|hes|theyre|baby|babe|bub|son|daughter|kid|kiddo|child|toddler|infant|boy|girl|"
         r"lo|ds|dd|twin|newborn|\d+ ?(?:yo|y/o|yr old|year old|month old|mo old))")
@@ -21,8 +23,7 @@ _CHOKE_NOT_BASE = r"\bcho(?:a|o)?c?k(?:es|ed|ing|in|eing)\b"  # "so she won't ch
 _BREATHE = r"br(?:e|ea)th(?:e|ing|in)?"
 _SEIZURE = r"s(?:ei|ie|ee)(?:z|s)(?:ure|uer|ur)s?"
 _ANAPHYLAXIS = r"ana(?:ph|f)(?:y|i|a)la(?:x|ct)\w*"
-_SWALLOWED = (r"(?:swallowed|swallowing|swallows|swallow|ate|eaten|eating|chewed|chewing|bit|bitten|biting|sucked|"
-              r"sucking|licked|licking|drank|drunk|drinking|got into|got hold of|got ahold of|bit into|had one)")
+_SWALLOWED = f"(?:{EATING_VERBS})"
 _BODY = r"(?:lips?|tongue|face|mouth|throat)"
 _SWELLING = (r"(?:swollen|swolen|swelling|swelled|swole|puffy|puffing(?: up| shut)?|puffed up|blowing up|"
              r"swell(?:ing)? (?:up|shut))")
@@ -33,23 +34,10 @@ _HIVES = r"(?:hives|welts|welps|(?:rash|blotches|bumps)\s+(?:is\s+|are\s+)?sprea
 # Something eaten just before: makes a hoarse voice or an itchy throat a reaction, not a cold.
 _JUST_ATE = (r"\b(?:after|ate|eaten|eating|bite|bit of|had|tried|trying|first time|taste[ds]?|"
              r"sip|licked|gave (?:her|him|them))\b")
-_CHEMICAL = (r"(?:bleach|detergent|laundry (?:pods?|gel|liquid|soap)|dishwasher (?:gel|liquid|pac\w*|stuff)|(?:windshield |windscreen )?washer fluid|tide pods?|dishwasher (?:pods?|tablets?|detergent|soap)|"
-             r"(?:drain|oven|toilet|window|floor) cleaner|cleaning (?:spray|fluid|product|liquid)|antifreeze|"
-             r"lamp oil|lighter fluid|gasoline|petrol|kerosene|paint thinner|turpentine|nicotine|vape \w+|"
-             r"e ?liquid|e ?juice|cigarettes?|mothballs?|pesticide|insecticide|weed killer|rat poison|poison|"
-             r"hand saniti[sz]er|saniti[sz]er|mouthwash|alcohol|vodka|whiskey|wine|beer|essential oils?|windex|lysol|clorox|"
-             r"fabric softener|dish soap|ammonia|cleaning supplies|cleaning products|cleaners?|chemicals|disinfectant|"
-             r"drano|ajax|comet|dettol|edibles?|weed|marijuana|cannabis|thc|nail polish(?: remover)?|acetone|"
-             r"perfume|cologne|bug spray|deet|superglue|button cells?|water beads|wild mushrooms?|"
-             r"mushrooms? (?:from|in|off|growing in) the (?:yard|lawn|grass|park|woods|backyard))")
-_PILLS = (r"(?:pills|tablets|capsules|meds|medicine|medication|medications|vitamins|tylenol|ibuprofen|advil|motrin|"
-          r"benadryl|cough syrup|cough medicine|cold medicine|melatonin|iron (?:pills|drops|supplements?)|"
-          r"antidepressants?|painkillers?|sleeping pills|birth control|prescription\w*|supplements|"
-          r"(?:heart|blood pressure|bp|adhd|thyroid|diabetes|seizure) (?:pills|meds|medicine|tablets)|"
-          r"paracetamol|acetaminophen|aspirin|calpol|zyrtec|claritin|oxy\w*|opioids?|adderall|xanax|clonidine)")
-_HOW_MANY = (r"(?:some of|a bunch of|a handful of|a few|several|all|all of|all the|a bottle of|"
-             r"the whole bottle of|a whole bottle of|my|mommys|moms|daddys|dads|grandmas|grandpas|nanas|"
-             r"someone elses)")
+_HOW_MANY = (r"(?:some of|a bunch of|a handful of|a few|several|all|all of|all the|a bottle of|loads of|lots of|"
+             r"(?:half|most|the rest) of|(?:half|most|the rest) of (?:the|a|my|her|his)\s+(?:\w+\s+)?(?:bottle|jar|pack\w*|box|tub|tin)"
+             r"\s+of|half (?:the|a) (?:bottle|jar|pack\w*|box|tub|tin) of|(?:the|a) whole (?:bottle|jar|pack\w*|box|tub|tin) of|"
+             r"my|mommys|moms|daddys|dads|grandmas|grandpas|nanas|someone elses)")
 
 
 def _named_then_swallowed(thing: str) -> str:
@@ -77,26 +65,26 @@ _HISTORY = (r"\b(?:last (?:night|week|month|year|time)|yesterday|(?:days?|weeks?
             r"in the past|as a baby|used to|history|"
             r"allergist|when (?:she|he|they) was)\b")
 _CHOKE_HINTS = "chok choc choa choo"
-_CHEMICAL_HINTS = ("polish acetone perfume cologne deet spray glue bead mushroom clean chemical disinfect dishwasher laundry drano ajax comet dettol edible weed marijuana cannabis thc "
-                   "bleach deterg pod tablet cleaner cleaning antifreeze oil fluid gasoline petrol kerosene "
-                   "thinner turpentine nicotine vape liquid juice cigarette mothball cide killer poison "
-                   "sanitizer sanitiser mouthwash alcohol vodka whiskey wine beer windex lysol clorox softener soap "
-                   "ammonia")
-_PILL_HINTS = "pill tablet meds medic vitamin tylenol ibuprofen advil motrin benadryl syrup melatonin iron capsul antidep painkill sleeping prescri supplement paracet acetamin aspirin calpol zyrtec claritin oxy opioid adderall xanax clonidine dose"
 
 
 # A grown-up's own cough or a figure of speech: "I almost choked on my coffee", "a fit of laughter".
-_NOT_THE_CHILD = (r"\b(?:i|we|my (?:wife|husband|partner|mom|dad|mum))\s+(?:almost\s+|nearly\s+|just\s+|literally\s+)?"
+_NOT_THE_CHILD = (r"\b(?:i|im|i am|ive|we|were|my (?:wife|husband|partner|mom|dad|mum))\s+(?:almost\s+|nearly\s+|just\s+|literally\s+)?"
                   r"(?:cho\w*|had a (?:fit|seizure)|have a (?:fit|seizure))|\b(?:of|with|on)\s+laughter\b|\blaugh\w*\s+fit\b"
-                  r"|\bchoked up\b(?!\s+(?:on|some|blood|food|milk|a piece))")
+                  r"|\bchok(?:ed|ing) (?:up|back)\b(?!\s+(?:on|some|blood|food|milk|a piece|vomit|sick))")
 # Limp or floppy with sleep, said as such: "floppy when he naps", "limp from being so sleepy".
 _SLEEPY_LIMP = (r"\b(?:limp|floppy)\s+(?:from|with)\s+(?:being\s+)?(?:so\s+)?(?:sleepy|tired|relaxed)"
                 r"|\bwhen (?:she|he|they|baby) (?:naps|sleeps|is asleep|falls asleep)\b|\b(?:noodle|ragdoll) lol\b")
+# A grown-up's own face or lips: "my wife's face went puffy after prawns".
+_GROWN_UPS_FACE = (r"\b(?:my|our|his|her)\s+(?:husband|wife|partner|hubby|mom|mum|dad|grandma|grandpa|nana|nan|granny|"
+                   r"sister|brother|friend)s\s+(?:\w+\s+)?(?:lips?|face|tongue|throat|eyes?|mouth)\b")
 # A Spanish question about what could happen, or history: "qué hago si se atraganta", "ayer".
-_SPANISH_NOT_NOW = r"\b(?:si|cuando|prevenir|evitar|riesgo|peligro|ayer|la semana pasada|hace (?:un|una|dos|\d+))\b"
+_SPANISH_NOT_NOW = (r"\b(?:si|cuando|prevenir|evitar|riesgo|peligro|ayer|la semana pasada|"
+                    r"hace (?:un|una|unos|unas|dos|tres|\d+) (?:rato|momento|d[ií]as?|semanas?|mes|meses|a[nñ]os?|horas?))\b")
 # A parent's own medicine: "took my last ibuprofen for this headache".
 _GROWN_UP_DOSE = (r"(?:^|[.!?]\s*)(?:i\s+|ive\s+)?took\s+my\b|\bi (?:just |already )?(?:took|swallowed|had)\b"
                   r"|\bfor (?:my|this|the) (?:headache|migraine|back|cramps|cold|pain)\b")
+# A medicine finished by its doses, not by the child: "ran out of tylenol, the bottle is empty".
+_USED_UP = r"\b(?:ran out|run out|running out|buy more|refill\w*|restock\w*|need more|used (?:them|it) up)\b"
 _PREVENTION = (r"\b(?:childproof\w*|child proof\w*|prevent\w*|avoid\w*|lock\w*|store|storing|keep (?:them|it)|"
                r"out of reach|scare[sd]?|scary|worried|worry|nervous|afraid|fear\w*|paranoid|safe from|safety|"
                r"top shelf|recall\w*|(?:will|might|could|gonna|going to) (?:swallow|eat|get|put|chew))\b")
@@ -108,7 +96,7 @@ class Sign:
 
     kind: str
     reported: bool  # a present-tense report (True) or a bare mention (False)
-    hints: tuple[str, ...]  # at least one must be in the text before the regex runs (keeps triage fast)
+    hints: tuple[str, ...]  # at least one must be in the text before the regex runs (keeps triage fast; "_" is a space)
     pattern: re.Pattern[str]
     unless: re.Pattern[str] | None  # not this sign if the sentence says this
     needs: re.Pattern[str] | None = None  # only this sign if the message says this too
@@ -118,7 +106,7 @@ def _sign(kind: str, reported: bool, hints: str, pattern: str, unless: str | Non
           needs: str | None = None) -> Sign:
     """Compile one row of the signs table."""
     compiled_unless = re.compile(unless) if unless else None
-    return Sign(kind, reported, tuple(hints.split()), re.compile(pattern), compiled_unless,
+    return Sign(kind, reported, tuple(h.replace("_", " ") for h in hints.split()), re.compile(pattern), compiled_unless,
                  re.compile(needs) if needs else None)
 
 
@@ -135,7 +123,7 @@ SIGNS = (
           r"(?:epi ?pen|epinephrine|auvi ?q|adrenaline)"),
     _sign("allergic_reaction", True, "swol swel puff blowing",
           rf"\b{_BODY}\s+(?:is|are|s|got|getting|started|starting|went|look|looks|seems?|feels?|"
-          rf"keeps)\s+(?:\w+\s+){{0,3}}{_SWELLING}"),
+          rf"keeps)\s+(?:\w+\s+){{0,3}}{_SWELLING}", _GROWN_UPS_FACE),
     _sign("allergic_reaction", True, "throat shut",
           r"\bthroat\s+(?:is\s+|feels\s+)?(?:closing|tight|tightening)"
           r"|\beyes?\s+(?:are\s+|is\s+)?swollen shut"),
@@ -147,9 +135,12 @@ SIGNS = (
           r"|\b(?:welts|welps)\s+(?:all over|everywhere|spreading)", _HISTORY),
     _sign("allergic_reaction", True, "allergic",
           r"\bhaving\s+(?:an?\s+)?(?:bad\s+|severe\s+|serious\s+)?allergic reaction"),
-    _sign("breathing", True, "breat breth",
+    _sign("breathing", True, "breat breth air",
           r"\b(?:cant|cannot|can not|couldnt|unable to|struggling to|struggles to|fighting to|hard to|"
           rf"not able to)\s+(?:even\s+|really\s+)?{_BREATHE}\b"
+          r"|\b(?:struggling|fighting|gasping|gulping|straining|heaving)\s+for\s+(?:air|breath)\b"
+          r"|\b(?:cant|cannot|can not|couldnt)\s+get\s+(?:any\s+|enough\s+)?air\b"
+          r"|\btrying to (?:get|suck in|pull in|gulp) (?:some\s+|any\s+)?air\b"
           rf"|\b(?:not|isnt|stopped|wasnt|no longer|quit)\s+{_BREATHE}\b"
           r"(?!\s+(?:well\s+)?(?:through|out of|from|with)\s+(?:his|her|their|the|a)\s+(?:nose|stuffy))"),
     _sign("breathing", True, "gasp whee whez", r"\bgasping\b|" + _reported(r"(?:whee?zing|wheezin)")),
@@ -182,12 +173,12 @@ SIGNS = (
     _sign("magnet", True, "magnet",
           rf"\b{_SWALLOWED}\b.{{0,25}}\bmagnet(?:s|ic)?\b"
           r"|\bmagnets?\s+(?:stuck\s+)?(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)", _PREVENTION),
-    _sign("poison", True, _CHEMICAL_HINTS, rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\b{_CHEMICAL}\b", _PREVENTION),
-    _sign("poison", True, _PILL_HINTS,
-          rf"\b(?:swallowed|ate|eaten|drank|took)\s+{_HOW_MANY}\s+(?:\w+\s+)?{_PILLS}\b"
-          rf"|\bgot into\s+(?:\w+\s+){{0,2}}(?:{_PILLS}|medicine cabinet)\b"
+    _sign("poison", True, CHEMICAL_HINTS, rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\b{CHEMICAL}\b", _PREVENTION),
+    _sign("poison", True, PILL_HINTS,
+          rf"\b(?:{_SWALLOWED}|took)\s+{_HOW_MANY}\s+(?:\w+\s+){{0,2}}{PILLS}\b"
+          rf"|\bgot into\s+(?:\w+\s+){{0,2}}(?:{PILLS}|medicine cabinet)\b"
           rf"|\b(?:had|ate|took|swallowed|chewed)\s+(?:some|a few|a couple|\d+|all|half|a handful)\s+of\s+"
-          rf"(?:my|her|his|the|their|\w+s)\s+(?:\w+\s+)?(?:{_PILLS}|pills|gummies)\b", _GROWN_UP_DOSE),
+          rf"(?:my|her|his|the|their|\w+s)\s+(?:\w+\s+)?(?:{PILLS}|pills|gummies)\b", _GROWN_UP_DOSE),
     # Seizures described rather than named: "shaking all over", "eyes rolled back", "stiff and jerking".
     _sign("seizure", True, "shak jerk twitch stiff eyes",
           r"\bshak(?:ing|es|en)\s+(?:all over|uncontrollably|violently|and (?:not|wont|isnt|unresponsive))"
@@ -205,7 +196,7 @@ SIGNS = (
           rf"|\b(?:{_WHO}|so|really|very|completely|all|totally|seems|looks|feels|gone|went|is|s|and)\s+limp\b"
           r"|\blimp\s+(?:and|in my arms|like)",
           r"\b(?:has|with|walks with|walking with) a limp\b|\b(?:tired\w*|sleepy|asleep|relaxed|lol|haha)\b|" + _SLEEPY_LIMP),
-    _sign("breathing", True, "breath ribs chest grunt whistl nostril retract stopp pitched squeak",
+    _sign("breathing", True, "breath ribs chest grunt whistl nostril retract stopp pitched squeak honk crow",
           rf"\b{_BREATHE}\s+(?:is\s+|are\s+|sounds?\s+|looks?\s+|seems?\s+)?(?:\w+\s+)?"
           r"(?:fast and shallow|shallow|rapid|labou?red|really fast|so fast|very fast)"
           r"|\bgrunt\w*\s+(?:with|every|each|when)\b.{0,20}\bbreath"
@@ -214,7 +205,7 @@ SIGNS = (
           r"|\b(?:ribs|chest|tummy|belly|neck|throat)\s+(?:is\s+|are\s+|keeps\s+)?(?:sucking|pulling|caving|sinking)\s+in"
           r"|\bwhistl\w*\s+(?:sound|noise)|\bnostrils?\s+flar\w*|\bretractions?\b"
           r"|\b(?:keeps|kept|keep)\s+stopp\w*\s+breath\w*|\bstopped breathing\b"
-          r"|\b(?:high[- ]pitched|squeak\w*|whistl\w*|honking|crowing)\s+(?:\w+\s+)?(?:noise|sound)\b.{0,30}\bbreath"),
+          r"|\b(?:high[- ]pitched|squeak\w*|whistl\w*|honking|crowing)\s+(?:\w+\s+)?(?:noise|sound)\b.{0,30}\b(?:breath|air\b)"),
     _sign("breathing", True, "blu purple grey gray dusky ashen mottled",
           r"\b(?:blue|bluish|purple|gr[ae]y|grayish|greyish|dusky)\s+(?:around|on|in)\s+(?:the\s+|her\s+|his\s+)?"
           r"(?:lips|mouth|face)|\b(?:lips?|mouth|face|skin)\s+(?:is\s+|are\s+|looks?\s+|seems?\s+)?(?:\w+\s+){0,2}"
@@ -232,17 +223,22 @@ SIGNS = (
           _PREVENTION),
     _sign("magnet", True, "magnet",
           r"\b(?:ate|swallowed|swallows?|swallowing)\b.{0,40}\bmagnet(?:s|ic)?\b", _PREVENTION),
-    _sign("poison", True, _CHEMICAL_HINTS + " pod",
+    _sign("poison", True, CHEMICAL_HINTS + " pod",
           rf"\b(?:ate|swallowed|swallows?|swallowing|bit into|bit|chewed|drank|licked|got into|got hold of)\b.{{0,40}}"
-          rf"\b(?:{_CHEMICAL}|pods?)\b", _PREVENTION),
-    _sign("poison", True, _PILL_HINTS + " pill",
-          rf"\b{_WHO}\b.{{0,30}}\b(?:swallowed|ate|eaten|drank|took|chewed|got into|got hold of|had)\b.{{0,40}}"
-          rf"\b(?:{_PILLS}|pills?|tablets?|gummies|gummy vitamins|medicine bottle)\b"
-          rf"|\bfound\s+(?:her|him|them|baby)\s+with\b.{{0,40}}\b(?:{_PILLS}|pills?)\b"
-          r"|\b(?:double|two|2|extra|too much|wrong)\s+(?:\w+\s+){0,2}doses?\b"
+          rf"\b(?:{CHEMICAL}|pods?)\b", _PREVENTION),
+    _sign("poison", True, PILL_HINTS + " pill",
+          rf"\b{_WHO}\b.{{0,30}}\b(?:{_SWALLOWED}|took|had)\b.{{0,40}}"
+          rf"\b(?:{PILLS}|pills?|tablets?|gummies|gummy vitamins|medicine bottle)\b"
+          rf"|\bfound\s+(?:her|him|them|baby)\s+with\b.{{0,40}}\b(?:{PILLS}|pills?)\b",
+          _PREVENTION + "|" + _GROWN_UP_DOSE),
+    # Too much of a medicine given: a double dose, "gave him way too much".
+    _sign("poison", True, PILL_HINTS + " pill",
+          r"\b(?:double|two|2|extra|too much|wrong)\s+(?:\w+\s+){0,2}doses?\b"
+          r"|\b(?:twice|double|again|two doses|2 doses|extra)\b.{0,40}\b(?:by accident|by mistake|too soon|too close)\b"
+          r"|\b(?:accidentally|by accident|by mistake)\b.{0,40}\b(?:twice|double|again|two doses|2 doses|extra)\b"
           r"|\b(?:\d+|two|three|four|five|ten|twice|triple|double)\s+(?:times\s+)?(?:the|his|her|their|a)\s+(?:\w+\s+)?"
           r"(?:dose|dosage|amount)\b|\boverdos\w*"
-          rf"|\bgave\s+(?:her|him|them|baby|my \w+)\s+(?:way\s+)?too much\b|\btoo much\s+(?:of (?:the|her|his) )?{_PILLS}",
+          rf"|\bgave\s+(?:her|him|them|baby|my \w+)\s+(?:way\s+)?too much\b|\btoo much\s+(?:of (?:the|her|his) )?{PILLS}",
           _PREVENTION),
     # The airway blocked, told by what the parent sees: silent, clawing at the throat.
     _sign("choking", True, "sound noise silent claw grab paw clutch",
@@ -301,9 +297,10 @@ SIGNS = (
           r"wont wake|unconscious|passed out)",
           _HISTORY),
     # The medicine or product named first, then that it was eaten: "pills on the nightstand ... ate 2 of them".
-    _sign("poison", True, _PILL_HINTS + " pill gumm " + _CHEMICAL_HINTS,
-          rf"\b(?:{_PILLS}|pills?|gummies|{_CHEMICAL})\b.{{0,80}}\b(?:she|he|they|baby|[a-z]+ (?:has|had)|i think)\s+"
-          r"(?:\w+\s+)?(?:ate|swallowed|drank|took|chewed|had|got|licked|bit|sucked on)\s+(?:(?:some|one|two|three|a few|\d+|all|half)\b"
+    _sign("poison", True, PILL_HINTS + " pill gumm " + CHEMICAL_HINTS,
+          rf"\b(?:{PILLS}|pills?|gummies|{CHEMICAL})\b.{{0,80}}\b(?:she|he|they|shes|hes|theyve|baby|[a-z]+ (?:has|had)|i think|"
+          rf"and|then)\s+(?:\w+\s+)?(?:{_SWALLOWED}|took|had|got|sucked on)\s+(?:(?:some|one|two|three|a few|\d+|all|half|"
+          r"most|a bunch|loads|lots|a lot|the lot|the rest|a gulp|a mouthful|a swig)\b"
           r"(?:\s+of)?\s*(?:them|it|those|the)?|it|them)\b", _PREVENTION + "|" + _GROWN_UP_DOSE),
     # A tongue or lips grown big: "his tongue looks huge".
     _sign("allergic_reaction", True, "tongue lip",
@@ -343,21 +340,26 @@ SIGNS = (
           _PREVENTION, needs=r"\b(?:burn\w*|vomit\w*|throw\w* up|threw up|drool\w*|swell\w*|swollen|sleepy|drowsy|"
                              r"dizzy|wobbly|rash|numb|tingl\w*|cramp\w*|diarr\w*|seems? off|not (?:herself|himself)|acting weird)"),
     # Something got into, then signs: "found a bag of gummies ... super sleepy and wobbly".
-    _sign("poison", True, _PILL_HINTS + " pill gumm found " + _CHEMICAL_HINTS,
+    _sign("poison", True, "found got_into got_hold got_ahold missing gone",
           rf"\b(?:{_WHO}\s+(?:\w+\s+)?(?:found|got into|got hold of|got ahold of)|found\s+(?:her|him|them|baby)\s+"
-          rf"(?:with|eating|drinking|chewing|sucking|licking|in|into))\b.{{0,60}}\b(?:{_PILLS}|pills?|{_CHEMICAL})\b"
-          rf"|\b(?:{_PILLS}|pills?|capsules)\s+(?:are\s+|were\s+)?missing\b"
+          rf"(?:with|eating|drinking|chewing|sucking|licking|in|into))\b.{{0,60}}\b(?:{PILLS}|pills?|{CHEMICAL})\b"
+          rf"|\b(?:{PILLS}|pills?|capsules)\s+(?:are\s+|were\s+)?(?:missing|gone)\b"
+          rf"|\b(?:{PILLS}|pills?|{CHEMICAL})\b.{{0,60}}\b(?:one|\d+|some|a few|two|three|a couple)\s+(?:of (?:them|those)\s+)?"
+          r"(?:is|are|was|were)\s+(?:missing|gone)\b"
           r"|\b(?:pack|packet|bottle|box|blister|sheet|strip|container)\b.{0,60}\b(?:\d+|some|a few|two|three|four|five)\s+"
           r"(?:\w+\s+)?(?:are\s+|were\s+)?missing\b",
-          _PREVENTION, needs=r"\b(?:sleepy|drowsy|wobbly|stumbl\w*|unsteady|dizzy|vomit\w*|throw\w* up|threw up|"
-                             r"eyes (?:open|rolling)|not acting right|acting (?:weird|drunk|strange|off)|drunk|"
-                             r"not (?:herself|himself)|ate|swallowed|chewed|eaten|drank|missing|open(?:ed)?|wrapper|empty)"),
+          _PREVENTION + "|" + _USED_UP,
+          needs=r"\b(?:sleepy|drowsy|wobbly|stumbl\w*|unsteady|dizzy|vomit\w*|throw\w* up|threw up|puk\w*|"
+                r"eyes (?:open|rolling)|not acting right|acting (?:weird|drunk|strange|off)|drunk|"
+                r"not (?:herself|himself)|ate|swallowed|chewed|eaten|drank|missing|gone|open(?:ed)?|wrapper|empty|"
+                r"torn|ripped|burst|bitten|bit|goo|foam\w*|cough\w*|gag\w*|retch\w*|drool\w*|"
+                r"(?:in|on|round|around) (?:her|his|their) (?:mouth|lips|chin|face|tongue))"),
     # The thing named first, then swallowed: "2 magnet balls swallowed", "one button battery was eaten".
     _sign("magnet", True, "magnet", _named_then_swallowed(r"magnet(?:s|ic)?"), _PREVENTION),
     _sign("battery", True, "batter cell", _named_then_swallowed(r"(?:batter(?:y|ies)|(?:button|coin) cells?)"),
           _PREVENTION),
-    _sign("poison", True, _PILL_HINTS + " pill pod " + _CHEMICAL_HINTS,
-          _named_then_swallowed(rf"(?:{_PILLS}|pills?|pods?|{_CHEMICAL})"), _PREVENTION + "|" + _GROWN_UP_DOSE),
+    _sign("poison", True, "swallowed eaten ingested",
+          _named_then_swallowed(rf"(?:{PILLS}|pills?|pods?|{CHEMICAL})"), _PREVENTION + "|" + _GROWN_UP_DOSE),
     # An asthma attack the inhaler does not settle.
     _sign("breathing", True, "asthma inhaler puffer",
           r"\b(?:having|in the middle of|in|into)\s+(?:a|an)\s+(?:bad\s+|severe\s+|serious\s+|really bad\s+)?asthma attack"
@@ -367,6 +369,7 @@ SIGNS = (
     _sign("allergic_reaction", True, "throat tongue mouth",
           r"\b(?:scratching|clawing at|rubbing|pulling at|grabbing)\s+(?:at\s+)?(?:his|her|their)\s+(?:throat|tongue|mouth|ears)\b",
           _HISTORY, needs=rf"(?=.*(?:{_JUST_ATE}))(?=.*\b(?:cough\w*|wheez\w*|drool\w*|vomit\w*|throw\w* up|threw up|swell\w*|"
+                          r"croaky|raspy|voice (?:sounds|is|went|has gone|gone) (?:\w+ )?(?:funny|weird|odd|different|strange|hoarse)|"
                           r"swollen|hoarse|gag\w*))"),
     # In the water: "face down in the pool", "was underwater and now sleepy".
     _sign("breathing", True, "drown water pool bath tub",
@@ -377,19 +380,30 @@ SIGNS = (
                                                r"blue|vomit\w*|threw up|wont wake|unresponsive|not responding|pale)"),
     # Told in Spanish: "se está ahogando", "no puede respirar", "se tragó una pila".
     *(_sign(kind, True, hints, pattern, _SPANISH_NOT_NOW) for kind, hints, pattern in (
-        ("choking", "ahog atragant", r"\bse (?:esta |está )?(?:ahogando|atragantando|ahoga|atraganta|atragant[oó])\b"),
+        ("choking", "ahog atragant asfixi moneda canica pieza piedra tapa juguete",
+         r"\bse (?:esta |está )?(?:ahogando|atragantando|asfixiando|ahoga|atraganta|asfixia|atragant[oó])\b"
+         r"|\bse trag[oó] (?:una |un )?(?:moneda|canica|pieza|piedra|tapa|juguete)\b.{0,60}\b(?:babea|no (?:puede )?traga|tose|arcadas)"),
         ("breathing", "respir morad azul",
-         r"\bno (?:puede )?respira(?:r)?\b|\blabios (?:morados|azules)\b|\bse (?:esta |está )?poniendo (?:morad[oa]|azul)"),
+         r"\bno (?:puede )?respira(?:r)?\b|\blabios (?:morados|azules)\b|\bse (?:esta |está )?poniendo (?:morad[oa]|azul)"
+         r"|\ble cuesta (?:mucho )?respirar|\bdificultad (?:para|al) respirar|\brespira con dificultad"
+         r"|\bse le hunden? (?:las costillas|el pecho)|\bsilb\w* al respirar"),
         ("unresponsive", "respond reacciona despierta inconsciente desmay",
          r"\bno (?:responde|reacciona|despierta)\b|\binconsciente\b|\bdesmayad[oa]\b"),
         ("seizure", "convuls", r"\bconvulsi(?:o|ó)n(?:es)?\b|\bconvulsionando\b"),
         ("battery", "pila bater", r"\bse (?:trag[oó]|comi[oó]|meti[oó])\b.{0,30}\b(?:pila|bater[ií]a)"),
         ("magnet", "im", r"\bse (?:trag[oó]|comi[oó])\b.{0,30}\bim[aá]n(?:es)?\b"),
-        ("poison", "pastill medicin cloro lej deterg veneno",
-         r"\bse (?:trag[oó]|comi[oó]|tom[oó]|bebi[oó])\b.{0,30}\b(?:pastillas|medicinas?|cloro|lej[ií]a|detergente|veneno)"),
-        ("allergic_reaction", "hinch",
-         r"\bse le (?:esta |está )?hinchando (?:la |los )?(?:cara|boca|labios|lengua|garganta|ojos)"
-         r"|\b(?:cara|boca|labios|lengua|garganta|ojos) hinchad[oa]s?\b"),
+        ("poison", "pastill medic cloro lej deterg veneno jarabe gota gomita vitamina aceite alcohol nicotina marihuana "
+                   "suavizante desinfect raticida insecticida gasolina queroseno tylenol motrin ibuprofeno paracetamol "
+                   "acetaminof melatonina",
+         r"\bse (?:trag[oó]|comi[oó]|tom[oó]|bebi[oó])\b.{0,30}\b(?:pastillas?|medicinas?|medicamentos?|jarabes?|gotas|gomitas?|"
+         r"vitaminas?|cloro|lej[ií]a|detergente|veneno|aceite (?:esencial|de eucalipto|de lavanda|de (?:[aá]rbol de )?t[eé]|"
+         r"de l[aá]mpara)|alcohol|nicotina|marihuana|suavizante|desinfectante|raticida|insecticida|gasolina|queroseno|"
+         r"tylenol|motrin|ibuprofeno|paracetamol|acetaminof[eé]n|melatonina)"),
+        ("allergic_reaction", "hinch roncha urticaria habon",
+         r"\bse le (?:esta |está |están |estan )?(?:hinchando|hinch[oó]|hincharon|ha hinchado|han hinchado) "
+         r"(?:la |los |el |las )?(?:cara|boca|labios?|lengua|garganta|ojos|p[aá]rpados)"
+         r"|\b(?:cara|boca|labios|lengua|garganta|ojos) hinchad[oa]s?\b"
+         r"|\b(?:ronchas|urticaria|habones)\b.{0,80}\b(?:v[oó]mit\w*|hinch\w*|tos\b|tose|respir\w*)"),
     )),
     # Mentioned: bare words, suppressed by a prevention / question / history sentence.
     _sign("choking", False, _CHOKE_HINTS, _CHOKE_NOT_BASE, _NOT_THE_CHILD),
@@ -443,12 +457,14 @@ SIGNS = (
           r"gone (?:quiet|silent))\b.{0,80}\b(?:no cough\w*|not coughing|cant cough|cant breathe|mouth (?:wide )?open|"
           r"eyes (?:wide|huge|bulging))",
           _HISTORY + r"|\b(?:asleep|sleeping|nap\w*|concentrat\w*|focus\w*|watching|playing)\b"),
-    _sign("poison", True, _CHEMICAL_HINTS,
-          rf"\b{_CHEMICAL}\b.{{0,60}}\b(?:{_SWALLOWED}|in (?:his|her|their) mouth)\b", _PREVENTION),
-    _sign("poison", True, _PILL_HINTS + " gumm",
-          rf"\b(?:{_PILLS}|vitamin|gumm(?:y|ies))\b.{{0,150}}\b(?:half gone|(?:\d+|most|a lot|a bunch|several|a few)"
+    _sign("poison", True, CHEMICAL_HINTS,
+          rf"\b{CHEMICAL}\b.{{0,60}}\b(?:{_SWALLOWED}|in (?:his|her|their) mouth)\b", _PREVENTION),
+    _sign("poison", True, "mouth", rf"\b(?:{PILLS}|pills?)\b.{{0,60}}\bin (?:his|her|their) mouth\b",
+          _PREVENTION + "|" + _GROWN_UP_DOSE),
+    _sign("poison", True, "gone missing drank empty",
+          rf"\b(?:{PILLS}|vitamin|gumm(?:y|ies))\b.{{0,150}}\b(?:half gone|(?:\d+|most|a lot|a bunch|several|a few)"
           r"\s+(?:\w+\s+)?(?:are|were|is)?\s*(?:gone|missing)|drank (?:it|some|the)|is empty|bottle empty)\b",
-          _GROWN_UP_DOSE + "|" + _PREVENTION),
+          _GROWN_UP_DOSE + "|" + _PREVENTION + "|" + _USED_UP),
     # A parent who has pressed for a while writes a long sentence before "it won't stop"; blood loss
     # shows as pale and dizzy.
     _sign("bleeding", True, "bleed blood",

@@ -101,10 +101,22 @@ def _describe(entry, describe: Describe | None) -> tuple[str, str]:
     return (" | ".join(d for d, _ in known), known[0][1]) if known else ("", "")
 
 
+def _longer_terms(words: list[str], spans: dict) -> None:
+    """Add a safety term of several words ("jelly beans", "sev puri") over the shorter foods the name
+    index read inside it ("jelly", "beans"), which stay for what their SR28 text tells."""
+    for i in range(len(words)):
+        n = _term_at(words, i)
+        inside = [s for s in spans if i <= s[0] and s[1] <= i + n]
+        crossing = [s for s in spans if s not in inside and s[0] < i + n and i < s[1]]
+        if n > 1 and inside and not crossing and (i, i + n) not in spans:
+            spans[(i, i + n)] = None
+
+
 def _clause_mentions(words: list[str], describe: Describe | None) -> list[Mention]:
     from knowledge.foods.names import name_index
 
     spans = {(m.start, m.end): m.entry for m in name_index().cover(words)}
+    _longer_terms(words, spans)
     covered = {i for start, end in spans for i in range(start, end)}
     i = 0
     while i < len(words):
@@ -141,9 +153,19 @@ def check_text(text: str, age_months: int | None, allergies: Sequence[str], reac
     mentions = find_mentions(text, describe)
     if not mentions:
         return []
-    flags = check_foods(mentions, age_months, allergies, child_name, emergency_number=emergency_number)
+    flags = _outer_only(check_foods(mentions, age_months, allergies, child_name, emergency_number=emergency_number))
     flags += reaction_flags(mentions, reactions, child_name, {f.food.lower() for f in flags if f.kind == "allergen"})
     return flags
+
+
+def _outer_only(flags: list[SafetyFlag]) -> list[SafetyFlag]:
+    """One age-rule note per kind for a food named inside another ("jelly" in "jelly beans"): the
+    longer one's. Allergen notes all stay: the shorter food's SR28 text may name another allergen."""
+    def inside(flag: SafetyFlag, other: SafetyFlag) -> bool:
+        small, big = flag.food.lower(), other.food.lower()
+        return (flag.kind == other.kind != "allergen" and small != big
+                and re.search(rf"\b{re.escape(small)}\b", big) is not None)
+    return [f for f in flags if not any(inside(f, other) for other in flags)]
 
 
 REACTION_NOTE = ("{Child} reacted to {food} before - please don't offer it again until {child}'s pediatrician or "

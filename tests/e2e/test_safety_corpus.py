@@ -1,6 +1,7 @@
-"""The safety corpus (tests/data/safety_cases.jsonl) through the signed webhook, in every pending
-state: emergencies answered with the number first, no false alarm, every expected flag, nothing
-swallowed. The same run as `python -m tests.safety_eval tests/data/safety_cases.jsonl`."""
+"""The safety corpus (tests/data/safety_cases.jsonl and the red team's safety_cases_redteam.jsonl)
+through the signed webhook, in every pending state: emergencies answered with the number first, no
+false alarm, every expected flag, nothing swallowed. The same run as
+`python -m tests.safety_eval tests/data/safety_cases.jsonl` (and the red-team file)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,6 +12,8 @@ from tests.safety_eval import NOW, STATES, Score, load_cases, run
 from tests.support import Clock, build_app, truncate_all
 
 CORPUS = Path(__file__).parents[1] / "data" / "safety_cases.jsonl"
+# Written as a red team from parents' pages: products by brand, signs without names, other kitchens.
+RED_TEAM = CORPUS.with_name("safety_cases_redteam.jsonl")
 
 
 @pytest.fixture
@@ -31,8 +34,14 @@ def test_the_corpus_is_big_and_varied_enough():
                                                    "mercury", "salt", "sugar"}
 
 
+def test_the_red_team_file_has_emergencies_look_alikes_and_flags():
+    cases = load_cases(RED_TEAM)
+    assert sum(c.emergency for c in cases) >= 50 and sum(not c.emergency and not c.flags for c in cases) >= 30
+    assert sum(bool(c.flags) for c in cases) >= 40
+
+
 def test_every_case_in_every_pending_state(corpus_app):
-    results = run(load_cases(CORPUS), STATES, corpus_app)
+    results = run(load_cases(CORPUS) + load_cases(RED_TEAM), STATES, corpus_app)
     total = Score()
     for score in results.values():
         total.add(score)
