@@ -18,6 +18,10 @@ _YESTERDAY = re.compile(r"\byesterday\b|\byday\b|\bystd\b", re.I)
 # "a rash yesterday after eggs, today she had oatmeal": a day of its own said too keeps the meal today.
 _TODAY = re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight|just now|earlier)\b", re.I)
 _EVENING = time(18, 0)
+# A part of the day said without an hour: "pancakes this morning" is breakfast even when texted at noon.
+# The afternoon is left to the clock: it may be lunch or a snack.
+_PART_OF_DAY = ((re.compile(r"\b(?:this|in\s+the)\s+morning\b", re.I), time(8, 0)),
+                (re.compile(r"\b(?:this|in\s+the)\s+evening\b|\btonight\b", re.I), _EVENING))
 
 
 def when_eaten(text: str, local_now: datetime) -> datetime:
@@ -28,6 +32,8 @@ def when_eaten(text: str, local_now: datetime) -> datetime:
     told = _told_time(text)
     if told is None and _LAST_NIGHT.search(text):
         told = _EVENING
+    if told is None:
+        told = next((at for said, at in _PART_OF_DAY if said.search(text)), None)
     if told is None:
         return day
     return day.replace(hour=told.hour, minute=told.minute, second=0, microsecond=0)

@@ -21,6 +21,13 @@ def test_a_told_time_names_the_meal(app, clock):
     assert parent.say("a banana at 6").startswith("Logged Maya's breakfast")  # no am/pm: the clock decides
 
 
+def test_a_part_of_the_day_names_the_meal(app, clock):
+    parent = household(app, "+12125550504", "Maya", "2025-03-10")
+    clock.advance(hours=4)  # early afternoon in New York
+    assert parent.say("my husband made pancakes this morning, she ate 2").startswith("Logged Maya's breakfast")
+    assert parent.say("2 crackers and a cheese stick").startswith("Logged Maya's lunch")  # nothing said: the clock
+
+
 def test_last_night_and_yesterday_go_on_the_day_they_were_eaten(app, clock):
     parent = household(app, "+12125550502", "Maya", "2025-03-10")
     reply = parent.say("last night she had 1/4 cup of rice and some peas")
