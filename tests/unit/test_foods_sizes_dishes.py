@@ -135,3 +135,8 @@ def test_fast_food_fries_are_shares_of_a_kids_order(table, text, grams):
 ])
 def test_one_dish_named_alone_is_one_of_them_when_that_is_a_serving(table, text, age, grams):
     assert sum(i.grams for i in analyze_meal(text, table, age).items) == pytest.approx(grams, abs=0.5)
+
+
+def test_gone_is_how_fast_not_a_cracker(table):
+    assert [i.name for i in analyze_meal("a small banana, gone in a minute", table, 14).items] == ["banana"]
+    assert [i.ndb_no for i in analyze_meal("4 marys gone crackers", table, 30).items] == ["28360"]
