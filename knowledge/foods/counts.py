@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from knowledge.foods.portions import VOLUME_UNITS, Grams, find_portion
+from knowledge.foods.portions import VOLUME_UNITS, Grams, default_serving, find_portion
 from knowledge.foods.quantities import Quantity
 from knowledge.foods.sr28 import singular
 from knowledge.foods.table import Resolution
@@ -81,6 +81,17 @@ def single_serving(found: ResolvedFood, rest: list[str]) -> bool:
     last = rest[-1] if rest else ""
     packed = found.unit_hint == "container" and last in ("cup", "tub", "container")  # "mandarin orange cup"
     return (found.unit_hint in SINGLE_SERVINGS or packed) and singular(last) == last and found.per_dish is None
+
+
+def one_whole_dish(found: ResolvedFood, rest: list[str], age_months: int | None) -> bool:
+    """"beef empanada", "a tamale", "taco" named in the singular with no amount: one of them, when one
+    weighs no more than the age's serving of a mixed dish (a 90 g empanada, not 150 g of one)."""
+    last = rest[-1] if rest else ""
+    if found.category != "mixed" or found.per_dish is not None or singular(last) != last or not found.unit_hint \
+            or found.unit_hint in VOLUME_UNITS or found.unit_hint == "serving":
+        return False
+    portion = find_portion(found.record, found.unit_hint)
+    return portion is not None and portion.grams / portion.amount <= default_serving(found.category, age_months)
 
 
 def sliced(resolution: Resolution, rest: list[str], q: Quantity, table: FoodTable) -> Resolution:

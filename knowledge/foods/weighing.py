@@ -10,7 +10,8 @@ from dataclasses import replace
 
 from knowledge.foods.baby_food import baby_food, baby_food_named, brand_pouch, pack_unit, stage_jar
 from knowledge.foods.brands import BrandSplit, split_brand
-from knowledge.foods.counts import as_count, counted_pieces, fast_food_order, single_serving, sliced
+from knowledge.foods.counts import (as_count, counted_pieces, fast_food_order, one_whole_dish, single_serving,
+                                    sliced)
 from knowledge.foods.dish_amounts import dish_grams
 from knowledge.foods.eaten import shared_dish_bites, weighed_item
 from knowledge.foods.food_item import FoodItem
@@ -73,8 +74,9 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
         resolution = baby_food_named(rest, split, table) or baby_food(resolution, rest, table, split.stage)
     q = counted_pieces(q, rest)
     resolution = sliced(resolution, rest, q, table)
-    if not q.given and q.vague is None and len(resolution.foods) == 1 and single_serving(resolution.foods[0], rest):
-        q = Quantity(1.0)  # "string cheese + a clementine": one stick of it
+    if not q.given and q.vague is None and len(resolution.foods) == 1 and (
+            single_serving(resolution.foods[0], rest) or one_whole_dish(resolution.foods[0], rest, age_months)):
+        q = Quantity(1.0)  # "string cheese + a clementine": one stick of it; "beef empanada": one empanada
     if split.brand is not None and not q.given and q.vague is None:  # "a Yo Baby yogurt": one of its packs
         q = replace(q, amount=1.0, unit=pack_unit(split, table))
     if q.unit is None and q.vague is None and (pack := _package_named(rest)) is not None:

@@ -125,3 +125,18 @@ def test_a_taste_of_kimchi_is_a_side_not_a_bowl(table):
 def test_fast_food_fries_are_shares_of_a_kids_order(table, text, grams):
     [item] = analyze_meal(text, table, 40).items
     assert item.grams == pytest.approx(grams, abs=0.5)
+
+
+@pytest.mark.parametrize("text, age, grams", [
+    ("beef empanada", 52, 89.0),                    # SR28 36403: 1 piece = 89 g, not 150 g of a mixed dish
+    ("potsticker", 30, 29.0),
+    ("pizza", 18, 90.0),                            # a slice (107 g) is more than a toddler's serving
+    ("pork dumplings", 36, 120.0),                  # plural: the age's serving
+])
+def test_one_dish_named_alone_is_one_of_them_when_that_is_a_serving(table, text, age, grams):
+    assert sum(i.grams for i in analyze_meal(text, table, age).items) == pytest.approx(grams, abs=0.5)
+
+
+def test_gone_is_how_fast_not_a_cracker(table):
+    assert [i.name for i in analyze_meal("a small banana, gone in a minute", table, 14).items] == ["banana"]
+    assert [i.ndb_no for i in analyze_meal("4 marys gone crackers", table, 30).items] == ["28360"]
