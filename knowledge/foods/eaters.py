@@ -84,6 +84,10 @@ def _ours_only(sentence: str, others: list[str], ours: str | None) -> str:
         whose = _owner(m, ours)
         if whose is None:
             continue
+        if whose == OURS and m.group("chain"):  # "Amara + Kofi had porridge": they had it, no food named Amara
+            out += [sentence[at : m.start("chain")] if owner == OURS else "", "they"]
+            owner, at = OURS, m.end("chain")
+            continue
         if owner == OURS:
             out.append(sentence[at:start])
         owner, at = whose, start

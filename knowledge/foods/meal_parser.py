@@ -373,8 +373,8 @@ _TWO_AMOUNTS = re.compile(r"^(?P<first>.+?)\s+(?:maybe|like|about|around|roughly
 def _second_food(segment: str) -> list[str]:
     """"some broth maybe 1/3 cup noodles total": two foods, the second measured after a hedge."""
     m = _TWO_AMOUNTS.match(segment.strip())
-    if m is None:
-        return [segment]
+    if m is None or ((verb := _VERB.match(m.group("first"))) and not m.group("first")[verb.end():].strip()):
+        return [segment]  # "Amara ate about half a cup": who ate, then the amount; not two foods
     first, second = (content_tokens(normalise(m.group(g)).split()) for g in ("first", "second"))
     if not any(w not in UNIT_ALIASES and w not in SIZES for w in second) or not any(
             w not in UNIT_ALIASES and w not in SIZES and w not in ("half", "quarter", "third") for w in first):

@@ -171,3 +171,9 @@ def test_where_and_when_are_not_amounts_or_foods(table, text, food):
 def test_dropped_before_eating_any_is_nothing_eaten(table):
     assert analyze_meal("he dropped his muffin on the floor before eating any of it", table, 30).totals.get(
         "kcal", 0) == 0
+
+
+def test_a_pair_that_ate_together_then_our_childs_amount(table):
+    alone = analyze_meal("1/2 cup oatmeal", table, 30).totals["kcal"]
+    meal = analyze_meal("Ada + Ben had oatmeal. Ada ate about half a cup, Ben barely 2 spoons", table, 30)
+    assert meal.totals["kcal"] == pytest.approx(alone, rel=0.02) and not meal.unknown
