@@ -21,6 +21,7 @@ import numpy as np
 
 from bot.intent_order import (anything_asked, asks_only_the_bot, first_clause_leader,
                                meal_and_question_order, reports_and_asks)
+from bot.message_parts import question_part
 from handlers import REGISTRY
 
 logger = logging.getLogger(__name__)
@@ -57,6 +58,10 @@ BOT_REQUEST_FLOOR = 0.3
 _LEAVING = frozenset({"opt_out", "account"})
 _STOP_ASKED = re.compile(r"\b(stop|quit|no more|don'?t) (text|messag|send|contact|whatsapp)\w*|\bunsubscribe\b")
 _ERASE_ASKED = re.compile(r"\b(delete|erase|remove|wipe|forget)\b")
+# Asking to see what was logged over a span, beside a meal: the meal is logged and the span summed up.
+_ASKS_WHAT_WAS_EATEN = re.compile(r"\b(can i see|show me|what (has|did) (she|he|they) (had|eat|eaten|have)|"
+                                  r"how (much|many) \w+ (has|have|did) (she|he|they) (had|eaten|eat|have))\b"
+                                  r".*\b(this week|today|so far|yesterday|this month|last \d+ days)\b")
 _COMMANDS = frozenset({"plan", "summary", "streak", "caregiver", "profile", "settings", "account", "undo"})
 # Commands a meal message only carries when it asks for them; a profile fact ("she's allergic to
 # eggs") is its own request.
@@ -290,6 +295,8 @@ def decide(probs: np.ndarray, intents: Sequence[str], threshold: float, text: st
     lowered = _SPACES.sub(" ", text.lower())
     if pair == _LEAVING and p_second >= STRUCTURE_FLOOR and _STOP_ASKED.search(lowered) and _ERASE_ASKED.search(lowered):
         return ("opt_out", "account")
+    if main == "log_meal" and _ASKS_WHAT_WAS_EATEN.search(question_part(text).lower()) and anything_asked(text):
+        return ("log_meal", "summary")  # "add an apple for snack, and can I see her fruit this week?"
     if p_second < threshold or not pair <= COMBINABLE or not pair & ANCHORS:
         return (main,)
     if pair == {"log_meal", "undo"}:

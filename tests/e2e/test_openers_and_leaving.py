@@ -28,5 +28,7 @@ def test_stop_and_erase_together_stops_now_and_says_how_to_erase(app):
         assert "Reply STOP" in reply
         reply = parent.say("STOP")
         [person] = all_rows(app, Person)
+    else:
+        assert '"delete my data"' in reply
     assert person.opted_out_at is not None
     assert "unsubscribed" in reply

@@ -76,6 +76,7 @@ def test_short_lines_in_other_languages_get_the_intent_they_carry(text: str, int
     [
         ("logged dinner: fish and rice. is my streak still going?", ("log_meal", "streak")),
         ("add a pear for snack. can you show me how much fruit he had this week?", ("log_meal", "summary")),
+        ("2 fish fingers for tea, and can I see what she had this week?", ("log_meal", "summary")),
         ("we just found out he's allergic to sesame, please put it on his profile. what bread can he eat?",
          ("profile", "question")),
         ("can you plan dinners for next week, and also is rice milk ok for a 2 year old?", ("plan", "question")),
