@@ -235,8 +235,8 @@ _CLAUSE = re.compile(r"[,;:]\s*|\s+-+\s+|\s+(?:so|but|and)\s+(?=(?:how|what|when
 _OFFERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amount", re.compile(r"\b\d[\d.,/]*\s*(?:to \d[\d.,/]*\s*)?(?:ounces?|oz|ml|cups?|grams?|g|mg|iu|"
                           r"tablespoons?|teaspoons?|times|servings?|calories|meals|snacks|feeds|feedings|bottles|"
-                          r"percent|%|pieces|hours|minutes|days)\b|\b(a few|several|a couple of) (days|weeks|hours)\b|\b(half|a quarter|one|two|three) (a |an )?(cup|ounce|egg|"
-                          r"teaspoon|tablespoon)s?\b|\bno more than\b|\bup to\b", re.I)),
+                          r"percent|%|pieces|hours|minutes|days|inch|inches)\b|\b(a few|several|a couple of) (days|weeks|hours)\b|\b(half|a quarter|one|two|three) (a |an )?(cup|ounce|egg|"
+                          r"teaspoon|tablespoon|inch)(e?s)?\b|\bno more than\b|\bup to\b", re.I)),
     ("when", re.compile(r"\b(from|at|by|after|before|until|till|around|about|under|over|between|age|aged|"
                         r"ages|older than|younger than)\s+(about |around |age )?(\d+|six|twelve|one|two|three|"
                         r"four|the first)\b[^.]{0,20}?\b(months?|years?|weeks?|birthday)\b|\bwait\b|\bfirst "

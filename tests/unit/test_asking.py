@@ -176,3 +176,11 @@ def test_hating_a_food_reads_as_refusing_it():
     from knowledge.asking import plain_wording
 
     assert plain_wording("my 1yo hates chicken") == "my 1yo refuses chicken"
+
+
+@pytest.mark.parametrize("sentence", [
+    "From about 9 months, cut soft food into pea-sized pieces, about 1/2 inch.",
+    "Keep pieces no bigger than half an inch for a new eater.",
+])
+def test_a_piece_size_in_inches_answers_how_big(sentence):
+    assert "amount" in sentence_offers(sentence)
