@@ -88,6 +88,11 @@ _PARENT_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PARENT_WORDS)
 _PARENT_SHORTHAND = re.compile(r"\b(LO|DS|DD)\b")
 _SHORTHAND = {"LO": "baby", "DS": "son", "DD": "daughter"}
 _ILLNESS = re.compile(r"\b(stomach|tummy) (flu|virus|bug)\b|\bgastro\b", re.I)
+# "I end up making her a separate meal": what the guidelines call short-order cooking
+_SECOND_MEAL = re.compile(r"\b(mak(e|es|ing)|made|cook(s|ing|ed)?) (him|her|them|my \w+ )? ?(a |an )?"
+                          r"(separate|different|second|another|special) (meal|dinner|lunch|breakfast)s?\b|"
+                          r"\b(mak(e|es|ing)|made|cook(s|ing|ed)?) (him|her|them) (?!eat|try|sit|drink|sleep)"
+                          r"\w+( \w+)? again\b", re.I)  # "I end up making him pasta again"
 
 
 def plain_wording(text: str) -> str:
@@ -95,6 +100,7 @@ def plain_wording(text: str) -> str:
     veggies' -> 'when can my baby have vegetables', 'tummy flu' -> 'stomach bug'."""
     text = _PARENT_SHORTHAND.sub(lambda m: _SHORTHAND[m.group(1)], text or "")
     text = _PARENT_WORD.sub(lambda m: _PARENT_WORDS[m.group(1).lower()], text)
+    text = _SECOND_MEAL.sub(lambda m: f"{m.group(0)} (short-order cooking)", text)
     return _ILLNESS.sub("stomach bug", text)
 
 
@@ -235,8 +241,8 @@ _CLAUSE = re.compile(r"[,;:]\s*|\s+-+\s+|\s+(?:so|but|and)\s+(?=(?:how|what|when
 _OFFERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amount", re.compile(r"\b\d[\d.,/]*\s*(?:to \d[\d.,/]*\s*)?(?:ounces?|oz|ml|cups?|grams?|g|mg|iu|"
                           r"tablespoons?|teaspoons?|times|servings?|calories|meals|snacks|feeds|feedings|bottles|"
-                          r"percent|%|pieces|hours|minutes|days)\b|\b(a few|several|a couple of) (days|weeks|hours)\b|\b(half|a quarter|one|two|three) (a |an )?(cup|ounce|egg|"
-                          r"teaspoon|tablespoon)s?\b|\bno more than\b|\bup to\b", re.I)),
+                          r"percent|%|pieces|hours|minutes|days|inch|inches)\b|\b(a few|several|a couple of) (days|weeks|hours)\b|\b(half|a quarter|one|two|three) (a |an )?(cup|ounce|egg|"
+                          r"teaspoon|tablespoon|inch)(e?s)?\b|\bno more than\b|\bup to\b", re.I)),
     ("when", re.compile(r"\b(from|at|by|after|before|until|till|around|about|under|over|between|age|aged|"
                         r"ages|older than|younger than)\s+(about |around |age )?(\d+|six|twelve|one|two|three|"
                         r"four|the first)\b[^.]{0,20}?\b(months?|years?|weeks?|birthday)\b|\bwait\b|\bfirst "

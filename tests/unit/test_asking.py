@@ -176,3 +176,24 @@ def test_hating_a_food_reads_as_refusing_it():
     from knowledge.asking import plain_wording
 
     assert plain_wording("my 1yo hates chicken") == "my 1yo refuses chicken"
+
+
+@pytest.mark.parametrize("sentence", [
+    "From about 9 months, cut soft food into pea-sized pieces, about 1/2 inch.",
+    "Keep pieces no bigger than half an inch for a new eater.",
+])
+def test_a_piece_size_in_inches_answers_how_big(sentence):
+    assert "amount" in sentence_offers(sentence)
+
+
+@pytest.mark.parametrize("text, short_order", [
+    ("I end up cooking her a different dinner most nights", True),
+    ("so I make them a separate meal, is that bad?", True),
+    ("and then I end up making him toast again", True),
+    ("how do I make her eat again after a cold", False),
+    ("we make a big family meal on Sundays", False),
+])
+def test_cooking_a_second_meal_on_demand_reads_as_short_order_cooking(text, short_order):
+    from knowledge.asking import plain_wording
+
+    assert ("short-order cooking" in plain_wording(text)) is short_order
