@@ -128,8 +128,10 @@ def _clause_mentions(words: list[str], describe: Describe | None) -> list[Mentio
     mentions = []
     for (start, end), entry in sorted(spans.items()):
         description, group = _describe(entry, describe) if entry is not None else ("", "")
-        others = covered - set(range(start, end))
-        mentions.append(Mention(" ".join(words[start:end]), _window(words, start, end, others), description, group))
+        # A food inside a longer term reads its modifiers around the whole term ("curd" in "bean curd").
+        lo, hi = min(((s, e) for s, e in spans if s <= start and end <= e), key=lambda span: span[0] - span[1])
+        others = covered - set(range(lo, hi))
+        mentions.append(Mention(" ".join(words[start:end]), _window(words, lo, hi, others), description, group))
     return mentions
 
 

@@ -53,3 +53,23 @@ def test_notes_stop_at_the_age_limit(text: str, age: int, kind: str) -> None:
 def test_a_longer_term_gives_one_note_per_kind_not_one_for_each_word() -> None:
     notes = [f for f in check_text("jelly beans in the party bag", 20, [], (), "Maya") if f.kind == "added_sugar"]
     assert len(notes) == 1 and notes[0].food == "jelly beans"
+
+
+@pytest.mark.parametrize("text, allergy", [
+    ("aloo paratha for breakfast", "wheat"),
+    ("curd rice at lunch", "milk"),
+    ("a square of chikki from the sweet shop", "peanut"),
+    ("soaked badam in the morning", "tree nut"),
+    ("a spoon of flan at abuela's", "egg"),
+    ("hoisin on the duck pancake", "soy"),
+    ("pomfret fry", "fish"),
+    ("rice with a little oyster sauce", "shellfish"),
+    ("a piece of til ladoo", "sesame"),
+])
+def test_allergens_in_foods_from_many_kitchens(text: str, allergy: str) -> None:
+    assert "allergen" in kinds(text, 30, [allergy]), text
+
+
+def test_a_food_inside_a_longer_term_reads_the_whole_term() -> None:
+    assert "choking" not in kinds("noodles with peanut sauce", 30, ["peanut"])
+    assert "peanut" not in {f.food for f in check_text("til chikki", 30, ["peanut"], (), "Maya")}
