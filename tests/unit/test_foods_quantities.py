@@ -111,6 +111,15 @@ def test_default_servings_grow_with_age():
     assert default_serving("fruit", 30) <= 0.6 * 150  # well under an adult cup of fruit
 
 
+def test_unmeasured_fruit_veg_and_lentils_follow_a_tablespoon_per_year():
+    # AAP: about 1 tbsp of fruit or vegetables per year of age; a tbsp of peas or dal is ~10-12 g
+    for category in ("veg", "legume"):
+        assert default_serving(category, 14) <= 25, category   # a year-old: 1-2 tbsp
+        assert default_serving(category, 36) <= 40, category   # a three-year-old: about 3 tbsp
+        assert default_serving(category, 54) <= 60, category   # a four-year-old: 4-5 tbsp
+    assert default_serving("fruit", 20) <= 35
+
+
 def test_age_bands():
     assert [age_band(a) for a in (6, 9, 12, 24, 48, 60)] == [0, 1, 2, 3, 4, 4]
     assert age_band(None) == 2
