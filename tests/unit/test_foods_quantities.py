@@ -1,6 +1,7 @@
 """Quantities: numbers, fractions, words and units, and how they become grams of a food."""
 import pytest
 
+from knowledge.foods import analyze_meal
 from knowledge.foods.portions import age_band, default_serving, grams_for
 from knowledge.foods.quantities import Quantity, parse_quantity
 from knowledge.foods.table import FoodTable
@@ -131,3 +132,20 @@ def test_bites_and_handfuls_depend_on_age(table):
     cheerios = food(table, "08013")
     handful = grams_for(cheerios, Quantity(1.0, "handful"), "cereal", age_months=20).grams
     assert handful == pytest.approx(28 / 4)  # a toddler's handful is about 1/4 cup
+
+
+def test_a_tortilla_is_weighed_by_the_size_the_parent_gives(table):
+    # SR28 weighs flour tortillas at 6", 7-8", 10" and 12": small, regular, large, extra large
+    tortilla = food(table, "18364")
+    sizes = {size: grams_for(tortilla, Quantity(1.0, size=size), "bread", "medium", 30).grams
+             for size in ("small", "regular", "large")}
+    assert sizes == {"small": 30.0, "regular": 49.0, "large": 72.0}
+    quantity, rest = parse_quantity("one normal sized tortilla".split())
+    assert quantity.size == "regular" and rest == ["tortilla"]
+
+
+def test_a_quesadilla_on_a_regular_tortilla_keeps_its_whole_cheese(table):
+    meal = analyze_meal("cheese quesadilla on a standard size flour tortilla, she had half", table, 36)
+    grams = {i.name: round(i.grams) for i in meal.items}
+    assert grams["flour tortilla"] == pytest.approx(49 / 2, abs=2)
+    assert grams["cheese"] == pytest.approx(28 / 2, abs=2)
