@@ -123,6 +123,8 @@ def _add(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | Non
         if (at := eaten_of_offered(meal.items, meal.offered, item, p, table)) is not None \
                 or (at := merge_outcome(meal.items, item, p, table)) is not None:
             meal.touched = (p.clause, at)
+            if len(new) == 1 and at == len(meal.items) - 1:  # "…, she ate the sweet potato, about 1/4 cup"
+                meal.previous = (p, at)
             continue
         if p.kind == OFFER or (p.kind is None and not (item.dish and item.estimated)):  # "2 idli w sambar, ate 1.5":
             meal.offered.add(len(meal.items))  # a food listed with no verb is what was served

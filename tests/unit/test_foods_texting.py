@@ -174,3 +174,21 @@ def test_steamed_is_the_cooked_row_and_the_eaten_pieces_count(table):
     # two sticks of about 10 g; the unmeasured plate is at least that (a toddler's 1-2 tbsp of veg)
     assert "cooked" in carrots.description.lower() and carrots.grams <= carrots.offered_grams
     assert carrots.grams == pytest.approx(20, abs=6)
+
+
+def test_a_food_served_then_eaten_with_no_amount_is_counted_once(table):
+    meal = analyze_meal("I put out salmon and couscous, he ate the couscous", table, 26)
+    assert [i.name for i in meal.items].count("couscous") == 1
+
+
+def test_an_amount_after_the_eaten_food_is_that_foods(table):
+    meal = analyze_meal("we served chicken, carrots and mashed potato, she ate the mashed potato, about 1/3 cup",
+                        table, 30)
+    [potato] = [i for i in meal.items if "potato" in i.name]
+    assert potato.grams == pytest.approx(210 / 3, rel=0.15)  # SR28 mashed potatoes: 1 cup = 210 g
+
+
+def test_an_amount_then_eaten_weighs_what_went_in(table):
+    [item] = analyze_meal("1/3 cup lentils, probably 2 tbsp really eaten", table, 16).items
+    assert item.grams == pytest.approx(2 * 198 / 16, rel=0.15)  # SR28 cooked lentils: 1 cup = 198 g
+    assert item.offered_grams > item.grams
