@@ -253,6 +253,7 @@ class ParsedItem:
     aside: tuple[str, ...] = ()  # "(the dino ones)": bracketed words that may or may not name the food
     cut_into: int | None = None  # "(cut into 8)": a wedge or slice is that share of the whole food
     bracketed: bool = False  # the whole segment was a bracket: "teething biscuit (1 arrowroot cookie)"
+    only: bool = False  # "she only ate the sweet potato": the rest of what was served was not eaten
 
 
 @dataclass(frozen=True)
@@ -468,7 +469,7 @@ def _bracket(m: re.Match) -> str:
 
 def _parse_segment(segment: str, clause: int, carry):
     """Read the verb, the share eaten and the food phrase of one segment."""
-    share = bites = count = None
+    share = bites = count = only = None
     bite_unit = "bite"
     kind: str | None = None
     made_with: tuple[str, ...] = ()
@@ -506,6 +507,7 @@ def _parse_segment(segment: str, clause: int, carry):
     if verb and len(verb.group("subj").split()) <= 3:
         said_verb = re.sub(r"\s+", " ", verb.group("verb").lower().replace("'", ""))
         kind, verb_share = VERBS[said_verb]
+        only = kind == EAT and re.search(r"\bonly\b", verb.group(0)[: verb.start("verb") - verb.start()], re.I)
         status = (kind, verb_share) if kind == REFUSE and said_verb not in _SHORT_NO else None
         share = verb_share
         segment = segment[verb.end():]
@@ -559,7 +561,7 @@ def _parse_segment(segment: str, clause: int, carry):
     if not words and not refers_back:
         return None, status
     return ParsedItem(segment, words if not refers_back else (), share, bites, bite_unit, clause,
-                      refers_back, None, kind, made_with, aside, cut_into, bracketed), status
+                      refers_back, None, kind, made_with, aside, cut_into, bracketed, bool(only)), status
 
 
 # "half the jar", "about half of the 4oz", "half the little 2.5 oz tub": a share of the package just named.

@@ -192,3 +192,14 @@ def test_an_amount_then_eaten_weighs_what_went_in(table):
     [item] = analyze_meal("1/3 cup lentils, probably 2 tbsp really eaten", table, 16).items
     assert item.grams == pytest.approx(2 * 198 / 16, rel=0.15)  # SR28 cooked lentils: 1 cup = 198 g
     assert item.offered_grams > item.grams
+
+
+def test_only_ate_one_of_the_foods_served_leaves_the_others_uneaten(table):
+    meal = analyze_meal("we put out chicken, carrots and couscous and he only ate the couscous", table, 28)
+    eaten = {i.name: i.grams for i in meal.items}
+    assert eaten["chicken"] == 0 and eaten["carrots"] == 0 and eaten["couscous"] > 0
+
+
+def test_just_ate_may_mean_a_moment_ago_so_nothing_else_is_zeroed(table):
+    meal = analyze_meal("pasta and peas for lunch. she just ate the pasta", table, 28)
+    assert all(i.grams > 0 for i in meal.items)
