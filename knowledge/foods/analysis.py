@@ -123,6 +123,8 @@ def _add(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | Non
         if (at := eaten_of_offered(meal.items, meal.offered, item, p, table)) is not None \
                 or (at := merge_outcome(meal.items, item, p, table)) is not None:
             meal.touched = (p.clause, at)
+            if len(new) == 1 and at == len(meal.items) - 1:  # "…, she ate the sweet potato, about 1/4 cup"
+                meal.previous = (p, at)
             continue
         if p.kind == OFFER or (p.kind is None and not (item.dish and item.estimated)):  # "2 idli w sambar, ate 1.5":
             meal.offered.add(len(meal.items))  # a food listed with no verb is what was served
@@ -130,6 +132,17 @@ def _add(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: int | Non
         meal.clauses.append(p.clause)
     if opens_clause:
         meal.first = (p, start, len(meal.items))
+    if p.only and not p.refers_back:
+        _rest_not_eaten(meal, p.clause, table)
+
+
+def _rest_not_eaten(meal: MealSoFar, clause: int, table: FoodTable) -> None:
+    """"offered salmon, peas and sweet potato and she only ate the sweet potato": the other foods served
+    in that sentence with no amount of their own were not eaten."""
+    for i in sorted(meal.offered):
+        if meal.clauses[i] == clause and meal.items[i].estimated:
+            meal.items[i] = with_eaten(meal.items[i], 0.0, table)
+            meal.offered.discard(i)
 
 
 def _spreads_follow_carriers(meal: MealSoFar, table: FoodTable, age_months: int | None) -> None:

@@ -82,11 +82,16 @@ def merge_outcome(items: list[FoodItem], item: FoodItem, p: ParsedItem, table: F
 
 def eaten_of_offered(items: list[FoodItem], offered: set[int], item: FoodItem, p: ParsedItem,
                      table: FoodTable) -> int | None:
-    """"offered 1 cup of milk, she drank 4 oz": the amount eaten of a food already offered; where it is."""
-    if p.kind != EAT or item.estimated:
+    """"offered 1 cup of milk, she drank 4 oz": the amount eaten of a food already offered; where it is.
+
+    "offered salmon and rice, she ate the rice" with no amount is the rice served, not a second rice."""
+    if p.kind != EAT or item.estimated and (p.eaten_share is not None or p.eaten_bites is not None):
         return None
     for i in sorted(offered, reverse=True):  # the same food, or the same words ("steamed carrot sticks")
         if items[i].ndb_no == item.ndb_no or normalise(items[i].name) == normalise(item.name):
+            if item.estimated:
+                offered.discard(i)
+                return i
             if items[i].estimated or item.grams > items[i].offered_grams:  # "cucumber slices ... she ate 3 cucumber
                 # slices": the count eaten is what counts, and more was served than the first words said
                 items[i] = replace(with_eaten(items[i], item.grams, table),

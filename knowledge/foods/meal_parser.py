@@ -253,6 +253,7 @@ class ParsedItem:
     aside: tuple[str, ...] = ()  # "(the dino ones)": bracketed words that may or may not name the food
     cut_into: int | None = None  # "(cut into 8)": a wedge or slice is that share of the whole food
     bracketed: bool = False  # the whole segment was a bracket: "teething biscuit (1 arrowroot cookie)"
+    only: bool = False  # "she only ate the sweet potato": the rest of what was served was not eaten
 
 
 @dataclass(frozen=True)
@@ -403,6 +404,8 @@ _SHARE_WORDS = frozenset("half quarter third thirds quarters most all bites bite
 def _food_before_verb(segment: str) -> list[str]:
     """"arepa w cheese ate maybe 1/2": the food, then what was eaten of it (the verb's subject is a food).
     Only a lower-case subject is taken for a food, so "Maya ate half" stays one segment."""
+    if _went_in(segment):  # "maybe 1 tbsp actually eaten": an amount, not a food and its verb
+        return [segment]
     verb = _FOOD_VERB.match(segment)
     subject = verb.group("subj").strip() if verb else ""
     if not subject or not subject[0].islower() or _PASSIVE.search(segment):
@@ -416,6 +419,12 @@ def _food_before_verb(segment: str) -> list[str]:
     if not said or named:
         return [segment]
     return [subject, segment[len(verb.group("subj")):]]
+
+
+def _went_in(segment: str) -> re.Match | None:
+    """"an ounce went down", "maybe 2 bites actually eaten": how much of the food before went in."""
+    hedged = _HEDGE.sub("", _HEDGE.sub("", segment.strip(" ,.!")))
+    return _WENT_DOWN.match(hedged) or _BITES_WENT_IN.match(hedged)
 
 
 def _passive_to_all(items: list[ParsedItem], clause: int, text: str) -> None:
@@ -460,7 +469,7 @@ def _bracket(m: re.Match) -> str:
 
 def _parse_segment(segment: str, clause: int, carry):
     """Read the verb, the share eaten and the food phrase of one segment."""
-    share = bites = count = None
+    share = bites = count = only = None
     bite_unit = "bite"
     kind: str | None = None
     made_with: tuple[str, ...] = ()
@@ -489,11 +498,16 @@ def _parse_segment(segment: str, clause: int, carry):
     if _CONTRAST.match(segment):
         carry = None
     passive = _PASSIVE.search(segment)
-    verb = None if passive else _VERB.match(segment)
+    went = _went_in(segment)  # "maybe 1 tbsp actually eaten": no subject, and "eaten" no verb of it
+    if went and went.re is _WENT_DOWN and not passive:
+        return ParsedItem(segment, tuple(normalise(went.group("amount")).split()), None, None, "bite", clause,
+                          True, None, EAT), carry
+    verb = None if passive or went else _VERB.match(segment)
     status = carry
     if verb and len(verb.group("subj").split()) <= 3:
         said_verb = re.sub(r"\s+", " ", verb.group("verb").lower().replace("'", ""))
         kind, verb_share = VERBS[said_verb]
+        only = kind == EAT and re.search(r"\bonly\b", verb.group(0)[: verb.start("verb") - verb.start()], re.I)
         status = (kind, verb_share) if kind == REFUSE and said_verb not in _SHORT_NO else None
         share = verb_share
         segment = segment[verb.end():]
@@ -547,7 +561,7 @@ def _parse_segment(segment: str, clause: int, carry):
     if not words and not refers_back:
         return None, status
     return ParsedItem(segment, words if not refers_back else (), share, bites, bite_unit, clause,
-                      refers_back, None, kind, made_with, aside, cut_into, bracketed), status
+                      refers_back, None, kind, made_with, aside, cut_into, bracketed, bool(only)), status
 
 
 # "half the jar", "about half of the 4oz", "half the little 2.5 oz tub": a share of the package just named.
@@ -555,13 +569,13 @@ _PACK_BACK = re.compile(r"^(?:the|that|this|her|his|their)\s+(?:(?:little|small|
                         r"(?P<amount>\d+(?:\.\d+)?\s*(?:oz|ounces?|ml|g|grams?)\.?)?\s*"
                         r"(?:jar|pouch|tub|container|cup|bowl|packet|pack|box|bottle|tube|serving|portion)?s?\s*$", re.I)
 _WENT = r"(?:actually\s+|really\s+|probably\s+)?(?:went down|went in|made it in|made it down|got eaten|was eaten|" \
-        r"were eaten|stayed down|got in|made it into (?:her|his|their) mouth)"
+        r"were eaten|eaten|stayed down|got in|made it into (?:her|his|their) mouth)"
 _BITES_WENT_IN = re.compile(rf"^(?P<n>\d+|a|one|two|three|a few|a couple|few)\s+(?P<unit>bites?|mouthfuls?|spoonfuls?|"
                             rf"licks?|sips?|pieces?)\s+{_WENT}\s*$", re.I)  # "3 pieces went in": about a bite each
 # "an ounce actually went down", "about 2 tbsp made it in": the amount eaten of what was just named.
 _WENT_DOWN = re.compile(r"^(?P<amount>(?:an?|one|two|three|\d+(?:[./]\d+)?)\s+(?:oz|ounces?|ounce|tbsp|tablespoons?|tsp|"
                         r"teaspoons?|spoonfuls?|ml|g|grams?|cups?)(?:\s+of\s+it)?)\s+(?:actually\s+|really\s+|probably\s+)?"
-                        r"(?:went down|went in|made it in|made it down|got eaten|was eaten|stayed down|got in)\s*$", re.I)
+                        r"(?:went down|went in|made it in|made it down|got eaten|was eaten|eaten|stayed down|got in)\s*$", re.I)
 
 
 def _share_said_of_before(segment: str, eaten: bool, clause: int) -> ParsedItem | None:

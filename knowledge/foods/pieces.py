@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 WEDGES_PER_WHOLE = 8  # estimate: a quesadilla, an apple or a sweet potato is cut in about 8 wedges
 PIECES_PER_FLATBREAD = 4  # estimate: "a piece of naan / tortilla / pancake" is torn off, about a quarter
+# Estimate: "a piece of toast" or two are slices, but "a few pieces of bread" for a toddler are torn from a
+# slice, about a quarter each (three slices of bread would be a big meal for a child).
+TORN_FROM_A_SLICE = 3
 
 
 def piece_of_whole(found: ResolvedFood, q: Quantity, p: ParsedItem, age_months: int | None) -> Grams | None:
@@ -30,8 +33,9 @@ def piece_of_whole(found: ResolvedFood, q: Quantity, p: ParsedItem, age_months: 
     if not (q.given and q.amount) or q.unit not in ("wedge", "slice", "piece", "triangle", "square", "strip"):
         return None
     cut = p.cut_into
-    torn = q.unit == "piece" and found.category == "bread" and q.amount >= 1 and not any(
-        part.unit == "slice" for part in found.record.portions)  # "a piece of naan"; "half a piece" is half a naan
+    sliced = any(part.unit == "slice" for part in found.record.portions)
+    torn = q.unit == "piece" and found.category == "bread" and q.amount >= 1 and (
+        not sliced or q.amount >= TORN_FROM_A_SLICE)  # "a piece of naan"; "half a piece" is half a naan
     if cut is None and not torn and (q.unit != "wedge" or any(part.unit == "wedge" for part in found.record.portions)):
         return None
     whole = grams_for(found.record, Quantity(1.0), found.category, found.unit_hint, age_months)

@@ -8,6 +8,7 @@ an age-appropriate default serving (servings.json), marked estimated.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -126,6 +127,8 @@ _PACKED_WORDS = frozenset({"crumbs", "crushed", "ground", "packed", "pureed", "m
 
 def _count_grams(food, q, category, hint, age_months) -> tuple[float, str]:
     """Grams of one whole food: "2 eggs", "a banana", "a small apple"."""
+    if q.size and (round_one := _by_diameter(food, q.size)) is not None:
+        return round_one.grams / round_one.amount, round_one.description
     if q.size:
         sized = [p for p in food.portions if p.unit == q.size]
         if sized:
@@ -145,6 +148,28 @@ def _count_grams(food, q, category, hint, age_months) -> tuple[float, str]:
     if hint in servings()["volume_ml"]:  # "a formula" is a bottle, "a juice" a cup
         return _volume_grams(food, hint, servings()["volume_ml"][hint], q, category), hint
     return _sized(default_serving(category, age_months), q.size), "default serving per item"
+
+
+# Estimate from US store sizes: a small (fajita) round is about 6", a regular (soft taco) one 8", a large
+# (burrito) one 10"; SR28 weighs tortillas at four diameters but names only the 6" one, "medium".
+ROUND_INCHES = {"small": 6.0, "regular": 8.0, "large": 10.0, "extra large": 12.0}
+_DIAMETER = re.compile(r'(\d+)(?:\s*-\s*(\d+))?"\s*dia')
+
+
+def _by_diameter(food: FoodRecord, size: str) -> Portion | None:
+    """"a small flour tortilla" is SR28's 6" one, "a regular size" its 7-8" one: for a food SR28 weighs
+    at three or more diameters and none of them by the size's own word."""
+    if size not in ROUND_INCHES or any(size in p.words for p in food.portions):
+        return None
+    rounds = [(_inches(m), p) for p in food.portions if (m := _DIAMETER.search(p.description))]
+    if len(rounds) < 3:
+        return None
+    return min(rounds, key=lambda r: abs(r[0] - ROUND_INCHES[size]))[1]
+
+
+def _inches(m: re.Match) -> float:
+    low = float(m.group(1))
+    return (low + float(m.group(2))) / 2 if m.group(2) else low
 
 
 def find_portion(food: FoodRecord, unit: str, size: str | None = None,

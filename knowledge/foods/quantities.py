@@ -133,6 +133,9 @@ def parse_quantity(words: list[str], protected: frozenset[int] = frozenset()) ->
         if word == "extra" and i + 1 < len(words) and words[i + 1] == "large":
             size = size or "extra large"
             used.update({i, i + 1})
+        elif size is None and word in _PLAIN_SIZES and i + 1 < len(words) and words[i + 1] in ("size", "sized"):
+            size = "regular"  # "a regular size tortilla": neither small nor large
+            used.update({i, i + 1})
         elif size is None and word in SIZES and not (word == "little" and _prev(words, i) == "a"):
             size = SIZES[word]
             used.add(i)
@@ -153,6 +156,7 @@ def parse_quantity(words: list[str], protected: frozenset[int] = frozenset()) ->
     return Quantity(amount, unit, size, vague, mods), rest
 
 
+_PLAIN_SIZES = frozenset({"regular", "normal", "standard", "average", "full"})
 _UNIT_ADJECTIVES = frozenset({"full", "whole", "heaping", "heaped", "level", "rounded", "generous", "scant"})
 _LOOSE_UNITS = frozenset({"handful", "bowl", "plate", "serving", "packet", "bag"})
 

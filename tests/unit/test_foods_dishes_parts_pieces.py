@@ -235,3 +235,13 @@ def test_maduros_by_the_piece(table):
                                   "1/2 cup chicken noodle soup, it was mostly just the broth"])
 def test_mostly_broth_describes_the_soup_and_adds_no_broth(table, text):
     assert grams_by_ndb(analyze_meal(text, table, 30)) == pytest.approx({"06419": 124.0}, abs=1.0)
+
+
+def test_a_few_pieces_of_sliced_bread_are_torn_from_a_slice_but_one_or_two_are_slices(table):
+    def grams(text):
+        return analyze_meal(text, table, 26).items[0].grams
+
+    one_slice = grams("1 slice of white bread")
+    assert grams("a few pieces of white bread") == pytest.approx(3 * one_slice / 4, abs=1)
+    assert grams("4 pieces of whole wheat bread") < grams("1 slice of whole wheat bread") * 1.2
+    assert grams("2 pieces of toast") == pytest.approx(2 * grams("1 slice of toast"), abs=1)

@@ -91,3 +91,9 @@ def test_outcomes_that_point_back():
     assert items[-1].refers_back and items[-1].eaten_share == 0.5
     items = parse_meal("ate it all").items
     assert items[0].refers_back and items[0].eaten_share == 1.0
+
+
+def test_an_amount_then_eaten_is_how_much_went_in_not_a_subject_and_verb():
+    items = parse_meal("1/3 cup lentils, probably 2 tbsp really eaten").items
+    assert [(p.words, p.kind, p.refers_back) for p in items][-1] == (("2", "tbsp"), "eat", True)
+    assert len(items) == 2

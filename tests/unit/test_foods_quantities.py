@@ -1,6 +1,7 @@
 """Quantities: numbers, fractions, words and units, and how they become grams of a food."""
 import pytest
 
+from knowledge.foods import analyze_meal
 from knowledge.foods.portions import age_band, default_serving, grams_for
 from knowledge.foods.quantities import Quantity, parse_quantity
 from knowledge.foods.table import FoodTable
@@ -111,6 +112,15 @@ def test_default_servings_grow_with_age():
     assert default_serving("fruit", 30) <= 0.6 * 150  # well under an adult cup of fruit
 
 
+def test_unmeasured_fruit_veg_and_lentils_follow_a_tablespoon_per_year():
+    # AAP: about 1 tbsp of fruit or vegetables per year of age; a tbsp of peas or dal is ~10-12 g
+    for category in ("veg", "legume"):
+        assert default_serving(category, 14) <= 25, category   # a year-old: 1-2 tbsp
+        assert default_serving(category, 36) <= 40, category   # a three-year-old: about 3 tbsp
+        assert default_serving(category, 54) <= 60, category   # a four-year-old: 4-5 tbsp
+    assert default_serving("fruit", 20) <= 35
+
+
 def test_age_bands():
     assert [age_band(a) for a in (6, 9, 12, 24, 48, 60)] == [0, 1, 2, 3, 4, 4]
     assert age_band(None) == 2
@@ -122,3 +132,20 @@ def test_bites_and_handfuls_depend_on_age(table):
     cheerios = food(table, "08013")
     handful = grams_for(cheerios, Quantity(1.0, "handful"), "cereal", age_months=20).grams
     assert handful == pytest.approx(28 / 4)  # a toddler's handful is about 1/4 cup
+
+
+def test_a_tortilla_is_weighed_by_the_size_the_parent_gives(table):
+    # SR28 weighs flour tortillas at 6", 7-8", 10" and 12": small, regular, large, extra large
+    tortilla = food(table, "18364")
+    sizes = {size: grams_for(tortilla, Quantity(1.0, size=size), "bread", "medium", 30).grams
+             for size in ("small", "regular", "large")}
+    assert sizes == {"small": 30.0, "regular": 49.0, "large": 72.0}
+    quantity, rest = parse_quantity("one normal sized tortilla".split())
+    assert quantity.size == "regular" and rest == ["tortilla"]
+
+
+def test_a_quesadilla_on_a_regular_tortilla_keeps_its_whole_cheese(table):
+    meal = analyze_meal("cheese quesadilla on a standard size flour tortilla, she had half", table, 36)
+    grams = {i.name: round(i.grams) for i in meal.items}
+    assert grams["flour tortilla"] == pytest.approx(49 / 2, abs=2)
+    assert grams["cheese"] == pytest.approx(28 / 2, abs=2)
