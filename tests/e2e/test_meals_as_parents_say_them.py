@@ -148,7 +148,8 @@ def test_the_eaten_share_of_a_pack_and_a_wedge_of_a_cut_dish(app):
     parent = household(app, "+12125550314", "Maya", "2025-06-01")
     assert "mcnuggets 48 g of 64 g" in parent.say("4 mcnuggets (ate 3)")
     parent.say("one wedge of a cheese quesadilla (cut in 8)")
-    assert items(meals(app)[-1]) == {"cheese quesadilla": 24.2}  # SR28 quesadilla 194 g, one of 8
+    # A home quesadilla is one 8-inch flour tortilla (49 g) and 28 g of cheese, its parts shown by name; one of 8
+    assert items(meals(app)[-1]) == {"tortilla": 6.1, "cheese": 3.5}
 
 
 def test_a_meal_logged_for_the_wrong_twin_moves_and_a_fix_never_deletes_by_surprise(app):
