@@ -148,3 +148,8 @@ def test_a_food_the_child_asked_for_is_the_food_its_pieces_are(table, text):
 def test_the_child_eating_after_a_grown_ups_clause_is_kept(table):
     meal = analyze_meal("I had a latte, she had 2 crackers", table, 20)
     assert [i.name for i in meal.items] == ["crackers"]
+
+
+def test_a_knock_told_beside_the_meal_is_not_asked_about_as_a_food(table):
+    meal = analyze_meal("banged his knee at the playground, then had a banana", table, 20)
+    assert [i.name for i in meal.items] == ["banana"] and not meal.unknown
