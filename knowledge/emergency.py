@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from knowledge.emergency_products import usual_dose
 from knowledge.emergency_signs import CHOKE_ANY, SIGNS, Sign
+from knowledge.emergency_signs_told import TOLD_SIGNS
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,10 @@ ADVICE = {
               "how much was swallowed.",
     "bleeding": "Press hard on the wound with a clean cloth or your hand and keep pressing - don't lift it "
                 "to look.",
+    "burn": "Cool the burn under cool running water for 20 minutes. Take off clothes near it unless stuck; "
+            "no ice, butter or creams.",
+    "dehydration": "Keep offering small sips of breast milk, formula or an oral rehydration drink while you "
+                   "wait.",
     "head_injury": "Keep your child still and stay with them; don't give food or drink until they're seen.",
     "serious_illness": "Stay with your child and tell the call handler every sign you see (rash, temperature, "
                        "how hard they are to wake). Don't wait for more signs.",
@@ -92,6 +97,10 @@ _RESOLVED = re.compile(r"\b(?:coughed it (?:out|up)|spit it (?:out|up)|spat it (
 _FINE_NOW = re.compile(r"(?:fine|ok|okay|alright|good|better|normal) now|back to normal|recovered")
 # An animal did it: "the dog ate a battery" (a vet's emergency, not this child's).
 _ANIMAL = re.compile(r"\b(?:dog|dogs|puppy|pup|cat|cats|kitten|pet|hamster|rabbit|bird|parrot)\s+(?:\w+\s+)?$")
+# Checked and cleared by someone who knows: "poison control said it's harmless", "the ER said it was croup".
+_CLEARED = re.compile(r"\b(?:poison control|doctor|dr|nurse|gp|pediatrician|paediatrician|the er|a&e|vet|pharmacist|111)\s+"
+                      r"(?:\w+\s+)?(?:said|says|told (?:us|me))\b.{0,60}\b(?:harmless|non ?toxic|not (?:dangerous|toxic|poisonous)|"
+                      r"nothing to worry|(?:is|s|was|its|it is) (?:fine|ok|okay|safe))\b")
 _ONGOING = re.compile(r"\b(?:still|right now|now (?:she|he|they)s? (?:cant|not|isnt)|keeps?|wont stop|cant stop|help)\b")
 # "What do I do if he's choking right now": asked, but happening.
 _HAPPENING_NOW = re.compile(r"\bright now\b|\bhappening now\b|\bas we speak\b|!!")
@@ -151,6 +160,8 @@ def _holds(text: str, match: re.Match[str], sign: Sign) -> bool:
     # A battery, a magnet or a poison is urgent even when the child "seems fine" (the advice says so).
     if _resolved_after(text, match) and not (sign.reported and sign.kind in ASKING_IS_URGENT):
         return False
+    if _CLEARED.search(text) and not _ONGOING.search(text):
+        return False
     if _ANIMAL.search(before):  # "the dog ate a battery"
         return False
     if sign.kind in ("breathing", "choking") and _SELF.search(before):
@@ -186,7 +197,7 @@ def _refine(kind: str, text: str) -> str:
 def triage(text: str) -> Emergency | None:
     """Return the emergency a message reports, or None for an ordinary message."""
     norm = _normalize(text or "")
-    for sign in SIGNS:
+    for sign in SIGNS + TOLD_SIGNS:
         if not any(map(norm.__contains__, sign.hints)):  # the cheap test first, in C: most messages are ordinary
             continue
         for match in sign.pattern.finditer(norm):

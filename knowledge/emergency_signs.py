@@ -70,7 +70,10 @@ _CHOKE_HINTS = "chok choc choa choo"
 # A grown-up's own cough or a figure of speech: "I almost choked on my coffee", "a fit of laughter".
 _NOT_THE_CHILD = (r"\b(?:i|im|i am|ive|we|were|my (?:wife|husband|partner|mom|dad|mum))\s+(?:almost\s+|nearly\s+|just\s+|literally\s+)?"
                   r"(?:cho\w*|had a (?:fit|seizure)|have a (?:fit|seizure))|\b(?:of|with|on)\s+laughter\b|\blaugh\w*\s+fit\b"
-                  r"|\bchok(?:ed|ing) (?:up|back)\b(?!\s+(?:on|some|blood|food|milk|a piece|vomit|sick))")
+                  r"|\bchok(?:ed|ing) (?:up|back)\b(?!\s+(?:on|some|blood|food|milk|a piece|vomit|sick))"
+                  # a pet's fit or choking is the vet's: "my dog had a seizure after eating grapes"
+                  r"|\b(?:my|our|the)\s+(?:dog|puppy|pup|cat|kitten|pet|hamster|rabbit)s?\s+(?:\w+\s+)?(?:had|has|is having|was having|"
+                  r"cho\w*|seiz\w*|fitting)\b")
 # Limp or floppy with sleep, said as such: "floppy when he naps", "limp from being so sleepy".
 _SLEEPY_LIMP = (r"\b(?:limp|floppy)\s+(?:from|with)\s+(?:being\s+)?(?:so\s+)?(?:sleepy|tired|relaxed)"
                 r"|\bwhen (?:she|he|they|baby) (?:naps|sleeps|is asleep|falls asleep)\b|\b(?:noodle|ragdoll) lol\b")
@@ -180,11 +183,11 @@ SIGNS = (
           rf"|\b(?:had|ate|took|swallowed|chewed)\s+(?:some|a few|a couple|\d+|all|half|a handful)\s+of\s+"
           rf"(?:my|her|his|the|their|\w+s)\s+(?:\w+\s+)?(?:{PILLS}|pills|gummies)\b", _GROWN_UP_DOSE),
     # Seizures described rather than named: "shaking all over", "eyes rolled back", "stiff and jerking".
-    _sign("seizure", True, "shak jerk twitch stiff eyes",
+    _sign("seizure", True, "shak jerk twitch stiff rigid eye",
           r"\bshak(?:ing|es|en)\s+(?:all over|uncontrollably|violently|and (?:not|wont|isnt|unresponsive))"
           r"|\beyes\s+(?:are\s+|have\s+|keep\s+|kept\s+)?(?:rolled|rolling|roll(?:ing)?)\s+(?:back|up)"
           r"|\b(?:went|gone|going|goes|is|got)\s+(?:all\s+|really\s+|completely\s+)?(?:stiff|rigid)\b.{0,40}"
-          r"\b(?:shak|jerk|twitch|eyes|blue|unrespons|not respond|wont respond)\w*"
+          r"\b(?:shak|jerk|twitch|eyes?|blue|unrespons|not respond|wont respond)\w*"
           r"|\b(?:stiff|rigid)\s+and\s+(?:jerk|shak|twitch)\w*|\b(?:jerk|twitch)\w*\s+and\s+(?:stiff|not respond\w*|"
           r"wont respond|unrespons\w*)"
           r"|\b(?:body|arms?|legs?|face|she|he|baby|hes|shes)\s+(?:is\s+|are\s+|keeps?\s+|started\s+|starts\s+)?"
@@ -243,7 +246,7 @@ SIGNS = (
     # The airway blocked, told by what the parent sees: silent, clawing at the throat.
     _sign("choking", True, "sound noise silent claw grab paw clutch",
           r"\b(?:not|isnt|cant|cannot|wont|no longer)\s+(?:making|make)\s+(?:a|any)\s+(?:sound|noise)"
-          r"|\bno (?:sound|noise)\s+(?:is\s+)?coming out"
+          r"|\bno (?:sound|noise)\s+(?:is\s+)?(?:coming|comes) out"
           r"|\b(?:clawing|grabbing|pawing|clutching|scratching)\s+(?:at\s+)?(?:her|his|their|the)\s+(?:neck|throat)"
           r"|\b(?:red|blue|purple)\s+and\s+(?:silent|quiet)\b|\b(?:silent|quiet)\s+and\s+(?:red|blue|purple)\b",
           _HISTORY),
@@ -372,10 +375,10 @@ SIGNS = (
                           r"croaky|raspy|voice (?:sounds|is|went|has gone|gone) (?:\w+ )?(?:funny|weird|odd|different|strange|hoarse)|"
                           r"swollen|hoarse|gag\w*))"),
     # In the water: "face down in the pool", "was underwater and now sleepy".
-    _sign("breathing", True, "drown water pool bath tub",
+    _sign("breathing", True, "drown water pool bath tub pond lake river",
           r"\b(?:drowning(?!\s+in\s+(?:\w+\s+)?(?:sauce|spaghetti|food|milk|yogurt|puree|toys|laundry|clothes|work|"
           r"snot|drool|kisses|love|attention))|nearly drowned|almost drowned|underwater|under the water|went under|face down in the (?:pool|bath|"
-          r"water|tub|pond)|(?:pulled|fished|got) (?:her|him|them) out of the (?:pool|water|bath|tub|pond))\b",
+          r"water|tub|pond)|(?:pulled|fished|got) (?:her|him|them) out of the (?:pool|water|bath|tub|pond)|(?:fell|slipped|toppled|tumbled) (?:in|into) the (?:pool|water|bath|tub|pond|lake|river))\b",
           _HISTORY + "|" + _PREVENTION, needs=r"\b(?:drowning|sleepy|drowsy|limp|floppy|cough\w*|not breathing|isnt breathing|"
                                                r"blue|vomit\w*|threw up|wont wake|unresponsive|not responding|pale)"),
     # Told in Spanish: "se está ahogando", "no puede respirar", "se tragó una pila".
@@ -388,7 +391,7 @@ SIGNS = (
          r"|\ble cuesta (?:mucho )?respirar|\bdificultad (?:para|al) respirar|\brespira con dificultad"
          r"|\bse le hunden? (?:las costillas|el pecho)|\bsilb\w* al respirar"),
         ("unresponsive", "respond reacciona despierta inconsciente desmay",
-         r"\bno (?:responde|reacciona|despierta)\b|\binconsciente\b|\bdesmayad[oa]\b"),
+         r"\bno (?:me |le |nos )?(?:responde|reacciona|despierta)\b|\binconsciente\b|\bdesmayad[oa]\b"),
         ("seizure", "convuls", r"\bconvulsi(?:o|ó)n(?:es)?\b|\bconvulsionando\b"),
         ("battery", "pila bater", r"\bse (?:trag[oó]|comi[oó]|meti[oó])\b.{0,30}\b(?:pila|bater[ií]a)"),
         ("magnet", "im", r"\bse (?:trag[oó]|comi[oó])\b.{0,30}\bim[aá]n(?:es)?\b"),

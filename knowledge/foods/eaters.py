@@ -28,11 +28,13 @@ _BABY = frozenset({"baby", "bub", "toddler"})  # "Baby (9mo) had some peas": a t
 _CHAIN = re.compile(rf"\b(?P<chain>{_NAME}(?:{_AGE}\s*(?:,|and|&|\+|n)\s*{_NAME})+){_AGE}\s+{_WAYS}{_ATE}")
 _NAMED_FOR = re.compile(rf"\b(?:for|track|tracking|log|logging)\s+(?P<name>{_NAME})\b(?!')")
 # Where a new subject may begin inside a sentence.
-_BOUNDARY = r"(?:^|(?<=[,:;])|\s[-\u2013]\s|\b(?:and|but|while|whereas|then|so|though)\b|[&+])\s*"
+_BOUNDARY = r"(?:^|(?<=[,:;])|\s[-\u2013]\s|\b(?:and|but|while|whereas|then|so|though|when|anyway)\b|[&+])\s*"
 _SIBLING = re.compile(r"(?:(?:her|his|my|their|the|our)\s+)?(?:(?:big|little|older|younger|baby|twin|other)\s+)?"
                       r"(?:brother|sister|sibling|cousin|friend|bro|sis)s?\b(?!')", re.I)
 _GROWN_UP = re.compile(rf"(?:i|my (?:husband|wife|partner)|hubby|dh|dad|daddy|mom|mommy|mum|mummy)\s+{_WAYS}"
                        r"(?:had|ate|finished|drank|took|polished)\b", re.I)  # "I ate the crusts"
+# The child again after a grown-up's clause: "I had coffee when he asked for broccoli, he ate 3 florets".
+_CHILD_AGAIN = re.compile(rf"(?:he|she)\s+{_WAYS}(?:{_ATE}|asked for|begged for|wanted|grabbed|demanded)", re.I)
 _TOGETHER = re.compile(r"(?:they|we|both|the twins|twins|the kids|the boys|the girls|everyone|all of them|each)\b", re.I)
 _SENTENCE = re.compile(r"(?<!\d)[.!?\n;]+(?!\d)")
 OTHER, OURS = "other", "ours"
@@ -75,7 +77,7 @@ def _ours_only(sentence: str, others: list[str], ours: str | None) -> str:
         rf"|(?P<other>(?:{other_names})\b(?!')){_AGE}\s+(?=[a-z\d])"
         rf"|(?P<ours>{re.escape(ours) if ours else r'(?!x)x'}\b(?!'))"
         rf"|(?P<sibling>(?i:{_SIBLING.pattern}))\s+(?=[a-z])|(?P<grown>(?i:{_GROWN_UP.pattern}))"
-        rf"|(?P<together>(?i:{_TOGETHER.pattern})))")
+        rf"|(?P<together>(?i:{_TOGETHER.pattern}))|(?P<again>(?i:{_CHILD_AGAIN.pattern})))")
     owner, out, at = OURS, [], 0
     for m in subject.finditer(sentence):
         start = m.start() if m.group(0).strip() else None

@@ -173,10 +173,13 @@ _REPORT = re.compile(r"\b(?:(?:the|her|his|their)\s+)?(?:daycare|day care|nurser
                      r"\s*(?:sheet|report|app|log|note|notes|chart)\s+(?:says|said|shows|showed)\b\s*:?", re.I)
 
 
-# A clause about when or why, after the food: "half the jar before the head shaking started".
+# A clause about when or why, after the food: "half the jar before the head shaking started". Not one where
+# the child asks for a food ("when he asked for broccoli"): that food is still the one eaten next. An emoji
+# ends the clause like a comma does.
+_ASKED_FOR = r"(?:asked|begged|wanted|demanded|requested|pleaded|cried|screamed|yelled|whined|reached|pointed|grabbed)\b"
 _WHEN_TAIL = re.compile(r"\s+(?:before|until|till|when|once)\s+(?:(?:eating|trying|tasting|touching)\b|the\s+\w+\s+\w+ing|(?:he|she|they|i|we|it)\s+"
-                        r"(?:got|started|fell|was|were|lost|decided|began|refused|turned)|(?:he|she|they)\s+\w+ed)\b"
-                        r"[^,.;!?\n]*", re.I)
+                        rf"(?:got|started|fell|was|were|lost|decided|began|refused|turned)|(?:he|she|they)\s+(?!{_ASKED_FOR})\w+ed)\b"
+                        r"[^,.;!?\n\u2600-\u27bf\U0001f300-\U0001faff]*", re.I)
 
 
 # The child's age said in passing: "she's 11 months", "so my son is 7 months", "(27 mo)", "my 4 yr old",

@@ -32,7 +32,9 @@ _OTHER = frozenset(
     "crying screaming driving sleeping walking crawling running laughing shopping sitting walked "
     "signed waved fell doctor story tv ipad toy toys stroller carseat old "
     "bye hello mama dada last every up asleep change sleep screamed cried sucked licked smeared came come visit "
-    "visiting babysitting cheek cheeks face hands gone vanished disappeared demolished".split()
+    "visiting babysitting cheek cheeks face hands gone vanished disappeared demolished "
+    "bumped bump bumps banged bonked knocked scraped grazed bruise bruised playground "
+    "head forehead knee knees elbow elbows chin".split()
 )
 # Function words SR28 descriptions use ("Frozen yogurts, flavors other than chocolate"): a parent's
 # "more than that" is not a frozen yogurt.

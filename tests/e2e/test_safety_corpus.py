@@ -1,7 +1,7 @@
-"""The safety corpus (tests/data/safety_cases.jsonl and the red team's safety_cases_redteam.jsonl)
+"""The safety corpus (tests/data/safety_cases.jsonl and the red teams' safety_cases_redteam*.jsonl)
 through the signed webhook, in every pending state: emergencies answered with the number first, no
 false alarm, every expected flag, nothing swallowed. The same run as
-`python -m tests.safety_eval tests/data/safety_cases.jsonl` (and the red-team file)."""
+`python -m tests.safety_eval tests/data/safety_cases.jsonl` (and the red-team files)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,6 +14,9 @@ from tests.support import Clock, build_app, truncate_all
 CORPUS = Path(__file__).parents[1] / "data" / "safety_cases.jsonl"
 # Written as a red team from parents' pages: products by brand, signs without names, other kitchens.
 RED_TEAM = CORPUS.with_name("safety_cases_redteam.jsonl")
+# The second red team: febrile fits, scalds, dehydration and head knocks told as stories, pets and
+# cleared scares as look-alikes, flags at the boundary ages with allergies recorded.
+RED_TEAM_2 = CORPUS.with_name("safety_cases_redteam2.jsonl")
 
 
 @pytest.fixture
@@ -40,8 +43,14 @@ def test_the_red_team_file_has_emergencies_look_alikes_and_flags():
     assert sum(bool(c.flags) for c in cases) >= 40
 
 
+def test_the_second_red_team_file_has_emergencies_look_alikes_and_flags():
+    cases = load_cases(RED_TEAM_2)
+    assert sum(c.emergency for c in cases) >= 35 and sum(not c.emergency and not c.flags for c in cases) >= 25
+    assert sum(bool(c.flags) for c in cases) >= 20
+
+
 def test_every_case_in_every_pending_state(corpus_app):
-    results = run(load_cases(CORPUS) + load_cases(RED_TEAM), STATES, corpus_app)
+    results = run(load_cases(CORPUS) + load_cases(RED_TEAM) + load_cases(RED_TEAM_2), STATES, corpus_app)
     total = Score()
     for score in results.values():
         total.add(score)

@@ -264,6 +264,8 @@ def test_reply_without_a_number_says_local_emergency_number(number: str | None) 
     ("allergic_reaction", "epinephrine"),
     ("unresponsive", "CPR"),
     ("seizure", "on their side"),
+    ("burn", "cool running water"),
+    ("dehydration", "sips"),
 ])
 def test_advice_is_specific_to_the_kind(kind: str, words: str) -> None:
     assert words in ADVICE[kind]
@@ -601,3 +603,35 @@ def test_calm_look_alike_is_not_an_emergency(text: str) -> None:
 ])
 def test_signs_told_in_other_words(text: str, urgent: bool) -> None:
     assert (triage(text) is not None) is urgent
+
+
+# Told as a story, the sign never named (second red team; our own wording).
+@pytest.mark.parametrize("text, kind", [
+    ("knocked the kettle off the side, his leg is all blistered and the skin is peeling", "burn"),
+    ("she tipped my hot soup onto her lap and its bubbling up red raw", "burn"),
+    ("not one wet diaper since last night and his eyes look sunken, wont take the bottle", "dehydration"),
+    ("been vomiting all day, the soft spot on top of her head is sunken in", "dehydration"),
+    ("banged his head on the table edge then threw up twice and seems confused", "head_injury"),
+    ("fell off the swing and one pupil is bigger than the other", "head_injury"),
+    ("he had a seizure at nursery and an hour later hes still confused and out of it", "seizure"),
+    ("her arms went rigid and one eye drifted to the side", "seizure"),
+    ("slipped into the pond, we got her out, now shes coughing and drowsy", "breathing"),
+    ("se cayó de la cama y sigue vomitando", "head_injury"),
+    ("se quedó tiesa y temblando con los ojos en blanco", "seizure"),
+])
+def test_story_told_emergency_is_spotted(text: str, kind: str) -> None:
+    found = triage(text)
+    assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "our puppy had a fit this morning, the vet is seeing him. toddler had porridge",
+    "the cat is choking on a hairball again, baby had mashed avocado",
+    "the nurse said the crayon he ate is non toxic, what about lunch?",
+    "gp says its fine, the rash was from the tomatoes. can she have more?",
+    "bumped his head on the slide, a bit of a bump but hes eating and laughing",
+    "the kettle is pushed right to the back of the counter now so he cant pull it",
+    "nurse checked her wet nappies, all fine, what can she eat for the tummy bug?",
+])
+def test_cleared_pet_or_calm_story_is_not_an_emergency(text: str) -> None:
+    assert triage(text) is None

@@ -134,3 +134,22 @@ def test_a_thousand_lines_take_well_under_ten_seconds(table):
     for i in range(1000):
         analyze_meal(lines[i % len(lines)], table, 6 + i % 54)
     assert time.perf_counter() - started < 5.0
+
+
+@pytest.mark.parametrize("text", [
+    "I nearly fainted when she asked for cucumber 😂 anyway she ate 4 slices",
+    "I had a tea when she begged for cucumber, she ate 4 slices",
+])
+def test_a_food_the_child_asked_for_is_the_food_its_pieces_are(table, text):
+    meal = analyze_meal(text, table, 20)
+    assert any("cucumber" in item.description.lower() for item in meal.items), [i.description for i in meal.items]
+
+
+def test_the_child_eating_after_a_grown_ups_clause_is_kept(table):
+    meal = analyze_meal("I had a latte, she had 2 crackers", table, 20)
+    assert [i.name for i in meal.items] == ["crackers"]
+
+
+def test_a_knock_told_beside_the_meal_is_not_asked_about_as_a_food(table):
+    meal = analyze_meal("banged his knee at the playground, then had a banana", table, 20)
+    assert [i.name for i in meal.items] == ["banana"] and not meal.unknown
