@@ -118,7 +118,7 @@ _GREETED_BESIDE = COMBINABLE | {"help"}
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rf"^(?:{pattern})$"), intent)
     for pattern, intent in (
-        (_repeated(r"stop|stop ?all|unsubscribe|cancel|end|quit|revoke|opt[ -]?out"), "opt_out"),
+        (_repeated(r"stop|stop ?all|unsub(?:scribe)?|cancel|end|quit|revoke|opt[ -]?out"), "opt_out"),
         (_repeated(r"start|unstop"), "opt_in"),
         # HELP, and the word for it in the languages we answer in ("ayuda", "aide", "hilfe")
         (_polite(r"help|info|commands|menu|ayuda|aide|ajuda|hilfe|aiuto"), "help"),
@@ -205,9 +205,10 @@ def _by_model(text: str) -> Classification:
     main = float(probs[model.intents.index(found[0])])
     runner_up = float(np.sort(probs)[-2]) if found[1:] == () else 0.0
     confidence = main * (1.0 - 0.5 * runner_up)  # a close second intent we did not keep lowers it
-    if found[0] == "greeting" != decided[0]:
-        # news that only mentions a command ("my aunt is coming to stay"): the request rule decided, so
-        # neither the LLM nor the bare-food-list claim should second-guess it on the command's low figure
+    if found[0] == "greeting" != decided[0] and probs[model.intents.index(decided[0])] >= UNSURE_COMMAND:
+        # news the model was sure is about a command ("my aunt is coming to stay"): the request rule
+        # decided, so neither the LLM nor the bare-food-list claim second-guesses it on greeting's low
+        # figure; a command the model only guessed ("hmm 8ish maybe") stays unsure, for the LLM
         confidence = max(confidence, TOLD_CONFIDENCE)
     if _bare_command(found[0], text):
         confidence *= 0.5  # "Leo" or "peanuts" alone is more likely an answer than a command

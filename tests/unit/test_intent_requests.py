@@ -54,3 +54,9 @@ def test_a_statement_that_wants_a_change_still_asks_for_it(intent: str, text: st
 )
 def test_a_mention_is_not_a_request(intent: str, text: str) -> None:
     assert not asked_for(intent, text)
+
+
+@pytest.mark.parametrize("text", ["Unsub", "unsub unsub", "UNSUB!!"])
+def test_the_short_form_of_unsubscribe_alone_opts_out(text: str) -> None:
+    result = classify(text)
+    assert (result.intent, result.source) == ("opt_out", "rule")
