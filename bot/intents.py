@@ -21,6 +21,7 @@ import numpy as np
 
 from bot.intent_order import (anything_asked, asks_only_the_bot, first_clause_leader,
                                meal_and_question_order, reports_and_asks)
+from bot.intent_requests import PROFILE_FACT, QUESTION_SHAPE, REQUESTS, UNSURE_COMMAND, asked_for
 from bot.message_parts import question_part
 from handlers import REGISTRY
 
@@ -63,6 +64,12 @@ _ASKS_WHAT_WAS_EATEN = re.compile(r"\b(can i see|show me|what (has|did) (she|he|
                                   r"how (much|many) \w+ (has|have|did) (she|he|they) (had|eaten|eat|have))\b"
                                   r".*\b(this week|today|so far|yesterday|this month|last \d+ days)\b")
 _COMMANDS = frozenset({"plan", "summary", "streak", "caregiver", "profile", "settings", "account", "undo"})
+# Words that say a food was eaten, not just brought or bought ("she brought cookies" feeds nobody yet).
+_EATEN = re.compile(r"\b(ate|eat\w*|had|has|have|fed|feed\w*|tried|try\w*|drank|drink\w*|finished|gave|give\w*|"
+                    r"snack\w*|breakfast|lunch|dinner|tea|supper|bites?|nursed|bottle)\b")
+# How sure a statement demoted from an unasked command to an acknowledgement is: above the meal
+# route's unsure figure (0.75), so a passing "stay" is not read as a list of foods ("satay").
+TOLD_CONFIDENCE = 0.8
 # Commands a meal message only carries when it asks for them; a profile fact ("she's allergic to
 # eggs") is its own request.
 _STATED_BY_REQUEST = frozenset({"plan", "settings", "caregiver", "account"})
@@ -111,7 +118,7 @@ _GREETED_BESIDE = COMBINABLE | {"help"}
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rf"^(?:{pattern})$"), intent)
     for pattern, intent in (
-        (_repeated(r"stop|stop ?all|unsubscribe|cancel|end|quit|revoke|opt[ -]?out"), "opt_out"),
+        (_repeated(r"stop|stop ?all|unsub(?:scribe)?|cancel|end|quit|revoke|opt[ -]?out"), "opt_out"),
         (_repeated(r"start|unstop"), "opt_in"),
         # HELP, and the word for it in the languages we answer in ("ayuda", "aide", "hilfe")
         (_polite(r"help|info|commands|menu|ayuda|aide|ajuda|hilfe|aiuto"), "help"),
@@ -134,39 +141,6 @@ _MESSAGES = (r"messages?|texts?|texting|messaging|contact\w*|subscri\w*|unsubscr
 _OPT_OUT_OBJECT = re.compile(rf"\b({_MESSAGES}|list|number|me|out|everything|all)\b")
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
-# Commands that change things, and the words that make a question-shaped message a request for them
-# ("who can log for Leo?" asks for caregivers; "can my husband give her honey?" does not).
-_REQUESTS: dict[str, re.Pattern[str]] = {intent: re.compile(pattern) for intent, pattern in {
-    "profile": r"\b(add|remove|delete|update|change|set|edit|rename|record|note|save|mark|put|take|"
-               r"clear|correct|fix|profiles?|show|list)\b|\bwhat (do|have) you (have|got|saved)\b",
-    "settings": r"\b(remind\w*|nudg\w*|time ?zones?|settings?|notifications?|units?|pause|resume|snooze|"
-                r"mute|turn|switch|weekly summary|weekly report|quiet|(message|text) me|whats ?app|sms|"
-                r"languages?|idioma|langue|spanish|español|french|français|portuguese|vietnamese|tiếng|tagalog)\b",
-    "plan": r"\b(plans?|menus?|shopping|grocery|swap|replace|tomorrow|tmrw|tonight|this week|next week|"
-            r"make me|for the week|what('?s| is) for (breakfast|lunch|dinner|tea)|weekend|"
-            r"(mon|tues|wednes|thurs|fri|satur|sun)day|week of|days of|put together|\d+ ?days?)\b"
-            r"|\b(change|move)\b.*\b(breakfast|lunch|dinner|meal)s?\b"
-            # and in the languages parents also write in ("un menú semanal", "des idées de repas pour demain")
-            r"|\b(menú|semanal|semaine|semana|woche|settimana|demain|mañana|amanhã|morgen|domani|cardápio|"
-            r"idées de repas|ideas de comidas?|thực đơn)\b",
-    "caregiver": r"\b(add|invite|remove|share|sharing|access|join|code|log|logs|logging|caregivers?|"
-                 r"who can|who else|who'?s on|account|login|added|reminders|(her|his|their|own) phone|updates|"
-                 r"herself|himself|themselves|put (it|them|meals|things) in|"
-                 r"(get|see|receive) (the |these |those |her |his |your )?(texts|messages|meals))\b",
-    "account": r"\b(data|account|delete|erase|privacy|private|stor\w*|keep|kept|sell|shar\w*|photos?|gdpr|"
-               r"hipaa|secure|export|download\w*|spreadsheet|csv|copy|know about me|saved|info(rmation)?|"
-               r"messages|who has|cost\w*|price\w*|pay|paid|paying|charg\w*|bill\w*|subscription|refund\w*|"
-               r"free|fees?)\b"
-               r"|\bwhat (do|have) you (have|got|saved)\b",
-}.items()}
-# Below this probability a command with no request for it is the model's guess, not the parent's ask.
-_UNSURE_COMMAND = 0.35
-_PROFILE_FACT = re.compile(r"\b(allerg\w*|intoleran\w*|reacts? to|born|due|months? old|mos? old|years? old|yrs? old|"
-                           r"(is|turns|turned|will be) \d+)\b")
-# A question mark, or a clause that opens with a question word ("we're at my mom's for thanksgiving, what
-# can she eat there" asks, with no "?").
-_QUESTION_SHAPE = re.compile(r"\?|(?:^|[,.;!]\s*)(so |ok |okay |hi |hey |um |but )*(can|could|is|are|should|does|do|will|"
-                             r"would|when|why|how|which|what|whats|what's)\b")
 # "stop" the parent says they sent by mistake ("I texted stop by accident, start again") is not a no.
 _NEGATED = re.compile(r"\b(don'?t|dont|do not|never|no more|not|(?<!texted )(?<!sent )(?<!typed )(?<!hit )"
                       r"(?<!pressed )(?<!said )(?<!replied )(?<!wrote )stop)\b")
@@ -220,7 +194,8 @@ def _by_model(text: str) -> Classification:
     probs = model.probabilities([text], embed_question(text.strip())[None, :])[0]
     if not _OPT_OUT_OBJECT.search(text.lower()):
         probs[model.intents.index("opt_out")] = 0.0
-    found = _explicit(decide(probs, model.intents, model.threshold, text), text)
+    decided = decide(probs, model.intents, model.threshold, text)
+    found = _explicit(decided, text)
     if len(found) == 2 and set(found) != ANCHORS:  # the meal and the question were ordered by decide
         found = first_clause_leader(text, (found[0], found[1]), _clause_scores)
     if _unasked_command_over_food(found[0], float(probs[model.intents.index(found[0])]), text):
@@ -230,6 +205,11 @@ def _by_model(text: str) -> Classification:
     main = float(probs[model.intents.index(found[0])])
     runner_up = float(np.sort(probs)[-2]) if found[1:] == () else 0.0
     confidence = main * (1.0 - 0.5 * runner_up)  # a close second intent we did not keep lowers it
+    if found[0] == "greeting" != decided[0] and probs[model.intents.index(decided[0])] >= UNSURE_COMMAND:
+        # news the model was sure is about a command ("my aunt is coming to stay"): the request rule
+        # decided, so neither the LLM nor the bare-food-list claim second-guesses it on greeting's low
+        # figure; a command the model only guessed ("hmm 8ish maybe") stays unsure, for the LLM
+        confidence = max(confidence, TOLD_CONFIDENCE)
     if _bare_command(found[0], text):
         confidence *= 0.5  # "Leo" or "peanuts" alone is more likely an answer than a command
     return Classification(found[0], round(min(1.0, confidence), 3), "model", found)
@@ -246,13 +226,13 @@ def _clause_scores(clause: str) -> dict[str, float]:
 
 
 def _explicit(found: tuple[str, ...], text: str) -> tuple[str, ...]:
-    """Keep a command intent only when asked for: a question that merely mentions it is a question."""
+    """Keep a command intent only when asked for: a question or a statement that merely mentions it
+    ("can my husband give her honey?", "grandma is visiting") is a question, a meal or a hello."""
     lowered = _SPACES.sub(" ", text.strip().lower())
     kept = []
     for intent in found:
-        request = _REQUESTS.get(intent)
-        if request is not None and _QUESTION_SHAPE.search(lowered) and not request.search(lowered):
-            intent = "question"
+        if not asked_for(intent, lowered):
+            intent = "question" if QUESTION_SHAPE.search(lowered) else _told(text)
         if intent == "opt_in" and _NEGATED.search(lowered):
             intent = "opt_out"  # "don't message me again": the router confirms before acting
         if intent not in kept:
@@ -260,21 +240,26 @@ def _explicit(found: tuple[str, ...], text: str) -> tuple[str, ...]:
     return tuple(kept) or ("question",)
 
 
+def _told(text: str) -> str:
+    """What a statement with no request is: the meal it reports eaten, else news to acknowledge."""
+    return "log_meal" if _names_food(text) and _EATEN.search(text.lower()) else "greeting"
+
+
 def _unasked_command_over_food(intent: str, prob: float, text: str) -> bool:
     """A command the model barely believes, with no request for it, in a text that names foods
     ("3rd birthday party, cake and ice cream"): the foods are what was said, so it is a meal.
     An allergy or age told ("she's allergic to eggs", "leo is 2 today") stays with its command."""
-    request = _REQUESTS.get(intent)
-    if request is None or prob >= _UNSURE_COMMAND:
+    request = REQUESTS.get(intent)
+    if request is None or prob >= UNSURE_COMMAND:
         return False
     lowered = _SPACES.sub(" ", text.strip().lower())
-    return (not request.search(lowered) and not _PROFILE_FACT.search(lowered)
-            and not _QUESTION_SHAPE.search(lowered) and _names_food(lowered))
+    return (not request.search(lowered) and not PROFILE_FACT.search(lowered)
+            and not QUESTION_SHAPE.search(lowered) and _names_food(lowered))
 
 
 def _bare_command(intent: str, text: str) -> bool:
     """A one- or two-word message the model reads as a command that names no request for it."""
-    request = _REQUESTS.get(intent)
+    request = REQUESTS.get(intent)
     lowered = _SPACES.sub(" ", text.strip().lower())
     return request is not None and len(lowered.split()) <= 2 and not request.search(lowered)
 
@@ -308,7 +293,7 @@ def decide(probs: np.ndarray, intents: Sequence[str], threshold: float, text: st
         return (main,)  # "he's outgrown his milk allergy!" tells; a question needs something asked
     if "question" in pair and asks_only_the_bot(text):
         return (main if main != "question" else second,)
-    if main == "log_meal" and second in _STATED_BY_REQUEST and not _REQUESTS[second].search(lowered):
+    if main == "log_meal" and second in _STATED_BY_REQUEST and not REQUESTS[second].search(lowered):
         return (main,)  # "tuna pasta bake for tea" logs dinner; a plan needs asking for
     return (main, second)
 
@@ -317,7 +302,7 @@ def _asks_only_how_to(command: str, text: str) -> bool:
     """True when every question in `text` is about the command itself ("how do I add her so she can log?")."""
     from bot.message_parts import asks, clauses
 
-    request = _REQUESTS.get(command)
+    request = REQUESTS.get(command)
     asking = [c.lower() for c in clauses(text) if asks(c)]
     return request is not None and bool(asking) and all(request.search(c) for c in asking)
 

@@ -32,3 +32,16 @@ def test_stop_and_erase_together_stops_now_and_says_how_to_erase(app):
         assert '"delete my data"' in reply
     assert person.opted_out_at is not None
     assert "unsubscribed" in reply
+
+
+def test_news_about_family_or_a_birthday_changes_nothing_and_gets_a_calm_reply(app):
+    from storage.models import Child
+
+    parent = household(app, "+12125550344", "Nia", "2025-02-10")
+    for news in ("my aunt is coming to stay for the weekend", "it's her birthday party on sunday!",
+                 "her birthday is coming up soon"):
+        reply = parent.say(news)
+        assert reply.startswith("Hi!") and "invite" not in reply and "couldn't read" not in reply
+    [child] = all_rows(app, Child)
+    assert str(child.birth_date) == "2025-02-10"  # a party mentioned is not a new birth date
+    assert all_rows(app, Meal) == []
