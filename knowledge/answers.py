@@ -80,7 +80,20 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     """
     if not hits:
         return None
-    hits = _answering_first(hits, lead_kind(question))
+    answer = _compose(question, _answering_first(hits, lead_kind(question)), child_name, age_text, allergies,
+                      limit, asked, story)
+    closer = [h for h in hits[1:] if h.score > hits[0].score]
+    if answer is None and closer:
+        # word and sign lifts put first a passage further in meaning than a runner-up, and it does not
+        # answer: "is the milk the problem?" after "she looked pale" is iron, not a delayed reaction
+        return _compose(question, closer + [h for h in hits if h not in closer], child_name, age_text,
+                        allergies, limit, asked, story)
+    return answer
+
+
+def _compose(question: str, hits: list[Hit], child_name: str | None, age_text: str | None, allergies: list[str],
+             limit: int, asked: str | None, story: str | None) -> str | None:
+    """The answer from hits[0] (and a sentence of hits[1]), or None when hits[0] is not about the question."""
     hit = hits[0]
     asked = asked if asked and asked != question else None
     question_vector = embed_question(question)

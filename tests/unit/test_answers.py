@@ -429,3 +429,15 @@ CAUSE_ASKED = ("Drinking cold water quickly can cause brief hiccups, a short tum
 ])
 def test_the_sentence_carrying_the_answer_is_kept(question, passage, kept):
     assert kept in compose_answer(question, [own_hit(passage)], None, None, [])
+
+
+def test_a_runner_up_closer_in_meaning_answers_when_the_first_is_not_about_the_question():
+    lifted = Hit(id="lifted", text="Swimming lessons can start once a child is comfortable in the water with a parent.",
+                 source="Pool Guide", url="https://example.org", score=0.31, rank=0.62)
+    closer = Hit(id="closer", text="Too much cow's milk is a common cause of low iron in toddlers. Keep milk to about "
+                                   "16 to 24 ounces a day and offer iron-rich foods.",
+                 source="Iron Guide", url="https://example.org", score=0.6, rank=0.6)
+
+    answer = compose_answer("is all that milk why she looks pale?", [lifted, closer], None, None, [])
+
+    assert answer and "low iron" in answer and answer.endswith("Source: Iron Guide")
