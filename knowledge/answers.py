@@ -18,7 +18,7 @@ import numpy as np
 from knowledge.asking import answer_kinds, lead_kind, sentence_offers, topic_words
 from knowledge.embeddings import embed, embed_question
 from knowledge.guideline_store import Hit, content_words
-from knowledge.subjects import asks_if_safe, names_signs
+from knowledge.subjects import asks_if_safe, reports_signs
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,20 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     """
     if not hits:
         return None
-    hits = _answering_first(hits, lead_kind(question))
+    answer = _compose(question, _answering_first(hits, lead_kind(question)), child_name, age_text, allergies,
+                      limit, asked, story)
+    closer = [h for h in hits[1:] if h.score > hits[0].score]
+    if answer is None and closer:
+        # word and sign lifts put first a passage further in meaning than a runner-up, and it does not
+        # answer: "is the milk the problem?" after "she looked pale" is iron, not a delayed reaction
+        return _compose(question, closer + [h for h in hits if h not in closer], child_name, age_text,
+                        allergies, limit, asked, story)
+    return answer
+
+
+def _compose(question: str, hits: list[Hit], child_name: str | None, age_text: str | None, allergies: list[str],
+             limit: int, asked: str | None, story: str | None) -> str | None:
+    """The answer from hits[0] (and a sentence of hits[1]), or None when hits[0] is not about the question."""
     hit = hits[0]
     asked = asked if asked and asked != question else None
     question_vector = embed_question(question)
@@ -105,6 +118,7 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
     budget = limit - (len(note) + 1 if note else 0) - len(lead) - len(hit.source) - 9  # 9: newline, "Source: "
     named = _asked_words_first(sentences, sims, asked or question)  # before the kind lift, which outranks it
     named = _story_words_lift(sentences, named, story, question) if story else named
+    named = _reason_kept(sentences, named, kinds)
     preferred = _call_advice_kept(sentences, _safe_forms_first(sentences, _prefer(sentences, named, kinds), question,
                                                                 hit.text), question)
     chosen = _pick(sentences, _keep_allergy_warnings(sentences, preferred, question, allergies), budget, most)
@@ -182,13 +196,31 @@ _SAFE_FORM = re.compile(r"\b(cut|quarter\w*|lengthwise|grat(e|ed|ing)|cook(ed)?|
                         r"spread|thin(ly|ned)?|shred\w*|slic(e|ed)|chop\w*|under (age )?4|age 4|until)\b", re.I)
 
 
+_VERDICT_NO = re.compile(r"\b(do not|don't|never|avoid|not (recommended|safe|suitable|needed))\b", re.I)
+
+
+def _reason_kept(sentences: list[str], sims: np.ndarray, kinds: tuple[str, ...]) -> np.ndarray:
+    """For "is it ok?", keep the reason that follows a no: "Do not give rice milk under 5." wants "It can
+    contain too much arsenic" next, which names little of the question and would otherwise be left out."""
+    if kinds[:1] != ("whether",) or len(sentences) < 2:
+        return sims
+    best = int(np.argmax(sims))
+    reason = best + 1
+    if reason >= len(sentences) or not _VERDICT_NO.search(sentences[best]) or not _ANAPHORA.match(sentences[reason]):
+        return sims
+    lifted = sims.copy()
+    lifted[reason] = max(lifted[reason], float(sims[best]) - 0.001)
+    return lifted
+
+
 _CALL = re.compile(r"\b(call|911|emergency|urgent care|right away)\b", re.I)
 
 
 def _call_advice_kept(sentences: list[str], sims: np.ndarray, question: str) -> np.ndarray:
     """When the parent reports signs (vomiting, hives, pale...), keep the passage's 'call your
-    pediatrician' sentence: naming FPIES without saying to stop the food and call is half an answer."""
-    if not names_signs(question):
+    pediatrician' sentence: naming FPIES without saying to stop the food and call is half an answer.
+    "Does teething cause fever?" reports none: the answer is that it does not, not whom to call."""
+    if not reports_signs(question):
         return sims
     calls = [i for i, sentence in enumerate(sentences) if _CALL.search(sentence)]
     if not calls:

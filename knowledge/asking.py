@@ -79,8 +79,11 @@ _PARENT_WORDS = {
     "allergie": "allergy", "teathing": "teething", "brocoli": "broccoli", "formla": "formula",
     "puking": "vomiting", "puked": "vomited", "puke": "vomit", "barfing": "vomiting", "barfed": "vomited",
     "gatorade": "sports drink", "powerade": "sports drink", "ipad": "screen", "tablet": "screen", "tv": "screen", "youtube": "screen", "cartoons": "screen",
-    "stomache": "stomach", "vomitting": "vomiting", "throwing-up": "throwing up", "solides": "solids",
+    "stomache": "stomach", "vomitting": "vomiting", "throwing-up": "vomiting", "throwing up": "vomiting",
+    "threw up": "vomited", "thrown up": "vomited", "throw up": "vomit", "throws up": "vomits", "sicked up": "vomited", "solides": "solids",
     "nappies": "diapers", "nappy": "diaper", "hates": "refuses", "hated": "refused",
+    "coke": "soda", "pepsi": "soda", "sprite": "soda", "fanta": "soda", "fizzy drink": "soda", "fizzy drinks": "soda",
+    "heatwave": "heat wave", "heat-wave": "heat wave",
 }
 _PARENT_WORD = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PARENT_WORDS), key=len, reverse=True)) + r")\b",
                           re.I)

@@ -74,8 +74,11 @@ def stem(word: str) -> str:
 
 
 # A question pointing back at what the story told: "is that rule just for babies?", "is that true?"
+# or at a thing the story named: "do i let her eat it all, hide it, throw it out?" is about the candy
 _POINTS_BACK = re.compile(r"\b(that|this|the|your|their) (rule|advice|guidance|claim|recommendation)s?\b|"
-                          r"\b(is|was) (that|this|it) (true|right|a myth)\b", re.I)
+                          r"\b(is|was) (that|this|it) (true|right|a myth)\b|"
+                          r"\b(eat|eats|give|giving|let|hide|throw|toss|offer|keep|stop|ban|limit|ration) (it|them)\b",
+                          re.I)
 _ASIDE = re.compile(r"^\s*\(.*\)\W*$")
 _AGE = re.compile(r"\b(\d{1,2})\s*-?\s*(?:(months?|mos?|mths?|m/o)|(years?|yrs?|yo|y/o))\b", re.I)
 # Words whose stem is another word's: "his gums" are not chewing gum, "watery poo" is not water. Each is
@@ -177,7 +180,7 @@ class PassageIndex:
             return read  # hives or vomiting told in the story already steer the ranking (STORY_SIGN_WEIGHT)
         own = self.subject_weight(read.focus)
         points_back = bool(_POINTS_BACK.search(read.focus))
-        if (own >= THIN_FOCUS and not points_back) or self._asks_of_a_subject(read):
+        if not points_back and (own >= THIN_FOCUS or self._asks_of_a_subject(read)):
             return read
         sentences = split_message(read.context)
         # an aside in brackets ("(pls not those amber necklaces)") is not what the story is about

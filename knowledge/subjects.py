@@ -94,6 +94,15 @@ def names_signs(text: str) -> bool:
     return any(pattern.search(text) for words, pattern in _SIGNS if words not in ("hours after", "eczema", "allergy"))
 
 
+# "does teething cause fever?", "can juice give him diarrhea?": the signs are asked about, not happening
+_CAUSE_ASKED = re.compile(r"\b(cause[sd]?|causing|give[sn]?|bring(s)? on|lead(s)? to|trigger(s|ed)?)\b", re.I)
+
+
+def reports_signs(text: str) -> bool:
+    """Say whether a text tells of signs the child has, not asks whether something causes them."""
+    return names_signs(text) and not _CAUSE_ASKED.search(text)
+
+
 def _reported(pattern: re.Pattern[str], text: str) -> bool:
     """Say whether a sign is told as present at least once, not only as 'no rash'."""
     return any(not _DENIED.search(text[max(0, m.start() - 20):m.start()]) for m in pattern.finditer(text))

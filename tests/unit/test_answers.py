@@ -407,3 +407,37 @@ def test_of_two_close_sentences_the_one_naming_what_the_story_tells_is_lifted():
     lifted = _story_words_lift(sentences, np.array([0.50, 0.51]), story, "Can he have our curry?")
 
     assert lifted[0] > lifted[1]
+
+
+def own_hit(text: str, score: float = 0.7) -> Hit:
+    return Hit(id="own", text=text, source="Test Source", url="https://example.org", score=score)
+
+
+NO_WITH_ITS_REASON = ("Do not give almond drink as the main drink to children under 2. It is very low in protein and "
+                      "energy for a growing child. Fortified soy drink is a better swap after 12 months. A splash of "
+                      "almond drink in porridge now and then is fine. Plain water and whole milk stay the everyday "
+                      "drinks.")
+CAUSE_ASKED = ("Drinking cold water quickly can cause brief hiccups, a short tummy ache, a little burping and some "
+               "fussing in toddlers who gulp it. It does not cause a fever, a rash, vomiting or diarrhea. If your "
+               "child has any of these, treat them as signs of an illness, look for another cause and call your "
+               "pediatrician rather than blaming the cold water.")
+
+
+@pytest.mark.parametrize("question, passage, kept", [
+    ("almond drink ok for my 18 month old?", NO_WITH_ITS_REASON, "It is very low in protein"),  # the why of a no
+    ("can cold water cause a rash or vomiting?", CAUSE_ASKED, "It does not cause a fever"),  # not whom to call
+])
+def test_the_sentence_carrying_the_answer_is_kept(question, passage, kept):
+    assert kept in compose_answer(question, [own_hit(passage)], None, None, [])
+
+
+def test_a_runner_up_closer_in_meaning_answers_when_the_first_is_not_about_the_question():
+    lifted = Hit(id="lifted", text="Swimming lessons can start once a child is comfortable in the water with a parent.",
+                 source="Pool Guide", url="https://example.org", score=0.31, rank=0.62)
+    closer = Hit(id="closer", text="Too much cow's milk is a common cause of low iron in toddlers. Keep milk to about "
+                                   "16 to 24 ounces a day and offer iron-rich foods.",
+                 source="Iron Guide", url="https://example.org", score=0.6, rank=0.6)
+
+    answer = compose_answer("is all that milk why she looks pale?", [lifted, closer], None, None, [])
+
+    assert answer and "low iron" in answer and answer.endswith("Source: Iron Guide")

@@ -197,3 +197,16 @@ def test_cooking_a_second_meal_on_demand_reads_as_short_order_cooking(text, shor
     from knowledge.asking import plain_wording
 
     assert ("short-order cooking" in plain_wording(text)) is short_order
+
+
+@pytest.mark.parametrize("parent, guideline", [
+    ("he threw up twice after lunch", "he vomited twice after lunch"),
+    ("she keeps throwing up her milk", "she keeps vomiting her milk"),
+    ("can he have a sip of coke", "can he have a sip of soda"),
+    ("grandpa gave her pepsi and fizzy drinks", "grandpa gave her soda and soda"),
+    ("it's a heatwave here", "it's a heat wave here"),
+])
+def test_parents_words_for_being_sick_sodas_and_hot_weather_read_as_the_guidelines_say(parent, guideline):
+    from knowledge.asking import plain_wording
+
+    assert plain_wording(parent) == guideline

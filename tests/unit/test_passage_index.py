@@ -95,14 +95,24 @@ def test_an_aside_in_brackets_is_not_what_the_story_is_about():
     assert "goat" not in anchored.focus and "sesame" in anchored.focus
 
 
-def test_a_question_pointing_back_at_a_rule_is_anchored_to_the_story_that_told_it():
-    story = ("My grandmother offers my baby hummus, tahini and sesame on pita every week, with well-cooked egg "
+RULE_TOLD = ("My grandmother offers my baby hummus, tahini and sesame on pita every week, with well-cooked egg "
              "in the diet too, whatever a friend says, and she was tolerated fine. "
              "The health visitor said nothing much at our last visit. "
              "Is that rule about a calm routine, planned snacks and soft fruit pieces only for tired babies?")
+THING_TOLD = ("My mother-in-law came back from the market with a huge bag of hummus and tahini and a sesame loaf "
+              "for our little one, and now there is a whole shelf of it in the kitchen and more in the freezer. "
+              "She begs for it all afternoon. "
+              "Should I ration it, hide it or just throw it out? How many meals a day with snacks is fine?")
+
+
+@pytest.mark.parametrize("story, ending", [
+    (RULE_TOLD, "tired babies?"),  # "is that rule..." points back at the rule the story told
+    (THING_TOLD, "is fine?"),  # "ration it, hide it" points back at the thing the story named
+])
+def test_a_question_pointing_back_is_anchored_to_the_story_sentence_it_points_at(story, ending):
     read = read_question(story)
     assert "tahini" not in read.focus
 
     anchored = index().anchored(read)
 
-    assert "tahini" in anchored.focus and anchored.focus.endswith("tired babies?")
+    assert "tahini" in anchored.focus and anchored.focus.endswith(ending)

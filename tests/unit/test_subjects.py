@@ -1,7 +1,7 @@
 """What a question is about beyond its words: the drink it means, by the child's age."""
 import pytest
 
-from knowledge.subjects import drinks_meant, drinks_named, story_signs
+from knowledge.subjects import drinks_meant, drinks_named, reports_signs, story_signs
 
 
 def test_toddler_and_growing_up_milks_are_formula():
@@ -51,3 +51,10 @@ def test_safe_foods_asked_for_as_a_list_is_not_asking_whether_one_is_safe(questi
     from knowledge.subjects import asks_if_safe
 
     assert asks_if_safe(question) is safety
+
+
+def test_signs_asked_about_as_a_cause_are_not_reported():
+    told = ["she has had diarrhea since lunch", "he vomited twice after the eggs"]
+    asked = ["does teething cause fever and diarrhea?", "can too much juice give him diarrhea"]
+
+    assert all(map(reports_signs, told)) and not any(map(reports_signs, asked))
