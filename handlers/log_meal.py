@@ -87,9 +87,18 @@ def time_zone_answer(ctx: Context, text: str) -> Reply | None:
     return Reply(f"Time zone set to {zone}. Text \"settings\" to see or change it.", "settings")
 
 
+# "then ate her whole lunch": a meal said to be eaten without its foods - ask what was in it.
+MEAL_NOT_NAMED = re.compile(r"\b(ate|eaten|finished|had|devoured|cleared|polished off)\b(?:\s+\w+){0,3}?\s+"
+                            r"(?P<meal>breakfast|lunch|dinner|supper|tea|snack|meal|plate|bowl|everything)\b", re.I)
+MEAL_NOT_NAMED_REPLY = ("Glad to hear {child} ate {what}! What was on the menu? Text me the foods, like \"1/2 cup pasta and "
+                        "peas\", and I'll log them.")
+
+
 def log_text(ctx: Context, child: Child, text: str) -> str:
     """Analyse, store and describe one meal; returns what the bot says."""
     analysis = meals.analyze(ctx, text, child)
+    if not analysis.items and not analysis.unknown and (said := MEAL_NOT_NAMED.search(text)):
+        return MEAL_NOT_NAMED_REPLY.format(child=child.name, what=said["meal"].lower())
     if not analysis.items and _a_story(ctx, text):
         return NOTHING_TO_LOG.format(child=child.name)
     if not analysis.items:

@@ -45,3 +45,11 @@ def test_news_about_family_or_a_birthday_changes_nothing_and_gets_a_calm_reply(a
     [child] = all_rows(app, Child)
     assert str(child.birth_date) == "2025-02-10"  # a party mentioned is not a new birth date
     assert all_rows(app, Meal) == []
+
+
+def test_a_meal_said_eaten_without_its_foods_is_asked_about_not_refused(app):
+    parent = household(app, "+12125550345", "Nia", "2024-10-10")
+    reply = parent.say("she bumped her head at soft play, cried for a minute, then ate her whole lunch and is playing fine")
+    assert reply.startswith("Glad to hear Nia ate lunch! What was on the menu?"), reply
+    assert all_rows(app, Meal) == []
+    assert parent.say("1/2 cup pasta and peas").startswith("Logged Nia's")
