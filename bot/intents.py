@@ -21,7 +21,8 @@ import numpy as np
 
 from bot.intent_order import (anything_asked, asks_only_the_bot, first_clause_leader,
                                meal_and_question_order, reports_and_asks)
-from bot.intent_requests import PROFILE_FACT, QUESTION_SHAPE, REQUESTS, UNSURE_COMMAND, asked_for
+from bot.intent_requests import (HANDLED_NOT_EATEN, PROFILE_FACT, QUESTION_SHAPE, REQUESTS, UNSURE_COMMAND,
+                                 asked_for)
 from bot.message_parts import question_part
 from handlers import REGISTRY
 
@@ -242,7 +243,10 @@ def _explicit(found: tuple[str, ...], text: str) -> tuple[str, ...]:
 
 def _told(text: str) -> str:
     """What a statement with no request is: the meal it reports eaten, else news to acknowledge."""
-    return "log_meal" if _names_food(text) and _EATEN.search(text.lower()) else "greeting"
+    if not _names_food(text):
+        return "greeting"
+    # "ice cream cone at the beach, she's 3" reports a meal without a verb; "she brought cookies" is news
+    return "log_meal" if _EATEN.search(text.lower()) or not HANDLED_NOT_EATEN.search(text) else "greeting"
 
 
 def _unasked_command_over_food(intent: str, prob: float, text: str) -> bool:

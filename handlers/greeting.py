@@ -8,6 +8,7 @@ from handlers.family import first_child_name
 from handlers.routes import Route
 
 THANKS = re.compile(r"\b(thanks?|thank you|thx|ty|cheers|appreciate)\b", re.I)
+HELLO = re.compile(r"\b(hi|hii+|hello|hey|heya|hiya|yo|morning|evening|afternoon|howdy|hola|bonjour|ola)\b", re.I)
 
 
 def handle(msg: InboundMessage, ctx: Context) -> Reply:
@@ -18,6 +19,10 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     if THANKS.search(msg.text):
         return Reply("You're welcome! I'm here whenever you need me.", "greeting")
     child = first_child_name(ctx)
+    if len(msg.text.split()) >= 4 and not HELLO.search(msg.text):
+        # news with nothing to do ("my aunt is coming to stay", "he's so floppy when he naps, cute"): heard
+        return Reply(f"Thanks for telling me! Text me what {child} ate, or ask me a feeding question. "
+                     "HELP shows everything I can do.", "greeting")
     return Reply(f"Hi! Text me what {child} ate, or ask me a feeding question. HELP shows everything I can do.",
                  "greeting")
 

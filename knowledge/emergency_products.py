@@ -18,7 +18,8 @@ _CLEANING = (r"bleach|detergent|laundry (?:pods?|gel|liquid|soap|capsules?|tabs?
              r"(?:drain|oven|toilet|toilet bowl|bowl|window|floor|glass|bathroom|kitchen|multi ?surface) cleaner|"
              r"cleaning (?:spray|fluid|product|liquid)|washing up liquid|fabric (?:softener|conditioner)|dish soap|"
              r"ammonia|cleaning supplies|cleaning products|cleaners?|chemicals|disinfectant|drano|ajax|comet|dettol|"
-             r"domestos|zoflora|cif|harpic|windex|lysol|clorox|febreze|air freshener|dryer sheets?")
+             r"domestos|zoflora|cif|harpic|windex|lysol|clorox|febreze|air freshener|dryer sheets?|"
+             r"fabuloso|pine ?sol|mr\.? clean|simple green|soft scrub|scrubbing bubbles|oxi ?clean|zep|awesome cleaner")
 # Fuels, solvents and garden or pest products ("tiki torch fuel", "rat bait pellets").
 _FUEL_AND_PEST = (r"antifreeze|lamp oil|lighter fluid|(?:tiki|torch|lamp|lantern|camping|bbq|grill) (?:fuel|oil|fluid)|"
                   r"gasoline|petrol|diesel|kerosene|paraffin|paint thinner|turpentine|white spirit|motor oil|"

@@ -56,9 +56,9 @@ _NOT_A_RISK = (r"(?!\s+(?:(?:a\s+|an\s+)?(?:hazard|risk|concern|danger|common|no
                r"|vs\b|versus\b|in\s+(?:babies|toddlers|kids|children|infants)\b))")
 
 # Blue or purple lips from food or colouring, said in the same sentence, are not a breathing sign.
-# Nor is a red-purple face from crying or pushing out a poo.
+# Nor is a red-purple face from crying or pushing out a poo ("not crying" is silence, no reason).
 _STAINED = (r"\b(?:blueberr\w*|berries|beets?|popsicle|ice pop|dye|food colou?ring|icing|frosting|candy|marker|"
-            r"crayon|poo\w*|push\w*|strain\w*|crying|cried|tantrum|scream\w*|yell\w*|shout\w*|"
+            r"crayon|poo\w*|push\w*|strain\w*|(?<!not )(?<!no )(?<!isnt )(?<!n't )(?<!stopped )crying|cried|tantrum|scream\w*|yell\w*|shout\w*|"
             r"blue in the face|(?:holding|holds|held) (?:her|his|their) breath|breath[- ]holding)")
 # A reaction told as history ("hives and vomiting last time she had egg") is a question, not a 911.
 _HISTORY = (r"\b(?:last (?:night|week|month|year|time)|yesterday|(?:days?|weeks?|months?|years?|a while) ago|"
@@ -148,7 +148,8 @@ SIGNS = (
           r"(?!\s+(?:well\s+)?(?:through|out of|from|with)\s+(?:his|her|their|the|a)\s+(?:nose|stuffy))"),
     _sign("breathing", True, "gasp whee whez", r"\bgasping\b|" + _reported(r"(?:whee?zing|wheezin)")),
     _sign("breathing", True, "blue purple grey gray",
-          r"\b(?:turning|turned|going|gone|went|getting)\s+(?:a\s+(?:bit|little)\s+)?"
+          r"\b(?:turning|turned|going|gone|went|getting)\s+(?:(?:red|pink|pale|white)\s+(?:then|and then|and)\s+)?"
+          r"(?:a\s+(?:bit|little)\s+|kind\s+of\s+|sort\s+of\s+|kinda\s+|slightly\s+|almost\s+)?"
           r"(?:blue|purple|gr[ae]y)\b", _STAINED + "|" + _HISTORY),
     _sign("breathing", True, "blue purple grey gray",
           rf"\b{_WHO}\s+(?:is\s+|looks\s+|is looking\s+|looking\s+)?"

@@ -26,6 +26,11 @@ def test_news_of_a_meal_given_by_someone_else_is_the_meal() -> None:
     assert classify("his uncle fed him spaghetti and meatballs for dinner").intent == "log_meal"
 
 
+@pytest.mark.parametrize("text", ["popsicle at the park, he's 2", "mango lassi at nani's, she's 4 now"])
+def test_foods_told_without_a_verb_are_the_meal(text: str) -> None:
+    assert classify(text).intent == "log_meal"
+
+
 @pytest.mark.parametrize(
     "intent, text",
     [
