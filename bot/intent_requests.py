@@ -77,9 +77,3 @@ def asked_for(intent: str, lowered: str) -> bool:
     # A statement: a profile fact told is its own request ("she's allergic to eggs", "born 3/15/24").
     return (stated is None or _WANTS.search(lowered) is not None or stated.search(lowered) is not None
             or (intent == "profile" and bool(PROFILE_FACT.search(lowered) or BIRTH_DATE.search(lowered))))
-
-
-# News about food that says nobody ate it yet ("grandma is visiting, she brought cookies"): a bare food list
-# has no such verb, so with no eating word beside it the foods are not a meal.
-HANDLED_NOT_EATEN = re.compile(r"\b(brought|bought|buys?|buying|bringing|packed|packing|sent|sending|cook(s|ed|ing)|"
-                               r"bak(e|es|ed|ing)|making|visiting|coming|shopping|ordered|ordering|picked up)\b", re.I)

@@ -21,10 +21,10 @@ import numpy as np
 
 from bot.intent_order import (anything_asked, asks_only_the_bot, first_clause_leader,
                                meal_and_question_order, reports_and_asks)
-from bot.intent_requests import (HANDLED_NOT_EATEN, PROFILE_FACT, QUESTION_SHAPE, REQUESTS, UNSURE_COMMAND,
-                                 asked_for)
+from bot.intent_requests import PROFILE_FACT, QUESTION_SHAPE, REQUESTS, UNSURE_COMMAND, asked_for
 from bot.message_parts import question_part
 from handlers import REGISTRY
+from handlers.log_meal import HANDLED_NOT_EATEN
 
 logger = logging.getLogger(__name__)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.intent_requests import HANDLED_NOT_EATEN
 from handlers import meals, progress
 from handlers.context import Context, InboundMessage, Reply
 from handlers.family import find_child, find_children, named_stranger, names_of, not_our_child
@@ -21,6 +20,10 @@ QUESTIONISH = re.compile(r"\?|^\s*(what|how|when|why|which|who|can|could|should|
 NOT_EATEN = re.compile(r"\b(likes?|liked|loves?|hates?|dislikes?|allerg\w*|born|birthday|remind\w*|won'?t|"
                        r"doesn'?t|don'?t|never|no longer|favou?rite|avoid\w*|intoleran\w*)\b", re.I)
 UNSURE = 0.75
+# News about food that says nobody ate it yet ("grandma is visiting, she brought cookies"): a bare food list
+# has no such verb, so with no eating word beside it the foods are not a meal.
+HANDLED_NOT_EATEN = re.compile(r"\b(brought|bought|buys?|buying|bringing|packed|packing|sent|sending|cook(s|ed|ing)|"
+                               r"bak(e|es|ed|ing)|making|visiting|coming|shopping|ordered|ordering|picked up)\b", re.I)
 # A meal of its own, not what an unknown word meant: it reports eating, names a meal or a clock time
 # ("she had oatmeal at 7:30am" after "I didn't catch 'report'" is breakfast, not the meaning of 'report').
 NEW_MEAL = re.compile(r"\b(had|has had|ate|eaten|drank|finished|devoured|gave|fed|offered|for (breakfast|lunch|dinner|"
