@@ -63,10 +63,12 @@ def for_child(text: str, name: str | None = None) -> str:
     if not others and not _SIBLING.search(text) and not _GROWN_UP.search(text):
         return text
     kept, at = [], 0
-    for m in _SENTENCE.finditer(text + "\n"):
+    for m in _SENTENCE.finditer(text):
         kept.append(_ours_only(text[at : m.start()], others, ours) + text[m.start() : m.end()])
         at = m.end()
-    return "".join(kept).rstrip("\n") if not text.endswith("\n") else "".join(kept)
+    if at < len(text):  # the last sentence, also when it ends on a number ("sister ate the other 2")
+        kept.append(_ours_only(text[at:], others, ours))
+    return "".join(kept)
 
 
 def _ours_only(sentence: str, others: list[str], ours: str | None) -> str:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from knowledge.foods.batches import batch_shares
+from knowledge.foods.corrections import without_corrections
 from knowledge.foods.filler import strip_filler
 from knowledge.foods.quantities import SIZES, UNIT_ALIASES, number_value
 from knowledge.foods.sr28 import singular
@@ -295,7 +296,7 @@ _NOT_MEAL_TYPOS = frozenset({"snacks", "launch", "lunches", "dinners", "snake", 
 def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal:
     """Split `text` into items; `protected_phrases` are food names containing "and"/"with"."""
     light = _CUT_INTO.sub(lambda m: f" \x04{_CUT_NUMBERS.get(m.group('n').lower(), m.group('n'))}\x04 ",
-                          batch_shares(light_normalise(text)))  # before the filler, which drops "cut in half"
+                          batch_shares(without_corrections(light_normalise(text))))  # before the filler, which drops "cut in half"
     light = strip_filler(light)
     meal_type = detect_meal_type(light)
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
