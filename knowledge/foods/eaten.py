@@ -5,6 +5,8 @@ one that refers back) sets its eaten grams. Bites and licks are weighed for the 
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -176,6 +178,10 @@ def apply_count(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
             and not items[-1].dish:  # "pupusa, ate about half of one": a share of the one food just named
         items[-1] = with_eaten(items[-1], items[-1].offered_grams * p.eaten_count, table)
         return
+    if p.eaten_count is not None and items and items[-1].estimated and not items[-1].dish \
+            and (not counted or counted[-1] != len(items) - 1) and p.eaten_count >= 1:
+        items[-1] = _pieces_of_unmeasured(items[-1], p.eaten_count, table)  # "crackers, she ate 4 of 10"
+        return
     if not counted or p.eaten_count is None:
         return
     target = items[counted[-1]]
@@ -187,3 +193,16 @@ def apply_count(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
         return
     eaten = min(target.offered_grams, p.eaten_count * (target.unit_grams or 0.0))
     items[counted[-1]] = with_eaten(target, eaten, table)
+
+
+def _pieces_of_unmeasured(item: FoodItem, count: float, table: FoodTable) -> FoodItem:
+    """"crackers, she ate 4": an unmeasured food served in pieces; the pieces eaten are its amount, when
+    SR28 knows the weight of one piece."""
+    record = table.get(item.ndb_no or "")
+    if record is None:
+        return item
+    one = grams_for(record, Quantity(1.0), table.category(record), table.unit_hint(record), None)
+    if one.basis.startswith("default") or one.grams > 60 or re.match(r"(?:cup|tbsp|tsp|oz|fl oz|container)\b", one.basis):
+        return item  # "some pasta, she ate 3": three what? not three cups
+    grams = round(one.grams * count, 1)
+    return with_eaten(replace(item, offered_grams=max(grams, item.offered_grams), estimated=False), grams, table)

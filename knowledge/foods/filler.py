@@ -28,7 +28,10 @@ _PLACE_PHRASE = re.compile(rf"\b(?:at|from|in|on|during|after|before)\s+{_POSSES
 _PEOPLE_PLACE = re.compile(
     r"\bat\s+(?:grandma|grandpa|granny|nana|nanna|nonna|abuela|abuelo|oma|opa|gran|grandmas|grandpas|"
     r"grandparents|the grandparents|my (?:mom|mum|mother|parents|in-laws|sister|brother)|(?:her|his|my) "
-    r"(?:aunt|auntie|uncle|cousin|friend)|[A-Z][a-z]+)(?:'s|s')(?:\s+(?:house|place|home))?", re.I)
+    r"(?:aunt|auntie|uncle|cousin|friend)|[A-Z][a-z]+)(?:'s|s')(?:\s+(?:house|place|home))?"
+    r"|\bat\s+(?:(?:my|our|her|his|the)\s+)?(?:grandma|grandpa|granny|nana|nanna|nonna|abuela|abuelo|oma|opa|lola|"
+    r"lolo|gran|mimi|meemaw|papaw|pop|poppy|gigi|bubbe|zayde|halmeoni|nai nai|ye ye|tita|tito|auntie|aunties|aunt|"
+    r"uncle)s\b(?:\s+(?:house|place|home))?", re.I)  # "breakfast at nanas": her house, no bananas
 # "taco tuesday - 1 hard shell taco", "pizza night! a slice": the day goes, the food stays.
 _EVENT_LABEL = re.compile(r"(?:^|(?<=[.!?\n]))(?P<food>\s*[A-Za-z]+)\s+(?:night|nite|monday|tuesday|wednesday|thursday|"
                           r"friday|saturday|sunday)\b(?=\s*(?:[-:\u2013,]|!+))", re.I)
@@ -101,6 +104,16 @@ _CHATTER = re.compile(
     r"\s*(?=$|[,.;!?\n])",
     re.I,
 )
+# "teething and refusing almost everything today", "only things that went in:": the day, not a food.
+_BAD_DAY = re.compile(r"(?:^|(?<=[,.;!?\n])|(?<=\band))\s*teething\b(?!\s+(?:biscuits?|crackers?|wafers?|sticks?|rusks?|rings?|"
+                      r"toys?|feeders?|bars?|cookies?))"
+                      r"|\b(?:refusing|rejecting|not eating|wont eat|won'?t eat|refuses|rejects)\s+(?:almost\s+|nearly\s+|"
+                      r"pretty much\s+|basically\s+)?(?:everything|anything|all food|food|solids)(?:\s+(?:today|lately|"
+                      r"this week))?\b(?!\s*(?:except|but|besides|apart|other))"
+                      r"|\b(?:the\s+)?only\s+(?:things?|stuff|foods?)\s+(?:that\s+)?(?:went in|went down|(?:she|he|they)\s+"
+                      r"(?:ate|had|would eat|will eat|took))\s*(?:were|was)?\s*[:\-]?"
+                      r"|\b(?:i'?m\s+|im\s+)?not\s+sure\s+(?:of|about|on)\s+(?:the\s+)?(?:weight|amount|size|grams|how much)\b",
+                      re.I)
 # "she was teething and had a banana": the state goes, the food after it stays (not teething biscuits).
 _TEETHING = re.compile(r"\b(?:she|he|they|baby|lo|[A-Z][a-z]+)(?:'?s|'?re| is| are| was| were| has been| have been)\s+"
                        r"(?:(?:still|so|really|just|badly)\s+)?teething\b(?:\s+(?:again|so bad|like crazy|badly))?", re.I)
@@ -225,7 +238,7 @@ def strip_filler(text: str) -> str:
     text = _TAKEOUT.sub(" ", text)
     text = _WHEN_TAIL.sub(" ", text)
     text = INTERJECTIONS.sub(" ", text)
-    text = _CHATTER.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _WHO_MADE.sub(" ", text)))))
+    text = _CHATTER.sub(" ", _BAD_DAY.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _WHO_MADE.sub(" ", text))))))
     text = _PARENT_FELT.sub(" ", _STAINED_BY.sub(" ", text))
     text = _PLACE_PHRASE.sub(" ", text)  # before the people: "at his cousins bday party" goes whole
     text = _PEOPLE_PLACE.sub(" ", _AT_FAMILY.sub(" ", _HAND_SIZE.sub(" ", _PIECE_SIZE.sub(" ", text))))

@@ -110,23 +110,24 @@ _PASSIVE = re.compile(
 # "half of the", "most of her", "a few bites of", "all the": what share of the item was eaten.
 _DET = r"(?:the|her|his|their|my|your|our|its|that|this|those|these)\b"
 SHARES: tuple[tuple[str, float], ...] = (
-    (rf"(?:about |around |roughly )?half(?: of)?(?= {_DET}| of\b| it\b| them\b|$)", 0.5),
-    (rf"(?:most|the majority)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.75),
+    (rf"(?:about |around |roughly )?half(?: of)?(?= {_DET}| of\b| it\b| them\b| both\b|$)", 0.5),
+    (rf"(?:most|the majority)(?: of)?(?= {_DET}| it\b| them\b| both\b|$)", 0.75),
     (r"(?:most|the majority) of(?= an? )", 0.75),
-    (rf"(?:some|part|a bit|a little|a little bit) of(?= {_DET}| it\b| them\b)", 0.4),
-    (rf"(?:a quarter|a third|one third|one quarter)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.3),
-    (rf"(?:two thirds|three quarters)(?: of)?(?= {_DET}| it\b| them\b|$)", 0.7),
+    (rf"(?:some|part|a bit|a little|a little bit) of(?= {_DET}| it\b| them\b| both\b)", 0.4),
+    (rf"(?:a quarter|a third|one third|one quarter)(?: of)?(?= {_DET}| it\b| them\b| both\b|$)", 0.3),
+    (rf"(?:two thirds|three quarters)(?: of)?(?= {_DET}| it\b| them\b| both\b|$)", 0.7),
     (r"(?:barely|hardly) any(?: of)?", 0.1), (r"none(?: of)?", 0.0), (r"nothing", 0.0), (r"zero(?: of)?", 0.0),
-    (r"(?:it all|them all|all of it|all of them|everything|(?:the )?whole (?:thing|things|lot|cup|bowl|plate|jar|pouch|"
+    (r"(?:it all|them all|all of it|all of them|everything|both of them|both of those|them both|both|(?:the )?whole (?:thing|things|lot|cup|bowl|plate|jar|pouch|"
      r"container|bottle|sippy|box|pack|packet|bag|tube|serving|portion|one|piece|slice))(?=$|\s)", 1.0),
-    (rf"(?:all|every bit)(?: of)?(?= {_DET}| it\b| them\b|$)", 1.0),
+    (rf"(?:all|every bit)(?: of)?(?= {_DET}| it\b| them\b| both\b|$)", 1.0),
 )
 _BITES = re.compile(
     r"^(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|a few|a couple|a couple of|few|several)\s+"
     r"(?P<unit>bites?|mouthfuls?|spoonfuls?|spoons|tastes?|nibbles?|licks?|sips?|squeezes?|slurps?)(?:\s+of)?\b\s*",
     re.I,
 )
-_PRONOUN = re.compile(r"^(?:it|them|that|those|these|all|it all|them all|everything|any|some|much|"
+_PRONOUN = re.compile(r"^(?:it|them|that|those|these|all|it all|them all|everything|any|some|much|both|them both|"
+                      r"both of them|both of those|the two|the two of them|"
                       r"any of it|all of it|all of them|the rest|more|well|a lot|lots|"
                       r"(?:the|that|this|her|his|their) (?:jar|pouch|bowl|cup|plate|container|bottle|tube|box|pack|"
                       r"packet|bag|serving|portion|thing|lot|tub|sippy|sandwich|sandwiche|wrap|burrito|quesadilla)s?)?\s*$",
@@ -138,7 +139,8 @@ _MEAL_TYPO = re.compile(r"\b[a-z]{4,9}\b", re.I)
 _HEDGE = re.compile(r"^(?:(?:so\s+)?(?:call it|let'?s say|lets call it|i'?ll say)|like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
                     r"only|just|literally|prob|honestly|actually|realistically|really|more like|more|closer to)\s+", re.I)
 _COUNT_ONLY = re.compile(r"^(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a couple|"
-                         r"a few)(?:\s+of\s+(?:them|those|these|it))?$|"
+                         r"a few)(?:\s+of\s+(?:them|those|these|it|(?:the\s+)?\d+(?:\s+(?:in|from)\s+(?:the|a)\s+"
+                         r"(?:pack|packet|bag|box|tub|container|pouch|sleeve))?))?$|"  # "3 of 5 in the pack": 3
                          r"^(?P<part>half|a half|a quarter|a third|\d+/\d+)\s+(?:of\s+)?(?:one|a piece)$", re.I)
 # "she ate 2 squares", "ate 3 of the pieces": pieces of something cut up before.
 _PIECES_EATEN = re.compile(r"^(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|a couple)\s+(?:of\s+"
@@ -192,12 +194,14 @@ _WASTED = re.compile(
 _WASTED_FED = re.compile(
     r"(?:(?<=^)|(?<=[,.;!?\n])|(?<=\band)|(?<=\bbut)|(?<=\bthen))\s*(?:(?:she|he|they|i|we)\s+)?"
     r"(?:fed|gave|threw|tossed|dropped|chucked|flung|slipped)\s+(?:the\s+)?(?P<share>rest|remainder|others?|other half|half|"
-    r"most|some|all|everything|it|them|\d+|one|two|three)(?:\s+of\s+(?:it|them))?\s+(?:to|on|onto|at|under)\s+(?:the\s+|our\s+|her\s+|his\s+)?"
+    r"most|some|all|everything|it|them|\d+|one|two|three)(?:\s+of\s+(?:it|them))?\s+(?:to|on|onto|at|under|for)\s+(?:the\s+|our\s+|her\s+|his\s+)?"
     r"(?:dog|dogs|cat|floor|ground|bin|trash)\b", re.I)
 _WASTED_SHARE = {"half": 0.5, "most": 0.75, "more": 0.6, "some": 0.4, "a lot": 0.6, "a bit": 0.2, "a little": 0.2, "part": 0.4,
                  "the majority": 0.75, "a quarter": 0.25, "a third": 1 / 3, "two thirds": 2 / 3,
                  "three quarters": 0.75, "all": 1.0, "everything": 1.0, "the whole thing": 1.0, "it": 1.0,
                  "them": 1.0, "other half": 0.5}
+_COUNT_LEFT = re.compile(r"^(?:the\s+)?(?:other\s+|last\s+)?(?:\d+|one|two|three|four|five|a couple|a few)"
+                         r"(?:\s+of\s+(?:them|those|these|it))?$", re.I)
 _THE_REST = re.compile(r"^(?:the|all the)?\s*(?:rest|remainder|others|other ones|leftovers)\b", re.I)
 # "a few sips of milk (like 2 oz)": a measured amount in brackets is the item's amount.
 _PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~)?\s*"
@@ -464,8 +468,16 @@ def _bracket(m: re.Match) -> str:
     """A bracket that counts or says something happened is segments of its own; else an aside."""
     words = m.group("w")
     if _SAID.search(words) or _VERB.match(words) and not _VERB.match(words).group("subj").strip():
-        return f", \x06{words}\x06,"  # marked: a bracket of one segment may restate the food before it
+        parts = [p for p in words.split(",") if p.strip()]  # "(the puffed ones, she ate 3)": the kind, then the count
+        kinds = [p for p in parts if _THE_ONES.match(p)]
+        said = ",".join(p for p in parts if p not in kinds)
+        aside = "".join(f" \x03{'_'.join(normalise(k).split())}\x03" for k in kinds)
+        return f"{aside}, \x06{said}\x06," if said.strip() else aside  # marked: may restate the food before it
     return " \x03" + "_".join(normalise(words).split()) + "\x03"
+
+
+_BOTH = re.compile(r"^(?:\w+\s+){0,3}?(?:of\s+)?(?:them\s+)?both(?:\s+of\s+them)?\s*$", re.I)  # "most of both"
+_THE_ONES = re.compile(r"^\s*(?:the|those|these)\s+(?:[a-z-]+\s+){0,4}ones?\s*$", re.I)  # "the dino ones"
 
 
 def _parse_segment(segment: str, clause: int, carry):
@@ -521,8 +533,11 @@ def _parse_segment(segment: str, clause: int, carry):
     segment = _HEDGE.sub("", _HEDGE.sub("", segment.strip()))
     if (said := _share_said_of_before(segment, bool(verb) and kind == EAT, clause)) is not None:
         return said, status
+    unshared = segment
     segment, found = _share(segment)
     share = (1.0 - found if kind == REFUSE else found) if found is not None else share  # "spat most of it out"
+    if found is not None and kind is None and _BOTH.match(unshared):
+        kind = EAT  # "most of both": of every food before, not the last
     segment = _HEDGE.sub("", segment)
     if verb and kind == EAT and (m := _COUNT_ONLY.match(segment.strip(" ,.!"))):
         n = m.group("n").lower()
@@ -549,8 +564,8 @@ def _parse_segment(segment: str, clause: int, carry):
     words = tuple(normalise(segment).split())
     if verb and not content_tokens(list(words)) and (implied := IMPLIED.get(verb.group("verb").lower())):
         words, segment = tuple(implied.split()), verb.group(0).strip()  # "nursed for 10 min"
-    if kind == REFUSE and _THE_REST.match(segment):  # "ate 5 and threw the rest": what was eaten stands
-        return None, status
+    if kind == REFUSE and (_THE_REST.match(segment) or _COUNT_LEFT.match(segment)):  # "ate 5 and threw the rest",
+        return None, status  # "ate 3 and dropped 2": what was eaten stands
     refers_back = bool(_PRONOUN.match(segment)) and (share is not None or bites is not None)
     if (m := _PACK_BACK.match(segment)) and (share is not None or bites is not None):
         amount = tuple(normalise(m.group("amount") or "").split())  # "half the little 2.5 oz tub"
@@ -568,7 +583,8 @@ def _parse_segment(segment: str, clause: int, carry):
 # "half the jar", "about half of the 4oz", "half the little 2.5 oz tub": a share of the package just named.
 _PACK_BACK = re.compile(r"^(?:the|that|this|her|his|their)\s+(?:(?:little|small|big|whole|mini|full)\s+)?"
                         r"(?P<amount>\d+(?:\.\d+)?\s*(?:oz|ounces?|ml|g|grams?)\.?)?\s*"
-                        r"(?:jar|pouch|tub|container|cup|bowl|packet|pack|box|bottle|tube|serving|portion)?s?\s*$", re.I)
+                        r"(?:jar|pouch|tub|container|cup|bowl|packet|pack|box|bottle|tube|serving|portion|bag|sachet|carton|can)?s?\s*$",
+                        re.I)
 _WENT = r"(?:actually\s+|really\s+|probably\s+)?(?:went down|went in|made it in|made it down|got eaten|was eaten|" \
         r"were eaten|eaten|stayed down|got in|made it into (?:her|his|their) mouth)"
 _BITES_WENT_IN = re.compile(rf"^(?P<n>\d+|a|one|two|three|a few|a couple|few)\s+(?P<unit>bites?|mouthfuls?|spoonfuls?|"

@@ -60,3 +60,79 @@ def test_a_sibling_at_the_end_leaves_the_childs_food(table, text):
     meal = analyze_meal(text, table, 30)
     assert names(meal), text
     assert meal.totals["kcal"] > 60
+
+
+# 3. Offered, then eaten: the count eaten stands; what went to the dog or the floor is not a food ------
+
+@pytest.mark.parametrize("text, food, pieces", [
+    ("offered 6 grapes, she had 4 and threw the other 2 for the dog", "grapes", 4),
+    ("8 blueberries, ate 5, spat out 3", "blueberries", 5),
+    ("10 goldfish, he ate 7 and refused 3", "goldfish", 7),
+    ("gave him 5 cubes of cheddar, ate 3 and dropped 2", "cheddar", 3),
+])
+def test_a_count_left_over_does_not_undo_the_count_eaten(table, text, food, pieces):
+    meal = analyze_meal(text, table, 24)
+    alone = analyze_meal(f"{pieces} {food}" if food != "cheddar" else "3 cubes of cheddar", table, 24)
+    assert names(meal) == [food]
+    assert meal.items[0].grams == pytest.approx(alone.items[0].grams, rel=0.05)
+
+
+@pytest.mark.parametrize("listed, said", [
+    ("6 animal crackers and half a pear", ", she finished both"),
+    ("a slice of toast and 4 strawberries", ", he ate both"),
+    ("2 crackers, 1 cheese stick", " - she ate both of them"),
+])
+def test_both_is_the_foods_before_not_a_food(table, listed, said):
+    meal = analyze_meal(listed + said, table, 24)
+    assert len(meal.items) == 2 and all(i.grams > 0 for i in meal.items), names(meal)
+    listed = analyze_meal(listed, table, 24)
+    assert meal.totals["kcal"] == pytest.approx(listed.totals["kcal"], rel=0.05)
+
+
+@pytest.mark.parametrize("text, share", [
+    ("an egg and a banana, she ate half of both", 0.5),
+    ("an egg and a banana, most of both", 0.75),
+])
+def test_a_share_of_both(table, text, share):
+    whole = analyze_meal("an egg and a banana", table, 24).totals["kcal"]
+    assert analyze_meal(text, table, 24).totals["kcal"] == pytest.approx(whole * share, rel=0.05)
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("3 rice cakes (the puffed baby ones, she ate 3 of 5 in the pack)", 3),
+    ("6 chicken nuggets (the dino ones, she ate 4)", 4),
+    ("crackers, she ate 4 of 10 in the sleeve", 4),
+])
+def test_the_kind_in_a_bracket_is_no_food_and_the_count_counts(table, text, pieces):
+    meal = analyze_meal(text, table, 24)
+    assert len(meal.items) == 1, names(meal)
+    food = meal.items[0].name
+    assert meal.items[0].grams == pytest.approx(analyze_meal(f"{pieces} {food}", table, 24).items[0].grams, rel=0.05)
+
+
+@pytest.mark.parametrize("text", [
+    "a yogurt melts pack - maybe 1/2 of the 7 g bag",
+    "puffs, about half of the 14 g bag",
+])
+def test_a_share_of_the_package_weighed(table, text):
+    meal = analyze_meal(text, table, 12)
+    assert len(meal.items) == 1 and meal.items[0].grams <= 7.5, [(i.name, i.grams) for i in meal.items]
+
+
+# 4. The day around the meal is no food: grandma's house, teething, "not sure of the weight" ----------
+
+@pytest.mark.parametrize("text, food", [
+    ("breakfast at nanas - 1 slice toast", "toast"),
+    ("lunch at grandmas: 1/2 cup mac and cheese", "mac and cheese"),
+    ("dinner at my abuelas, 1/2 cup rice", "rice"),
+    ("teething and refusing almost everything today, only things that went in: half a banana", "banana"),
+    ("hes teething so only 4 oz milk", "milk"),
+    ("1 rice cake, not sure of the weight", "rice cake"),
+])
+def test_the_day_around_the_food_is_not_a_food(table, text, food):
+    meal = analyze_meal(text, table, 24)
+    assert names(meal) == [food], names(meal)
+
+
+def test_teething_biscuits_are_still_a_food(table):
+    assert names(analyze_meal("he had 2 teething biscuits", table, 12)) == ["teething biscuits"]
