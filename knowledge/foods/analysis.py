@@ -65,7 +65,7 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
     meal = MealSoFar()
     for p in joined_items(chips_as_fries(parsed.items, text), table):
         if p.refers_back and p.eaten_count is not None:
-            apply_count(meal.items, meal.clauses, p, table)
+            apply_count(meal.items, meal.clauses, p, table, age_months)
         elif p.refers_back:
             apply_back(meal.items, meal.clauses, p, table, age_months,
                        meal.touched[1] if meal.touched and meal.touched[0] == p.clause else None)

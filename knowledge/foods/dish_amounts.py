@@ -45,6 +45,9 @@ def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
     if q.unit == first_unit:  # "3/4 cup of cheerios with milk": the cup is the cereal's
         return amount / first_amount, False
     weight = _dish_weight(entry, table)
+    if q.unit == "spoonful":  # "3 small spoons of khichdi": a child's spoonfuls, not 3 whole dishes
+        ml = data["spoonful_ml"][age_band(age_months)] * (0.5 if q.size == "small" else 1.0)
+        return amount * ml * _cup_grams(entry, table) / 240 / weight, False
     if q.unit in data["mass_g"]:
         return amount * data["mass_g"][q.unit] / weight, False
     if q.unit in data["volume_ml"]:

@@ -90,7 +90,8 @@ def eaten_of_offered(items: list[FoodItem], offered: set[int], item: FoodItem, p
     if p.kind != EAT or item.estimated and (p.eaten_share is not None or p.eaten_bites is not None):
         return None
     for i in sorted(offered, reverse=True):  # the same food, or the same words ("steamed carrot sticks")
-        if items[i].ndb_no == item.ndb_no or normalise(items[i].name) == normalise(item.name):
+        if items[i].ndb_no == item.ndb_no or normalise(items[i].name) == normalise(item.name) \
+                or item.estimated and _said_shorter(item.name, items[i].name):
             if item.estimated:
                 offered.discard(i)
                 return i
@@ -171,12 +172,15 @@ def _one_whole(item: FoodItem, table: FoodTable, age_months: int | None) -> floa
     return item.offered_grams if whole.basis.startswith("default") else whole.grams
 
 
-def apply_count(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: FoodTable) -> None:
+def apply_count(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: FoodTable,
+                age_months: int | None = None) -> None:
     """"gave him 5 strawberries and he ate 3": three of the pieces offered were eaten."""
     counted = [i for i, item in enumerate(items) if item.unit_grams]
     if p.eaten_count is not None and 0 < p.eaten_count < 1 and items and not items[-1].unit_grams \
-            and not items[-1].dish:  # "pupusa, ate about half of one": a share of the one food just named
-        items[-1] = with_eaten(items[-1], items[-1].offered_grams * p.eaten_count, table)
+            and not items[-1].dish:  # "pupusa, ate about half of one": a share of the one food just named;
+        last = items[-1]  # "mashed banana (maybe a quarter of one)": of one whole banana, not of a guessed serving
+        whole = _one_whole(last, table, age_months) if last.estimated else last.offered_grams
+        items[-1] = with_eaten(replace(last, offered_grams=round(whole, 1)), whole * p.eaten_count, table)
         return
     if p.eaten_count is not None and items and items[-1].estimated and not items[-1].dish \
             and (not counted or counted[-1] != len(items) - 1) and p.eaten_count >= 1:
@@ -206,3 +210,10 @@ def _pieces_of_unmeasured(item: FoodItem, count: float, table: FoodTable) -> Foo
         return item  # "some pasta, she ate 3": three what? not three cups
     grams = round(one.grams * count, 1)
     return with_eaten(replace(item, offered_grams=max(grams, item.offered_grams), estimated=False), grams, table)
+
+
+def _said_shorter(short: str, long: str) -> bool:
+    """"corn tortillas ... she ate the tortillas": fewer words for the food served, same head noun."""
+    said, served = normalise(short).split(), normalise(long).split()
+    return bool(said) and len(said) < len(served) and singular(said[-1]) == singular(served[-1]) \
+        and set(said) <= set(served)

@@ -159,12 +159,23 @@ _REPORTED_SHARE = {"nothing": "none"}
 _SPAT_ONE = re.compile(r"\b(?:spit|spat|threw|dropped)\s+(?:out\s+)?the\s+(?:second|other|last|third)\s+(?:one|half)(?:\s+out)?"
                        r"(?=\s+so\s+(?:really|actually|only))", re.I)
 _REALLY_JUST = re.compile(r",?\s*\bso\s+(?:really|actually)\s+(?:just|only)\s+(?P<n>\d+|one|two|three|half)\b", re.I)
+_SO_ONLY = re.compile(r",?\s*\bso\s+(?:really|actually|basically|in the end)\s+(?:just|only)\s+"
+                      r"(?P<foods>[a-z][^.;!?\n\d]*)", re.I)
+
+
+def _so_only(m: re.Match) -> str:
+    """"so really just tortillas + cheese": each food named is what was eaten of what was served."""
+    foods = [f.strip() for f in re.split(r"\s*(?:,|\+|&|\band\b)\s*", m.group("foods")) if f.strip()]
+    return ". " + ", ".join(f"only ate {f}" for f in foods)
 _ALL_BUT = re.compile(r"\b(?:refused|rejected|wouldn'?t eat|didn'?t eat|would not eat|did not eat)\s+(?:everything|it all|all of it)"
                       r"\s+(?:except|but|besides|apart from|other than)\s+", re.I)
 _THE_WHOLE = re.compile(r"\b(?:the|her|his|a)\s+whole\s+(?!(?:half|halves|quarter|quarters|amount|thing|things|lot|cup|bowl|plate|jar|pouch|container|bottle|sippy|"
                         r"box|pack|packet|bag|tube|serving|portion|one|piece|slice|milk|wheat|grain|grains|day|time|way|"
                         r"family|meal|dinner|lunch|breakfast|snack|kid|kids|pack|tub|can|carton|glass|sandwich|egg|wrap|"
                         r"burrito|quesadilla)\b)(?=[a-z])", re.I)
+_CHEWED_THEN_SPAT = re.compile(r"\b(?P<who>he|she|they)\s+(?:chewed|gummed|mouthed|licked|tasted|sucked|bit|munched|gnawed)"
+                               r"(?:\s+on)?(?:\s+(?:it|them|a bit|a little|for a while))?\s*,?\s+(?:and|then|but)\s+(?:then\s+)?"
+                               r"(?:spit|spat)\s+(?:(?:it|them)\s+)?(?:all\s+|right\s+|back\s+)?out\b", re.I)
 _SPAT_OUT = re.compile(r"\b(?:spit|spat|spits)\s+(it|them|that|those)\s+(?:right\s+|straight\s+|back\s+|all\s+)?out\b", re.I)
 _FRACTION_WORDS = {"a half": 0.5, "two thirds": 2 / 3, "three quarters": 0.75, "a third": 1 / 3, "a quarter": 0.25}
 _CUT_PIECE = "cut piece"
@@ -210,7 +221,8 @@ _PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~
 # "(ate 3)", "(about 1/4)", "(1 slice ham, 2 slices bread)": a bracket that counts or says what was
 # eaten is read as segments of its own; "(the dino ones)", "(apple and spinach)" are asides.
 _PAREN = re.compile(r"\(\s*(?P<w>[^()]*?)\s*\)")
-_SAID = re.compile(r"\d(?![\d./]*\s*(?:%|-?\s*(?:inch|inches|in|cm)\b|\"))|\b(?:half|quarter|third|most|none|all|he|she|they|we|i|it|baby)\b", re.I)
+_SAID = re.compile(r"\d(?![\d./]*\s*(?:%|-?\s*(?:inch|inches|in|cm)\b|\"))|\b(?:half|quarter|third|most|none|all|he|she|they|we|i|it)\b"
+                   r"|\bbaby\s+(?:ate|had|took|drank|finished|refused|only|just)\b", re.I)  # "(apple/blueberry happy baby)": a brand
 # "2 quesadilla wedges (cut into 8)": how many pieces the whole food was cut into.
 _CUT_INTO = re.compile(r"[,(]?\s*(?:\b(?:it was|it's|its|they were|was|were|i)\s+)?\b(?:cut|sliced)\s+(?:up\s+)?"
                        r"(?:in|into|in to)\s+(?P<n>\d+|two|three|four|five|six|eight|ten|twelve|wedges|triangles|squares|"
@@ -307,9 +319,11 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     light = re.sub(r"\bw/\s*|(?<=[a-z)] )w (?=[a-z\d½¼¾⅓])", " with ", light, flags=re.I)  # "pancakes w syrup", "w 1 tbsp"
     light = _REPORTED.sub(lambda m: f"{m.group('verb')} {_REPORTED_SHARE.get(m.group('share').lower(), m.group('share'))}"
                                     f" of the ", light)  # "sheet says 'ate all' for soup": all of the soup
+    light = _CHEWED_THEN_SPAT.sub(r"\g<who> spat out", light)  # "cucumber she chewed and spit out": that food only
     light = _SPAT_OUT.sub(r"refused \1", light)  # "tried the kimchi and spit it right out": none of it
     light = _SPAT_ONE.sub(" ", light)  # "2 lumpia but spat the second one out so really just 1": the count says
     light = _REALLY_JUST.sub(r", ate \g<n>", light)
+    light = _SO_ONLY.sub(_so_only, light)  # "picked out the beef so really just tortillas + cheese"
     light = _ALL_BUT.sub("only ate ", light)  # "refused everything except 4 bites of rice"
     light = _THE_WHOLE.sub("1 whole ", light)  # "the whole hot dog" is one hot dog
     light = re.sub(r"\bnothing\s+but\b|\bnothing\s+except\b", "only", light, flags=re.I)  # "ate nothing but ketchup"
@@ -413,7 +427,7 @@ def _food_before_verb(segment: str) -> list[str]:
         return [segment]
     verb = _FOOD_VERB.match(segment)
     subject = verb.group("subj").strip() if verb else ""
-    if not subject or not subject[0].islower() or _PASSIVE.search(segment):
+    if not subject or not (subject[0].islower() or subject[0].isdigit()) or _PASSIVE.search(segment):
         return [segment]
     rest = normalise(_HEDGE.sub("", segment[verb.end():].strip())).split()
     said = [w for w in content_tokens(normalise(subject).split()) if w not in ("so", "and", "then")]
@@ -471,9 +485,14 @@ def _bracket(m: re.Match) -> str:
         parts = [p for p in words.split(",") if p.strip()]  # "(the puffed ones, she ate 3)": the kind, then the count
         kinds = [p for p in parts if _THE_ONES.match(p)]
         said = ",".join(p for p in parts if p not in kinds)
-        aside = "".join(f" \x03{'_'.join(normalise(k).split())}\x03" for k in kinds)
+        aside = "".join(_aside(k) for k in kinds)
         return f"{aside}, \x06{said}\x06," if said.strip() else aside  # marked: may restate the food before it
-    return " \x03" + "_".join(normalise(words).split()) + "\x03"
+    return _aside(words)
+
+
+def _aside(words: str) -> str:
+    """Bracketed words kept beside the food: "(apple/blueberry happy baby)" is one aside, not two foods."""
+    return " \x03" + "_".join(normalise(words.replace("/", " ")).split()) + "\x03"
 
 
 _BOTH = re.compile(r"^(?:\w+\s+){0,3}?(?:of\s+)?(?:them\s+)?both(?:\s+of\s+them)?\s*$", re.I)  # "most of both"
@@ -531,7 +550,7 @@ def _parse_segment(segment: str, clause: int, carry):
                         or passive.group("spat")) else 1.0
         segment = segment[: passive.start()]
     segment = _HEDGE.sub("", _HEDGE.sub("", segment.strip()))
-    if (said := _share_said_of_before(segment, bool(verb) and kind == EAT, clause)) is not None:
+    if (said := _share_said_of_before(segment, bool(verb) and kind == EAT, clause, bracketed)) is not None:
         return said, status
     unshared = segment
     segment, found = _share(segment)
@@ -595,19 +614,19 @@ _WENT_DOWN = re.compile(r"^(?P<amount>(?:an?|one|two|three|\d+(?:[./]\d+)?)\s+(?
                         r"(?:went down|went in|made it in|made it down|got eaten|was eaten|eaten|stayed down|got in)\s*$", re.I)
 
 
-def _share_said_of_before(segment: str, eaten: bool, clause: int) -> ParsedItem | None:
+def _share_said_of_before(segment: str, eaten: bool, clause: int, bracketed: bool = False) -> ParsedItem | None:
     """"ate like 2/3", "3/4 eaten", "ate half of one", "ate 2 squares", "2 of the 4 triangles": how much
     of what was just listed was eaten, naming no food."""
     text = segment.strip(" ,.!")
     if (m := _BARE_SHARE.match(text)) and (eaten or m.group("eaten")):
         share = _FRACTION_WORDS.get((m.group("w") or "").lower()) or int(m.group("a")) / max(int(m.group("b")), 1)
         return ParsedItem(segment, (), min(share, 1.0), None, "bite", clause, True, None, EAT)
-    if not eaten:
-        return None
-    if (m := _COUNT_ONLY.match(text)) and m.group("part"):
+    if (m := _COUNT_ONLY.match(text)) and m.group("part") and (eaten or bracketed):  # "banana (a quarter of one)"
         part = m.group("part").lower()  # "she ate half of one": half a piece
         count = number_value(part) or {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "a third": 1 / 3}[part]
         return ParsedItem(segment, (), None, None, "bite", clause, True, count, EAT)
+    if not eaten:
+        return None
     if m := _PIECES_EATEN.match(text):
         n = m.group("n").lower()
         count = _NUMBERS.get(n) or _WORD_NUMBERS.get(n) or number_value(n) or 1.0

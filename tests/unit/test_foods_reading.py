@@ -136,3 +136,75 @@ def test_the_day_around_the_food_is_not_a_food(table, text, food):
 
 def test_teething_biscuits_are_still_a_food(table):
     assert names(analyze_meal("he had 2 teething biscuits", table, 12)) == ["teething biscuits"]
+
+
+# 5. Who spat out what: "she chewed and spit out" is the food just before, not the whole sentence --------
+
+@pytest.mark.parametrize("text, kept, spat", [
+    ("1/4 cup of rice and 5 pieces of cucumber she chewed and spit out", "rice", "cucumber"),
+    ("1/2 cup pasta and 3 broccoli florets he gummed on and then spat out", "pasta", "broccoli"),
+    ("2 tbsp hummus and a cracker she licked it and spit it out", "hummus", "cracker"),
+])
+def test_chewed_then_spat_out_is_the_last_food(table, text, kept, spat):
+    meal = analyze_meal(text, table, 14)
+    grams = {i.name: i.grams for i in meal.items}
+    assert any(kept in n and g > 0 for n, g in grams.items()), grams
+    assert all(g == 0 for n, g in grams.items() if spat in n), grams
+
+
+# 6. A bracket of flavours or a brand is one aside, and "1 pouch ... ate all" keeps the pouch -----------
+
+@pytest.mark.parametrize("text", [
+    "snack: 1 pouch (apple/blueberry happy baby) ate all",
+    "1 pouch (pear/spinach) finished it",
+    "1 pouch (mango/banana baby brand)",
+])
+def test_a_flavour_bracket_is_one_food(table, text):
+    meal = analyze_meal(text, table, 14)
+    assert len(meal.items) == 1 and 60 < meal.items[0].grams < 130, [(i.name, i.grams) for i in meal.items]
+
+
+@pytest.mark.parametrize("text, alone", [
+    ("1 banana ate half", "half a banana"),
+    ("2 waffles ate 1", "1 waffle"),
+])
+def test_a_counted_food_then_what_was_eaten(table, text, alone):
+    assert analyze_meal(text, table, 24).totals["kcal"] == pytest.approx(
+        analyze_meal(alone, table, 24).totals["kcal"], rel=0.1)
+
+
+# 7. "so really just X + Y": what was eaten of what was served, not more food ---------------------------
+
+@pytest.mark.parametrize("text, gone", [
+    ("pasta with chicken and peas, she left the peas so basically just pasta and chicken", "peas"),
+    ("2 tacos - corn tortillas w ground beef and cheese. he picked out the beef so really just tortillas + cheese",
+     "beef"),
+    ("rice, beans and avocado. she spat out the beans so actually only rice and avocado", "beans"),
+])
+def test_so_really_just_names_no_new_food(table, text, gone):
+    meal = analyze_meal(text, table, 30)
+    eaten = [i.name for i in meal.items if i.grams > 0]
+    assert len(eaten) == len(set(eaten)), eaten
+    assert not any(gone in n for n in eaten), eaten
+
+
+# 8. "(a quarter of one)": of one whole food, not of a guessed serving ------------------------------------
+
+@pytest.mark.parametrize("text, food, share", [
+    ("yogurt with mashed banana (about a quarter of one)", "banana", 0.25),
+    ("toast and pear (maybe half of one)", "pear", 0.5),
+    ("cereal w avocado (like a third of one)", "avocado", 1 / 3),
+])
+def test_a_share_of_one_whole(table, text, food, share):
+    meal = analyze_meal(text, table, 18)
+    whole = analyze_meal(f"1 {food}", table, 18).items[0].grams
+    got = next(i.grams for i in meal.items if food in i.name)
+    assert got == pytest.approx(whole * share, rel=0.1)
+
+
+# 9. Spoonfuls of a dish are spoonfuls, whatever their size ------------------------------------------------
+
+@pytest.mark.parametrize("text", ["tried khichdi today, 3 small spoons maybe", "3 big spoons of mac and cheese",
+                                  "2 spoons of jollof rice"])
+def test_spoonfuls_of_a_dish(table, text):
+    assert analyze_meal(text, table, 10).totals["kcal"] < 60
