@@ -114,6 +114,19 @@ _BAD_DAY = re.compile(r"(?:^|(?<=[,.;!?\n])|(?<=\band))\s*teething\b(?!\s+(?:bis
                       r"(?:ate|had|would eat|will eat|took))\s*(?:were|was)?\s*[:\-]?"
                       r"|\b(?:i'?m\s+|im\s+)?not\s+sure\s+(?:of|about|on)\s+(?:the\s+)?(?:weight|amount|size|grams|how much)\b",
                       re.I)
+# "she likes congee WAY more than the egg", "my mom swears by prunes": what a child or grown-up likes, said in a
+# sentence of its own with no amount and no eating, is talk about food, not a food eaten.
+_TASTE = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:and\s+|but\s+|so\s+|honestly\s+)?(?:she|he|they|lo|baby|(?:my|her|his|our)\s+"
+                    r"(?:mom|mum|mil|dad|grandma|nana|husband|wife|partner|mother in law|mother-in-law))\s+"
+                    r"(?:really\s+|totally\s+|just\s+|always\s+|def\s+|definitely\s+|still\s+)?(?:likes|loves|prefers|swears by|"
+                    r"hates|adores|is obsessed with|is into|is a fan of|cant get enough of|can'?t get enough of)\b"
+                    r"(?![^,.;!?\n]*(?:\b(?:ate|had|drank|finished|eaten)\b|\d))"
+                    r"(?![^,.;!?\n]*,\s*(?:and\s+|so\s+)?(?:(?:she|he|they)\s+)?(?:ate|had|drank|finished)\b)[^,.;!?\n]*", re.I)
+# "1/4 cup of congee my mom made", "dal that my MIL makes": who made it, said after the food.
+_MADE_BY = re.compile(r"\s+(?:that\s+|which\s+)?(?:my|our|her|his|their)\s+(?:[a-z]+\s+){0,2}?(?:mil|fil|mom|mum|mother|dad|"
+                      r"husband|wife|partner|grandma|nana|nonna|abuela|lola|mother in law|in laws|sister|aunt|auntie|neighbou?r|"
+                      r"friend|daycare|sitter|nanny)\s+(?:made|makes|cooked|cooks|baked|bakes|brought|sent|bought|packed|froze)\b"
+                      r"(?=\s*(?:$|[,.;!?)\n]|and\b|with\b|for\b|but\b))", re.I)
 # "she was teething and had a banana": the state goes, the food after it stays (not teething biscuits).
 _TEETHING = re.compile(r"\b(?:she|he|they|baby|lo|[A-Z][a-z]+)(?:'?s|'?re| is| are| was| were| has been| have been)\s+"
                        r"(?:(?:still|so|really|just|badly)\s+)?teething\b(?:\s+(?:again|so bad|like crazy|badly))?", re.I)
@@ -126,6 +139,9 @@ _STAINED_BY = re.compile(r"\b(?:(?:her|his|their|the|my)\s+)?(?:lips?|face|hands
                          r"poops?|poo|diapers?|nappy|nappies|bib|clothes|shirt|onesie)\s+(?:(?:is|are|was|were|got|gets|look\w*|"
                          r"turned|went|going|all|so|totally|bright)\s+){0,3}(?:purple|blue|red|orange|green|yellow|pink|black|"
                          r"stained|covered)\s+(?:from|after|with|by)\s+(?:the\s+|all\s+the\s+|eating\s+|her\s+|his\s+)?", re.I)
+# "red everything", "purple everywhere", "mess all over the kitchen": what the food did to the room.
+_MESS = re.compile(r"\b(?:(?:purple|red|orange|green|yellow|pink|blue|black|brown|sticky)\s+(?:everything|everywhere|all over)|"
+                   r"(?:mess|food|it|crumbs)\s+(?:was\s+|got\s+|went\s+)?everywhere|(?:covered|painted)\s+(?:in|with)\s+it)\b", re.I)
 _PARENT_FELT = re.compile(r"\b(?:and\s+)?i\s+(?:totally\s+|kinda\s+|literally\s+)?(?:panicked|freaked(?: out)?|"
                           r"lost it|screamed|laughed|cried)(?:\s+for\s+a\s+(?:sec|second|minute|moment))?\b", re.I)
 # "my polish MIL made them", "grandma cooked it": who made the food, not a food.
@@ -239,7 +255,7 @@ def strip_filler(text: str) -> str:
     text = _WHEN_TAIL.sub(" ", text)
     text = INTERJECTIONS.sub(" ", text)
     text = _CHATTER.sub(" ", _BAD_DAY.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _WHO_MADE.sub(" ", text))))))
-    text = _PARENT_FELT.sub(" ", _STAINED_BY.sub(" ", text))
+    text = _PARENT_FELT.sub(" ", _STAINED_BY.sub(" ", _MADE_BY.sub(" ", _TASTE.sub(" ", _MESS.sub(" ", text)))))
     text = _PLACE_PHRASE.sub(" ", text)  # before the people: "at his cousins bday party" goes whole
     text = _PEOPLE_PLACE.sub(" ", _AT_FAMILY.sub(" ", _HAND_SIZE.sub(" ", _PIECE_SIZE.sub(" ", text))))
     text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", _ILLNESS.sub(" ", text))))

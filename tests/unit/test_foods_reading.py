@@ -208,3 +208,40 @@ def test_a_share_of_one_whole(table, text, food, share):
                                   "2 spoons of jollof rice"])
 def test_spoonfuls_of_a_dish(table, text):
     assert analyze_meal(text, table, 10).totals["kcal"] < 60
+
+
+# 10. Talk about food after the meal is no second helping: "she likes congee WAY more", "my mom made" ----
+
+@pytest.mark.parametrize("text, food", [
+    ("1/2 cup of congee and 3 oz milk. she swears by congee for everything lol", "congee"),
+    ("1/4 cup dal and 2 tbsp rice. he loves dal", "dal"),
+    ("2 tbsp pear puree and 1/4 cup of oatmeal. she likes oatmeal WAY more than the pear", "oatmeal"),
+    ("1/2 cup mac and cheese. honestly he prefers mac and cheese to anything", "mac and cheese"),
+])
+def test_liking_a_food_is_not_eating_it_again(table, text, food):
+    meal = analyze_meal(text, table, 18)
+    measured = analyze_meal(text.split(". ")[0], table, 18)
+    assert meal.totals["kcal"] == pytest.approx(measured.totals["kcal"], rel=0.02), names(meal)
+
+
+@pytest.mark.parametrize("text", [
+    "1/4 cup of congee my mom made",
+    "1/4 cup of dal that my mil makes",
+    "1/4 cup of lentil soup our nanny cooked, and 2 crackers",
+])
+def test_who_made_it_is_no_food(table, text):
+    meal = analyze_meal(text, table, 18)
+    assert not meal.unknown and meal.totals["kcal"] > 20, (names(meal), meal.unknown)
+
+
+@pytest.mark.parametrize("text, food", [
+    ("she ate 1 cup of strawberries by herself today haha red everything", "strawberries"),
+    ("1/2 cup blueberries, purple everywhere lol", "blueberries"),
+    ("1 cup of beet puree, covered in it", "beet puree"),
+])
+def test_the_mess_is_no_food(table, text, food):
+    assert names(analyze_meal(text, table, 18)) == [food]
+
+
+def test_liking_then_eating_keeps_the_food(table):
+    assert analyze_meal("she loves bananas, ate 2", table, 18).totals["kcal"] > 0
