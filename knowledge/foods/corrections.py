@@ -24,6 +24,9 @@ _DROP = re.compile(r"\b(?:skip|ignore|scratch|forget|don'?t\s+count|do\s+not\s+c
 # After the mark, the right food: "it was goldfish", "make that 10", "i meant".
 _INSTEAD = re.compile(r"^(?:it\s+was|it'?s|its|they\s+were|that\s+was|make\s+(?:that|it)|i\s+meant|i\s+mean|"
                       r"it\s+was\s+actually|was)\s+", re.I)
+# "it was regular PB, 1 tsp": the food, then its amount; put back in the order a list is read in.
+_AMOUNT_AFTER = re.compile(r"^(?P<food>[a-z][a-z' ]*?),\s*(?P<amount>\d+(?:[./]\d+)?\s*(?:tsp|tbsp|cups?|oz|g|ml|pieces?|"
+                           r"slices?|spoonfuls?)?)(?=\s*(?:$|[,.;!?\n]))", re.I)
 # Where the drop's reason ends: the end of the sentence or a dash that resumes the list.
 _REASON_END = re.compile(r"(?<!\d)[.;!?\n](?!\d)|\s[-\u2013]\s|,\s*(?=(?:and\s+|then\s+|plus\s+)?(?:an?|one|\d|some|the)\b)",
                          re.I)
@@ -58,7 +61,7 @@ def _apply(text: str, mark: re.Match) -> str:
     if _DROP.search(after[: (end := _reason_end(after))]):
         rest = after[end:].lstrip(" -\u2013")
         return before[:start] + rest
-    return before[:start] + _INSTEAD.sub("", after.lstrip())
+    return before[:start] + _AMOUNT_AFTER.sub(r"\g<amount> \g<food>", _INSTEAD.sub("", after.lstrip()), count=1)
 
 
 def _reason_end(after: str) -> int:

@@ -225,8 +225,9 @@ _BARE_AGE = re.compile(r"\b(?:she|he|(?:my|our)\s+(?:son|daughter|boy|girl|baby|
                        r"(?:almost|nearly|just|only|about|now)?\s*\d+(?:\.\d+)?"
                        r"(?:\s+and\s+a\s+half)?(?=\s*(?:$|[,.;!?)\n]|and\b|so\b|but\b|now\b|too\b))", re.I)
 # "my son (4) ate", "She (3.5) had", "Eli (19mo)": an age in brackets after who it is.
-_BRACKET_AGE = re.compile(rf"(?P<who>\b{_WHO})\s*\(\s*(?:almost\s+|nearly\s+)?\d+(?:\.\d+)?\s*(?:{_AGE_UNIT})?\s*(?:old\s*)?\)",
-                          re.I)
+_WHO_BRACKETED = _WHO.replace("(?:[A-Z][a-z]+)", "(?-i:[A-Z][a-z]+)")  # "Eli (19mo)"; not "blueberries (10)"
+_BRACKET_AGE = re.compile(rf"(?P<who>\b{_WHO_BRACKETED})\s*\(\s*(?:almost\s+|nearly\s+)?\d+(?:\.\d+)?\s*(?:{_AGE_UNIT})?\s*"
+                          r"(?:old\s*)?\)", re.I)
 
 
 # "DD 3.5 at mcdonalds", "DS 2, had...": a bare number right after who the child is, then no food.
@@ -234,9 +235,22 @@ _WHO_AGE = re.compile(r"\b(?P<who>dd|ds|lo)\s+\d(?:\.\d)?(?=\s*(?:$|[,.:;!?)\n-]
                       re.I)
 
 
+_EATS_NEXT = re.compile(r"\s*(?:had|has|ate|eats|drank|is|was|loved|tried|refused|finished|just|only|wouldn'?t|won'?t|"
+                        r"didn'?t)\b", re.I)
+
+
+def _who_without_age(m: re.Match) -> str:
+    """"Maya (3) had": the name stays, the age goes; "Goldfish (20) and milk" is a count, not an age."""
+    who, said = m.group("who"), m.group(0)
+    if who[0].isupper() and not re.search(r"[a-z]\s*\)$", said, re.I) and not _EATS_NEXT.match(m.string, m.end()) \
+            and who.lower() not in ("she", "he", "they", "baby", "bub", "lo", "dd", "ds", "son", "daughter", "kid", "toddler"):
+        return said
+    return who
+
+
 def strip_ages(text: str) -> str:
     """Remove the child's age said in passing; the people words before it go too when they lead it."""
-    text = _WHO_AGE.sub(lambda m: m.group("who"), _BRACKET_AGE.sub(lambda m: m.group("who"), text))
+    text = _WHO_AGE.sub(lambda m: m.group("who"), _BRACKET_AGE.sub(_who_without_age, text))
     return _BARE_AGE.sub(" ", _AGE.sub(" ", text))
 
 

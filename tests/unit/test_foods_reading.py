@@ -245,3 +245,26 @@ def test_the_mess_is_no_food(table, text, food):
 
 def test_liking_then_eating_keeps_the_food(table):
     assert analyze_meal("she loves bananas, ate 2", table, 18).totals["kcal"] > 0
+
+
+# 11. A count in brackets after a food is a count, not the child's age ---------------------------------
+
+@pytest.mark.parametrize("text, alone", [
+    ("some blueberries (10)", "10 blueberries"),
+    ("Goldfish (20) and a cheese stick", "20 goldfish and a cheese stick"),
+    ("grapes (8), cut in quarters", "8 grapes"),
+])
+def test_a_bracketed_count_is_no_age(table, text, alone):
+    assert analyze_meal(text, table, 30).totals["kcal"] == pytest.approx(
+        analyze_meal(alone, table, 30).totals["kcal"], rel=0.05)
+
+
+def test_a_name_with_an_age_still_loses_the_age(table):
+    assert names(analyze_meal("Maya (3) had 1/2 cup pasta", table, 36)) == ["pasta"]
+
+
+def test_a_correction_with_its_amount_after(table):
+    meal = analyze_meal("1/3 cup yogurt mixed with 1 tbsp pb powder... no wait it was regular PB, 1 tsp. and 10 blueberries",
+                        table, 24)
+    pb = next(i for i in meal.items if "peanut butter" in i.description.lower())
+    assert 4 < pb.grams < 6
