@@ -20,7 +20,7 @@ from knowledge.foods.dips import dips_counted
 from knowledge.foods.dish_amounts import as_food, dish_share, dish_words
 from knowledge.foods.brands import without_brand_labels
 from knowledge.foods.dish_parts import minor_parts_follow, settle_dish_parts, without_unmeasured_repeats
-from knowledge.foods.eaters import for_child
+from knowledge.foods.eaters import eaters, for_child
 from knowledge.foods.eaten import apply_back, apply_count, eaten_of_offered, merge_outcome
 from knowledge.foods.food_item import FoodItem, with_eaten
 from knowledge.foods.joins import joined_items
@@ -63,7 +63,8 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
         return _story_then_details(text, parts, table, age_months, llm_parse)
     parsed = parse_meal(text, tuple(table.names.separator_keys))
     meal = MealSoFar()
-    for p in joined_items(chips_as_fries(parsed.items, text), table):
+    names = {n.lower() for n in eaters(text)}  # "Kai had 1/2 cup": Kai is who ate, not kai lan
+    for p in joined_items(chips_as_fries([p for p in parsed.items if p.raw.strip().lower() not in names], text), table):
         if p.refers_back and p.eaten_count is not None:
             apply_count(meal.items, meal.clauses, p, table, age_months)
         elif p.refers_back:

@@ -11,14 +11,14 @@ import re
 
 # "no wait", "wait no", "actually no", "scratch that", "sorry I mean", "correction:" ("oh wait" often adds a food).
 _MARK = re.compile(
-    r"[\s?!.,\-\u2013]*\b(?:no\s*,?\s*wait|wait\s*,?\s*no|actually\s*,?\s*no|no\s+actually|scratch\s+that|"
+    r"[\s?!.,\-\u2013]*\b(?:no\s*,?\s*wait|wait\s*,?\s*no|actually\s*,?\s*no|no\s+(?:(?:he|she|they)\s+)?actually|scratch\s+that|"
     r"sorry\s*,?\s*(?:i\s+)?(?:mean|meant)|i\s+meant|correction)\b[\s,:!.\-]*",
     re.I)
 # Where the corrected food phrase begins, looking back from the mark.
 _OPENS = re.compile(r"(?:^|[,;:(\n]|(?<!\d)\.(?!\d)|\s[-\u2013]\s|\b(?:and|plus|then|with)\b|[&+])\s*", re.I)
 # After the mark, the food is dropped: "skip that", "dont count it", "he wont eat edamame".
 _DROP = re.compile(r"\b(?:skip|ignore|scratch|forget|don'?t\s+count|do\s+not\s+count|doesn'?t\s+count|not\s+that|"
-                   r"(?:he|she|they)\s+(?:won'?t|wont|doesn'?t|didn'?t|never|wouldn'?t|did\s+not|does\s+not)\s+"
+                   r"(?:(?:he|she|they)\s+)?(?:won'?t|wont|doesn'?t|didn'?t|never|wouldn'?t|did\s+not|does\s+not)\s+"
                    r"(?:eat|have|had|touch|like|want)|(?:he|she|they)\s+(?:only|just)\s+(?:licked|tasted|touched|sucked))\b",
                    re.I)
 # After the mark, the right food: "it was goldfish", "make that 10", "i meant".
@@ -35,9 +35,19 @@ _ONE_OF_TWO = re.compile(r"\b(?P<a>[a-z]+)\s*(?:/|\bor\b)\s*(?P<b>[a-z]+)\s*[,?]
                          r"pretty sure|actually)\s*,?\s*)*(?:it\s+was|it'?s|its|was)\s+(?P<which>[a-z]+)\b", re.I)
 
 
+# "3 sips of juice, not counting that", "some sorrel but i'm not counting that": the phrase before goes.
+_NOT_COUNTED = re.compile(r"\s*[,\-\u2013]?\s*(?:but\s+|so\s+)?(?:i'?m\s+|im\s+|i\s+am\s+)?(?:not\s+counting|not\s+going\s+to\s+count|"
+                          r"(?:i\s+)?(?:won'?t|wont|don'?t|dont)\s+count)\s+(?:that|it|those|them|this)\b[^.;!?\n]*", re.I)
+
+
 def without_corrections(text: str) -> str:
     """The text with each self-correction applied: the corrected phrase goes, what replaced it stays."""
     text = _ONE_OF_TWO.sub(_which_of_two, text)
+    for _ in range(5):
+        if (skip := _NOT_COUNTED.search(text)) is None:
+            break
+        opens = list(_OPENS.finditer(text[: skip.start()]))
+        text = text[: opens[-1].end() if opens else 0] + text[skip.end():]
     for _ in range(5):  # a text corrects itself a few times at most
         mark = _MARK.search(text)
         if mark is None:

@@ -122,6 +122,11 @@ _TASTE = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:and\s+|but\s+|so\s+|honestly\s+)?(
                     r"hates|adores|is obsessed with|is into|is a fan of|cant get enough of|can'?t get enough of)\b"
                     r"(?![^,.;!?\n]*(?:\b(?:ate|had|drank|finished|eaten)\b|\d))"
                     r"(?![^,.;!?\n]*,\s*(?:and\s+|so\s+)?(?:(?:she|he|they)\s+)?(?:ate|had|drank|finished)\b)[^,.;!?\n]*", re.I)
+# "she's 2 so honey is fine", "peanuts are ok now": whether a food is allowed, not a food eaten.
+_ALLOWED = re.compile(r"(?:\bso\s+|\band\s+)?\b[a-z]+\s+(?:is|are|'s)\s+(?:totally\s+|perfectly\s+)?(?:fine|ok|okay|safe|allowed)"
+                      r"(?:\s+(?:now|for her|for him|at (?:her|his|this) age))?\b", re.I)
+# "1/2 cup of the yogurt not a whole cup", "the big 6oz one not the little tube": what it was not.
+_NOT_THAT = re.compile(r",?\s+not\s+(?:a|an|the)\s+(?:whole|full|big|little|small|tiny|large)\s+[a-z]+\b", re.I)
 # "1/4 cup of congee my mom made", "dal that my MIL makes": who made it, said after the food.
 _MADE_BY = re.compile(r"\s+(?:that\s+|which\s+)?(?:my|our|her|his|their)\s+(?:[a-z]+\s+){0,2}?(?:mil|fil|mom|mum|mother|dad|"
                       r"husband|wife|partner|grandma|nana|nonna|abuela|lola|mother in law|in laws|sister|aunt|auntie|neighbou?r|"
@@ -181,8 +186,10 @@ _PREP_TAIL = re.compile(
     r"|(?:folded|rolled)\s+(?:over|up|in half)"
     r"|(?:saved|saving|kept|keeping|put away|putting away)\s+(?:the\s+)?(?:other half|rest|remainder|leftovers)"
     r"(?:\s+for\s+(?:later|tomorrow|lunch|dinner|a snack))?"
-    r"|(?:on|in|from|off)\s+(?:a|the|his|her|their|my|our)\s+(?:highchair|high chair|tray|plate|bowl|spoon|fork|"
+    r"|(?:on|in|from|off|out of)\s+(?:a|the|his|her|their|my|our)\s+(?:highchair|high chair|tray|plate|bowl|spoon|fork|"
     r"preloaded spoon|sippy cup|straw cup|open cup|cup|bottle)"
+    r"|(?:from|off|out of)\s+(?:my|our|his dad'?s|her dad'?s|daddy'?s|mommy'?s|mummy'?s)\s+(?:wrap|sandwich|burrito|taco|pizza|"
+    r"food|meal|dish|burger|salad)"  # "chicken pieces out of my wrap": the child's share of a grown-up's food
     r"|(?:with|using)\s+(?:a|the|his|her)\s+(?:spoon|fork|fingers|hands|preloaded spoon)"
     r"|(?:by|with)\s+(?:himself|herself|themselves|his hands|her hands|hand))\b",
     re.I,
@@ -270,6 +277,7 @@ def strip_filler(text: str) -> str:
     text = INTERJECTIONS.sub(" ", text)
     text = _CHATTER.sub(" ", _BAD_DAY.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _WHO_MADE.sub(" ", text))))))
     text = _PARENT_FELT.sub(" ", _STAINED_BY.sub(" ", _MADE_BY.sub(" ", _TASTE.sub(" ", _MESS.sub(" ", text)))))
+    text = _NOT_THAT.sub(" ", _ALLOWED.sub(" ", text))
     text = _PLACE_PHRASE.sub(" ", text)  # before the people: "at his cousins bday party" goes whole
     text = _PEOPLE_PLACE.sub(" ", _AT_FAMILY.sub(" ", _HAND_SIZE.sub(" ", _PIECE_SIZE.sub(" ", text))))
     text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", _ILLNESS.sub(" ", text))))

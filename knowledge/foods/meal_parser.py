@@ -111,6 +111,7 @@ _PASSIVE = re.compile(
 _DET = r"(?:the|her|his|their|my|your|our|its|that|this|those|these)\b"
 SHARES: tuple[tuple[str, float], ...] = (
     (rf"(?:about |around |roughly )?half(?: of)?(?= {_DET}| of\b| it\b| them\b| both\b|$)", 0.5),
+    (r"(?:her|his|their) (?:half|share)(?=$|\s)", 0.5),  # "split one with my 4 year old, she ate her half"
     (rf"(?:most|the majority)(?: of)?(?= {_DET}| it\b| them\b| both\b|$)", 0.75),
     (r"(?:most|the majority) of(?= an? )", 0.75),
     (rf"(?:some|part|a bit|a little|a little bit) of(?= {_DET}| it\b| them\b| both\b)", 0.4),
@@ -138,7 +139,7 @@ _DANGLING = re.compile(r"^(?:for|at|as|during)\s+|\s+(?:for|at|as|during|with|in
 _MEAL_TYPO = re.compile(r"\b[a-z]{4,9}\b", re.I)
 _HEDGE = re.compile(r"^(?:(?:so\s+)?(?:call it|let'?s say|lets call it|i'?ll say)|like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
                     r"only|just|literally|prob|honestly|actually|realistically|really|more like|more|closer to)\s+", re.I)
-_COUNT_ONLY = re.compile(r"^(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a couple|"
+_COUNT_ONLY = re.compile(r"^(?:all\s+(?:of\s+(?:the\s+)?)?)?(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a couple|"
                          r"a few)(?:\s+of\s+(?:them|those|these|it|(?:the\s+)?\d+(?:\s+(?:in|from)\s+(?:the|a)\s+"
                          r"(?:pack|packet|bag|box|tub|container|pouch|sleeve))?))?$|"  # "3 of 5 in the pack": 3
                          r"^(?P<part>half|a half|a quarter|a third|\d+/\d+)\s+(?:of\s+)?(?:one|a piece)$", re.I)
@@ -248,7 +249,7 @@ _SEGMENT = re.compile(
     r"|\s+(?=(?:he|she|they)\s+(?:only\s+|just\s+|then\s+)?(?:ate|had|finished|drank)\s+(?:like\s+|maybe\s+|about\s+)?"
     r"(?:\d+|half|all|most|one|two|three|four|five|a few|some)(?:\s+of\s+(?:them|it|those|these))?\s*(?:$|[,.;!?)]))"
     # "offered 5 strawberries he ate 3": the count eaten is said of the food before, not a food
-    r"|\s*&\s*|\s+\+\s+|(?<=[a-z])\s*/\s*(?=[a-z])",
+    r"|(?<!\b[A-Za-z])\s*&\s*(?!(?-i:[A-Z])(?:s|'s)?\b)|\s+&\s+|\s+\+\s+|(?<=[a-z])\s*/\s*(?=[a-z])",  # not "M&Ms"
     re.I,
 )
 

@@ -268,3 +268,48 @@ def test_a_correction_with_its_amount_after(table):
                         table, 24)
     pb = next(i for i in meal.items if "peanut butter" in i.description.lower())
     assert 4 < pb.grams < 6
+
+
+# 12. More of the reading: "ate all 20", "her half", "M&Ms", a name before "had", "not counting that" ------
+
+@pytest.mark.parametrize("text, alone", [
+    ("gave him 20 crackers, he ate all 20", "20 crackers"),
+    ("10 grapes, she ate all of the 10", "10 grapes"),
+    ("a pupusa de queso - split one with my 4 year old, she ate her half", "half a pupusa de queso"),
+])
+def test_all_of_a_count_and_her_half(table, text, alone):
+    meal = analyze_meal(text, table, 40)
+    assert len(meal.items) == len(analyze_meal(alone, table, 40).items), names(meal)
+    assert meal.totals["kcal"] == pytest.approx(analyze_meal(alone, table, 40).totals["kcal"], rel=0.05)
+
+
+@pytest.mark.parametrize("text", ["4 M&Ms", "a few m&ms and a banana", "bribes: 4 M&Ms lol"])
+def test_letter_and_letter_is_one_name(text):
+    from knowledge.foods.meal_parser import parse_meal
+    assert any("m and ms" in " ".join(i.words) for i in parse_meal(text).items)
+
+
+@pytest.mark.parametrize("text, food", [
+    ("cornmeal porridge. Kai had 1/2 cup", "cornmeal porridge"),
+    ("mashed potato, Bo ate 1/4 cup", "mashed potato"),
+])
+def test_a_name_before_had_is_who_ate(table, text, food):
+    assert names(analyze_meal(text, table, 20)) == [food]
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("1/2 cup rice and 3 sips of calamansi juice, not counting that", "juice"),
+    ("rice and peas, then some sorrel but i'm not counting that its a drink without amount", "sorrel"),
+    ("2 crackers, a bit of garlic sauce - no he actually didn't eat the sauce, spat it out. and half a banana", "sauce"),
+    ("1/2 cup of the yogurt not a whole cup, with a drizzle of honey, she's 2 so honey is fine", "whole"),
+])
+def test_what_the_parent_does_not_count(table, text, gone):
+    meal = analyze_meal(text, table, 24)
+    assert not any(gone in i.name or gone in i.raw for i in meal.items if i.grams > 0), names(meal)
+    assert meal.totals["kcal"] > 0
+
+
+@pytest.mark.parametrize("text", ["chicken pieces out of my wrap (maybe 1/4 cup)",
+                                  "some rice off my plate", "a few bites of chicken from daddy's burrito"])
+def test_from_a_grown_ups_plate_is_the_childs_food_only(table, text):
+    assert len(analyze_meal(text, table, 24).items) == 1
