@@ -28,13 +28,13 @@ MEAL_WORDS = {
 _TEA = re.compile(r"\b(?:for|at|after|before)\s+(?:her\s+|his\s+|their\s+|the\s+)?tea\b|\btea\s*time\b", re.I)
 _MEAL = "|".join(sorted(MEAL_WORDS, key=len, reverse=True))
 _MEAL_PHRASE = re.compile(  # the meal word goes; a dangling "for"/"at" is a stopword later
-    rf"\b(?:all\s+(?:of\s+)?(?:her\s+|his\s+|their\s+|the\s+)?(?=(?:{'|'.join(MEAL_WORDS)})\b))?(?:(?:morning|afternoon|midmorning|mid-morning|bedtime|evening)\s+)?(?:{_MEAL})\b"
+    rf"\b(?:all\s+(?:of\s+)?(?:her\s+|his\s+|their\s+|the\s+)?(?=(?:{'|'.join(MEAL_WORDS)})\b))?(?:(?:morning|afternoon|midmorning|mid-morning|bedtime|evening|am|pm)\s+)?(?:{_MEAL})\b"
     rf"(?:\s*time\b)?(?:\s*[:\-](?=\s))?",
     re.I,
 )
-_NEXT_MEAL = re.compile(rf"(?<=[,;])\s*(?:then\s+|and\s+)?(?:(?:morning|afternoon|bedtime|evening)\s+)?(?:{_MEAL})\b"
+_NEXT_MEAL = re.compile(rf"(?<=[,;])\s*(?:then\s+|and\s+)?(?:(?:morning|afternoon|bedtime|evening|am|pm)\s+)?(?:{_MEAL})\b"
                         r"\s*(?:[:\-\u2013]|was\b|were\b)?\s*", re.I)
-_MEAL_ALONE = re.compile(rf"^\s*(?:(?:morning|afternoon|bedtime|evening)\s+)?(?:{_MEAL})\s*$", re.I)
+_MEAL_ALONE = re.compile(rf"^\s*(?:(?:morning|afternoon|bedtime|evening|am|pm)\s+)?(?:{_MEAL})\s*$", re.I)
 _MEAL_TARGETS = ("breakfast", "lunch", "dinner", "supper", "snack")
 _LABEL = re.compile(r"^\s*[A-Z][\w']*\s*[:\-]\s+")
 
@@ -157,6 +157,16 @@ _DILUTED = re.compile(r"(?P<drink>(?<![,.;:!?\n])[^,.;:!?\n]+?)\s+(?:watered\s+d
 _REPORTED = re.compile(r"['\"]?\b(?P<verb>ate|drank|had)\s+(?P<share>all|most|some|half|none|nothing|a little|a bit)['\"]?"
                        r"\s+for\s+(?:the\s+|her\s+|his\s+|their\s+)?(?=[a-z])", re.I)
 _REPORTED_SHARE = {"nothing": "none"}
+# A daycare sheet's share, then what was served in brackets: the share is of each amount served.
+_SHARE_OF_SERVED = re.compile(r"\b(?P<verb>ate|drank|had)\s+(?P<share>all|most|some|half|none|nothing|a little|a bit|part)\s*"
+                              r"\((?P<served>[^()]*\d[^()]*)\)", re.I)
+
+
+def _served_then_share(m: re.Match) -> str:
+    """"ate MOST (1 tender, 1/4 cup corn served)" -> "(1 tender, 1/4 cup corn), ate MOST of it"."""
+    served = re.sub(r"\s*\b(?:was\s+|were\s+)?(?:served|offered|given)\b", "", m.group("served"))
+    share = _REPORTED_SHARE.get(m.group("share").lower(), m.group("share"))
+    return f"({served}), {m.group('verb')} {share} of it"
 _SPAT_ONE = re.compile(r"\b(?:spit|spat|threw|dropped)\s+(?:out\s+)?the\s+(?:second|other|last|third)\s+(?:one|half)(?:\s+out)?"
                        r"(?=\s+so\s+(?:really|actually|only))", re.I)
 _REALLY_JUST = re.compile(r",?\s*\bso\s+(?:really|actually)\s+(?:just|only)\s+(?P<n>\d+|one|two|three|half)\b", re.I)
@@ -318,6 +328,7 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     meal_type = detect_meal_type(light)
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
     light = re.sub(r"\bw/\s*|(?<=[a-z)] )w (?=[a-z\d½¼¾⅓])", " with ", light, flags=re.I)  # "pancakes w syrup", "w 1 tbsp"
+    light = _SHARE_OF_SERVED.sub(_served_then_share, light)  # "ate MOST (1 tender, 1/4 cup corn served)"
     light = _REPORTED.sub(lambda m: f"{m.group('verb')} {_REPORTED_SHARE.get(m.group('share').lower(), m.group('share'))}"
                                     f" of the ", light)  # "sheet says 'ate all' for soup": all of the soup
     light = _CHEWED_THEN_SPAT.sub(r"\g<who> spat out", light)  # "cucumber she chewed and spit out": that food only

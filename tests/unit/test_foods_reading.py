@@ -313,3 +313,23 @@ def test_what_the_parent_does_not_count(table, text, gone):
                                   "some rice off my plate", "a few bites of chicken from daddy's burrito"])
 def test_from_a_grown_ups_plate_is_the_childs_food_only(table, text):
     assert len(analyze_meal(text, table, 24).items) == 1
+
+
+# 13. A daycare sheet: "ate MOST (1 tender, 1/4 cup corn served)" is a share of each amount served ---------
+
+@pytest.mark.parametrize("text, served, share", [
+    ("Lunch: chicken tenders, corn, pears, ate MOST (1 tender, 1/4 cup corn, 1/4 cup pears served)",
+     "1 chicken tender, 1/4 cup corn, 1/4 cup pears", 0.75),
+    ("lunch: pasta and peas, ate half (1/2 cup pasta, 2 tbsp peas served)", "1/2 cup pasta and 2 tbsp peas", 0.5),
+    ("PM snack: cheese crackers ate ALL (5 crackers)", "5 cheese crackers", 1.0),
+    ("AM snack: apple slices, ate none (4 slices offered)", "4 apple slices", 0.0),
+])
+def test_a_share_of_what_was_served(table, text, served, share):
+    whole = analyze_meal(served, table, 30).totals["kcal"]
+    assert analyze_meal(text, table, 30).totals["kcal"] == pytest.approx(whole * share, rel=0.1, abs=1)
+
+
+@pytest.mark.parametrize("text", ["AM snack: a banana", "pm snack - a banana", "Afternoon snack: a banana"])
+def test_am_and_pm_snack_are_meal_words(table, text):
+    meal = analyze_meal(text, table, 30)
+    assert names(meal) == ["banana"] and meal.meal_type == "snack"
