@@ -47,9 +47,22 @@ def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
     weight = _dish_weight(entry, table)
     if q.unit in data["mass_g"]:
         return amount * data["mass_g"][q.unit] / weight, False
-    if q.unit in data["volume_ml"]:
-        return amount * data["volume_ml"][q.unit] * _cup_grams(entry, table) / 240 / weight, False
+    if (ml := _ml_of(q, age_months)) is not None:  # "3 small spoons of khichdi" are spoons of the dish
+        return amount * ml * _cup_grams(entry, table) / 240 / weight, False
+    if q.unit == "bite":
+        return amount * data["bite_g"][age_band(age_months)] / weight, False
     return amount, False
+
+
+def _ml_of(q: Quantity, age_months: int | None) -> float | None:
+    """Millilitres in one of the parent's `q.unit` of a dish: a cup, or a child's spoonful or handful."""
+    data, band = servings(), age_band(age_months)
+    size = data["size_factor"].get(q.size, 1.0) if q.size else 1.0
+    if q.unit == "spoonful":
+        return data["spoonful_ml"][band] * size
+    if q.unit == "handful":
+        return data["handful_cups"][band] * 240 * size
+    return data["volume_ml"].get(q.unit or "")
 
 
 _WATERY = frozenset({"14411", "06008", "06194", "06419"})  # water and broths

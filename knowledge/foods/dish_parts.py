@@ -279,11 +279,14 @@ def minor_parts_follow(items: list, with_eaten: Callable) -> list:
 
 def without_unmeasured_repeats(items: list) -> list:
     """"ketchup and milk ... 1 tbsp ketchup and 4 oz milk": a measured mention replaces an unmeasured one;
-    "taco - 1 hard shell taco": a one-word name is repeated by a measured, more precise one."""
+    "taco - 1 hard shell taco": a one-word name is repeated by a measured, more precise one; a dish told
+    with its amount is not eaten again where it is only named again."""
     measured = {i.ndb_no for i in items if not i.estimated}
     nouns = {_head_noun(i.name) for i in items if not i.estimated and not i.dish and len(i.name.split()) > 1}
     shorter = [_words(i.name) for i in items if not i.estimated and not i.dish]  # "chicken tenders ... 2 tenders"
-    return [i for i in items if not (i.estimated and i.grams > 0 and not i.dish and (
+    dishes = {i.dish for i in items if i.dish and not i.estimated}  # "1/2 cup of her congee ... swears by congee"
+    return [i for i in items if not (i.estimated and i.grams > 0 and i.dish in dishes) and not (
+        i.estimated and i.grams > 0 and not i.dish and (
         i.ndb_no in measured or (len(i.name.split()) == 1 and _head_noun(i.name) in nouns)
         or any(w and w < _words(i.name) and _head_noun(i.name) in w for w in shorter)))]
 

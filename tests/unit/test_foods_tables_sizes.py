@@ -1,0 +1,87 @@
+"""Issue 10, tables and sizes (meals12): dishes by the spoon, fast-food sizes, kid pieces, foods by their own names.
+
+Expected grams are SR28 WEIGHT.txt arithmetic, a label weight, or the recipe estimate in dishes.tsv."""
+import pytest
+
+from knowledge.foods import analyze_meal
+from tests.unit.test_foods_dishes_parts_pieces import grams_by_ndb, table  # noqa: F401 (the fixture)
+
+
+def _kcal(text: str, table, age: int = 18) -> float:
+    return analyze_meal(text, table, age).totals["kcal"]
+
+
+# A spoonful, a handful or a bite of a dish is of the dish, not of each of its parts ----------------
+
+@pytest.mark.parametrize("text, age, low, high", [
+    ("tried khichdi today, 3 small spoons maybe", 8, 5, 25),    # 3 baby spoons (5 ml, small): about 10 g
+    ("2 spoonfuls of jollof rice", 18, 8, 25),                  # 2 x 10 ml of jollof: about 15 g
+    ("a spoon of dal tadka and a spoon of rice", 10, 5, 25),
+    ("she had a handful of poha", 30, 40, 110),                 # a quarter cup
+    ("2 bites of pancit", 20, 10, 40),
+])
+def test_spoons_of_a_dish_are_spoons_of_the_dish(table, text, age, low, high):
+    assert low <= _kcal(text, table, age) <= high
+
+
+# A dish told with its amount, then only named again, is eaten once --------------------------------
+
+@pytest.mark.parametrize("text, dish_ndb, grams", [
+    ("he ate 1/2 cup of her congee and she swears by congee for everything lol", "20045", 49.0),
+    ("he had a cup of jollof rice, he loves jollof", "20045", 107.0),
+    ("2 tbsp of khichdi - she always wants khichdi", "20045", 10.8),
+])
+def test_a_dish_named_again_is_not_eaten_again(table, text, dish_ndb, grams):
+    assert grams_by_ndb(analyze_meal(text, table, 20))[dish_ndb] == pytest.approx(grams, abs=1.5)
+
+
+def test_congee_is_forty_percent_cooked_rice(table):
+    got = grams_by_ndb(analyze_meal("1/4 cup of rice porridge", table, 10))
+    assert got["20045"] == pytest.approx(24.5, abs=1.0) and got["14411"] == pytest.approx(36.8, abs=1.5)
+
+
+# Fast food: a size word names a serving; a Happy Meal is McDonald's ------------------------------
+
+@pytest.mark.parametrize("text, grams", [
+    ("4 nuggets and kids fries", 31.0),       # SR28 21238: kids serving 31 g
+    ("small fries and a burger", 71.0),       # small serving 71 g
+    ("he split a large fries with his sister, ate half", 77.0),
+    ("a small order of fries", 71.0),
+])
+def test_a_size_of_fries_is_a_serving(table, text, grams):
+    fries = [i for i in analyze_meal(text, table, 30).items if "french fried" in i.description.lower()]
+    assert sum(i.grams for i in fries) == pytest.approx(grams, abs=1.0)
+
+
+@pytest.mark.parametrize("text, ndb", [
+    ("happy meal: 4 nuggets + kids fries", "21309"),
+    ("she had a happy meal, 4 nuggets and some fries", "21238"),
+    ("chick fil a, 3 strips lol", "21143"),
+    ("chik fil 2 strips", "21143"),
+])
+def test_fast_food_names_its_restaurant(table, text, ndb):
+    assert ndb in grams_by_ndb(analyze_meal(text, table, 30))
+
+
+# Kid pieces ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, grams", [
+    ("gave him 5 little cubes of cheddar", 26.8),   # 3/4-inch cubes (0.42 of SR28's 17 g cubic inch), small
+    ("3 cubes of cheese", 21.4),
+    ("4 cubes of mozzarella", 30.2),                # SR28 01026 has no cubic inch: 18 g of 01027 stands in
+])
+def test_a_childs_cheese_cube_is_three_quarters_of_an_inch(table, text, grams):
+    assert sum(grams_by_ndb(analyze_meal(text, table, 20)).values()) == pytest.approx(grams, abs=8)
+
+
+# Foods by their own names -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, ndb", [
+    ("half a concha for dessert", "18955"),        # pan dulce, not a conch
+    ("2 conchas from the panaderia", "18955"),
+    ("a few bites of arroz", "20045"),
+    ("dinner was shepherd's pie, she ate 1/2 cup", "17225"),   # a shepherd's pie is lamb
+    ("cottage pie, about half a cup", "23570"),                 # a cottage pie is beef
+])
+def test_foods_by_their_own_names(table, text, ndb):
+    assert ndb in grams_by_ndb(analyze_meal(text, table, 30))
