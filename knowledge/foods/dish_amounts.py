@@ -37,6 +37,8 @@ def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
         return data["dish_share"][age_band(age_months)] * (q.vague or 1.0), True
     if q.unit == "piece" and entry is not None and entry.pieces:
         return amount / entry.pieces, False
+    if q.unit in (None, "piece") and entry is not None and entry.counted:  # "8 pelmeni", "3 small balls of fufu"
+        return amount / entry.counted * (data["size_factor"].get(q.size, 1.0) if q.size else 1.0), False
     if q.unit in CUT_SHARES and entry is not None:  # "2 wedges of a quesadilla (cut into 6)": 2 of 6
         return amount / (cut_into or CUT_SHARES[q.unit]), False
     if q.unit in (None, "serving", "piece") or entry is None:  # "a mini bagel with cream cheese": a small one
@@ -62,7 +64,12 @@ def _ml_of(q: Quantity, age_months: int | None) -> float | None:
         return data["spoonful_ml"][band] * size
     if q.unit == "handful":
         return data["handful_cups"][band] * 240 * size
+    if q.unit in _CONTAINERS:  # "a toddler bowl of bibimbap", "a small katori of poha"
+        return data["volume_ml"][q.unit] * size
     return data["volume_ml"].get(q.unit or "")
+
+
+_CONTAINERS = frozenset({"bowl", "plate", "glass", "mug", "bottle", "sippy"})  # sized as portions.py sizes them
 
 
 _WATERY = frozenset({"14411", "06008", "06194", "06419"})  # water and broths

@@ -204,10 +204,16 @@ def _heads(items: list, dish_words: Callable[[str], set[str]]) -> list[Head]:
 _KINDS = frozenset({"bread", "cheese", "tortillas", "pasta", "rice", "milk", "yogurt"})
 
 
+_MEAT_GROUPS = frozenset({"0500", "1000", "1300", "1700"})  # poultry, pork, beef, lamb
+
+
 def _kind(item) -> str | None:
-    """What kind of food an SR28 description says it is, when a dish has one of that kind."""
+    """What kind of food an SR28 description says it is, when a dish has one of that kind ("mince" of a
+    shepherd's pie is its ground lamb, whichever ground meat the parent's word found)."""
     if item.food_group == BREAD:
         return "bread"
+    if item.food_group in _MEAT_GROUPS and "ground" in item.description.lower():
+        return "ground meat"
     head = item.description.split(",")[0].lower()
     return head if head in _KINDS else None
 

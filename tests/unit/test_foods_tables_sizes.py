@@ -27,7 +27,7 @@ def test_spoons_of_a_dish_are_spoons_of_the_dish(table, text, age, low, high):
 # A dish told with its amount, then only named again, is eaten once --------------------------------
 
 @pytest.mark.parametrize("text, dish_ndb, grams", [
-    ("he ate 1/2 cup of her congee and she swears by congee for everything lol", "20045", 49.0),
+    ("he ate 1/2 cup of her congee and she swears by congee for everything lol", "20045", 42.0),
     ("he had a cup of jollof rice, he loves jollof", "20045", 107.0),
     ("2 tbsp of khichdi - she always wants khichdi", "20045", 10.8),
 ])
@@ -35,9 +35,42 @@ def test_a_dish_named_again_is_not_eaten_again(table, text, dish_ndb, grams):
     assert grams_by_ndb(analyze_meal(text, table, 20))[dish_ndb] == pytest.approx(grams, abs=1.5)
 
 
-def test_congee_is_forty_percent_cooked_rice(table):
+def test_congee_is_about_a_third_cooked_rice(table):
     got = grams_by_ndb(analyze_meal("1/4 cup of rice porridge", table, 10))
-    assert got["20045"] == pytest.approx(24.5, abs=1.0) and got["14411"] == pytest.approx(36.8, abs=1.5)
+    assert got["20045"] == pytest.approx(21.4, abs=1.0) and got["14411"] == pytest.approx(39.8, abs=1.5)
+
+
+# A dish eaten by the piece: "8 pelmeni", "2 small balls of eba", a sized bowl -------------------------
+
+@pytest.mark.parametrize("text, ndb, grams", [
+    ("pelmeni for dinner, 8 pelmeni", "20081", 33.3),        # 6 to the serving: 8/6 of 25 g flour
+    ("2 small balls of eba", "11134", 37.5),                 # 6 balls to a 200 g mound, small: 2 x 0.75 / 6
+    ("he had 3 balls of fufu", "11134", 75.0),
+    ("2 kofta", "17225", 80.0),                               # two skewers to the serving
+    ("4 pieces of karaage", "05098", 60.0),
+])
+def test_a_dish_eaten_by_the_piece(table, text, ndb, grams):
+    assert grams_by_ndb(analyze_meal(text, table, 24))[ndb] == pytest.approx(grams, abs=1.0)
+
+
+def test_a_sized_bowl_of_a_dish_is_sized(table):
+    toddler = grams_by_ndb(analyze_meal("a toddler bowl of bibimbap", table, 48))["20045"]
+    full = grams_by_ndb(analyze_meal("a bowl of bibimbap", table, 48))["20045"]
+    assert toddler == pytest.approx(full / 2, abs=0.5)
+
+
+def test_upma_carries_its_semolina_and_oil(table):
+    kcal = _kcal("upma 1/3 cup", table, 30)
+    assert 70 <= kcal <= 130  # 45 g dry rava and 9 g oil to a cup
+
+
+@pytest.mark.parametrize("text", [
+    "shepherd's pie, 3 or 4 spoonfuls of mash and mince, some peas",
+    "cottage pie - 2 tbsp mince and 2 tbsp mash",
+])
+def test_the_mince_of_a_pie_is_its_meat(table, text):
+    meal = analyze_meal(text, table, 19)
+    assert not [i for i in meal.items if i.name in ("lamb", "ground beef") and i.dish]  # the parent's mince replaces it
 
 
 # Fast food: a size word names a serving; a Happy Meal is McDonald's ------------------------------
