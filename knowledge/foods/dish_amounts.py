@@ -53,6 +53,10 @@ def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
         return amount * ml * _cup_grams(entry, table) / 240 / weight, False
     if q.unit == "bite":
         return amount * data["bite_g"][age_band(age_months)] / weight, False
+    counts = data["count_g_when_unknown"]
+    if q.unit != "slice" and q.unit in counts:  # "5 small cubes" of a dish are cubes, not 5 dishes
+        size = data["size_factor"].get(q.size, 1.0) if q.size else 1.0
+        return amount * counts[q.unit].get("mixed", counts[q.unit]["default"]) * size / weight, False
     return amount, False
 
 

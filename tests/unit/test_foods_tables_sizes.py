@@ -118,3 +118,35 @@ def test_a_childs_cheese_cube_is_three_quarters_of_an_inch(table, text, grams):
 ])
 def test_foods_by_their_own_names(table, text, ndb):
     assert ndb in grams_by_ndb(analyze_meal(text, table, 30))
+
+
+@pytest.mark.parametrize("text, ndb", [
+    ("nearly half a cup of rice and peas with curry chicken", "16033"),   # Caribbean rice and peas: kidney beans
+    ("rice & peas, 1/2 cup", "12118"),                                    # cooked in coconut milk
+    ("1 Nutri-grain bar (strawberry)", "19441"),
+    ("subway 6 inch turkey, she ate a third", "21207"),
+])
+def test_dishes_and_brands_by_their_names(table, text, ndb):
+    assert ndb in grams_by_ndb(analyze_meal(text, table, 40))
+
+
+@pytest.mark.parametrize("text, ndb, grams", [
+    ("1 Nutri-grain bar", "19441", 37.0),      # label: 1 bar = 37 g
+    ("8 pretzel sticks", "19047", 4.8),        # thin sticks, about 48 to the ounce
+    ("5 small cubes of lasagna", None, 26.2),  # cubes of a dish are cubes (7 g, small), not 5 dishes
+])
+def test_pieces_weigh_what_their_labels_say(table, text, ndb, grams):
+    got = grams_by_ndb(analyze_meal(text, table, 30))
+    assert (got[ndb] if ndb else sum(got.values())) == pytest.approx(grams, abs=0.5)
+
+
+@pytest.mark.parametrize("text", [
+    "the dog got most of his mac n cheese, he maybe had 2 spoonfuls. box kraft kind",
+    "1/2 cup mac and cheese, the kraft one",
+])
+def test_a_brand_naming_the_food_already_told_is_not_another_food(table, text):
+    assert len(analyze_meal(text, table, 30).items) == 1
+
+
+def test_chaos_is_not_congee(table):
+    assert "14411" not in grams_by_ndb(analyze_meal("feeding two is chaos, she had 1/2 cup pasta", table, 30))
