@@ -150,3 +150,35 @@ def test_a_brand_naming_the_food_already_told_is_not_another_food(table, text):
 
 def test_chaos_is_not_congee(table):
     assert "14411" not in grams_by_ndb(analyze_meal("feeding two is chaos, she had 1/2 cup pasta", table, 30))
+
+
+# A food with chatter after it is still the food ----------------------------------------------------
+
+@pytest.mark.parametrize("text, ndb", [
+    ("she ate 1 cup of strawberries 🍓 by herself today haha red everything", "09316"),
+    ("he had 2 pancakes lol sticky everything", "18293"),
+    ("LO had 1/4 cup of the red lentil soup i made", "16070"),
+])
+def test_words_after_a_food_that_name_no_food_leave_the_food(table, text, ndb):
+    assert ndb in grams_by_ndb(analyze_meal(text, table, 20))
+
+
+# More families' dishes, each by its recipe estimate --------------------------------------------------
+
+@pytest.mark.parametrize("text, ndbs", [
+    ("a spoonful of the bigos", {"11439", "07059"}),            # sauerkraut, kielbasa
+    ("feijão com arroz, 1/2 cup", {"20045", "16043"}),
+    ("1/4 cup kik alicha", {"16086"}),                          # yellow split peas
+    ("2 tbsp gomen", {"11162"}),                                # collards
+    ("2 tbsp curtido on her pupusa", {"11109", "02053"}),      # raw cabbage in vinegar
+    ("half a bammy", {"11134", "12118"}),
+    ("a cup of stew peas", {"16033", "12118"}),
+    ("a slice of hard dough bread", {"18069"}),
+    ("a piece of noodle kugel", {"20110", "01012"}),
+    ("half a knish", {"11934"}),
+    ("a cheese blintz", {"01012"}),
+    ("ofada rice, 1/4 cup", {"20041", "04055"}),
+    ("2 tbsp kontomire stew", {"11458", "04055"}),
+])
+def test_more_families_dishes_are_their_parts(table, text, ndbs):
+    assert ndbs <= set(grams_by_ndb(analyze_meal(text, table, 30)))
