@@ -182,3 +182,30 @@ def test_words_after_a_food_that_name_no_food_leave_the_food(table, text, ndb):
 ])
 def test_more_families_dishes_are_their_parts(table, text, ndbs):
     assert ndbs <= set(grams_by_ndb(analyze_meal(text, table, 30)))
+
+
+# Words parents use for a food's piece or for no food at all ---------------------------------------
+
+@pytest.mark.parametrize("text, ndb, grams", [
+    ("she ate 2 broccoli trees", "11091", 22.0),            # a tree is a floret (SR28 11 g)
+    ("3 little trees", "11091", 33.0),
+    ("udon noodles w/ a little soy + butter, he ate like half a cup", "20117", 88.0),  # the noodles, not the soup
+    ("Akamu with milk in the morning, about 150ml", "20322", 13.7),  # thin pap: 20 g maize meal a cup
+    ("ogi, 1 cup", "20322", 22.0),
+])
+def test_a_food_by_the_word_parents_use(table, text, ndb, grams):
+    assert grams_by_ndb(analyze_meal(text, table, 30))[ndb] == pytest.approx(grams, abs=1.0)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Annies bunnies, gave him a handful maybe 20 crackers, he ate all 20", 2),   # "all" is no soymilk
+    ("teething and refusing almost everything today, half a banana", 1),         # teething is no biscuit
+    ("she ate a teething biscuit", 1),
+])
+def test_words_that_are_no_food(table, text, kept):
+    assert len(analyze_meal(text, table, 14).items) == kept
+
+
+def test_half_a_bhatura_is_the_bhatura_of_the_chole_bhature(table):
+    kcal = _kcal("chole bhature at a wedding, she ate half a bhatura and maybe 2 tbsp chole", table, 30)
+    assert 120 <= kcal <= 220
