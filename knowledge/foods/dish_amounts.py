@@ -42,7 +42,7 @@ def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
     if q.unit in CUT_SHARES and entry is not None:  # "2 wedges of a quesadilla (cut into 6)": 2 of 6
         return amount / (cut_into or CUT_SHARES[q.unit]), False
     if q.unit in (None, "serving", "piece") or entry is None:  # "a mini bagel with cream cheese": a small one
-        return amount * (data["size_factor"].get(q.size, 1.0) if q.size else 1.0), False
+        return amount * _size_share(entry, q.size, table), False
     first_amount, first_unit = entry.components[0][1], entry.components[0][2].split()[0]
     if q.unit == first_unit:  # "3/4 cup of cheerios with milk": the cup is the cereal's
         return amount / first_amount, False
@@ -74,6 +74,19 @@ def _ml_of(q: Quantity, age_months: int | None) -> float | None:
 
 
 _CONTAINERS = frozenset({"bowl", "plate", "glass", "mug", "bottle", "sippy"})  # sized as portions.py sizes them
+
+
+def _size_share(entry, size: str | None, table: FoodTable) -> float:
+    """How much of a whole dish a sized one is: by its main part's own SR28 size ("a mini bagel with cream
+    cheese" is SR28's 26 g mini bagel of the dish's 99 g one), else servings.json's size factor."""
+    if not size:
+        return 1.0
+    parts = _parts(entry, table) if entry is not None else []
+    if parts and parts[0][1]:
+        sized = [p for p in parts[0][0].portions if p.unit == size and p.amount]
+        if sized:
+            return sized[0].grams / sized[0].amount / parts[0][1]
+    return servings()["size_factor"].get(size, 1.0)
 
 
 _WATERY = frozenset({"14411", "06008", "06194", "06419"})  # water and broths

@@ -209,3 +209,14 @@ def test_words_that_are_no_food(table, text, kept):
 def test_half_a_bhatura_is_the_bhatura_of_the_chole_bhature(table):
     kcal = _kcal("chole bhature at a wedding, she ate half a bhatura and maybe 2 tbsp chole", table, 30)
     assert 120 <= kcal <= 220
+
+
+@pytest.mark.parametrize("text, ndb, grams", [
+    ("a mini bagel with cream cheese", "18001", 26.0),          # SR28's mini bagel, not 0.35 of a big one
+    ("half of a mini bagel w cream cheese", "18001", 13.0),
+    ("a small bagel with cream cheese", "18001", 69.0),
+    ("3 baby rice cakes", "03997", 6.0),                         # Mum-Mum: 4 biscuits = 8 g
+    ("4 pieces of fried plantain", "09447", 48.0),               # a home slice about 12 g
+])
+def test_kid_pieces_by_their_own_size(table, text, ndb, grams):
+    assert grams_by_ndb(analyze_meal(text, table, 18))[ndb] == pytest.approx(grams, abs=0.6)
