@@ -220,3 +220,14 @@ def test_half_a_bhatura_is_the_bhatura_of_the_chole_bhature(table):
 ])
 def test_kid_pieces_by_their_own_size(table, text, ndb, grams):
     assert grams_by_ndb(analyze_meal(text, table, 18))[ndb] == pytest.approx(grams, abs=0.6)
+
+
+@pytest.mark.parametrize("text, grams", [
+    ("Yo Baby yogert, the whole cup", 113.0),     # YoBaby label: 4 oz
+    ("a yogurt cup", 113.0),                      # a kid's cup, not a measuring cup of 245 g
+    ("half a yogurt cup", 56.5),
+    ("a juice box", 209.0),                       # 6.75 fl oz kids' box
+    ("2 juice boxes", 418.0),
+])
+def test_kid_packages_weigh_their_labels(table, text, grams):
+    assert sum(grams_by_ndb(analyze_meal(text, table, 18)).values()) == pytest.approx(grams, abs=0.6)
