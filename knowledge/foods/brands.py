@@ -104,14 +104,16 @@ def _stage(words: list[str]) -> tuple[list[str], int | None]:
 
 def without_brand_labels(items: list) -> list:
     """"mcdonalds - 4 piece nugget": a restaurant named alone before its items is where, not a food; so is
-    "Wendy's kids meal, 4 nuggets": words that name none of the food it stood for ("kids meal")."""
+    "Wendy's kids meal, 4 nuggets": words that name none of the food it stood for ("kids meal"); so is
+    "mac n cheese ... box kraft kind": a brand that names the food already told."""
     out = []
     for i, item in enumerate(items):
         words = item.name.split()
         brand = split_brand(words)
-        label = brand.brand is not None and not _names_its_food(brand, item) and any(
+        label = brand.brand is not None and not _names_its_food(brand, item) and (any(
             later.name.split()[: len(brand.brand_words)] == list(brand.brand_words)
             and len(later.name.split()) > len(brand.brand_words) for later in items[i + 1:])
+            or any(_head(other) == _head(item) for other in items if other is not item))  # "mac n cheese ... kraft kind"
         if not label:
             out.append(item)
     return out
@@ -123,3 +125,8 @@ def _names_its_food(brand, item) -> bool:
     if brand.rest and brand.brand.food_for(brand.rest) is not None:
         return True
     return any(len(w) > 2 and any(w[:4] in d for d in desc_words(item.description)) for w in brand.rest)
+
+
+def _head(item) -> str:
+    """The SR28 description's head ("macaroni and cheese"): a box or a restaurant's is the same food told."""
+    return item.description.split(",")[0].lower()

@@ -37,10 +37,12 @@ def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
         return data["dish_share"][age_band(age_months)] * (q.vague or 1.0), True
     if q.unit == "piece" and entry is not None and entry.pieces:
         return amount / entry.pieces, False
+    if q.unit in (None, "piece") and entry is not None and entry.counted:  # "8 pelmeni", "3 small balls of fufu"
+        return amount / entry.counted * (data["size_factor"].get(q.size, 1.0) if q.size else 1.0), False
     if q.unit in CUT_SHARES and entry is not None:  # "2 wedges of a quesadilla (cut into 6)": 2 of 6
         return amount / (cut_into or CUT_SHARES[q.unit]), False
     if q.unit in (None, "serving", "piece") or entry is None:  # "a mini bagel with cream cheese": a small one
-        return amount * (data["size_factor"].get(q.size, 1.0) if q.size else 1.0), False
+        return amount * _size_share(entry, q.size, table), False
     first_amount, first_unit = entry.components[0][1], entry.components[0][2].split()[0]
     if q.unit == first_unit:  # "3/4 cup of cheerios with milk": the cup is the cereal's
         return amount / first_amount, False
@@ -50,9 +52,44 @@ def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
         return amount * ml * _cup_grams(entry, table) / 240 / weight, False
     if q.unit in data["mass_g"]:
         return amount * data["mass_g"][q.unit] / weight, False
-    if q.unit in data["volume_ml"]:
-        return amount * data["volume_ml"][q.unit] * _cup_grams(entry, table) / 240 / weight, False
+    if (ml := _ml_of(q, age_months)) is not None:  # "3 small spoons of khichdi" are spoons of the dish
+        return amount * ml * _cup_grams(entry, table) / 240 / weight, False
+    if q.unit == "bite":
+        return amount * data["bite_g"][age_band(age_months)] / weight, False
+    counts = data["count_g_when_unknown"]
+    if q.unit != "slice" and q.unit in counts:  # "5 small cubes" of a dish are cubes, not 5 dishes
+        size = data["size_factor"].get(q.size, 1.0) if q.size else 1.0
+        return amount * counts[q.unit].get("mixed", counts[q.unit]["default"]) * size / weight, False
     return amount, False
+
+
+def _ml_of(q: Quantity, age_months: int | None) -> float | None:
+    """Millilitres in one of the parent's `q.unit` of a dish: a cup, or a child's spoonful or handful."""
+    data, band = servings(), age_band(age_months)
+    size = data["size_factor"].get(q.size, 1.0) if q.size else 1.0
+    if q.unit == "spoonful":
+        return data["spoonful_ml"][band] * size
+    if q.unit == "handful":
+        return data["handful_cups"][band] * 240 * size
+    if q.unit in _CONTAINERS:  # "a toddler bowl of bibimbap", "a small katori of poha"
+        return data["volume_ml"][q.unit] * size
+    return data["volume_ml"].get(q.unit or "")
+
+
+_CONTAINERS = frozenset({"bowl", "plate", "glass", "mug", "bottle", "sippy"})  # sized as portions.py sizes them
+
+
+def _size_share(entry, size: str | None, table: FoodTable) -> float:
+    """How much of a whole dish a sized one is: by its main part's own SR28 size ("a mini bagel with cream
+    cheese" is SR28's 26 g mini bagel of the dish's 99 g one), else servings.json's size factor."""
+    if not size:
+        return 1.0
+    parts = _parts(entry, table) if entry is not None else []
+    if parts and parts[0][1]:
+        sized = [p for p in parts[0][0].portions if p.unit == size and p.amount]
+        if sized:
+            return sized[0].grams / sized[0].amount / parts[0][1]
+    return servings()["size_factor"].get(size, 1.0)
 
 
 _WATERY = frozenset({"14411", "06008", "06194", "06419"})  # water and broths

@@ -204,10 +204,16 @@ def _heads(items: list, dish_words: Callable[[str], set[str]]) -> list[Head]:
 _KINDS = frozenset({"bread", "cheese", "tortillas", "pasta", "rice", "milk", "yogurt"})
 
 
+_MEAT_GROUPS = frozenset({"0500", "1000", "1300", "1700"})  # poultry, pork, beef, lamb
+
+
 def _kind(item) -> str | None:
-    """What kind of food an SR28 description says it is, when a dish has one of that kind."""
+    """What kind of food an SR28 description says it is, when a dish has one of that kind ("mince" of a
+    shepherd's pie is its ground lamb, whichever ground meat the parent's word found)."""
     if item.food_group == BREAD:
         return "bread"
+    if item.food_group in _MEAT_GROUPS and "ground" in item.description.lower():
+        return "ground meat"
     head = item.description.split(",")[0].lower()
     return head if head in _KINDS else None
 
@@ -279,11 +285,14 @@ def minor_parts_follow(items: list, with_eaten: Callable) -> list:
 
 def without_unmeasured_repeats(items: list) -> list:
     """"ketchup and milk ... 1 tbsp ketchup and 4 oz milk": a measured mention replaces an unmeasured one;
-    "taco - 1 hard shell taco": a one-word name is repeated by a measured, more precise one."""
+    "taco - 1 hard shell taco": a one-word name is repeated by a measured, more precise one; a dish told
+    with its amount is not eaten again where it is only named again."""
     measured = {i.ndb_no for i in items if not i.estimated}
     nouns = {_head_noun(i.name) for i in items if not i.estimated and not i.dish and len(i.name.split()) > 1}
     shorter = [_words(i.name) for i in items if not i.estimated and not i.dish]  # "chicken tenders ... 2 tenders"
-    return [i for i in items if not (i.estimated and i.grams > 0 and not i.dish and (
+    dishes = {i.dish for i in items if i.dish and not i.estimated}  # "1/2 cup of her congee ... swears by congee"
+    return [i for i in items if not (i.estimated and i.grams > 0 and i.dish in dishes) and not (
+        i.estimated and i.grams > 0 and not i.dish and (
         i.ndb_no in measured or (len(i.name.split()) == 1 and _head_noun(i.name) in nouns)
         or any(w and w < _words(i.name) and _head_noun(i.name) in w for w in shorter)))]
 

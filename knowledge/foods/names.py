@@ -35,6 +35,7 @@ class CuratedName:
     category: str
     components: tuple[tuple[str, float, str], ...] = ()
     pieces: int | None = None  # a dish made of pieces ("one 6-piece maki roll"): "3 pieces" is half
+    counted: int | None = None  # a serving of pieces named by the dish ("6 pelmeni to the serving"): "8 pelmeni"
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,9 @@ def dishes() -> tuple[CuratedName, ...]:
             parts.append((ndb_no, float(amount), unit.strip()))
         names = tuple(v.strip() for v in variants.split(",") if v.strip())
         pieces = re.search(r"\b(\d+)-piece\b", basis[0]) if basis else None
+        counted = re.search(r"\b(\d+) (?:pieces|balls) to the serving\b", basis[0]) if basis else None
         out.append(CuratedName(name.strip(), parts[0][0], names, "", "dish", tuple(parts),
-                               int(pieces.group(1)) if pieces else None))
+                               int(pieces.group(1)) if pieces else None, int(counted.group(1)) if counted else None))
     return tuple(out)
 
 

@@ -34,13 +34,13 @@ _OTHER = frozenset(
     "bye hello mama dada last every up asleep change sleep screamed cried sucked licked smeared came come visit "
     "visiting babysitting cheek cheeks face hands gone vanished disappeared demolished "
     "bumped bump bumps banged bonked knocked scraped grazed bruise bruised playground "
-    "head forehead knee knees elbow elbows chin".split()
+    "head forehead knee knees elbow elbows chin teething".split()
 )
 # Function words SR28 descriptions use ("Frozen yogurts, flavors other than chocolate"): a parent's
 # "more than that" is not a frozen yogurt.
 _FUNCTION = frozenset(
     "than other others without includes including usually except such between per each both either neither "
-    "rather quite already always never often sometimes ever enough less least much many most usual own".split()
+    "rather quite already always never often sometimes ever enough less least much many most usual own all".split()
 )
 # Words of a conversation with the bot and everyday verbs: "did I break my streak" is no steak,
 # "delete that" no dates, "I want out" no walnuts, "turn off the reminders" no turnips.

@@ -100,6 +100,8 @@ def _unit_grams(food, unit, q, category, hint, age_months) -> tuple[float, str]:
             portion = None  # SR28's "piece (yield from 1 lb raw meat)" is a butcher's cut, not a piece on a plate
         if portion is None and unit == "piece" and category in ("bread", "mixed", "dessert"):
             portion = find_portion(food, "slice", q.size, q.modifiers)  # a piece of toast or pizza
+        if portion is not None and unit == "cube" and portion.unit == "cubic inch" and category == "cheese":
+            return _sized(portion.grams / portion.amount * CUBE_CUBIC_INCHES, q.size), "cube (3/4 inch)"
         if portion is not None:
             return _per_unit(portion, q.size, unit), portion.description
     if unit in data["volume_ml"]:
@@ -111,6 +113,9 @@ def _unit_grams(food, unit, q, category, hint, age_months) -> tuple[float, str]:
     return _count_grams(food, q, category, hint, age_months)
 
 
+# Estimate: a cube of cheese cut for a child is about 3/4 inch a side, 0.42 of SR28's cubic inch (choking
+# advice for toddlers asks for pieces about 1/2 inch; store snack cheese cubes are about 3/4 inch).
+CUBE_CUBIC_INCHES = 0.42
 AIRY_G_PER_ML = 0.3  # bread cubes, crackers, cereal, lettuce: a cup of them weighs under 72 g
 AIRY_BITE_SHARE = 0.5  # estimate: a bite of an airy food weighs about half a bite of a dense one
 

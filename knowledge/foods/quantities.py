@@ -49,7 +49,7 @@ UNIT_ALIASES = {
     "nibbles": "bite", "handful": "handful", "handfuls": "handful", "fistful": "handful",
     "sip": "sip", "sips": "sip", "swig": "sip", "gulp": "sip", "gulps": "sip",
     "slice": "slice", "slices": "slice", "piece": "piece", "pieces": "piece", "pc": "piece",
-    "sheet": "sheet", "sheets": "sheet", "pcs": "piece", "count": "piece", "ct": "piece", "bit": "piece", "bits": "piece", "chunk": "piece", "chunks": "piece", "cube": "cube", "cubes": "cube",
+    "sheet": "sheet", "sheets": "sheet", "pcs": "piece", "count": "piece", "ct": "piece", "bit": "piece", "bits": "piece", "chunk": "piece", "chunks": "piece", "ball": "piece", "balls": "piece", "cube": "cube", "cubes": "cube",
     "strip": "strip", "strips": "strip", "stick": "stick", "sticks": "stick", "wedge": "wedge",
     "wedges": "wedge", "floret": "floret", "florets": "floret", "spear": "spear", "spears": "spear",
     "link": "link", "links": "link", "patty": "patty", "patties": "patty", "triangle": "triangle",
@@ -59,7 +59,7 @@ UNIT_ALIASES = {
     "packets": "packet", "pack": "packet", "packs": "packet", "sachet": "packet", "bar": "bar",
     "bars": "bar", "box": "box", "boxes": "box", "can": "can", "cans": "can", "tube": "tube",
     "tubes": "tube", "bottle": "bottle", "bottles": "bottle", "sippy": "sippy", "glass": "glass",
-    "glasses": "glass", "mug": "mug", "mugs": "mug", "bowl": "bowl", "bowls": "bowl",
+    "glasses": "glass", "mug": "mug", "mugs": "mug", "bowl": "bowl", "bowls": "bowl", "katori": "bowl", "katoris": "bowl",
     "plate": "plate", "plates": "plate", "scoop": "scoop", "scoops": "scoop", "serving": "serving",
     "servings": "serving", "portion": "serving", "portions": "serving", "helping": "serving",
     "helpings": "serving", "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart",
@@ -72,7 +72,7 @@ _VAGUE_LONGEST_FIRST = sorted(VAGUE.items(), key=lambda kv: -len(kv[0]))
 SIZES = {
     "small": "small", "smallish": "small", "little": "small", "medium": "medium", "med": "medium",
     "large": "large", "big": "large", "huge": "extra large", "jumbo": "extra large", "mini": "mini", "minis": "mini",
-    "xl": "extra large", "kids": "kid", "kid": "kid",
+    "xl": "extra large", "kids": "kid", "kid": "kid", "tiny": "mini", "toddler": "kid",
 }
 # Words that pick one SR28 portion over another: "1 cup mashed banana" -> "cup, mashed".
 MODIFIERS = frozenset(

@@ -235,7 +235,8 @@ class FoodTable:
             return flavoured
         for partial, basis in ((cover, words), (fixed_cover, fixed)):
             leftover = _leftover(basis, partial)
-            if partial and leftover and self._compound_ok(partial) and not self._food_words(leftover):
+            if partial and leftover and self._compound_ok(partial) and (
+                    not self._food_words(leftover) or self._trailing_chatter(basis, partial)):
                 return self._from_cover(partial, basis)
         if all(not_food(w) for w in content):  # "in the garden", "he has a rash": nothing to ask about
             return Resolution()
@@ -330,6 +331,13 @@ class FoodTable:
         if cover[-1].entry.category not in _CARRIERS:
             return False
         return not any(m.entry.category in _NOT_CARRIERS for m in cover[:-1])
+
+    def _trailing_chatter(self, words: list[str], cover) -> bool:
+        """"strawberries red everything", "pancakes sticky everything": words after the food that name no food
+        of their own (a colour or a texture word is a food word only with its food)."""
+        tail = words[cover[-1].end:]
+        before = [w for w in words[: cover[0].start] if _is_content(w)]
+        return bool(tail) and not before and not self._cover(tail)
 
     def _food_words(self, words: list[str]) -> list[str]:
         """Words that name foods themselves: leaving them out would change the food."""

@@ -228,7 +228,7 @@ def test_one_measured_main_part_sizes_the_dishes_other_parts(table):
 
 def test_maduros_by_the_piece(table):
     assert grams_by_ndb(analyze_meal("3 pieces of fried sweet plantain (maduros)", table, 30)) == \
-        pytest.approx({"09447": 46.5}, abs=0.6)
+        pytest.approx({"09447": 36.0}, abs=0.6)  # a home slice about 12 g (portions_extra.tsv)
 
 
 @pytest.mark.parametrize("text", ["chicken noodle soup, mostly broth lol, maybe 1/2 cup",

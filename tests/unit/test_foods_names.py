@@ -147,7 +147,7 @@ def test_every_brand_target_resolves(table):
     ("jollof rice", {"rice", "crushed tomatoes", "tomato paste", "onion", "bell pepper", "vegetable oil"}),
     ("injera with lentils", {"teff flour", "water", "lentils", "tomato paste", "onion", "vegetable oil"}),
     ("pho", {"rice noodles", "sliced beef", "beef broth", "bean sprouts", "cilantro"}),
-    ("congee with egg", {"dry rice", "water", "egg"}),  # rice by the raw weight congee is made of
+    ("congee with egg", {"rice", "water", "egg"}),  # cooked rice, about 35% of a cup of congee
 ])
 def test_world_dishes_are_their_parts_by_name(table, name, parts):
     found = table.resolve(name.split()).foods
