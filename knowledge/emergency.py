@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from knowledge.emergency_products import usual_dose
-from knowledge.emergency_signs import CHOKE_ANY, SIGNS, Sign
+from knowledge.emergency_signs import SIGNS
+from knowledge.emergency_words import CHOKE_ANY, Sign
 from knowledge.emergency_signs_told import TOLD_SIGNS
 
 
