@@ -80,16 +80,22 @@ TOLD_SIGNS = (
           r"\b(?:blister\w*|peel\w*|bubbl\w* up|skin (?:is\s+)?(?:coming|came|falling) off|red raw|raw)\b"
           r"|\bscald\w*\b.{0,80}\b(?:blister\w*|peel\w*|bubbl\w* up)",
           _HISTORY + "|" + _PREVENTION),
-    # Dehydration: no wet nappies or no pee, with a second sign.
-    _sign("dehydration", True, "wet pee peed wee soft fontan",
+    # Dehydration: no wet nappies or no pee ("nappy dry since 6am", "no pee since breakfast"), with a second sign.
+    _sign("dehydration", True, "wet pee peed wee soft fontan dry",
           r"\b(?:no|hasnt had a|not had a|zero|not one)\s+wet\s+(?:nappy|nappies|diaper|diapers)\b"
+          r"|\b(?:nappy|nappys|nappies|diaper|diapers)\s+(?:has\s+|have\s+|is\s+|are\s+|was\s+)?(?:been\s+|still\s+|stayed\s+)?"
+          r"(?:bone\s+|totally\s+|completely\s+)?dry\s+(?:\w+\s+){0,2}(?:since|for|all)\b"
+          r"|\bdry\s+(?:nappy|nappies|diaper|diapers)\s+(?:\w+\s+){0,2}(?:since|for|all)\b"
+          r"|\bno\s+(?:pee|wee|urine|wees|pees)\s+(?:\w+\s+){0,2}(?:since|for|in|all)\b"
           r"|\b(?:hasnt|has not|not|havent|hasn't)\s+(?:peed|weed|wee'd|urinated|had a wee|had a pee)\b\s+(?:\w+\s+){0,3}(?:in|since|for)\b"
           r"|\b(?:soft spot|fontanel\w*)\b.{0,30}\b(?:sunken|sunk in|sinking|dipped|caved)\b",
           # "since yesterday" is how dehydration is told, so not _HISTORY
           r"\b(?:last (?:week|month|year|time)|(?:weeks?|months?|years?) ago|used to|as a baby|when (?:she|he) was)\b"
           r"|\b(?:doctor|dr|nurse|gp|pediatrician|paediatrician)\s+(?:said|says|checked)\b",
           needs=r"\b(?:sunken|sunk in|no tears|wont (?:even )?drink|not drinking|refus\w* (?:to drink|bottles?|feeds?)|drowsy|"
-                r"lethargic|floppy|listless|cracked|dry (?:mouth|lips)|vomit\w*|throw\w* up|diarr\w*|tummy bug|stomach bug)"),
+                r"lethargic|floppy|listless|cracked|dry (?:mouth|lips)|vomit\w*|throw\w* up|diarr\w*|tummy bug|stomach bug|"
+                r"(?:just\s+)?(?:lies|lying|lay) there|cold (?:hands|feet)|(?:hands|feet) (?:are\s+)?(?:so\s+)?cold|mottled|"
+                r"wont (?:take|feed|nurse)|sunk)"),
     # A fit that is over but the child is not back: "had a fit, 20 minutes on still confused and floppy".
     _sign("seizure", True, "fit seiz siez convuls",
           r"\bhad\s+(?:a|an|another)\s+(?:fit|seizure|convulsion)\b.{0,80}\b(?:still|now)\s+(?:\w+\s+){0,2}"

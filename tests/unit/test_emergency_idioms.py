@@ -1,4 +1,4 @@
-"""Emergency triage reads figures of speech and negated exclusions: tables of text -> kind or calm."""
+"""Emergency triage reads idioms, negated exclusions and signs told in other words: text -> kind or calm."""
 from __future__ import annotations
 
 import pytest
@@ -85,3 +85,18 @@ def test_plain_exclusion_still_clears(text: str) -> None:
 
 def test_defuse_blanks_only_the_idiom() -> None:
     assert defuse("he is choking down his peas and now is choking") == "he is  idiom  his peas and now is choking"
+
+
+# Dehydration told by a dry nappy and a second sign; a dry nappy alone is potty training.
+@pytest.mark.parametrize(("text", "urgent"), [
+    ("9mo vomiting since yesterday, won't take a bottle. nappy dry since 6am, hands and feet cold, just lies there", True),
+    ("her diaper has been dry since last night and she keeps throwing up, super sleepy", True),
+    ("no pee since breakfast, won't drink anything and she's so listless", True),
+    ("diaper's been bone dry for 10 hours and he has diarrhea", True),
+    ("woke up with a dry diaper! potty training is working", False),
+    ("his nappy was dry this morning but he's drinking fine and playing", False),
+    ("no pee in the potty all day, she just goes in her pull up lol", False),
+])
+def test_dehydration_told_by_a_dry_nappy(text: str, urgent: bool) -> None:
+    found = triage(text)
+    assert (found is not None) is urgent and (not urgent or found.kind == "dehydration")
