@@ -39,8 +39,9 @@ _SUBJECT = re.compile(
     r"is allergic|was born|is born|is (?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|"
     r"birthday|bday|date of birth|dob|allerg)", re.I)
 _RELATION = re.compile(r"\b(?:son|daughter|boy|girl|baby|kid|toddler|twin|brother|sister)\s+([A-Z][a-z-]{1,30})\b")
-_ASKING = re.compile(rf"\b(?:can|could|should|may|does|did|will|is it ok for|is it safe for)\s+{_NAME}\s+"
-                     r"(?:have|eat|drink|try|start|get|be given|to)\b", re.I)
+# "can Leo have", "is it ok for Leo to": a name asked about ("before I could get to him" names no one).
+_ASKING = re.compile(rf"\b(?:(?:can|could|should|may|does|did|will)\s+{_NAME}\s+(?:have|eat|drink|try|start|get|be given)"
+                     rf"|(?:is it ok|is it okay|is it safe|is it fine|okay|ok|safe)\s+for\s+{_NAME}\s+to)\b", re.I)
 
 
 def names_child(name: str, text: str) -> bool:
@@ -56,7 +57,7 @@ def named_stranger(ctx: Context, text: str) -> str | None:
     candidates = [split_for_prefix(text)[0]]
     for pattern in (_SUBJECT, _RELATION, _ASKING):
         match = pattern.search(text)
-        candidates.append(match.group(1) if match else None)
+        candidates.append(next((name for name in match.groups() if name), None) if match else None)
     for name in candidates:
         if name and name.lower() not in NOT_NAMES and name.lower() not in known and not _a_food(name):
             return name[:1].upper() + name[1:]

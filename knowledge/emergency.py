@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.emergency_idioms import defuse
 from knowledge.emergency_products import usual_dose
-from knowledge.emergency_signs import CHOKE_ANY, SIGNS, Sign
+from knowledge.emergency_signs import SIGNS
+from knowledge.emergency_words import CHOKE_ANY, Sign
 from knowledge.emergency_signs_told import TOLD_SIGNS
 
 
@@ -101,6 +103,12 @@ _ANIMAL = re.compile(r"\b(?:dog|dogs|puppy|pup|cat|cats|kitten|pet|hamster|rabbi
 _CLEARED = re.compile(r"\b(?:poison control|doctor|dr|nurse|gp|pediatrician|paediatrician|the er|a&e|vet|pharmacist|111)\s+"
                       r"(?:\w+\s+)?(?:said|says|told (?:us|me))\b.{0,60}\b(?:harmless|non ?toxic|not (?:dangerous|toxic|poisonous)|"
                       r"nothing to worry|(?:is|s|was|its|it is) (?:fine|ok|okay|safe))\b")
+# A word that would clear a sign clears nothing when negated: "purple and not crying", "not normal for
+# her", "isn't fine now". The sign itself may hold a negation ("not breathing", "won't wake"): that is
+# the sign's own pattern, read before this.
+_NEGATION_BEFORE = re.compile(r"\b(?:not|no|isnt|arent|wasnt|werent|never|nor|without|stopped|hasnt|havent|didnt|"
+                              r"doesnt|dont|wont|cant|no longer)\s+"
+                              r"(?:(?:even|really|actually|just|yet|from|because of|due to|caused by|the|any|a|an)\s+){0,2}$")
 _ONGOING = re.compile(r"\b(?:still|right now|now (?:she|he|they)s? (?:cant|not|isnt)|keeps?|wont stop|cant stop|help)\b")
 # "What do I do if he's choking right now": asked, but happening.
 _HAPPENING_NOW = re.compile(r"\bright now\b|\bhappening now\b|\bas we speak\b|!!")
@@ -144,6 +152,11 @@ def _sentence_at(text: str, start: int, end: int) -> str:
     return before + text[start:end] + after
 
 
+def _says(pattern: re.Pattern[str], text: str) -> bool:
+    """Say whether text says what pattern matches, somewhere not negated ("crying", not "not crying")."""
+    return any(not _NEGATION_BEFORE.search(text[:found.start()]) for found in pattern.finditer(text))
+
+
 def _holds(text: str, match: re.Match[str], sign: Sign) -> bool:
     """Say whether a matched sign is a report of something happening now."""
     if sign.needs is not None and not sign.needs.search(text):
@@ -167,13 +180,13 @@ def _holds(text: str, match: re.Match[str], sign: Sign) -> bool:
     if sign.kind in ("breathing", "choking") and _SELF.search(before):
         return False
     sentence = _sentence_at(text, match.start(), match.end())
-    if sign.unless and sign.unless.search(sentence):
+    if sign.unless and _says(sign.unless, sentence):
         return False
     if sign.kind == "poison" and usual_dose(match.group(), sentence, text):
         return False
     if sign.reported:
         return True
-    return not _NOT_NOW.search(sentence) and not _ALL_CLEAR.search(text)
+    return not _says(_NOT_NOW, sentence) and not _says(_ALL_CLEAR, text)
 
 
 def _resolved_after(text: str, match: re.Match[str]) -> bool:
@@ -181,8 +194,8 @@ def _resolved_after(text: str, match: re.Match[str]) -> bool:
     sign came after ("she spat it out and now her eyes are puffing shut")."""
     if _ONGOING.search(text):
         return False
-    return any(found.start() >= match.start() or _FINE_NOW.match(found.group())
-               for found in _RESOLVED.finditer(text))
+    return any((found.start() >= match.start() or _FINE_NOW.match(found.group()))
+               and not _NEGATION_BEFORE.search(text[:found.start()]) for found in _RESOLVED.finditer(text))
 
 
 def _refine(kind: str, text: str) -> str:
@@ -196,7 +209,7 @@ def _refine(kind: str, text: str) -> str:
 
 def triage(text: str) -> Emergency | None:
     """Return the emergency a message reports, or None for an ordinary message."""
-    norm = _normalize(text or "")
+    norm = defuse(_normalize(text or ""))
     for sign in SIGNS + TOLD_SIGNS:
         if not any(map(norm.__contains__, sign.hints)):  # the cheap test first, in C: most messages are ordinary
             continue

@@ -55,6 +55,8 @@ VERBS: dict[str, tuple[str, float | None]] = {
     "slurped up": (EAT, None), "slurped": (EAT, None), "chomped on": (EAT, None), "chomped": (EAT, None),
     "gnawed on": (EAT, None), "gnawed": (EAT, None), "chewed on": (EAT, None), "sucked on": (EAT, None),
     "gummed": (EAT, None), "ate up": (EAT, 1.0), "got through": (EAT, None), "made it through": (EAT, None), "sucked down": (EAT, 1.0), "downed": (EAT, 1.0), "snarfed": (EAT, 1.0), "chowed down": (EAT, None),
+    "swallowed": (EAT, None), "gulped down": (EAT, 1.0), "gulped": (EAT, None), "guzzled": (EAT, None),
+    "chugged": (EAT, None), "crunched on": (EAT, None), "crunched": (EAT, None),
     "demolished": (EAT, 1.0), "fed": (EAT, None), "fed him": (EAT, None), "fed her": (EAT, None),
     "picked at": (EAT, 0.25), "played with": (EAT, 0.1), "smeared the": (EAT, 0.1), "smeared her": (EAT, 0.1),
     "smeared his": (EAT, 0.1), "smeared most of": (EAT, 0.1),  # "smeared the couscous": not "avocado smeared on"

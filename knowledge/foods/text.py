@@ -32,7 +32,7 @@ STOPWORDS = frozenset(
     "bite even though since because after before during while until then but not no yes "
     # eating verbs, in case one is left over: "picked at", "snacked on"
     "ate eaten eats eat picked snacked munched nibbled drank drinks gave offered served refused "
-    "rejected tried tasted finished devoured gobbled loved wanted took got fed "
+    "rejected tried tasted finished devoured gobbled loved wanted took got fed swallowed gulped guzzled chugged "
     "kept keeps sneaking sneaked snuck stealing stole grabbing grabbed realistically rest remainder shes hes theyre thats its im ive id whats okay probably honestly literally actually basically "
     "back out down went thawed opened thing things stuff ish inch inches cm "
     "strike proud judge worry says said though tho idk "

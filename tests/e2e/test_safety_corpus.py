@@ -1,7 +1,7 @@
-"""The safety corpus (tests/data/safety_cases.jsonl and the red teams' safety_cases_redteam*.jsonl)
-through the signed webhook, in every pending state: emergencies answered with the number first, no
-false alarm, every expected flag, nothing swallowed. The same run as
-`python -m tests.safety_eval tests/data/safety_cases.jsonl` (and the red-team files)."""
+"""The safety corpus (tests/data/safety_cases.jsonl, the red teams' safety_cases_redteam*.jsonl, the
+blind-written tuning set safety_cases_tune6.jsonl) through the signed webhook, in every pending state:
+emergencies answered with the number first, no false alarm, every expected flag, nothing swallowed.
+The same run as `python -m tests.safety_eval tests/data/safety_cases.jsonl` (and the other files)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,6 +17,9 @@ RED_TEAM = CORPUS.with_name("safety_cases_redteam.jsonl")
 # The second red team: febrile fits, scalds, dehydration and head knocks told as stories, pets and
 # cleared scares as look-alikes, flags at the boundary ages with allergies recorded.
 RED_TEAM_2 = CORPUS.with_name("safety_cases_redteam2.jsonl")
+# Written blind as a tuning set (tune6, 80 cases; first score on 7061d90, all states: 310/320 emergencies
+# number-first, 0 false alarms, flags 370/390, 7/800 swallowed), then tuned on.
+TUNE_6 = CORPUS.with_name("safety_cases_tune6.jsonl")
 
 
 @pytest.fixture
@@ -50,7 +53,8 @@ def test_the_second_red_team_file_has_emergencies_look_alikes_and_flags():
 
 
 def test_every_case_in_every_pending_state(corpus_app):
-    results = run(load_cases(CORPUS) + load_cases(RED_TEAM) + load_cases(RED_TEAM_2), STATES, corpus_app)
+    cases = load_cases(CORPUS) + load_cases(RED_TEAM) + load_cases(RED_TEAM_2) + load_cases(TUNE_6)
+    results = run(cases, STATES, corpus_app)
     total = Score()
     for score in results.values():
         total.add(score)

@@ -57,3 +57,16 @@ def test_adding_a_child_with_a_name_that_is_not_a_name_asks_for_one(app):
     with app.extensions["tinytummy"].sessions() as s:
         assert s.scalars(select(Inbound.status).order_by(Inbound.id.desc())).first() == "answered"
     assert "Lovely to meet Leo" in parent.say("Leo")
+
+
+@pytest.mark.parametrize("text, food", [
+    ("he ate two whole marshmallows before I could get to him, then had rice", "marshmallow"),
+    ("she grabbed a handful of almonds before I could get to her, then had toast", "almond"),
+    ("grandma gave her a lollipop before we could get to her. she also had pasta", "lollipop"),
+])
+def test_a_verb_after_could_is_no_childs_name_and_the_safety_note_stays(app, text, food):
+    parent = household(app, "+12125550194", "Maya", "2024-11-01")  # 24 months
+    reply = parent.say(text)
+    assert "I don't have a child called" not in reply
+    assert "chok" in reply.lower(), reply
+

@@ -50,7 +50,8 @@ def test_meal_type(text, meal_type):
     "text, first",
     [("Maya had toast", "toast"), ("she ate 2 eggs", "2 eggs"), ("He has eaten a banana", "a banana"),
      ("my son devoured pasta", "pasta"), ("Lunch: Leo had rice", "rice"), ("we offered peas", "peas"),
-     ("Maya's lunch: pasta", "pasta")],
+     ("Maya's lunch: pasta", "pasta"), ("she swallowed a watermelon seed", "a watermelon seed"),
+     ("he gulped down a cup of milk", "a cup of milk"), ("she chugged her water", "her water")],
 )
 def test_strips_names_and_verbs(text, first):
     assert raws(text)[0].lower().endswith(first)
