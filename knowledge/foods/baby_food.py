@@ -5,7 +5,7 @@ stage 3), a blend the row naming every food said; a stage's jar weighs what that
 """
 from __future__ import annotations
 
-from knowledge.foods.brands import STAGE_JAR_G, BrandSplit
+from knowledge.foods.brands import STAGE_JAR_G, STAGE_TUB_G, BrandSplit
 from knowledge.foods.portions import Grams
 from knowledge.foods.quantities import PACKAGES, UNIT_ALIASES, Quantity
 from knowledge.foods.search import desc_words
@@ -18,6 +18,8 @@ def stage_jar(q: Quantity, split: BrandSplit) -> Grams | None:
     """"a jar of 1st foods": the jar size the stage says (SR28's Gerber First/Second/Third Foods jars)."""
     if split.stage is None or q.unit not in ("jar", "container", None):
         return None
+    if q.unit == "container" and split.stage in STAGE_TUB_G:  # "a 1st foods tub": today's plastic tub
+        return Grams((q.amount or 1.0) * STAGE_TUB_G[split.stage], False, f"stage {split.stage} tub")
     return Grams((q.amount or 1.0) * STAGE_JAR_G[split.stage], False, f"stage {split.stage} jar")
 
 

@@ -18,6 +18,7 @@ from knowledge.foods.text import normalise
 
 BRANDS_FILE = Path(__file__).with_name("brands.tsv")
 STAGE_JAR_G = {1: 71.0, 2: 113.0, 3: 170.0}  # SR28 WEIGHT.txt jar portions (Gerber First/Second/Third Foods)
+STAGE_TUB_G = {1: 56.0}  # Gerber 1st Foods label: sold now in 2 oz (56 g) tubs; 2nd Foods tubs hold the jar's 4 oz
 _STAGE_WORDS = {"1st": 1, "first": 1, "one": 1, "1": 1, "2nd": 2, "second": 2, "two": 2, "2": 2,
                 "3rd": 3, "third": 3, "three": 3, "3": 3}
 _MAX_BRAND_WORDS = 5

@@ -231,3 +231,21 @@ def test_kid_pieces_by_their_own_size(table, text, ndb, grams):
 ])
 def test_kid_packages_weigh_their_labels(table, text, grams):
     assert sum(grams_by_ndb(analyze_meal(text, table, 18)).values()) == pytest.approx(grams, abs=0.6)
+
+
+@pytest.mark.parametrize("text, ndb, grams", [
+    ("he ate 1 whole chapati", "28285", 43.0),     # a home atta roti: SR28's whole-wheat 43 g piece
+    ("half a roti", "28285", 21.5),
+    ("a chapo with beans", "28306", 68.0),         # Kenyan chapati: white flour, bigger
+])
+def test_a_roti_is_the_whole_wheat_home_one(table, text, ndb, grams):
+    assert grams_by_ndb(analyze_meal(text, table, 30))[ndb] == pytest.approx(grams, abs=0.6)
+
+
+@pytest.mark.parametrize("text, grams", [
+    ("a gerber 1st foods tub of peas", 56.0),    # today's 2 oz tub
+    ("a stage 1 jar of carrots", 71.0),          # SR28's 2.5 oz First Foods jar
+    ("a stage 2 tub of pears", 113.0),           # 2nd Foods tubs hold the jar's 4 oz
+])
+def test_baby_food_tubs_and_jars_by_stage(table, text, grams):
+    assert sum(grams_by_ndb(analyze_meal(text, table, 8)).values()) == pytest.approx(grams, abs=0.5)
