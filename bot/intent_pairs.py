@@ -60,6 +60,10 @@ _LOOKS_BACK = re.compile(r"\b(what (has|did) (she|he|they) (had|eat|eaten|have)|
                          rf"|\bhow('?s| is| has| have| are)? (her|his|their) ({_NUTRIENT}) (been|looking|doing|going)\b"
                          r"|\b(weekly|week'?s|daily|day'?s) (summary|recap)\b")
 _SEES_SPAN = re.compile(rf"\b(can i see|show me)\b.*\b({_SPAN})\b")
+# Asking how to use the bot itself ("not sure how this works, do I text you every meal or at night?")
+# is HELP, however much it reads like a feeding question.
+_HOW_TO_USE = re.compile(r"\b((not sure|no idea|don'?t (know|get|understand)) how (this|it) works|"
+                         r"do i (just )?(text|send|message|type) (you|u|what|every|each|after|at the end))\b")
 # Asking after the streak beside a meal ("lunch chicken & rice ✅ still on a streak right?").
 _STREAK_ASKED = re.compile(r"\b(streak\w*|in a row|badges?)\b")
 # A plan beside a question needs asking for more than a day: "we're flying next week, what should I
@@ -85,6 +89,8 @@ def decide(probs: np.ndarray, intents: Sequence[str], threshold: float, text: st
         command = max(COMMANDS, key=lambda intent: probs[intents.index(intent)])
         if probs[intents.index(command)] >= BOT_REQUEST_FLOOR:
             return (command,)
+    if main == "question" and _HOW_TO_USE.search(text.lower()):
+        return ("help",)  # "do I just text what my son eats every time, or at the end of the day?"
     asked = question_part(text).lower()
     if main == "log_meal" and (_LOOKS_BACK.search(asked) or _SEES_SPAN.search(asked)) and anything_asked(text):
         return ("log_meal", "summary")  # "add an apple for snack, and can I see her fruit this week?"

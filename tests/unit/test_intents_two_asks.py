@@ -93,6 +93,15 @@ def test_questions_asked_without_the_usual_marks(text: str, expected: tuple) -> 
     assert classify(text).intents == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["do I text you after every meal or just once a day?",
+     "my sister signed me up and I don't get how this works. do I send each snack as it happens?"],
+)
+def test_asking_how_to_use_the_bot_is_help(text: str) -> None:
+    assert classify(text).intent == "help"
+
+
 def test_a_short_tag_asks_after_a_clause_that_tells() -> None:
     assert asks_by_tag("he ate all the blueberries and his poop is dark, normal??")
     assert not asks_by_tag("is his poop dark from blueberries, is that normal?")
