@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from bot.message_parts import asks, clauses
+from bot.message_parts import asks, asks_by_tag, clauses
 
 # What a meal report has that a question about a food need not: an eating verb, an amount, a meal or
 # a time of day ("she had", "4 oz", "for lunch", "this morning"), in English or in the languages we
@@ -49,17 +49,24 @@ ASKING = re.compile(r"\b(wonder\w*|is (that|it|this) (ok|okay|too|normal|safe|fi
                     r"(i'?m|i am|we'?re|we are) (so |a bit |a little |really |kind of |kinda )?worried)\b")
 # A clause addressed to the bot as a request ("can you send me a summary", "could u do a 3 day plan"):
 # it asks the bot to do something, so it is the command, not a question about it.
-BOT_REQUEST = re.compile(r"^(?:\W*|so |ok |okay |hi |hey |hello )*(?:can|could|would|will) (?:you|u|ya) "
+BOT_REQUEST = re.compile(r"^(?:\W*|so |ok |okay |hi |hey |hello |and |also |then |but |if so,? |if yes,? |"
+                         r"if (?:it'?s|that'?s|so) (?:ok|okay|fine),? )*(?:can|could|would|will) (?:you|u|ya) "
                          r"(?:please |pls |plz |just |maybe )?(?:do|make|put|whip|send|plan|set|"
                          r"change|switch|move|add|remove|take|show|pull|email|text|create|build|write|"
-                         r"draw|turn)\b"
+                         r"draw|turn|give (?:me|us))\b"
                          # "me puedes hacer un menú", "tu peux me proposer des idées", "você pode montar"
                          r"|^(?:\W*)(?:me |nos )?(?:puedes|podrías|podrias)(?: me| nos)? (?:hacer|armar|preparar|"
                          r"proponer|mandar|enviar|cambiar|planear|planificar)"
                          r"|^(?:\W*)(?:tu peux|peux-tu|pourrais-tu|pouvez-vous|pourriez-vous)(?: me| nous)? "
                          r"(?:faire|proposer|préparer|envoyer|changer)"
                          r"|^(?:\W*)(?:você )?(?:pode|poderia)(?: me)? (?:fazer|montar|preparar|sugerir|mandar|enviar)",
-                         re.I)  # not "give" or "start": "can you give babies water?"
+                         re.I)  # not "give" alone or "start": "can you give babies water?"
+
+
+# A clause that tells the bot to change something ("note she's dairy free now", "please add sesame to
+# her allergies"): a command beside whatever else the message asks.
+COMMAND_CLAUSE = re.compile(r"^(?:\W*|please |pls |plz |and |also |then |oh and )*"
+                            r"(?:note|add|mark|update|record|save|remove|invite)\b", re.I)
 
 
 def reports(clause: str) -> bool:
@@ -69,9 +76,11 @@ def reports(clause: str) -> bool:
 
 
 def reports_and_asks(text: str) -> bool:
-    """True when one clause reports eating and another asks something."""
+    """True when one clause reports eating and another asks something, or a clause reports and then
+    asks by a short tag ("had 3 cups of milk today, too much?")."""
     parts = clauses(text)
-    return any(asks(c) for c in parts) and any(reports(c) for c in parts if not asks(c))
+    return (any(asks(c) for c in parts) and any(reports(c) for c in parts if not asks(c))
+            or any(asks_by_tag(c) and reports(c) for c in parts))
 
 
 def anything_asked(text: str) -> bool:
@@ -91,6 +100,7 @@ def meal_and_question_order(text: str, names_food: Callable[[str], bool]) -> tup
     # breakfast for her"): the only meal words are in the question, so there is no meal to log
     told = [c for c in parts if not asks(c)]
     meal_told = any(reports(c) or (names_food(c) and not NOT_EATEN.search(c.lower())) for c in told)
+    meal_told = meal_told or any(reports(c) for c in parts if asks_by_tag(c))
     return ("log_meal", "question") if meal_told else ("question",)
 
 
@@ -122,8 +132,8 @@ def _lead(parts: Sequence[str], names_food: Callable[[str], bool]) -> str:
     """
     for clause in parts:
         lowered = clause.lower()
-        if asks(clause):
-            return "question"
+        if asks(clause) and not (asks_by_tag(clause) and REPORTS.search(lowered)):
+            return "question"  # "he ate a whole cup of blueberries, normal??" reports first
         if NOT_EATEN.search(lowered):
             continue
         marks = [(m.start(), lead) for m, lead in ((SIGNS.search(lowered), "question"),

@@ -12,31 +12,42 @@ import re
 # ("who can log for Leo?" asks for caregivers; "can my husband give her honey?" does not).
 REQUESTS: dict[str, re.Pattern[str]] = {intent: re.compile(pattern) for intent, pattern in {
     "profile": r"\b(add|remove|delete|update|change|set|edit|rename|record|note|save|mark|put|take|"
-               r"clear|correct|fix|profiles?|show|list)\b|\bwhat (do|have) you (have|got|saved)\b",
+               r"clear|correct|fix|profiles?|show|list)\b|\bwhat (do|have) you (have|got|saved)\b"
+               # and in the languages parents also write in ("anota que...", "bitte eintragen")
+               r"|\b(anot\w*|apunt\w*|eintrag\w*|agreg\w*|añad\w*|ajout\w*|aggiung\w*|adicion\w*|actualiz\w*|perfil)\b",
     "settings": r"\b(remind\w*|nudg\w*|time ?zones?|settings?|notifications?|units?|pause|resume|snooze|"
                 r"mute|turn|switch|weekly summary|weekly report|quiet|(message|text) me|whats ?app|sms|"
-                r"languages?|idioma|langue|spanish|español|french|français|portuguese|vietnamese|tiếng|tagalog)\b",
+                r"languages?|idioma|langue|lingua|sprache|spanish|español|french|français|portuguese|vietnamese|tiếng|"
+                r"tagalog|recu[ée]rd\w*|recordatorio\w*|rappel\w*|erinner\w*|ricord\w*|lembr\w*|imposta\w*)\b",
     "plan": r"\b(plans?|menus?|shopping|grocery|swap|replace|tomorrow|tmrw|tonight|this week|next week|"
             r"make me|for the week|what('?s| is) for (breakfast|lunch|dinner|tea)|weekend|"
             r"(mon|tues|wednes|thurs|fri|satur|sun)day|week of|days of|put together|\d+ ?days?)\b"
             r"|\b(change|move)\b.*\b(breakfast|lunch|dinner|meal)s?\b"
             # and in the languages parents also write in ("un menú semanal", "des idées de repas pour demain")
-            r"|\b(menú|semanal|semaine|semana|woche|settimana|demain|mañana|amanhã|morgen|domani|cardápio|"
+            r"|\b(men[úùu]|semanal|semaine|semana|woche|wochen\w*|settiman\w*|hebdo\w*|demain|mañana|amanhã|morgen|"
+            r"domani|cardápio|"
             r"idées de repas|ideas de comidas?|thực đơn)\b",
     "caregiver": r"\b(add|invite|remove|kick|revoke|take( \w+){1,3} off|share|sharing|access|join|code|log|logs|logging|caregivers?|"
                  r"who can|who else|who'?s on|account|login|added|reminders|(her|his|their|own) phone|updates|"
                  r"herself|himself|themselves|put (it|them|meals|things) in|"
-                 r"(get|see|receive) (the |these |those |her |his |your )?(texts|messages|meals))\b",
+                 r"(get|see|receive) (the |these |those |her |his |your )?(texts|messages|meals)|"
+                 r"acceso|accès|acesso|zugriff|accesso|invit\w*|einlad\w*|lade|eintrag\w*|aggiung\w*|agreg\w*|"
+                 r"ajout\w*|adicion\w*|registr\w*)\b",
     "account": r"\b(data|account|delete|erase|privacy|private|stor\w*|keep|kept|sell|shar\w*|photos?|gdpr|"
                r"hipaa|secure|export|download\w*|spreadsheet|csv|copy|know about me|saved|info(rmation)?|"
                r"messages|who has|cost\w*|price\w*|pay|paid|paying|charg\w*|bill\w*|subscription|refund\w*|"
-               r"free|fees?)\b"
+               r"free|fees?|payments?|receipts?|invoices?|"
+               r"datos|données|dados|daten|dati|cuesta|cuestan|costo|precio|coûte|co[uû]t|prix|custa|preço|kostet|"
+               r"kosten|preis|costa|prezzo)\b"
                r"|\bwhat (do|have) you (have|got|saved)\b",
 }.items()}
 # Below this probability a command with no request for it is the model's guess, not the parent's ask.
 UNSURE_COMMAND = 0.35
 PROFILE_FACT = re.compile(r"\b(allerg\w*|intoleran\w*|reacts? to|born|due|months? old|mos? old|years? old|yrs? old|"
-                          r"(is|turns|turned|will be) \d+)\b")
+                          r"(is|turns|turned|will be) \d+|"
+                          # and in the languages parents also write in ("alérgica al huevo", "Erdnussallergie")
+                          r"al[ée]rg\w*|\w+allergi\w*|nacimiento|naci[óo]|nacid[oa]|naissance|née?|nascimento|"
+                          r"nasceu|geboren|nat[oa]|nascita)\b")
 # A question mark, or a clause that opens with a question word ("we're at my mom's for thanksgiving, what
 # can she eat there" asks, with no "?").
 QUESTION_SHAPE = re.compile(r"\?|(?:^|[,.;!]\s*)(so |ok |okay |hi |hey |um |but )*(can|could|is|are|should|does|do|will|"

@@ -21,7 +21,8 @@ import numpy as np
 
 from bot.intent_features import build_vocabulary, features
 from bot.intent_model import MODEL_PATH, IntentModel
-from bot.intents import INTENTS, PHRASES_PATH, decide, load_corpus
+from bot.intent_pairs import decide
+from bot.intents import INTENTS, PHRASES_PATH, load_corpus
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 TRAIN, DEV = DATA / "intents_train.tsv", DATA / "intents_dev.tsv"

@@ -6,9 +6,10 @@ import re
 from handlers.context import Context, InboundMessage, Reply
 from handlers.family import first_child_name
 from handlers.routes import Route
+from knowledge.words import HELLO_WORDS, THANKS_WORDS
 
-THANKS = re.compile(r"\b(thanks?|thank you|thx|ty|cheers|appreciate)\b", re.I)
-HELLO = re.compile(r"\b(hi|hii+|hello|hey|heya|hiya|yo|morning|evening|afternoon|howdy|hola|bonjour|ola)\b", re.I)
+THANKS = re.compile(rf"\b(?:{THANKS_WORDS})\b", re.I)
+HELLO = re.compile(rf"\b(?:{HELLO_WORDS})\b", re.I)
 
 
 def handle(msg: InboundMessage, ctx: Context) -> Reply:

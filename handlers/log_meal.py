@@ -10,6 +10,7 @@ from handlers.context import Context, InboundMessage, Reply
 from handlers.family import find_child, find_children, named_stranger, names_of, not_our_child
 from handlers.routes import Route, Step
 from handlers.steps import Onboarding, UnknownFood
+from knowledge.words import FOOD_HANDLED
 from storage.meals import Meal
 from storage.models import Child
 
@@ -22,8 +23,7 @@ NOT_EATEN = re.compile(r"\b(likes?|liked|loves?|hates?|dislikes?|allerg\w*|born|
 UNSURE = 0.75
 # News about food that says nobody ate it yet ("grandma is visiting, she brought cookies"): a bare food list
 # has no such verb, so with no eating word beside it the foods are not a meal.
-HANDLED_NOT_EATEN = re.compile(r"\b(brought|bought|buys?|buying|bringing|packed|packing|sent|sending|cook(s|ed|ing)|"
-                               r"bak(e|es|ed|ing)|making|visiting|coming|shopping|ordered|ordering|picked up)\b", re.I)
+HANDLED_NOT_EATEN = re.compile(rf"\b(?:{FOOD_HANDLED}|visiting|coming|shopping)\b", re.I)
 # A meal of its own, not what an unknown word meant: it reports eating, names a meal or a clock time
 # ("she had oatmeal at 7:30am" after "I didn't catch 'report'" is breakfast, not the meaning of 'report').
 NEW_MEAL = re.compile(r"\b(had|has had|ate|eaten|drank|finished|devoured|gave|fed|offered|for (breakfast|lunch|dinner|"

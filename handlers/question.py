@@ -141,9 +141,11 @@ ASKED = re.compile(r"\?\s*\W*$")
 def claims(msg: InboundMessage, ctx: Context, found: Any) -> bool:
     """Medicine and diagnosis questions and short follow-ups are questions whatever the classifier says;
     so is a message ending in '?' that it took for a meal, a correction or a hello, unless it also found
-    the question (then the router logs the meal and answers the question, in one reply)."""
+    what the asking is for (the question, or a look at the record: "lunch was pasta ✅ is my streak still
+    going?"); then the router logs the meal and answers, in one reply."""
+    beside = set(getattr(found, "intents", ())[1:]) - {"greeting"}
     asked = (bool(ASKED.search(msg.text or "")) and getattr(found, "intent", None) in ("log_meal", "undo", "greeting")
-             and "question" not in getattr(found, "intents", ()))
+             and not beside)
     return is_out_of_scope(msg.text) or is_follow_up(ctx, msg.text) or asked
 
 

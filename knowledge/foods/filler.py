@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.words import FOOD_HANDLED, GREETING_WORDS
+
 # "at his cousins bday party": texted possessives often lose the apostrophe.
 _POSSESSIVE = r"(?:(?:a|the|my|his|her|our|their|your)\s+)?(?:[A-Za-z]+(?:'s|s'|s)\s+)?"
 PLACES = (
@@ -152,7 +154,7 @@ _PARENT_FELT = re.compile(r"\b(?:and\s+)?i\s+(?:totally\s+|kinda\s+|literally\s+
 # "my polish MIL made them", "grandma cooked it": who made the food, not a food.
 _WHO_MADE = re.compile(r"\b(?:my|our|her|his|their)\s+(?:[a-z]+\s+){0,2}?(?:mil|fil|mom|mum|mother|dad|husband|wife|partner|"
                        r"grandma|nana|nonna|abuela|mother in law|in laws|in-laws|sister|brother|aunt|auntie|neighbou?r|friend)"
-                       r"\s+(?:made|cooked|baked|brought|sent|bought|packed|fried)\s+(?:it|them|this|these|those)\b", re.I)
+                       rf"\s+(?:{FOOD_HANDLED}|fried)\s+(?:it|them|this|these|those)\b", re.I)
 # "had pasta. how much pasta should a 1 year old eat?": a question after the meal names what was asked
 # about, not what was eaten. A question that opens the message stays: "is honey ok? she had some" says
 # what "some" was. "we had pancakes with syrup, is syrup ok at 2?": after a comma too.
@@ -170,7 +172,7 @@ _HAND_SIZE = re.compile(r"\b(?:about |like |maybe |roughly )?(?:the )?size of (?
 _PIECE_SIZE = re.compile(r"\b(?:about\s+|like\s+|maybe\s+|roughly\s+)?(?:an?|one|half an?|\d+(?:[./]\d+)?)\s*-?\s*"
                          r"(?:inch|inches|in|cm)\s+(?:each|wide|long|thick|across|big|square)\b", re.I)
 # "hi! she had an egg": a greeting that opens the message.
-_GREETING = re.compile(r"^\s*(?:hi+|hey+|hello|hiya|heya|good (?:morning|afternoon|evening))(?:\s+(?:there|all|again))?"
+_GREETING = re.compile(rf"^\s*(?:{GREETING_WORDS})(?:\s+(?:there|all|again))?"
                        r"\s*[!,.]+", re.I)
 # "mango for dessert", "dessert was yogurt": when it was eaten, not a dessert food ("Babyfood, fruit dessert").
 _DESSERT = re.compile(r"\b(?:(?:for|as)\s+(?:a\s+|her\s+|his\s+|their\s+)?(?:dessert|desert|afters|pudding)|"
