@@ -111,12 +111,12 @@ _PASSIVE = re.compile(
 _DET = r"(?:the|her|his|their|my|your|our|its|that|this|those|these)\b"
 SHARES: tuple[tuple[str, float], ...] = (
     (rf"(?:about |around |roughly )?half(?: of)?(?= {_DET}| of\b| it\b| them\b| both\b|$)", 0.5),
-    (r"(?:her|his|their) (?:half|share)(?=$|\s)", 0.5),  # "split one with my 4 year old, she ate her half"
     (rf"(?:most|the majority)(?: of)?(?= {_DET}| it\b| them\b| both\b|$)", 0.75),
     (r"(?:most|the majority) of(?= an? )", 0.75),
     (rf"(?:some|part|a bit|a little|a little bit) of(?= {_DET}| it\b| them\b| both\b)", 0.4),
     (rf"(?:a quarter|a third|one third|one quarter)(?: of)?(?= {_DET}| it\b| them\b| both\b|$)", 0.3),
     (rf"(?:two thirds|three quarters)(?: of)?(?= {_DET}| it\b| them\b| both\b|$)", 0.7),
+    (r"(?:her|his|their) (?:own )?(?:half|halves)(?=$|\s)", 0.5),  # "split one with her brother, she ate her half"
     (r"(?:barely|hardly) any(?: of)?", 0.1), (r"none(?: of)?", 0.0), (r"nothing", 0.0), (r"zero(?: of)?", 0.0),
     (r"(?:it all|them all|all of it|all of them|everything|both of them|both of those|them both|both|(?:the )?whole (?:thing|things|lot|cup|bowl|plate|jar|pouch|"
      r"container|bottle|sippy|box|pack|packet|bag|tube|serving|portion|one|piece|slice))(?=$|\s)", 1.0),
@@ -137,7 +137,7 @@ IMPLIED = {"nursed": "breast milk", "nursing": "breast milk", "breastfed": "brea
            "breast fed": "breast milk"}
 _DANGLING = re.compile(r"^(?:for|at|as|during)\s+|\s+(?:for|at|as|during|with|in|on)$", re.I)
 _MEAL_TYPO = re.compile(r"\b[a-z]{4,9}\b", re.I)
-_HEDGE = re.compile(r"^(?:(?:so\s+)?(?:call it|let'?s say|lets call it|i'?ll say)|like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
+_HEDGE = re.compile(r"^(?:(?:so\s+)?(?:call it|let'?s say|lets call it|i'?ll say|i'?d say|say)|like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
                     r"only|just|literally|prob|honestly|actually|realistically|really|more like|more|closer to)\s+", re.I)
 _COUNT_ONLY = re.compile(r"^(?:all\s+(?:of\s+(?:the\s+)?)?)?(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a couple|"
                          r"a few)(?:\s+of\s+(?:them|those|these|it|(?:the\s+)?\d+(?:\s+(?:in|from)\s+(?:the|a)\s+"
@@ -570,7 +570,7 @@ def _parse_segment(segment: str, clause: int, carry):
     if found is not None and kind is None and _BOTH.match(unshared):
         kind = EAT  # "most of both": of every food before, not the last
     segment = _HEDGE.sub("", segment)
-    if verb and kind == EAT and (m := _COUNT_ONLY.match(segment.strip(" ,.!"))):
+    if verb and kind == EAT and (m := _COUNT_ONLY.match(_DANGLING.sub("", segment.strip(" ,.!")))):
         n = m.group("n").lower()
         count = _NUMBERS.get(n) or _WORD_NUMBERS.get(n) or float(n)
         return ParsedItem(segment, (), None, None, "bite", clause, True, count, kind), status
