@@ -226,9 +226,10 @@ _COUNT_LEFT = re.compile(r"^(?:the\s+)?(?:other\s+|last\s+)?(?:\d+|one|two|three
                          r"(?:\s+of\s+(?:them|those|these|it))?$", re.I)
 _THE_REST = re.compile(r"^(?:the|all the)?\s*(?:rest|remainder|others|other ones|leftovers)\b", re.I)
 # "a few sips of milk (like 2 oz)": a measured amount in brackets is the item's amount.
-_PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~)?\s*"
-                           r"(?P<q>\d+(?:[./]\d+)?(?:\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|"
-                           r"teaspoons?)\.?)?)\s*\?*\s*\)", re.I)  # "(like 2 oz)", "(maybe 5)", "(about 1/4)", "(maybe 10?)"
+_PAREN_AMOUNT = re.compile(r"\(\s*(?:(?:tiny|small|little|big)\s+(?:pieces|bits|ones)\s*,?\s*)?(?:like|about|maybe|around|approx\.?|"
+                           r"roughly|~)?\s*(?P<q>\d+(?:[./]\d+)?(?:\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|"
+                           r"teaspoons?)\.?)?)\s*(?:total|in total|altogether|all together|worth)?\s*\?*\s*\)", re.I)
+# "(like 2 oz)", "(maybe 5)", "(about 1/4)", "(maybe 10?)", "(tiny pieces maybe 1/2 oz total)"
 # "(ate 3)", "(about 1/4)", "(1 slice ham, 2 slices bread)": a bracket that counts or says what was
 # eaten is read as segments of its own; "(the dino ones)", "(apple and spinach)" are asides.
 _PAREN = re.compile(r"\(\s*(?P<w>[^()]*?)\s*\)")

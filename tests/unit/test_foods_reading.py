@@ -354,3 +354,13 @@ def test_the_amount_said_last_and_the_vessel(table, text, alone):
 ])
 def test_where_and_how_big_are_no_food(table, text):
     assert names(analyze_meal(text, table, 30)) == ["pupusa"]
+
+
+@pytest.mark.parametrize("text, alone", [
+    ("3 pieces of the steamed chicken (tiny pieces maybe 1/2 oz total)", "1/2 oz chicken"),
+    ("a few bites of salmon (about 1 oz total)", "1 oz salmon"),
+    ("some cheese cubes (small ones, 20 g altogether)", "20 g cheese"),
+])
+def test_a_total_in_brackets_is_the_amount(table, text, alone):
+    assert analyze_meal(text, table, 24).totals["kcal"] == pytest.approx(
+        analyze_meal(alone, table, 24).totals["kcal"], rel=0.1)
