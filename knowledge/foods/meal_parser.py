@@ -137,7 +137,7 @@ IMPLIED = {"nursed": "breast milk", "nursing": "breast milk", "breastfed": "brea
            "breast fed": "breast milk"}
 _DANGLING = re.compile(r"^(?:for|at|as|during)\s+|\s+(?:for|at|as|during|with|in|on)$", re.I)
 _MEAL_TYPO = re.compile(r"\b[a-z]{4,9}\b", re.I)
-_HEDGE = re.compile(r"^(?:(?:so\s+)?(?:call it|let'?s say|lets call it|i'?ll say|i'?d say|say)|like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
+_HEDGE = re.compile(r"^(?:(?:so\s+)?(?:call it|let'?s say|lets call it|i'?ll say|i'?d say|say|count it as|i'?ll count|count)|like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
                     r"only|just|literally|prob|honestly|actually|realistically|really|more like|more|closer to)\s+", re.I)
 _COUNT_ONLY = re.compile(r"^(?:all\s+(?:of\s+(?:the\s+)?)?)?(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a couple|"
                          r"a few)(?:\s+of\s+(?:them|those|these|it|(?:the\s+)?\d+(?:\s+(?:in|from)\s+(?:the|a)\s+"
@@ -216,7 +216,8 @@ _WASTED = re.compile(
 _WASTED_FED = re.compile(
     r"(?:(?<=^)|(?<=[,.;!?\n])|(?<=\band)|(?<=\bbut)|(?<=\bthen))\s*(?:(?:she|he|they|i|we)\s+)?"
     r"(?:fed|gave|threw|tossed|dropped|chucked|flung|slipped)\s+(?:the\s+)?(?P<share>rest|remainder|others?|other half|half|"
-    r"most|some|all|everything|it|them|\d+|one|two|three)(?:\s+of\s+(?:it|them))?\s+(?:to|on|onto|at|under|for)\s+(?:the\s+|our\s+|her\s+|his\s+)?"
+    r"most|some|all|everything|it|them|\d+|one|two|three)(?:\s+of\s+(?:it|them|the\s+[a-z]+))?\s+(?:to|on|onto|at|under|for)\s+"
+    r"(?:the\s+|our\s+|her\s+|his\s+)?"
     r"(?:dog|dogs|cat|floor|ground|bin|trash)\b", re.I)
 _WASTED_SHARE = {"half": 0.5, "most": 0.75, "more": 0.6, "some": 0.4, "a lot": 0.6, "a bit": 0.2, "a little": 0.2, "part": 0.4,
                  "the majority": 0.75, "a quarter": 0.25, "a third": 1 / 3, "two thirds": 2 / 3,

@@ -364,3 +364,13 @@ def test_where_and_how_big_are_no_food(table, text):
 def test_a_total_in_brackets_is_the_amount(table, text, alone):
     assert analyze_meal(text, table, 24).totals["kcal"] == pytest.approx(
         analyze_meal(alone, table, 24).totals["kcal"], rel=0.1)
+
+
+@pytest.mark.parametrize("text", [
+    "1 cup of grapes, she ate half, fed the rest of the grapes to the dog",
+    "1 cup of grapes, she ate half, threw the rest of the grapes on the floor",
+])
+def test_the_rest_of_a_named_food_to_the_dog(table, text):
+    meal = analyze_meal(text, table, 24)
+    assert names(meal) == ["grapes"]
+    assert meal.items[0].grams == pytest.approx(analyze_meal("1/2 cup of grapes", table, 24).items[0].grams, rel=0.05)
