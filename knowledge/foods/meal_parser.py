@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from knowledge.foods.batches import batch_shares
 from knowledge.foods.corrections import without_corrections
 from knowledge.foods.filler import strip_filler
+from knowledge.foods.outcomes import retold_outcomes
 from knowledge.foods.quantities import SIZES, UNIT_ALIASES, number_value
 from knowledge.foods.sr28 import singular
 from knowledge.foods.text import content_tokens, light_normalise, normalise
@@ -153,41 +154,10 @@ _BARE_SHARE = re.compile(r"^(?:(?P<a>\d+)/(?P<b>\d+)|(?P<w>a half|two thirds|thr
 # "4 oz apple juice watered down half n half": half of what was drunk was juice, the water counts nothing.
 _DILUTED = re.compile(r"(?P<drink>(?<![,.;:!?\n])[^,.;:!?\n]+?)\s+(?:watered\s+down|diluted|mixed with water|cut with water)"
                       r"(?P<half>\s+(?:half\s+(?:and|n|&|'n')\s+half|50/50|1:1)|\s+(?:with\s+)?(?:half|50%)\s+water)?", re.I)
-# A daycare sheet's outcome, then the food it is for: "'ate all' for chicken noodle soup", "ate most for lunch".
-_REPORTED = re.compile(r"['\"]?\b(?P<verb>ate|drank|had)\s+(?P<share>all|most|some|half|none|nothing|a little|a bit)['\"]?"
-                       r"\s+for\s+(?:the\s+|her\s+|his\s+|their\s+)?(?=[a-z])", re.I)
-_REPORTED_SHARE = {"nothing": "none"}
-# A daycare sheet's share, then what was served in brackets: the share is of each amount served.
-_SHARE_OF_SERVED = re.compile(r"\b(?P<verb>ate|drank|had)\s+(?P<share>all|most|some|half|none|nothing|a little|a bit|part)\s*"
-                              r"\((?P<served>[^()]*\d[^()]*)\)", re.I)
-
-
-def _served_then_share(m: re.Match) -> str:
-    """"ate MOST (1 tender, 1/4 cup corn served)" -> "(1 tender, 1/4 cup corn), ate MOST of it"."""
-    served = re.sub(r"\s*\b(?:was\s+|were\s+)?(?:served|offered|given)\b", "", m.group("served"))
-    share = _REPORTED_SHARE.get(m.group("share").lower(), m.group("share"))
-    return f"({served}), {m.group('verb')} {share} of it"
-_SPAT_ONE = re.compile(r"\b(?:spit|spat|threw|dropped)\s+(?:out\s+)?the\s+(?:second|other|last|third)\s+(?:one|half)(?:\s+out)?"
-                       r"(?=\s+so\s+(?:really|actually|only))", re.I)
-_REALLY_JUST = re.compile(r",?\s*\bso\s+(?:really|actually)\s+(?:just|only)\s+(?P<n>\d+|one|two|three|half)\b", re.I)
-_SO_ONLY = re.compile(r",?\s*\bso\s+(?:really|actually|basically|in the end)\s+(?:just|only)\s+"
-                      r"(?P<foods>[a-z][^.;!?\n\d]*)", re.I)
-
-
-def _so_only(m: re.Match) -> str:
-    """"so really just tortillas + cheese": each food named is what was eaten of what was served."""
-    foods = [f.strip() for f in re.split(r"\s*(?:,|\+|&|\band\b)\s*", m.group("foods")) if f.strip()]
-    return ". " + ", ".join(f"only ate {f}" for f in foods)
-_ALL_BUT = re.compile(r"\b(?:refused|rejected|wouldn'?t eat|didn'?t eat|would not eat|did not eat)\s+(?:everything|it all|all of it)"
-                      r"\s+(?:except|but|besides|apart from|other than)\s+", re.I)
 _THE_WHOLE = re.compile(r"\b(?:the|her|his|a)\s+whole\s+(?!(?:half|halves|quarter|quarters|amount|thing|things|lot|cup|bowl|plate|jar|pouch|container|bottle|sippy|"
                         r"box|pack|packet|bag|tube|serving|portion|one|piece|slice|milk|wheat|grain|grains|day|time|way|"
                         r"family|meal|dinner|lunch|breakfast|snack|kid|kids|pack|tub|can|carton|glass|sandwich|egg|wrap|"
                         r"burrito|quesadilla)\b)(?=[a-z])", re.I)
-_CHEWED_THEN_SPAT = re.compile(r"\b(?P<who>he|she|they)\s+(?:chewed|gummed|mouthed|licked|tasted|sucked|bit|munched|gnawed)"
-                               r"(?:\s+on)?(?:\s+(?:it|them|a bit|a little|for a while))?\s*,?\s+(?:and|then|but)\s+(?:then\s+)?"
-                               r"(?:spit|spat)\s+(?:(?:it|them)\s+)?(?:all\s+|right\s+|back\s+)?out\b", re.I)
-_SPAT_OUT = re.compile(r"\b(?:spit|spat|spits)\s+(it|them|that|those)\s+(?:right\s+|straight\s+|back\s+|all\s+)?out\b", re.I)
 _FRACTION_WORDS = {"a half": 0.5, "two thirds": 2 / 3, "three quarters": 0.75, "a third": 1 / 3, "a quarter": 0.25}
 _CUT_PIECE = "cut piece"
 OF_WHOLE = "of whole"  # an eaten share of one whole food or dish, not of what was served
@@ -330,15 +300,7 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     meal_type = detect_meal_type(light)
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
     light = re.sub(r"\bw/\s*|(?<=[a-z)] )w (?=[a-z\d½¼¾⅓])", " with ", light, flags=re.I)  # "pancakes w syrup", "w 1 tbsp"
-    light = _SHARE_OF_SERVED.sub(_served_then_share, light)  # "ate MOST (1 tender, 1/4 cup corn served)"
-    light = _REPORTED.sub(lambda m: f"{m.group('verb')} {_REPORTED_SHARE.get(m.group('share').lower(), m.group('share'))}"
-                                    f" of the ", light)  # "sheet says 'ate all' for soup": all of the soup
-    light = _CHEWED_THEN_SPAT.sub(r"\g<who> spat out", light)  # "cucumber she chewed and spit out": that food only
-    light = _SPAT_OUT.sub(r"refused \1", light)  # "tried the kimchi and spit it right out": none of it
-    light = _SPAT_ONE.sub(" ", light)  # "2 lumpia but spat the second one out so really just 1": the count says
-    light = _REALLY_JUST.sub(r", ate \g<n>", light)
-    light = _SO_ONLY.sub(_so_only, light)  # "picked out the beef so really just tortillas + cheese"
-    light = _ALL_BUT.sub("only ate ", light)  # "refused everything except 4 bites of rice"
+    light = retold_outcomes(light)  # "ate MOST (... served)", "chewed and spit out", "so really just tortillas"
     light = _THE_WHOLE.sub("1 whole ", light)  # "the whole hot dog" is one hot dog
     light = re.sub(r"\bnothing\s+but\b|\bnothing\s+except\b", "only", light, flags=re.I)  # "ate nothing but ketchup"
     light = re.sub(r"(\d)\s*-?\s*ish\b", r"\1", light, flags=re.I)  # "(8ish)", "10-ish grapes": about that many
