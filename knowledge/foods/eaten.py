@@ -176,11 +176,12 @@ def apply_count(items: list[FoodItem], clauses: list[int], p: ParsedItem, table:
                 age_months: int | None = None) -> None:
     """"gave him 5 strawberries and he ate 3": three of the pieces offered were eaten."""
     counted = [i for i, item in enumerate(items) if item.unit_grams]
-    if p.eaten_count is not None and 0 < p.eaten_count < 1 and items and not items[-1].unit_grams \
-            and not items[-1].dish:  # "pupusa, ate about half of one": a share of the one food just named;
+    if p.eaten_count is not None and 0 < p.eaten_count < 1 and items and not items[-1].dish \
+            and (not items[-1].unit_grams or items[-1].offered_grams <= items[-1].unit_grams * 1.01):
+        # "pupusa, ate about half of one", "a pupusa - split one": a share of the one food just named;
         last = items[-1]  # "mashed banana (maybe a quarter of one)": of one whole banana, not of a guessed serving
-        whole = _one_whole(last, table, age_months) if last.estimated else last.offered_grams
-        items[-1] = with_eaten(replace(last, offered_grams=round(whole, 1)), whole * p.eaten_count, table)
+        whole = _one_whole(last, table, age_months) if last.estimated and not last.unit_grams else last.offered_grams
+        items[-1] = with_eaten(replace(last, offered_grams=round(whole, 1), estimated=False), whole * p.eaten_count, table)
         return
     if p.eaten_count is not None and items and items[-1].estimated and not items[-1].dish \
             and (not counted or counted[-1] != len(items) - 1) and p.eaten_count >= 1:

@@ -26,7 +26,8 @@ PLACES = (
     "fridge", "oven", "microwave", "air fryer", "airfryer", "slow cooker", "instant pot", "toaster", "sushi place", "pizza place", "taco place", "taqueria", "farmers market", "costco", "target",
 )
 _PLACE = "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
-_PLACE_PHRASE = re.compile(rf"\b(?:at|from|in|on|during|after|before)\s+{_POSSESSIVE}(?:{_PLACE})\b", re.I)
+_PLACE_PHRASE = re.compile(rf"\b(?:at|from|in|on|during|after|before)\s+{_POSSESSIVE}(?:{_PLACE})\b"
+                           r"(?:\s+(?:down the (?:street|road)|around the corner|across the (?:street|road)|next door|nearby))?", re.I)
 _PEOPLE_PLACE = re.compile(
     r"\bat\s+(?:grandma|grandpa|granny|nana|nanna|nonna|abuela|abuelo|oma|opa|gran|grandmas|grandpas|"
     r"grandparents|the grandparents|my (?:mom|mum|mother|parents|in-laws|sister|brother)|(?:her|his|my) "
@@ -166,8 +167,12 @@ _QUESTION = re.compile("(?<=[.,!?\n\U0001F300-\U0001FAFF\u2600-\u27BF])"
 _AT_FAMILY = re.compile(r"\bat\s+(?:my|our|her|his|their)\s+(?:moms|mums|mothers|dads|parents|grandmas|grandpas|grandparents|"
                         r"in-?laws|in laws|sisters|brothers|aunts|uncles|cousins|friends)\b(?:\s+(?:house|place))?", re.I)
 # "a piece about the size of my palm": how big, said by a hand; not a food.
-_HAND_SIZE = re.compile(r"\b(?:about |like |maybe |roughly )?(?:the )?size of (?:my|a|an|his|her|your|their) "
-                        r"(?:palm|hand|thumb|thumbnail|fist|finger|pinky|pinkie)\b", re.I)
+_HAND_SIZE = re.compile(r"\b(?:(?:are|is|was|were)\s+)?(?:about |like |maybe |roughly )?(?:the )?size of (?:my|a|an|his|her|your|their) "
+                        r"(?:(?:small|little|big|large|mini|regular)\s+)?(?:palm|hand|thumb|thumbnail|fist|finger|pinky|pinkie|"
+                        r"muffin|cupcake|golf ball|ping pong ball|egg|walnut|grape|coin|quarter|matchbox|deck of cards)\b", re.I)
+# "sippy cup with 6oz oat milk", "a bottle with 4 oz formula": the vessel, then what was in it.
+_VESSEL_WITH = re.compile(r"(?<![\d½¼¾]\s)(?<![\d½¼¾])\b(?:an?\s+|the\s+|her\s+|his\s+)?(?:sippy cup|sippy|bottle|straw cup|"
+                          r"open cup|lunchbox|bento box|thermos)\s+(?:with|w|of)\s+(?=(?:\d|½|¼|¾))", re.I)  # not "1 cup with 1/2 cup milk"
 # "2 cubes of tofu, about an inch each": how big each piece was, not how much.
 _PIECE_SIZE = re.compile(r"\b(?:about\s+|like\s+|maybe\s+|roughly\s+)?(?:an?|one|half an?|\d+(?:[./]\d+)?)\s*-?\s*"
                          r"(?:inch|inches|in|cm)\s+(?:each|wide|long|thick|across|big|square)\b", re.I)
@@ -279,7 +284,7 @@ def strip_filler(text: str) -> str:
     text = INTERJECTIONS.sub(" ", text)
     text = _CHATTER.sub(" ", _BAD_DAY.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _WHO_MADE.sub(" ", text))))))
     text = _PARENT_FELT.sub(" ", _STAINED_BY.sub(" ", _MADE_BY.sub(" ", _TASTE.sub(" ", _MESS.sub(" ", text)))))
-    text = _NOT_THAT.sub(" ", _ALLOWED.sub(" ", text))
+    text = _VESSEL_WITH.sub(" ", _NOT_THAT.sub(" ", _ALLOWED.sub(" ", text)))
     text = _PLACE_PHRASE.sub(" ", text)  # before the people: "at his cousins bday party" goes whole
     text = _PEOPLE_PLACE.sub(" ", _AT_FAMILY.sub(" ", _HAND_SIZE.sub(" ", _PIECE_SIZE.sub(" ", text))))
     text = _ON_THE_GO.sub(" ", _PURPOSE.sub(" ", _KEPT_IN.sub(" ", _ILLNESS.sub(" ", text))))

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from knowledge.foods.batches import batch_shares
 from knowledge.foods.corrections import without_corrections
 from knowledge.foods.filler import strip_filler
+from knowledge.foods.outcomes import retold_outcomes
 from knowledge.foods.quantities import SIZES, UNIT_ALIASES, number_value
 from knowledge.foods.sr28 import singular
 from knowledge.foods.text import content_tokens, light_normalise, normalise
@@ -113,12 +114,12 @@ _PASSIVE = re.compile(
 _DET = r"(?:the|her|his|their|my|your|our|its|that|this|those|these)\b"
 SHARES: tuple[tuple[str, float], ...] = (
     (rf"(?:about |around |roughly )?half(?: of)?(?= {_DET}| of\b| it\b| them\b| both\b|$)", 0.5),
-    (r"(?:her|his|their) (?:half|share)(?=$|\s)", 0.5),  # "split one with my 4 year old, she ate her half"
     (rf"(?:most|the majority)(?: of)?(?= {_DET}| it\b| them\b| both\b|$)", 0.75),
     (r"(?:most|the majority) of(?= an? )", 0.75),
     (rf"(?:some|part|a bit|a little|a little bit) of(?= {_DET}| it\b| them\b| both\b)", 0.4),
     (rf"(?:a quarter|a third|one third|one quarter)(?: of)?(?= {_DET}| it\b| them\b| both\b|$)", 0.3),
     (rf"(?:two thirds|three quarters)(?: of)?(?= {_DET}| it\b| them\b| both\b|$)", 0.7),
+    (r"(?:her|his|their) (?:own )?(?:half|halves)(?=$|\s)", 0.5),  # "split one with her brother, she ate her half"
     (r"(?:barely|hardly) any(?: of)?", 0.1), (r"none(?: of)?", 0.0), (r"nothing", 0.0), (r"zero(?: of)?", 0.0),
     (r"(?:it all|them all|all of it|all of them|everything|both of them|both of those|them both|both|(?:the )?whole (?:thing|things|lot|cup|bowl|plate|jar|pouch|"
      r"container|bottle|sippy|box|pack|packet|bag|tube|serving|portion|one|piece|slice))(?=$|\s)", 1.0),
@@ -139,7 +140,7 @@ IMPLIED = {"nursed": "breast milk", "nursing": "breast milk", "breastfed": "brea
            "breast fed": "breast milk"}
 _DANGLING = re.compile(r"^(?:for|at|as|during)\s+|\s+(?:for|at|as|during|with|in|on)$", re.I)
 _MEAL_TYPO = re.compile(r"\b[a-z]{4,9}\b", re.I)
-_HEDGE = re.compile(r"^(?:(?:so\s+)?(?:call it|let'?s say|lets call it|i'?ll say)|like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
+_HEDGE = re.compile(r"^(?:(?:so\s+)?(?:call it|let'?s say|lets call it|i'?ll say|i'?d say|say|count it as|i'?ll count|count)|like|maybe|about|around|roughly|approximately|approx|almost|nearly|probably|"
                     r"only|just|literally|prob|honestly|actually|realistically|really|more like|more|closer to)\s+", re.I)
 _COUNT_ONLY = re.compile(r"^(?:all\s+(?:of\s+(?:the\s+)?)?)?(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a couple|"
                          r"a few)(?:\s+of\s+(?:them|those|these|it|(?:the\s+)?\d+(?:\s+(?:in|from)\s+(?:the|a)\s+"
@@ -155,41 +156,10 @@ _BARE_SHARE = re.compile(r"^(?:(?P<a>\d+)/(?P<b>\d+)|(?P<w>a half|two thirds|thr
 # "4 oz apple juice watered down half n half": half of what was drunk was juice, the water counts nothing.
 _DILUTED = re.compile(r"(?P<drink>(?<![,.;:!?\n])[^,.;:!?\n]+?)\s+(?:watered\s+down|diluted|mixed with water|cut with water)"
                       r"(?P<half>\s+(?:half\s+(?:and|n|&|'n')\s+half|50/50|1:1)|\s+(?:with\s+)?(?:half|50%)\s+water)?", re.I)
-# A daycare sheet's outcome, then the food it is for: "'ate all' for chicken noodle soup", "ate most for lunch".
-_REPORTED = re.compile(r"['\"]?\b(?P<verb>ate|drank|had)\s+(?P<share>all|most|some|half|none|nothing|a little|a bit)['\"]?"
-                       r"\s+for\s+(?:the\s+|her\s+|his\s+|their\s+)?(?=[a-z])", re.I)
-_REPORTED_SHARE = {"nothing": "none"}
-# A daycare sheet's share, then what was served in brackets: the share is of each amount served.
-_SHARE_OF_SERVED = re.compile(r"\b(?P<verb>ate|drank|had)\s+(?P<share>all|most|some|half|none|nothing|a little|a bit|part)\s*"
-                              r"\((?P<served>[^()]*\d[^()]*)\)", re.I)
-
-
-def _served_then_share(m: re.Match) -> str:
-    """"ate MOST (1 tender, 1/4 cup corn served)" -> "(1 tender, 1/4 cup corn), ate MOST of it"."""
-    served = re.sub(r"\s*\b(?:was\s+|were\s+)?(?:served|offered|given)\b", "", m.group("served"))
-    share = _REPORTED_SHARE.get(m.group("share").lower(), m.group("share"))
-    return f"({served}), {m.group('verb')} {share} of it"
-_SPAT_ONE = re.compile(r"\b(?:spit|spat|threw|dropped)\s+(?:out\s+)?the\s+(?:second|other|last|third)\s+(?:one|half)(?:\s+out)?"
-                       r"(?=\s+so\s+(?:really|actually|only))", re.I)
-_REALLY_JUST = re.compile(r",?\s*\bso\s+(?:really|actually)\s+(?:just|only)\s+(?P<n>\d+|one|two|three|half)\b", re.I)
-_SO_ONLY = re.compile(r",?\s*\bso\s+(?:really|actually|basically|in the end)\s+(?:just|only)\s+"
-                      r"(?P<foods>[a-z][^.;!?\n\d]*)", re.I)
-
-
-def _so_only(m: re.Match) -> str:
-    """"so really just tortillas + cheese": each food named is what was eaten of what was served."""
-    foods = [f.strip() for f in re.split(r"\s*(?:,|\+|&|\band\b)\s*", m.group("foods")) if f.strip()]
-    return ". " + ", ".join(f"only ate {f}" for f in foods)
-_ALL_BUT = re.compile(r"\b(?:refused|rejected|wouldn'?t eat|didn'?t eat|would not eat|did not eat)\s+(?:everything|it all|all of it)"
-                      r"\s+(?:except|but|besides|apart from|other than)\s+", re.I)
 _THE_WHOLE = re.compile(r"\b(?:the|her|his|a)\s+whole\s+(?!(?:half|halves|quarter|quarters|amount|thing|things|lot|cup|bowl|plate|jar|pouch|container|bottle|sippy|"
                         r"box|pack|packet|bag|tube|serving|portion|one|piece|slice|milk|wheat|grain|grains|day|time|way|"
                         r"family|meal|dinner|lunch|breakfast|snack|kid|kids|pack|tub|can|carton|glass|sandwich|egg|wrap|"
                         r"burrito|quesadilla)\b)(?=[a-z])", re.I)
-_CHEWED_THEN_SPAT = re.compile(r"\b(?P<who>he|she|they)\s+(?:chewed|gummed|mouthed|licked|tasted|sucked|bit|munched|gnawed)"
-                               r"(?:\s+on)?(?:\s+(?:it|them|a bit|a little|for a while))?\s*,?\s+(?:and|then|but)\s+(?:then\s+)?"
-                               r"(?:spit|spat)\s+(?:(?:it|them)\s+)?(?:all\s+|right\s+|back\s+)?out\b", re.I)
-_SPAT_OUT = re.compile(r"\b(?:spit|spat|spits)\s+(it|them|that|those)\s+(?:right\s+|straight\s+|back\s+|all\s+)?out\b", re.I)
 _FRACTION_WORDS = {"a half": 0.5, "two thirds": 2 / 3, "three quarters": 0.75, "a third": 1 / 3, "a quarter": 0.25}
 _CUT_PIECE = "cut piece"
 OF_WHOLE = "of whole"  # an eaten share of one whole food or dish, not of what was served
@@ -218,7 +188,8 @@ _WASTED = re.compile(
 _WASTED_FED = re.compile(
     r"(?:(?<=^)|(?<=[,.;!?\n])|(?<=\band)|(?<=\bbut)|(?<=\bthen))\s*(?:(?:she|he|they|i|we)\s+)?"
     r"(?:fed|gave|threw|tossed|dropped|chucked|flung|slipped)\s+(?:the\s+)?(?P<share>rest|remainder|others?|other half|half|"
-    r"most|some|all|everything|it|them|\d+|one|two|three)(?:\s+of\s+(?:it|them))?\s+(?:to|on|onto|at|under|for)\s+(?:the\s+|our\s+|her\s+|his\s+)?"
+    r"most|some|all|everything|it|them|\d+|one|two|three)(?:\s+of\s+(?:it|them|the\s+[a-z]+))?\s+(?:to|on|onto|at|under|for)\s+"
+    r"(?:the\s+|our\s+|her\s+|his\s+)?"
     r"(?:dog|dogs|cat|floor|ground|bin|trash)\b", re.I)
 _WASTED_SHARE = {"half": 0.5, "most": 0.75, "more": 0.6, "some": 0.4, "a lot": 0.6, "a bit": 0.2, "a little": 0.2, "part": 0.4,
                  "the majority": 0.75, "a quarter": 0.25, "a third": 1 / 3, "two thirds": 2 / 3,
@@ -228,9 +199,10 @@ _COUNT_LEFT = re.compile(r"^(?:the\s+)?(?:other\s+|last\s+)?(?:\d+|one|two|three
                          r"(?:\s+of\s+(?:them|those|these|it))?$", re.I)
 _THE_REST = re.compile(r"^(?:the|all the)?\s*(?:rest|remainder|others|other ones|leftovers)\b", re.I)
 # "a few sips of milk (like 2 oz)": a measured amount in brackets is the item's amount.
-_PAREN_AMOUNT = re.compile(r"\(\s*(?:like|about|maybe|around|approx\.?|roughly|~)?\s*"
-                           r"(?P<q>\d+(?:[./]\d+)?(?:\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|"
-                           r"teaspoons?)\.?)?)\s*\?*\s*\)", re.I)  # "(like 2 oz)", "(maybe 5)", "(about 1/4)", "(maybe 10?)"
+_PAREN_AMOUNT = re.compile(r"\(\s*(?:(?:tiny|small|little|big)\s+(?:pieces|bits|ones)\s*,?\s*)?(?:like|about|maybe|around|approx\.?|"
+                           r"roughly|~)?\s*(?P<q>\d+(?:[./]\d+)?(?:\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|"
+                           r"teaspoons?)\.?)?)\s*(?:total|in total|altogether|all together|worth)?\s*\?*\s*\)", re.I)
+# "(like 2 oz)", "(maybe 5)", "(about 1/4)", "(maybe 10?)", "(tiny pieces maybe 1/2 oz total)"
 # "(ate 3)", "(about 1/4)", "(1 slice ham, 2 slices bread)": a bracket that counts or says what was
 # eaten is read as segments of its own; "(the dino ones)", "(apple and spinach)" are asides.
 _PAREN = re.compile(r"\(\s*(?P<w>[^()]*?)\s*\)")
@@ -330,15 +302,7 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     meal_type = detect_meal_type(light)
     light = _MEAL_TYPO.sub(lambda m: m.group(0) if meal_word_typo(m.group(0)) is None else " ", light)
     light = re.sub(r"\bw/\s*|(?<=[a-z)] )w (?=[a-z\d½¼¾⅓])", " with ", light, flags=re.I)  # "pancakes w syrup", "w 1 tbsp"
-    light = _SHARE_OF_SERVED.sub(_served_then_share, light)  # "ate MOST (1 tender, 1/4 cup corn served)"
-    light = _REPORTED.sub(lambda m: f"{m.group('verb')} {_REPORTED_SHARE.get(m.group('share').lower(), m.group('share'))}"
-                                    f" of the ", light)  # "sheet says 'ate all' for soup": all of the soup
-    light = _CHEWED_THEN_SPAT.sub(r"\g<who> spat out", light)  # "cucumber she chewed and spit out": that food only
-    light = _SPAT_OUT.sub(r"refused \1", light)  # "tried the kimchi and spit it right out": none of it
-    light = _SPAT_ONE.sub(" ", light)  # "2 lumpia but spat the second one out so really just 1": the count says
-    light = _REALLY_JUST.sub(r", ate \g<n>", light)
-    light = _SO_ONLY.sub(_so_only, light)  # "picked out the beef so really just tortillas + cheese"
-    light = _ALL_BUT.sub("only ate ", light)  # "refused everything except 4 bites of rice"
+    light = retold_outcomes(light)  # "ate MOST (... served)", "chewed and spit out", "so really just tortillas"
     light = _THE_WHOLE.sub("1 whole ", light)  # "the whole hot dog" is one hot dog
     light = re.sub(r"\bnothing\s+but\b|\bnothing\s+except\b", "only", light, flags=re.I)  # "ate nothing but ketchup"
     light = re.sub(r"(\d)\s*-?\s*ish\b", r"\1", light, flags=re.I)  # "(8ish)", "10-ish grapes": about that many
@@ -572,7 +536,7 @@ def _parse_segment(segment: str, clause: int, carry):
     if found is not None and kind is None and _BOTH.match(unshared):
         kind = EAT  # "most of both": of every food before, not the last
     segment = _HEDGE.sub("", segment)
-    if verb and kind == EAT and (m := _COUNT_ONLY.match(segment.strip(" ,.!"))):
+    if verb and kind == EAT and (m := _COUNT_ONLY.match(_DANGLING.sub("", segment.strip(" ,.!")))):
         n = m.group("n").lower()
         count = _NUMBERS.get(n) or _WORD_NUMBERS.get(n) or float(n)
         return ParsedItem(segment, (), None, None, "bite", clause, True, count, kind), status

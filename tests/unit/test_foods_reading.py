@@ -333,3 +333,44 @@ def test_a_share_of_what_was_served(table, text, served, share):
 def test_am_and_pm_snack_are_meal_words(table, text):
     meal = analyze_meal(text, table, 30)
     assert names(meal) == ["banana"] and meal.meal_type == "snack"
+
+
+# 14. Restated amounts and vessels: "(spilled some, say she drank 3 oz)", "sippy cup with 6oz" -----------
+
+@pytest.mark.parametrize("text, alone", [
+    ("4 oz whole milk in the open cup (spilled some, say she drank 3 oz)", "3 oz whole milk"),
+    ("a bottle with 4 oz formula", "4 oz formula"),
+    ("sippy cup with 6oz whole milk", "6 oz whole milk"),
+    ("3yo had a bowl of cheerios, about 1 cup with 1/2 cup milk", "1 cup cheerios and 1/2 cup milk"),
+])
+def test_the_amount_said_last_and_the_vessel(table, text, alone):
+    assert analyze_meal(text, table, 30).totals["kcal"] == pytest.approx(
+        analyze_meal(alone, table, 30).totals["kcal"], rel=0.05)
+
+
+@pytest.mark.parametrize("text", [
+    "a pupusa from the place down the street",
+    "a pupusa, the little ones about the size of a small muffin",
+])
+def test_where_and_how_big_are_no_food(table, text):
+    assert names(analyze_meal(text, table, 30)) == ["pupusa"]
+
+
+@pytest.mark.parametrize("text, alone", [
+    ("3 pieces of the steamed chicken (tiny pieces maybe 1/2 oz total)", "1/2 oz chicken"),
+    ("a few bites of salmon (about 1 oz total)", "1 oz salmon"),
+    ("some cheese cubes (small ones, 20 g altogether)", "20 g cheese"),
+])
+def test_a_total_in_brackets_is_the_amount(table, text, alone):
+    assert analyze_meal(text, table, 24).totals["kcal"] == pytest.approx(
+        analyze_meal(alone, table, 24).totals["kcal"], rel=0.1)
+
+
+@pytest.mark.parametrize("text", [
+    "1 cup of grapes, she ate half, fed the rest of the grapes to the dog",
+    "1 cup of grapes, she ate half, threw the rest of the grapes on the floor",
+])
+def test_the_rest_of_a_named_food_to_the_dog(table, text):
+    meal = analyze_meal(text, table, 24)
+    assert names(meal) == ["grapes"]
+    assert meal.items[0].grams == pytest.approx(analyze_meal("1/2 cup of grapes", table, 24).items[0].grams, rel=0.05)
