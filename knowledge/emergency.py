@@ -5,7 +5,9 @@ sign is either *reported* (a present-tense report such as "she's choking", "can'
 unless it sits right after "if"/"when" or a negation) or *mentioned* (a bare word such as
 "choking", "wheezing": fires unless its sentence reads as prevention, a question about what could
 happen, history, or a joke). When in doubt on a report, fire: a false alarm costs less than a miss.
-The signs table lives in `knowledge.emergency_signs`; this module reads a match in its sentence.
+The signs tables live in `knowledge.emergency_signs` (and `_seen`, `_told`); figures of speech that
+borrow a sign's word are blanked first (`knowledge.emergency_idioms`); this module reads a match in
+its sentence, where a negated exclusion ("not crying") excludes nothing.
 """
 from __future__ import annotations
 
@@ -15,8 +17,8 @@ from dataclasses import dataclass
 from knowledge.emergency_idioms import defuse
 from knowledge.emergency_products import usual_dose
 from knowledge.emergency_signs import SIGNS
-from knowledge.emergency_words import CHOKE_ANY, Sign
 from knowledge.emergency_signs_told import TOLD_SIGNS
+from knowledge.emergency_words import CHOKE_ANY, Sign
 
 
 @dataclass(frozen=True)

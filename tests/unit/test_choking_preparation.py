@@ -1,5 +1,5 @@
-"""Choking-hazard flags by preparation and age: sausage rounds, whole pickles, raw veg, nuts, hard candy
-flag under 4; the safe preparations (quartered lengthwise, strips, grated, mashed) do not."""
+"""Age-rule flags by preparation: sausage rounds, whole pickles, raw veg, nuts, hard candy (choking)
+flag under 4, the safe preparations (quartered lengthwise, strips, grated, mashed) do not; salt itself under 2."""
 from __future__ import annotations
 
 import pytest
@@ -59,3 +59,13 @@ def test_no_choking_flag_from_four(text: str) -> None:
 def test_the_pickle_note_says_how_to_serve_it() -> None:
     [note] = [f.message for f in check_text("a whole pickle to gnaw", 16, [], (), "Maya") if f.kind == "choking"]
     assert "Dice it small for Maya" in note and len(note) <= 140
+
+
+@pytest.mark.parametrize("text, salty", [
+    ("added a pinch of salt to his dal and rice", True),
+    ("i sprinkled a little salt on her eggs", True),
+    ("no salt added to her dal", False),
+    ("unsalted butter on toast", False),
+])
+def test_salt_itself_is_added_salt_under_two(text: str, salty: bool) -> None:
+    assert any(f.kind == "added_salt" for f in check_text(text, 10, [], (), "Maya")) is salty
