@@ -203,6 +203,22 @@ _PAREN_AMOUNT = re.compile(r"\(\s*(?:(?:tiny|small|little|big)\s+(?:pieces|bits|
                            r"roughly|~)?\s*(?P<q>\d+(?:[./]\d+)?(?:\s*(?:oz|ounces?|ml|g|grams?|cups?|tbsp|tsp|tablespoons?|"
                            r"teaspoons?)\.?)?)\s*(?:total|in total|altogether|all together|worth)?\s*\?*\s*\)", re.I)
 # "(like 2 oz)", "(maybe 5)", "(about 1/4)", "(maybe 10?)", "(tiny pieces maybe 1/2 oz total)"
+# "half a turkey sandwich (1 slice bread, 1 slice ham)": the bracket lists the whole food's parts; half of each.
+_SHARE_OF_PARTS = re.compile(r"\b(?P<share>half|a half|a quarter|a third|1/2|1/4|1/3)\s+(?:of\s+)?(?:an?|the|one)\s+"
+                             r"(?P<food>[a-z][a-z&' ]*?)\s*\((?P<parts>(?=[^()]*\d)(?=[^()]*,)[^()]*)\)", re.I)
+_PART_AMOUNT = re.compile(r"(?:(?<=^)|(?<=,))(?P<pad>\s*)(?P<n>\d+(?:\.\d+)?)(?![\d./])(?!\s*(?:inch|in\b|cm|\"))")
+
+
+def _parts_shared(m: re.Match) -> str:
+    """Scale each counted part in the bracket by the share said before the food; the share is then said."""
+    share = {"half": 0.5, "a half": 0.5, "1/2": 0.5, "a quarter": 0.25, "1/4": 0.25, "a third": 1 / 3, "1/3": 1 / 3}
+    factor = share[m.group("share").lower()]
+    parts = _PART_AMOUNT.sub(lambda p: f"{p.group('pad')}{float(p.group('n')) * factor:g}", m.group("parts"))
+    if parts == m.group("parts"):
+        return m.group(0)
+    return f"{m.group('share')} a {m.group('food')} ({parts})"
+
+
 # "(ate 3)", "(about 1/4)", "(1 slice ham, 2 slices bread)": a bracket that counts or says what was
 # eaten is read as segments of its own; "(the dino ones)", "(apple and spinach)" are asides.
 _PAREN = re.compile(r"\(\s*(?P<w>[^()]*?)\s*\)")
@@ -307,6 +323,7 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     light = re.sub(r"\bnothing\s+but\b|\bnothing\s+except\b", "only", light, flags=re.I)  # "ate nothing but ketchup"
     light = re.sub(r"(\d)\s*-?\s*ish\b", r"\1", light, flags=re.I)  # "(8ish)", "10-ish grapes": about that many
     light = _DILUTED.sub(lambda m: f"half of the {m.group('drink')}" if m.group("half") else m.group("drink"), light)
+    light = _SHARE_OF_PARTS.sub(_parts_shared, light)  # "half a turkey sandwich (1 slice bread, 1 slice ham)"
     light = _PAREN_AMOUNT.sub(lambda m: " \x02" + "_".join(m.group("q").split()) + "\x02", light)
     light = _PAREN.sub(_bracket, light)
     light = _MADE_WITH.sub(lambda m: " \x01" + "_".join(normalise(m.group("what")).split()) + "\x01", light)

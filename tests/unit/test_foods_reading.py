@@ -374,3 +374,16 @@ def test_the_rest_of_a_named_food_to_the_dog(table, text):
     meal = analyze_meal(text, table, 24)
     assert names(meal) == ["grapes"]
     assert meal.items[0].grams == pytest.approx(analyze_meal("1/2 cup of grapes", table, 24).items[0].grams, rel=0.05)
+
+
+# 15. "half a turkey sandwich (1 slice bread, 1 slice ham)": the bracket lists the whole; half of each ------
+
+@pytest.mark.parametrize("text, alone", [
+    ("half a turkey sandwich (1 slice bread, 1 slice deli ham)", "1/2 slice bread and 1/2 slice deli ham"),
+    ("half a quesadilla (1 tortilla, 2 tbsp cheese)", "1/2 tortilla and 1 tbsp cheese"),
+    ("a quarter of a pb&j (2 slices bread, 2 tbsp peanut butter, 1 tbsp jam)",
+     "1/2 slice bread, 1/2 tbsp peanut butter and 1/4 tbsp jam"),
+])
+def test_a_share_of_a_food_whose_parts_are_listed(table, text, alone):
+    assert analyze_meal(text, table, 30).totals["kcal"] == pytest.approx(
+        analyze_meal(alone, table, 30).totals["kcal"], rel=0.1)
