@@ -2,7 +2,8 @@
 
 `compose_answer` works offline: it picks the sentences of the top passage that are closest to the
 question (MiniLM sentence similarity), preferring those that give the kind of answer asked, adds
-one sentence of the runner-up when that covers what the first leaves open, and names the sources. `llm_answer` asks an
+one sentence of the runner-up when that covers what the first leaves open, and names the sources;
+on WhatsApp it packs the best sentences of the top passages together (`knowledge.sentence_pool`). `llm_answer` asks an
 OpenAI-compatible model to answer from the same passages only, and returns None on any failure
 so the caller can fall back to `compose_answer`. Neither invents guidance: no passage, no answer.
 """
@@ -96,7 +97,8 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
 
 def _compose(question: str, hits: list[Hit], child_name: str | None, age_text: str | None, allergies: list[str],
              limit: int, asked: str | None, story: str | None) -> str | None:
-    """The answer from hits[0] (and a sentence of hits[1]), or None when hits[0] is not about the question."""
+    """The answer from hits[0] (and a sentence of hits[1], or on WhatsApp the close runners-up's best
+    sentences), or None when hits[0] is not about the question."""
     hit = hits[0]
     asked = asked if asked and asked != question else None
     question_vector = embed_question(question)
