@@ -9,7 +9,7 @@ from knowledge.answers import SMS_LIMIT, WHATSAPP_LIMIT, compose_answer
 from knowledge.asking import ReadQuestion, read_question
 from knowledge.spanish import in_english, reads_spanish
 
-RETRIEVED = 3
+RETRIEVED = 4
 
 
 def limit_for(channel: str) -> int:

@@ -2,7 +2,8 @@
 
 `compose_answer` works offline: it picks the sentences of the top passage that are closest to the
 question (MiniLM sentence similarity), preferring those that give the kind of answer asked, adds
-one sentence of the runner-up when that covers what the first leaves open, and names the sources. `llm_answer` asks an
+one sentence of the runner-up when that covers what the first leaves open, and names the sources;
+on WhatsApp it packs the best sentences of the top passages together (`knowledge.sentence_pool`). `llm_answer` asks an
 OpenAI-compatible model to answer from the same passages only, and returns None on any failure
 so the caller can fall back to `compose_answer`. Neither invents guidance: no passage, no answer.
 """
@@ -18,12 +19,13 @@ import numpy as np
 from knowledge.asking import answer_kinds, lead_kind, sentence_offers, topic_words
 from knowledge.embeddings import embed, embed_question
 from knowledge.guideline_store import Hit, content_words
+from knowledge.sentence_pool import pick_pooled, pool_passage
 from knowledge.subjects import asks_if_safe, reports_signs
 
 logger = logging.getLogger(__name__)
 
 SMS_LIMIT = 306  # two SMS segments of GSM-7 text (153 characters each in a multi-part message)
-WHATSAPP_LIMIT = 700  # WhatsApp has room for a fuller answer
+WHATSAPP_LIMIT = 900  # WhatsApp has room for a fuller answer: about three passages
 HARD_LIMIT = 480  # an LLM answer, checked before it is sent on either channel
 KIND_BONUS = 0.15  # lift for a sentence that gives the kind of answer asked
 ASKED_SHARE = 0.5  # how far a sentence's similarity moves toward the asking sentences' when that is higher
@@ -39,6 +41,8 @@ STEM = 5  # letters compared when looking for a shared word: swelling ~ swells, 
 SENTENCE_DROP = 0.25  # skip sentences much less relevant than the best one...
 SENTENCE_FLOOR = 0.3  # ...and any barely related to the question at all
 MAX_SENTENCES = 3
+WHATSAPP_SENTENCES = 7  # WhatsApp carries a fuller answer from up to four passages
+POOL_MARGIN = 0.12  # runners-up this close to the best passage lend it sentences
 THIN_ANSWER = 80  # a lone sentence shorter than this only names the answer: the next one gives it
 NOT_COVERED = "NOT_COVERED"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
@@ -93,7 +97,8 @@ def compose_answer(question: str, hits: list[Hit], child_name: str | None, age_t
 
 def _compose(question: str, hits: list[Hit], child_name: str | None, age_text: str | None, allergies: list[str],
              limit: int, asked: str | None, story: str | None) -> str | None:
-    """The answer from hits[0] (and a sentence of hits[1]), or None when hits[0] is not about the question."""
+    """The answer from hits[0] (and a sentence of hits[1], or on WhatsApp the close runners-up's best
+    sentences), or None when hits[0] is not about the question."""
     hit = hits[0]
     asked = asked if asked and asked != question else None
     question_vector = embed_question(question)
@@ -114,14 +119,61 @@ def _compose(question: str, hits: list[Hit], child_name: str | None, age_text: s
         return None  # "what time should bedtime be" against a bedtime-snack passage: same word, no answer
     note = allergy_note(question, child_name, allergies)
     lead = _lead(child_name, age_text)
-    most = MAX_SENTENCES if limit <= SMS_LIMIT else MAX_SENTENCES + 1
+    most = MAX_SENTENCES if limit <= SMS_LIMIT else WHATSAPP_SENTENCES
     budget = limit - (len(note) + 1 if note else 0) - len(lead) - len(hit.source) - 9  # 9: newline, "Source: "
+    scored = _scored_sentences(question, sentences, sims, hit, kinds, allergies, asked, story)
+    picked = [] if limit <= SMS_LIMIT else _pooled(question, question_vector, hits, sentences, vectors, scored,
+                                                   kinds, allergies, asked, story, budget, most)
+    if len(picked) > 1:
+        chosen, sources = [text for text, _ in picked], list(dict.fromkeys(source for _, source in picked))
+    else:  # two SMS segments, one sentence, or the best too long: the best passage, as a one-passage answer reads
+        chosen, sources = _one_passage(question, question_vector, hits, sentences, scored, budget, most, kinds, best)
+    label = "Sources" if len(sources) > 1 else "Source"
+    lines = [note, lead + " ".join(chosen), f"{label}: {'; '.join(sources)}"]
+    return _fit("\n".join(line for line in lines if line), limit)
+
+
+def _scored_sentences(question: str, sentences: list[str], sims: np.ndarray, hit: Hit, kinds: tuple[str, ...],
+                      allergies: list[str], asked: str | None, story: str | None) -> np.ndarray:
+    """Each sentence's score against the question, with the lifts for what the question asks."""
     named = _asked_words_first(sentences, sims, asked or question)  # before the kind lift, which outranks it
     named = _story_words_lift(sentences, named, story, question) if story else named
     named = _reason_kept(sentences, named, kinds)
     preferred = _call_advice_kept(sentences, _safe_forms_first(sentences, _prefer(sentences, named, kinds), question,
                                                                 hit.text), question)
-    chosen = _pick(sentences, _keep_allergy_warnings(sentences, preferred, question, allergies), budget, most)
+    return _keep_allergy_warnings(sentences, preferred, question, allergies)
+
+
+def _pooled(question: str, question_vector: np.ndarray, hits: list[Hit], sentences: list[str], vectors: np.ndarray,
+            scored: np.ndarray, kinds: tuple[str, ...], allergies: list[str], asked: str | None, story: str | None,
+            budget: int, most: int) -> list[tuple[str, str]]:
+    """The best sentences of the best passage and its close runners-up that fit, with their sources.
+
+    Only where there is room (WhatsApp): two SMS segments hold two or three sentences, and measured
+    on the open sets those read best from one passage."""
+    pool = [pool_passage(0, hits[0].source, sentences, scored, vectors)]
+    for place, other in enumerate(_companions(hits[0], hits[1:]), 1):
+        others = split_sentences(gsm_safe(other.text))
+        other_vectors = _sentence_vectors(tuple(others))
+        other_sims = _closeness(other_vectors, question_vector, asked)
+        other_scored = _scored_sentences(question, others, other_sims, other, kinds, allergies, asked, story)
+        pool.append(pool_passage(place, other.source, others, other_scored, other_vectors))
+    picked = pick_pooled(pool, budget, most, SENTENCE_DROP, SENTENCE_FLOOR, lambda texts, i: _leans_back(texts, i, []))
+    return [(c.text, pool[c.passage].source) for c in picked]
+
+
+def _companions(first: Hit, rest: list[Hit]) -> list[Hit]:
+    """The runners-up close enough to the best passage to be about the same thing."""
+    top = first.rank or first.score
+    return [h for h in rest if top - (h.rank or h.score) <= POOL_MARGIN]
+
+
+def _one_passage(question: str, question_vector: np.ndarray, hits: list[Hit], sentences: list[str],
+                 scored: np.ndarray, budget: int, most: int, kinds: tuple[str, ...],
+                 best: float) -> tuple[list[str], list[str]]:
+    """The best passage's sentences, plus one of the runner-up when it covers what they leave open."""
+    hit = hits[0]
+    chosen = _pick(sentences, scored, budget, most)
     sources = [hit.source]
     extra = _second_passage(question, question_vector, hits, chosen, kinds, best)
     if extra:
@@ -130,9 +182,7 @@ def _compose(question: str, hits: list[Hit], child_name: str | None, age_text: s
         if len(" ".join(chosen)) + cost <= budget:
             chosen = chosen + [sentence]
             sources += [source] if source != hit.source else []
-    label = "Sources" if len(sources) > 1 else "Source"
-    lines = [note, lead + " ".join(chosen), f"{label}: {'; '.join(sources)}"]
-    return _fit("\n".join(line for line in lines if line), limit)
+    return chosen, sources
 
 
 def _closeness(vectors: np.ndarray, question_vector: np.ndarray, asked: str | None) -> np.ndarray:
