@@ -92,3 +92,10 @@ def test_someone_elses_code_with_a_meal_reaches_no_household(app):
     reply = stranger.say(f"JOIN {code} - she had a banana")
     assert "doesn't match" in reply and "Logged" not in reply
     assert all_rows(app, Meal) == []
+
+
+def test_an_emergency_in_a_join_message_is_answered_first_and_alone(app):
+    _, grandma, code = _joined(app)
+    reply = grandma.say(f"JOIN {code} - she ate peanuts and now she can't breathe")
+    assert reply.startswith("Call 911 now.") and "Welcome" not in reply
+    assert all_rows(app, Meal) == []
