@@ -99,3 +99,12 @@ def test_an_emergency_in_a_join_message_is_answered_first_and_alone(app):
     reply = grandma.say(f"JOIN {code} - she ate peanuts and now she can't breathe")
     assert reply.startswith("Call 911 now.") and "Welcome" not in reply
     assert all_rows(app, Meal) == []
+
+
+def test_a_join_with_a_meal_after_texting_first_drops_the_setup_and_logs_the_meal(app):
+    _, grandma, code = _joined(app)
+    assert "first name" in grandma.say("hi")  # a stranger is onboarded as usual
+    reply = grandma.say(f"code {code}, Maya had 2 scrambled eggs for lunch")
+    assert reply.startswith("Welcome, Grandma!") and "Logged Maya's lunch" in reply, reply
+    assert "first name" not in reply and len(all_rows(app, Household)) == 1
+    assert len(meals_of(app, "Maya")) == 1
