@@ -30,7 +30,23 @@ def route(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any]) -> 
     notes = safety.notes(msg, ctx)
     allergies = safety.allergies_of(ctx)
     reply = _dispatch(msg, ctx, classify)
+    if reply.rest:
+        reply = _handed_on(reply, msg, ctx, classify)
     return safety.with_notes(reply, safety.without_new_allergies(notes, allergies, msg, ctx))
+
+
+def _handed_on(reply: Reply, msg: InboundMessage, ctx: Context, classify: Callable[[str], Any]) -> Reply:
+    """A route that read only part of the message ("JOIN 482913 - she had a banana") hands the rest on: it is
+    routed as if it had come right after (the sender may have just joined a log), and answered second.
+    A rest that is only a hello or an unsure word ("thanks!", "please") adds nothing beside the first answer."""
+    rest = replace(msg, text=reply.rest)
+    found = classify(rest.text)
+    sure = found.intent not in ("greeting", "help") and found.confidence >= SURE
+    if found.intent == "greeting" or not (sure or safety.has_substance(rest, ctx)):
+        return Reply(reply.text, reply.intent)
+    more = route(rest, ctx, lambda text: found if text == rest.text else classify(text))
+    ctx.intent = reply.intent
+    return Reply(_join(reply.text, more.text), reply.intent)
 
 
 def _dispatch(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any]) -> Reply:
@@ -70,7 +86,7 @@ def _run(chosen: Route, msg: InboundMessage, ctx: Context) -> Reply:
     if denied is not None:
         return denied
     reply = chosen.handle(msg, ctx)
-    return reply if reply.intent else Reply(reply.text, chosen.intent)
+    return reply if reply.intent else replace(reply, intent=chosen.intent)
 
 
 def _break_out(step: Step | None, chosen: Route, msg: InboundMessage, ctx: Context,
@@ -106,7 +122,10 @@ def _run_several(routes: tuple[Route, ...], msg: InboundMessage, ctx: Context) -
     texts = []
     for each in routes:
         part = PARTS.get(each.intent)
-        texts.append(_run(each, replace(msg, text=part(msg.text)) if part else msg, ctx).text)
+        reply = _run(each, replace(msg, text=part(msg.text)) if part else msg, ctx)
+        if reply.rest and not texts:
+            return reply  # the main route read only part and hands the rest on: it is routed afresh
+        texts.append(reply.text)
     ctx.intent = routes[0].intent
     return Reply(_join(*texts), routes[0].intent)
 
@@ -135,9 +154,12 @@ def _asked_again(step: Step, data: Any, ctx: Context, reply: Reply) -> Reply:
     if data.reasked >= MAX_REASKS:
         ctx.end_step()
         return reply
+    if reply.rest:
+        ctx.set_step(step.name, data)  # the rest of the message is routed next, and asks it again after
+        return reply
     data.reasked += 1
     ctx.set_step(step.name, data)
-    return Reply(_join(reply.text, step.prompt(ctx)), reply.intent)
+    return replace(reply, text=_join(reply.text, step.prompt(ctx)))
 
 
 def _unreadable(msg: InboundMessage, ctx: Context) -> bool:

@@ -44,6 +44,9 @@ class Reply:
 
     text: str
     intent: str | None = None
+    # The part of the message the handler did not read ("JOIN 482913 - she had a banana": the meal): the
+    # router handles it next, as a message of its own, and answers it after this text.
+    rest: str = ""
 
     @classmethod
     def silence(cls) -> Reply:

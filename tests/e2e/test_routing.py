@@ -95,3 +95,18 @@ def test_an_unrelated_message_does_not_cancel_a_delete_confirmation_silently(app
 def test_media_route_answers_an_empty_message(app):
     parent = Phone(app, "+12125550305", channel="whatsapp")
     assert "Thanks for the pin" in parent.say("", MessageType="location", Latitude="40.7", Longitude="-74.0")
+
+
+def test_a_route_that_reads_part_of_a_message_hands_the_rest_on(app, monkeypatch):
+    """Any route may consume only the start of a message: the rest is routed as a message of its own, after."""
+    import bot.router
+    from handlers import REGISTRY
+
+    tag = Route("tag", lambda msg, ctx: Reply("Tagged.", rest=msg.text.removeprefix("#park ")),
+                claim=lambda m, c, f: m.text.startswith("#park "), priority=60)
+    monkeypatch.setattr(bot.router, "REGISTRY", build([*REGISTRY.routes, tag]))
+    parent = household(app, "+12125550306", "Maya", "2025-02-01")
+    reply = parent.say("#park she had a banana and 2 crackers")
+    assert reply.startswith("Tagged.\n\nLogged Maya's")
+    assert len(all_rows(app, Meal)) == 1
+    assert parent.say("#park thanks!") == "Tagged."  # a hello left over adds nothing
