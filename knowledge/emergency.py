@@ -32,6 +32,8 @@ class Emergency:
 ADVICE = {
     "choking": "If your child can't cough, cry or breathe, start choking first aid: back blows and chest "
                "thrusts under 1 year, abdominal thrusts over 1.",
+    "after_food": "If they can't cough, cry or breathe, start choking first aid: back blows and chest thrusts "
+                  "under 1, abdominal thrusts over 1. If lips or face swell or hives spread, use their EpiPen.",
     "allergic_reaction": "Use their epinephrine auto-injector (EpiPen) now if they have one. Lay them flat "
                          "with legs raised, or sitting up if breathing is hard.",
     "breathing": "Sit your child upright and stay with them. If they stop breathing or go limp, start CPR - "
@@ -116,8 +118,15 @@ _ONGOING = re.compile(r"\b(?:still|right now|now (?:she|he|they)s? (?:cant|not|i
 _HAPPENING_NOW = re.compile(r"\bright now\b|\bhappening now\b|\bas we speak\b|!!")
 # Swallowing a battery, a magnet or a poison is urgent even when asked about: "what if he swallowed a magnet?"
 ASKING_IS_URGENT = frozenset({"battery", "magnet", "poison"})
-_ALLERGY_CONTEXT = re.compile(r"\ballerg\w*|\bafter (?:eating|he ate|she ate|they ate|trying|having|tasting)\b"
-                              r"|\bepi ?pen\b|\bhives\b")
+_ALLERGY_CONTEXT = re.compile(r"\ballerg\w*|\bepi ?pen\b|\bhives\b|\bwelts?\b|\bswell\w*|\bswollen\b|\bpuff(?:y|ing|ed)\b"
+                              r"|\brash\b|\bblotch\w*|\bitch\w*|\bscratch\w*|\bvomit\w*|\bthrow\w* up\b|\bthrew up\b"
+                              r"|\bcroaky\b|\bhoarse\b|\bthroat\b|\btongue\b"
+                              # after a food that is a common allergen ("after eating cashew", "after eating egg")
+                              r"|\bafter (?:eating|having|trying|tasting|he ate|she ate|they ate)\b(?:\s+\w+){0,4}?\s+(?:peanut|\w*nuts?|cashew|almond|walnut"
+                              r"|pecan|pistachio|hazelnut|eggs?|milk|dairy|cheese|yogurt|shrimp|prawns?|shellfish|crab|lobster"
+                              r"|fish|salmon|tuna|sesame|tahini|hummus|soy|tofu|wheat|kiwi)\b")
+# Breathing trouble right after a food with no sign of a reaction may be a piece stuck as much as an allergy.
+_AFTER_FOOD = re.compile(r"\bafter (?:eating|he ate|she ate|they ate|trying|having|tasting)\b")
 _CHOKE_WORD = re.compile(CHOKE_ANY)
 # "and now", "but then": what follows is a new clause ("without thinking and now hives are spreading").
 _CLAUSE_END = re.compile(r"[.!?;,:\n]|\b(?:and|but|so)\s+(?:now|then)\b|\bnow\s+(?=(?:she|he|they|shes|hes|theyre|his|her)\b)")
@@ -206,6 +215,8 @@ def _refine(kind: str, text: str) -> str:
         return "choking"
     if kind == "breathing" and _ALLERGY_CONTEXT.search(text):
         return "allergic_reaction"
+    if kind == "breathing" and _AFTER_FOOD.search(text):  # wheezing after a food is read as a reaction
+        return "allergic_reaction" if "wheez" in text else "after_food"
     return kind
 
 

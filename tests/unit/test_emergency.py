@@ -635,3 +635,24 @@ def test_story_told_emergency_is_spotted(text: str, kind: str) -> None:
 ])
 def test_cleared_pet_or_calm_story_is_not_an_emergency(text: str) -> None:
     assert triage(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "she's coughing and can't breathe after eating a grape, lips going blue",
+    "he cant breathe after eating a piece of hot dog, no sound coming out",
+    "cant breathe after having some popcorn",
+])
+def test_breathing_trouble_after_a_food_with_no_reaction_sign_gets_choking_first_aid_too(text: str) -> None:
+    # A grape or hot dog is more likely stuck than an allergy: the advice must not be the EpiPen alone.
+    e = triage(text)
+    assert e is not None and e.kind == "after_food"
+    assert "choking first aid" in e.advice and "EpiPen" in e.advice
+
+
+@pytest.mark.parametrize("text", [
+    "he cant breathe properly after eating cashew",
+    "cant breathe after she ate shrimp, hives everywhere",
+    "wheezing and struggling to breathe after having egg for the first time",
+])
+def test_breathing_trouble_after_an_allergen_or_with_reaction_signs_is_a_reaction(text: str) -> None:
+    assert triage(text).kind == "allergic_reaction"
