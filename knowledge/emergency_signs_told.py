@@ -20,6 +20,8 @@ _AFTER_HEAD_HIT = (r"(?:(?:thrown up|threw up|throwing up|vomited|been sick|puke
                    r"|pupils?\b.{0,40}\b(?:bigger|larger|smaller|different|uneven|not the same)"
                    r"|wont wake|cant (?:stay|keep (?:her|him|them)) awake|confused|floppy|unsteady|slurr\w*)")
 _MEASURE = r"(?:ml|mls|mg|tsp|teaspoons?|spoons?|tablets?|pills?|syringes?)"
+_UNKNOWN_COUNT = (r"(?:dont know|do not know|dunno|not sure|no idea|cant (?:count|tell|say)|unsure)\s+how many\s+"
+                  r"(?:(?:he|she|they|hes|shes|theyve)\s+)?(?:had|took|taken|ate|eaten|swallowed|are (?:gone|missing)|were in)\b")
 _NOT_A_PERSON = r"\b(?:dog|puppy|cat|kitten|doll|teddy|toy)\b"
 
 TOLD_SIGNS = (
@@ -68,12 +70,16 @@ TOLD_SIGNS = (
           r".{0,100}\b(?:(?:now|only|just|maybe|about|like)\s+"
           r"(?:\w+\s+){0,2}(?:\d+|a few|one|two|three|four|five|a couple|hardly any)\s+(?:\w+\s+)?left|hardly any)\b",
           _GROWN_UP_DOSE + "|" + _PREVENTION + "|" + _USED_UP),
+    # Medicine got at and nobody knows how much: "grandpa's heart pills, dunno how many he had".
+    _sign("poison", True, "how_many",
+          rf"\b(?:{PILLS}|pills?|gumm(?:y|ies))\b.{{0,100}}\b{_UNKNOWN_COUNT}|\b{_UNKNOWN_COUNT}.{{0,60}}\b(?:{PILLS}|pills?)\b",
+          _GROWN_UP_DOSE + "|" + _PREVENTION + "|" + _USED_UP),
     # A dosing mistake: "10ml instead of 1ml", "gave her the adult dose", "ten times the dose".
     _sign("poison", True, "instead dose adult grown times 10x",
           rf"\b\d+(?:\.\d+)?\s?{_MEASURE}\s+instead\s+of\s+(?:\w+\s+)?\d*(?:\.\d+)?\s?{_MEASURE}\b"
           r"|\b(?:gave|given|give|dosed|measured|syringed|poured)\b.{0,40}\b(?:adult|grown ?up|ten times|10 ?x|10 times|wrong)\s+"
           r"(?:the\s+)?(?:dose|amount|strength|medicine|syringe)\b"
-          r"|\b(?:adult|grown ?up)\s+(?:dose|strength)\b.{0,40}\binstead\b",
+          r"|\b(?:adult|grown ?up)\s+(?:\w+\s+){0,2}instead\s+of\b",
           _PREVENTION + r"|\b(?:can i|should i|is it ok|safe to|what if)\b"),
     # A wild plant, berry or mushroom, then the signs: "chewed a leaf, been sick repeatedly and so sleepy".
     _sign("poison", True, "berr leaf leaves plant mushroom toadstool fung seed bulb",

@@ -15,13 +15,18 @@ from knowledge.emergency import triage
     # a grandparent's medicine, how many unknown
     "found her with nanas water tablets, not sure how many she had, maybe two or three, she's a bit sleepy",
     "grandma's blood pressure pills were on the floor, could be 3 or 4 missing, he's acting drowsy",
+    # nobody knows how many
+    "he got grandpas heart pills, dunno how many he had, seems ok",
+    "not sure how many she swallowed but the allergy tablets were all over the floor",
     # a dosing mistake
+    "gave her 5ml of the adult calpol instead of the infant one",
     "i gave him 10ml instead of 1ml of infant ibuprofen",
     "she had 5 mls instead of 0.5 ml of calpol",
     "dad gave him the grown up strength medicine by accident",
     "we gave her ten times the dose of melatonin",
     # a cannabis edible, then signs
     "he ate an edible gummy off the table, now he's vomiting and can't sit up",
+    "he had a bite of a cannabis brownie, now very sleepy",
     "she got hold of a cannabis gummy from my friends bag, she's wobbly",
     # a wild plant, berry or mushroom, then signs
     "think he chewed a plant leaf, since then he's been sick repeatedly and is really sleepy",
