@@ -66,7 +66,9 @@ _SELF = re.compile(r"\b(?:i|im|i am|we|were)\s+(?:literally\s+|almost\s+|just\s+
                    r"still\s+|really\s+)?$")
 # Right before a reported sign: hypothetical ("if she's choking") or negated ("not choking").
 _HYPOTHETICAL = re.compile(r"(?:\b(?:if|when|whenever|whether|case|until|unless|prevent\w*|avoid\w*|without)\b"
-                           r"(?:\s+\w+){0,3}|\b(?:what|how|why|which))\s*$")
+                           r"(?:\s+\w+){0,3}|\b(?:what|how|why|which)"
+                           # how-to: "how do I stop my toddler choking", "best way to keep a baby from choking"
+                           r"|\b(?:how|ways?|tips?|advice)\b(?:\s+\w+){0,4}\s+(?:stop|keep|help)(?:\s+\w+){0,2})\s*$")
 _UNSURE = re.compile(r"(?:\b(?:dont|do not|not|cant|cannot|no)\s+(?:\w+\s+)?(?:know|sure|tell|idea)"
                      r"|\b(?:unsure|wondering|think))\s+(?:if|whether)\b(?:\s+\w+){0,3}\s*$")
 _NEGATED_STRICT = re.compile(r"\b(?:not|no|isnt|wasnt|arent|never|without|nor)\s+(?:\w+\s+)?$")
@@ -104,9 +106,13 @@ _FINE_NOW = re.compile(r"(?:fine|ok|okay|alright|good|better|normal) now|back to
 # An animal did it: "the dog ate a battery" (a vet's emergency, not this child's).
 _ANIMAL = re.compile(r"\b(?:dog|dogs|puppy|pup|cat|cats|kitten|pet|hamster|rabbit|bird|parrot)\s+(?:\w+\s+)?$")
 # Checked and cleared by someone who knows: "poison control said it's harmless", "the ER said it was croup".
-_CLEARED = re.compile(r"\b(?:poison control|doctor|dr|nurse|gp|pediatrician|paediatrician|the er|a&e|vet|pharmacist|111)\s+"
-                      r"(?:\w+\s+)?(?:said|says|told (?:us|me))\b.{0,60}\b(?:harmless|non ?toxic|not (?:dangerous|toxic|poisonous)|"
-                      r"nothing to worry|(?:is|s|was|its|it is) (?:fine|ok|okay|safe))\b")
+# The one who cleared it may come a clause before "said": "called poison control last night ... they said".
+_PROFESSIONAL = r"(?:poison control|doctor|dr|nurse|gp|pediatrician|paediatrician|the er|er|a&e|vet|pharmacist|111)"
+_SAID_HARMLESS = (r"(?:said|says|told (?:us|me)|confirmed)\b.{0,60}\b(?:harmless|non ?toxic|not (?:dangerous|toxic|poisonous|serious)|"
+                  r"nothing (?:to worry|serious)|breath ?holding|reflex anoxic|(?:is|s|was|its|it is) (?:fine|ok|okay|safe))\b")
+_CLEARED = re.compile(rf"\b{_PROFESSIONAL}\b(?:\s+\w+)?\s+{_SAID_HARMLESS}"
+                      rf"|\b(?:called|rang|phoned|spoke to|saw|seen by|took (?:her|him|them) to)\s+(?:the\s+)?{_PROFESSIONAL}\b"
+                      rf".{{0,80}}\b(?:they|she|he)\s+{_SAID_HARMLESS}")
 # A word that would clear a sign clears nothing when negated: "purple and not crying", "not normal for
 # her", "isn't fine now". The sign itself may hold a negation ("not breathing", "won't wake"): that is
 # the sign's own pattern, read before this.
@@ -114,6 +120,8 @@ _NEGATION_BEFORE = re.compile(r"\b(?:not|no|isnt|arent|wasnt|werent|never|nor|wi
                               r"doesnt|dont|wont|cant|no longer)\s+"
                               r"(?:(?:even|really|actually|just|yet|from|because of|due to|caused by|the|any|a|an)\s+){0,2}$")
 _ONGOING = re.compile(r"\b(?:still|right now|now (?:she|he|they)s? (?:cant|not|isnt)|keeps?|wont stop|cant stop|help)\b")
+# Something new since the all-clear: "poison control said the crayon was fine, but now she swallowed a battery".
+_SINCE_CLEARED = re.compile(r"\bbut (?:now|today|this time|tonight)\b")
 # "What do I do if he's choking right now": asked, but happening.
 _HAPPENING_NOW = re.compile(r"\bright now\b|\bhappening now\b|\bas we speak\b|!!")
 # Swallowing a battery, a magnet or a poison is urgent even when asked about: "what if he swallowed a magnet?"
@@ -184,7 +192,7 @@ def _holds(text: str, match: re.Match[str], sign: Sign) -> bool:
     # A battery, a magnet or a poison is urgent even when the child "seems fine" (the advice says so).
     if _resolved_after(text, match) and not (sign.reported and sign.kind in ASKING_IS_URGENT):
         return False
-    if _CLEARED.search(text) and not _ONGOING.search(text):
+    if _CLEARED.search(text) and not _ONGOING.search(text) and not _SINCE_CLEARED.search(text):
         return False
     if _ANIMAL.search(before):  # "the dog ate a battery"
         return False

@@ -78,7 +78,7 @@ PILL_HINTS = ("pill tablet meds medic vitamin tylenol ibuprofen advil motrin nur
 EATING_VERBS = (r"swallowed|swallowing|swallows|swallow|ate|eaten|eating|chewed|chewing|chomped|bit|bitten|biting|"
                 r"sucked|sucking|licked|licking|drank|drunk|drinking|sipped|gulped(?: down)?|downed|chugged|swigged|"
                 r"scoffed|gobbled(?: up)?|munched|polished off|got into|got hold of|got ahold of|bit into|had one|"
-                r"had (?:a )?(?:sip|swig|gulp|mouthful|lick|taste) of")
+                r"had (?:a )?(?:sip|swig|gulp|mouthful|lick|taste|bite|nibble|piece|chunk) of")
 
 # The child's own dose, or a dose for a reason ("she had her vitamins", "benadryl for the hives"),
 # when nothing says too much ("the whole bottle", "2 missing", "by accident") is not a poisoning.

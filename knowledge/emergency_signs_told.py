@@ -19,6 +19,9 @@ _AFTER_HEAD_HIT = (r"(?:(?:thrown up|threw up|throwing up|vomited|been sick|puke
                    r"|keeps? (?:on )?(?:vomiting|throwing up|being sick|puking)|(?:vomiting|throwing up) (?:again|repeatedly|nonstop)"
                    r"|pupils?\b.{0,40}\b(?:bigger|larger|smaller|different|uneven|not the same)"
                    r"|wont wake|cant (?:stay|keep (?:her|him|them)) awake|confused|floppy|unsteady|slurr\w*)")
+_MEASURE = r"(?:ml|mls|mg|tsp|teaspoons?|spoons?|tablets?|pills?|syringes?)"
+_UNKNOWN_COUNT = (r"(?:dont know|do not know|dunno|not sure|no idea|cant (?:count|tell|say)|unsure)\s+how many\s+"
+                  r"(?:(?:he|she|they|hes|shes|theyve)\s+)?(?:had|took|taken|ate|eaten|swallowed|are (?:gone|missing)|were in)\b")
 _NOT_A_PERSON = r"\b(?:dog|puppy|cat|kitten|doll|teddy|toy)\b"
 
 TOLD_SIGNS = (
@@ -60,6 +63,33 @@ TOLD_SIGNS = (
           rf"\b(?:{PILLS}|vitamin|gumm(?:y|ies))\b.{{0,150}}\b(?:half gone|(?:\d+|most|a lot|a bunch|several|a few)"
           r"\s+(?:\w+\s+)?(?:are|were|is)?\s*(?:gone|missing)|drank (?:it|some|the)|is empty|bottle empty)\b",
           _GROWN_UP_DOSE + "|" + _PREVENTION + "|" + _USED_UP),
+    # Counted by what is left: "nearly full this morning, now maybe 5 left", "there were loads, hardly any now".
+    _sign("poison", True, "left hardly",
+          rf"\b(?:{PILLS}|pills?|vitamin|gumm(?:y|ies))\b.{{0,150}}\b(?:(?:nearly|almost|practically|was|were)\s+"
+          r"(?:\w+\s+)?full|brand new|new (?:bottle|pack|tub|jar|box)|there (?:were|was) (?:loads|lots|plenty|a lot|\d+))\b"
+          r".{0,100}\b(?:(?:now|only|just|maybe|about|like)\s+"
+          r"(?:\w+\s+){0,2}(?:\d+|a few|one|two|three|four|five|a couple|hardly any)\s+(?:\w+\s+)?left|hardly any)\b",
+          _GROWN_UP_DOSE + "|" + _PREVENTION + "|" + _USED_UP),
+    # Medicine got at and nobody knows how much: "grandpa's heart pills, dunno how many he had".
+    _sign("poison", True, "how_many",
+          rf"\b(?:{PILLS}|pills?|gumm(?:y|ies))\b.{{0,100}}\b{_UNKNOWN_COUNT}|\b{_UNKNOWN_COUNT}.{{0,60}}\b(?:{PILLS}|pills?)\b",
+          _GROWN_UP_DOSE + "|" + _PREVENTION + "|" + _USED_UP),
+    # A dosing mistake: "10ml instead of 1ml", "gave her the adult dose", "ten times the dose".
+    _sign("poison", True, "instead dose adult grown times 10x",
+          rf"\b\d+(?:\.\d+)?\s?{_MEASURE}\s+instead\s+of\s+(?:\w+\s+)?\d*(?:\.\d+)?\s?{_MEASURE}\b"
+          r"|\b(?:gave|given|give|dosed|measured|syringed|poured)\b.{0,40}\b(?:adult|grown ?up|ten times|10 ?x|10 times|wrong)\s+"
+          r"(?:the\s+)?(?:dose|amount|strength|medicine|syringe)\b"
+          r"|\b(?:adult|grown ?up)\s+(?:\w+\s+){0,2}instead\s+of\b",
+          _PREVENTION + r"|\b(?:can i|should i|is it ok|safe to|what if)\b"),
+    # A wild plant, berry or mushroom, then the signs: "chewed a leaf, been sick repeatedly and so sleepy".
+    _sign("poison", True, "berr leaf leaves plant mushroom toadstool fung seed bulb",
+          r"\b(?:ate|eaten|eating|swallowed|chewed|chewing|bit|licked|munched|had)\b.{0,40}\b(?:berr(?:y|ies)|leaf|leaves|plants?|"
+          r"mushrooms?|toadstools?|fungus|fungi|bulbs?|seeds? from)\b.{0,160}\b(?:drowsy|dozy|wobbly|unsteady|floppy|lethargic|"
+          r"(?:so|very|really|super|bit|a bit|unusually) sleepy|cant (?:stand|sit|walk))\b",
+          _PREVENTION + "|" + _HISTORY,
+          needs=r"\b(?:(?:vomit\w*|sick|threw up|thrown up|throwing up|puked)\s+(?:\w+\s+)?(?:repeatedly|again|twice|several times|"
+                r"three times|\d+ times|a few times|more than once|nonstop)|keeps? (?:on )?(?:vomiting|throwing up|being sick)|"
+                r"(?:vomiting|throwing up|been sick) (?:repeatedly|again)|wobbly|unsteady|unknown|wild|not sure what)"),
     # A parent who has pressed for a while writes a long sentence before "it won't stop"; blood loss
     # shows as pale and dizzy.
     _sign("bleeding", True, "bleed blood",
