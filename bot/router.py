@@ -119,15 +119,16 @@ def _run_several(routes: tuple[Route, ...], msg: InboundMessage, ctx: Context) -
 
     The meal handler gets only the clauses that report food and the question handler only the
     clauses that ask ("she had salmon, is gagging normal?"); any other handler the whole message."""
-    texts = []
+    replies: list[Reply] = []
     for each in routes:
         part = PARTS.get(each.intent)
         reply = _run(each, replace(msg, text=part(msg.text)) if part else msg, ctx)
-        if reply.rest and not texts:
+        if reply.rest and not replies:
             return reply  # the main route read only part and hands the rest on: it is routed afresh
-        texts.append(reply.text)
+        replies.append(reply)
     ctx.intent = routes[0].intent
-    return Reply(_join(*texts), routes[0].intent)
+    said = [r for r in replies if not r.idle and r.text] or replies  # "nothing to log" beside an answer is noise
+    return Reply(_join(*(r.text for r in said)), routes[0].intent)
 
 
 def _continue(step: Step, chosen: Route, claimed: bool, msg: InboundMessage, ctx: Context) -> Reply:

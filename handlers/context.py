@@ -47,6 +47,8 @@ class Reply:
     # The part of the message the handler did not read ("JOIN 482913 - she had a banana": the meal): the
     # router handles it next, as a message of its own, and answers it after this text.
     rest: str = ""
+    # Nothing was done ("I don't see a food to log in that"): said only when nothing else is said beside it.
+    idle: bool = False
 
     @classmethod
     def silence(cls) -> Reply:

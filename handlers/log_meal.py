@@ -70,7 +70,9 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
         return Reply(not_our_child(ctx, stranger), "log_meal")
     if not found:
         return Reply(f"Who was that for? Start with \"for {children[0].name}:\" ({names_of(children)}).", "log_meal")
-    return Reply("\n".join(log_text(ctx, child, text) for child, text in found), "log_meal")
+    said = [(child, log_text(ctx, child, text)) for child, text in found]
+    idle = all(text == NOTHING_TO_LOG.format(child=child.name) for child, text in said)
+    return Reply("\n".join(text for _, text in said), "log_meal", idle=idle)
 
 
 def time_zone_answer(ctx: Context, text: str) -> Reply | None:

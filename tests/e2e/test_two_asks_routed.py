@@ -20,3 +20,14 @@ def test_the_week_looked_back_on_and_the_next_one_planned_in_one_reply(app):
     parent.say("she had oatmeal and a banana for breakfast")
     reply = parent.say("what did she have this week? then plan next week around what she missed")
     assert reply.startswith("Maya this week") and "7-day plan for Maya" in reply
+
+
+def test_a_story_with_a_question_and_no_food_to_log_gets_the_answer_alone(app):
+    # Read as a meal and a question, the story names no food eaten today: "nothing to log" beside the
+    # answer is noise, and nothing is stored.
+    parent = household(app, "+12125550301", "Maya", "2025-03-01")
+    reply = parent.say("we had a scare last month, DD choked on a sausage round at a bbq and I had to do back blows, "
+                       "it popped out and she was totally fine after. she loves sausage and my husband wants to give "
+                       "it again this weekend, how do I serve it now?")
+    assert "I don't see a food to log" not in reply and "Source:" in reply, reply
+    assert all_rows(app, Meal) == []
