@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.foods.idioms import without_idioms
 from knowledge.words import FOOD_HANDLED, GREETING_WORDS
 
 # "at his cousins bday party": texted possessives often lose the apostrophe.
@@ -277,7 +278,7 @@ def expand_text_speak(text: str) -> str:
 
 def strip_filler(text: str) -> str:
     """Remove places, moods, interjections and cutting instructions; keep everything else."""
-    text = _EMOJI_BREAK.sub(". ", _CLOCK.sub("\n", _GREETING.sub(" ", text)))  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
+    text = _EMOJI_BREAK.sub(". ", _CLOCK.sub("\n", _GREETING.sub(" ", without_idioms(text))))  # "on a roll!"  # "all of it on the floor 🙄 ate his mac n cheese": a new sentence
     text = _REPORT.sub(" ", expand_text_speak(strip_ages(_QUESTION.sub(" ", _EMOJI.sub(" ", text)))))
     text = _TAKEOUT.sub(" ", text)
     text = _WHEN_TAIL.sub(" ", text)

@@ -10,6 +10,7 @@ is a curated name.
 """
 from __future__ import annotations
 
+from knowledge.foods.english import is_english
 from knowledge.foods.sr28 import singular
 
 # Units of age and time: never food, never worth asking the parent about (also stopwords).
@@ -63,5 +64,6 @@ def not_food(word: str) -> bool:
 
 def may_be_typo(word: str) -> bool:
     """Whether a word the food names do not know may be a misspelt food: not an ordinary word, not an
-    inflected verb or adverb ("applied" is not "apple", "checking" not "chicken")."""
-    return not not_food(word) and not word.endswith(_INFLECTED)
+    inflected verb or adverb ("applied" is not "apple", "checking" not "chicken"), not a word spelt
+    right ("people" is not a misspelt food, "chaos" not chapos, "mouth" not mothbeans)."""
+    return not not_food(word) and not word.endswith(_INFLECTED) and not is_english(word)

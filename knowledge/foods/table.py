@@ -16,6 +16,7 @@ from typing import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from knowledge.foods.anchors import anchored, chatter_only, food_heads
 from knowledge.foods.names import CuratedName, NameIndex, extra_portions, name_index
 from knowledge.foods.not_food import may_be_typo, not_food
 from knowledge.foods.portions import VOLUME_UNITS, servings
@@ -94,6 +95,7 @@ class FoodTable:
         self._search: DescriptionIndex | None = None
         self._search_lock = threading.Lock()
         self._resolved: dict[tuple[str, ...], Resolution] = {}
+        self.heads = food_heads(self.names.keys, (r.description for r in self.records.values()))
 
     def __len__(self) -> int:
         return len(self.records)
@@ -228,7 +230,8 @@ class FoodTable:
         complete = fixed_cover and not _leftover(fixed, fixed_cover) and self._compound_ok(fixed_cover)
         if fixed != words and complete:
             return self._from_cover(fixed_cover, fixed)
-        hit = self.search_index.search(content_tokens(fixed))
+        searched = content_tokens(fixed)  # "14 people", "I kept an eye": ordinary words alone name no food
+        hit = self.search_index.search(searched) if anchored(searched, self.heads) else None
         if hit is not None:
             return self._searched(hit, words)
         if (flavoured := self._flavoured(words, cover)) is not None:
@@ -238,7 +241,7 @@ class FoodTable:
             if partial and leftover and self._compound_ok(partial) and (
                     not self._food_words(leftover) or self._trailing_chatter(basis, partial)):
                 return self._from_cover(partial, basis)
-        if all(not_food(w) for w in content):  # "in the garden", "he has a rash": nothing to ask about
+        if all(not_food(w) for w in content) or chatter_only(content, self.heads):  # "in the garden": nothing to ask
             return Resolution()
         return Resolution(unknown=" ".join(content))
 
