@@ -40,8 +40,17 @@ _NOT_COUNTED = re.compile(r"\s*[,\-\u2013]?\s*(?:but\s+|so\s+)?(?:i'?m\s+|im\s+|
                           r"(?:i\s+)?(?:won'?t|wont|don'?t|dont)\s+count)\s+(?:that|it|those|them|this)\b[^.;!?\n]*", re.I)
 
 
+# A count doubted, then the real one: "2 scrambled eggs?? no way she ate 2. she ate 1 eggs worth" is 1 egg.
+_DOUBTED = re.compile(r"\b(?:no\s+way|there'?s\s+no\s+way|as\s+if)\s+(?:she|he|they)\s+(?:ate|had|finished|drank)\s+"
+                      r"(?:\d+|all(?:\s+of\s+(?:it|them))?|both|that\s+much)\b[.!?]*", re.I)
+_WORTH = re.compile(r"\b(?P<verb>ate|had|drank|finished)\s+(?:about\s+|maybe\s+|like\s+)?(?P<n>\d+(?:\.\d+)?|one|half|a\s+half)"
+                    r"\s+(?:(?!cups?|tbsp|tsp|oz|ounces?|bowls?|spoonfuls?|bites?|slices?|pieces?|ml)[a-z]+\s+)?worth\b"
+                    r"(?!\s+of\b)", re.I)
+
+
 def without_corrections(text: str) -> str:
     """The text with each self-correction applied: the corrected phrase goes, what replaced it stays."""
+    text = _WORTH.sub(r"\g<verb> \g<n>", _DOUBTED.sub(" ", text))  # "she ate 1 eggs worth": 1 of the eggs named
     text = _ONE_OF_TWO.sub(_which_of_two, text)
     for _ in range(5):
         if (skip := _NOT_COUNTED.search(text)) is None:
@@ -61,11 +70,47 @@ def _which_of_two(m: re.Match) -> str:
     return m.group("which") if which in (m.group("a").lower(), m.group("b").lower()) else m.group(0)
 
 
+# After the mark, a new count of a food already named: "correction: 4 nuggets, I miscounted".
+_RECOUNT = re.compile(r"^(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<food>[a-z][a-z' ]*?)"
+                      r"(?=\s*(?:$|[,.;!?\n]))", re.I)
+# After the mark, a topping or step denied: "no wait she didn't butter it, it was plain".
+_DENIED = re.compile(r"^(?:(?:she|he|they|i|we|grandma|daddy|dad|mum|mom)\s+)?(?:didn'?t|did\s+not|never|wasn'?t|was\s+not)\s+"
+                     r"(?:actually\s+)?(?P<verb>[a-z]+)", re.I)
+_NUMBER = r"\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|an?"
+
+
+def _recounted(before: str, after: str) -> str | None:
+    """"3 dino nuggets ... correction: 4 nuggets": the new count replaces the old one, the rest stays."""
+    m = _RECOUNT.match(_INSTEAD.sub("", after.lstrip()))
+    if m is None:
+        return None
+    head = m.group("food").split()[-1].lower().rstrip("s")
+    said = list(re.finditer(rf"\b(?P<n>{_NUMBER})\s+(?:[a-z'-]+\s+){{0,3}}?{re.escape(head)}(?:e?s)?\b", before, re.I))
+    if not said:
+        return None
+    old = said[-1]
+    return before[: old.start("n")] + m.group("n") + before[old.end("n"):] + ". " + after[_reason_end(after):]
+
+
+def _denied(before: str, start: int, after: str) -> str | None:
+    """"bread grandma kept buttering... no wait she didn't butter it": the bread stays, the butter goes."""
+    m = _DENIED.match(after.lstrip())
+    stem = re.sub(r"(?:ed|ing|s)$", "", m.group("verb").lower()) if m else ""
+    if len(stem) < 3 or not re.search(rf"\b{stem}", before[start:], re.I):
+        return None
+    kept = re.sub(rf"\s*\b(?:with\s+|and\s+)?(?:some\s+)?{stem}[a-z]*\b", " ", before, flags=re.I)
+    return kept + ". " + after[_reason_end(after):].lstrip(" ,")
+
+
 def _apply(text: str, mark: re.Match) -> str:
     """Rewrite one correction: drop the phrase before `mark`, keep what the parent meant instead."""
     before, after = text[: mark.start()], text[mark.end():]
     opens = list(_OPENS.finditer(before))
     start = opens[-1].end() if opens else 0
+    if (recount := _recounted(before, after)) is not None:
+        return recount
+    if (denied := _denied(before, start, after)) is not None:
+        return denied
     if not before[start:].strip():  # "no wait" opening a sentence corrects nothing we can see
         return before + " " + after
     if _DROP.search(after[: (end := _reason_end(after))]):
