@@ -26,6 +26,7 @@ from knowledge.foods.food_item import FoodItem, with_eaten
 from knowledge.foods.joins import joined_items
 from knowledge.foods.meal_parser import OFFER, REFUSE, ParsedItem, parse_meal
 from knowledge.foods.nutrition import add_up
+from knowledge.foods.package_sizes import stated_package
 from knowledge.foods.pieces import eat_part, part_words
 from knowledge.foods.plausibility import Doubt, find_doubts
 from knowledge.foods.portions import default_serving
@@ -72,8 +73,8 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
                        meal.touched[1] if meal.touched and meal.touched[0] == p.clause else None)
         elif (parts := part_words(p.words)) is not None:  # "he only ate the white", "the crust"
             eat_part(meal.items, parts, p.kind == REFUSE, table)
-        elif not (p.bracketed and restates(meal, p, table, age_months)) and not redescribes(meal, p, table,
-                                                                                               age_months):
+        elif not (p.bracketed and (stated_package(meal, p, table, age_months) or restates(meal, p, table, age_months))) \
+                and not redescribes(meal, p, table, age_months):
             _add(meal, p, table, age_months)
             if (parts := part_words(p.aside)) is not None:  # "1 egg (just the white)"
                 eat_part(meal.items, parts, p.kind == REFUSE, table)

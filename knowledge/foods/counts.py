@@ -37,12 +37,17 @@ def counted_pieces(q: Quantity, rest: list[str]) -> Quantity:
     return q
 
 
+_MEASURE_HINTS = frozenset({"oz", "g", "cup", "tbsp", "tsp"})
+
+
 def as_count(q: Quantity, found: ResolvedFood, rest: list[str]) -> Quantity:
     """"5 peas", "10 cheerios": a count of a food measured in cups is a count of its pieces;
     "5 waffle fries": a count in the food's own portion word ("fry") when it has one."""
     if not (q.given and q.amount and q.unit is None):
         return q
-    if not found.unit_hint and not q.size:  # "a kids fries" is a kids serving, not one fry
+    by_weight = found.unit_hint in _MEASURE_HINTS and found.category == "snack"  # "6 tortilla chips" are chips,
+    if (not found.unit_hint or by_weight) and not q.size:  # though weighed by the ounce; "a kids fries" is a
+        # kids serving, not one fry
         units = {p.unit for p in found.record.portions}
         named = next((singular(w) for w in reversed(rest) if singular(w) in units), None)
         if named is not None:
@@ -105,3 +110,32 @@ def sliced(resolution: Resolution, rest: list[str], q: Quantity, table: FoodTabl
             found = resolution.foods[0]
             return Resolution((replace(table.resolve(phrase.split()).foods[0], start=found.start, end=found.end),))
     return resolution
+
+
+# Estimate: a cube from an ice-cube tray holds about 1 oz (2 tbsp, 30 ml) of puree, the way parents
+# freeze homemade baby food (an SR28 "cube" is a 1-inch cube of a solid food, far smaller).
+PUREE_CUBE_G = 30.0
+_PUREE_WORDS = frozenset({"puree", "pureed", "purees", "frozen", "homemade", "ice", "mash", "mashed"})
+
+
+def puree_cubes(q: Quantity, found: ResolvedFood, words: tuple[str, ...]) -> Grams | None:
+    """"3 cubes of the frozen pea puree", "2 ice cube portions": tray cubes of puree, about 1 oz each."""
+    if q.unit != "cube" or not (found.category == "baby_puree" or _PUREE_WORDS & set(words)):
+        return None
+    if found.category not in ("baby_puree", "fruit", "veg", "legume", "protein", "grain", "infant_cereal", "mixed"):
+        return None  # "3 cubes of cheese", "frozen yogurt cubes": cut pieces, weighed as such
+    return Grams((q.amount or 1.0) * PUREE_CUBE_G, False, "puree cube (ice-cube tray, about 1 oz)")
+
+
+# Estimate: what a baby gnaws off a mango pit, an apple core, a melon rind or a bone is a few bits of
+# flesh, about 10 g (a tablespoon of fruit); the whole fruit it came from was not eaten.
+LEFTOVER_G = 10.0
+_LEFTOVER_PARTS = frozenset({"pit", "pits", "stone", "core", "cores", "rind", "rinds", "bone", "bones", "seed"})
+
+
+def gnawed_leftover(q: Quantity, found: ResolvedFood, rest: list[str]) -> Grams | None:
+    """"gnawed on a mango pit", "sucked the apple core": a few grams, not a whole mango."""
+    if found.end >= len(rest) or rest[found.end] not in _LEFTOVER_PARTS or (q.unit is not None and q.unit != "piece"):
+        return None
+    return Grams((q.amount or 1.0) * LEFTOVER_G, False, f"flesh gnawed off a {singular(rest[found.end])}")
+

@@ -44,7 +44,8 @@ def how_many_dishes(found: ResolvedFood, q: Quantity, age_months: int | None,
     if q.unit in (None, "serving", "piece") or entry is None:  # "a mini bagel with cream cheese": a small one
         return amount * _size_share(entry, q.size, table), False
     first_amount, first_unit = entry.components[0][1], entry.components[0][2].split()[0]
-    if q.unit == first_unit:  # "3/4 cup of cheerios with milk": the cup is the cereal's
+    if q.unit == first_unit and q.unit not in data["mass_g"]:  # "3/4 cup of cheerios with milk": the cup is the
+        # cereal's; "cottage pie, 100g" weighs the whole dish, not its first part
         return amount / first_amount, False
     weight = _dish_weight(entry, table)
     if q.unit == "spoonful":  # "3 small spoons of khichdi": a child's spoonfuls, not 3 whole dishes

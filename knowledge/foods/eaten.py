@@ -116,6 +116,8 @@ def apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: 
         targets = same[-1:]
     if not targets and items:
         targets = [len(items) - 1]
+    if p.words and targets and _apply_dish_weight(items, targets, p, table):
+        return
     if p.words and targets and _apply_amount(items, targets[-1], p, table, age_months):
         return
     if p.eaten_bites is not None:
@@ -127,6 +129,8 @@ def apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: 
         return
     for i in targets:
         item = items[i]
+        if item.estimated and not item.offered_grams:  # "cereal with breastmilk, ate half of it": the unmeasured
+            continue  # milk counted as nothing stays so, not a bottle's share
         if item.estimated and (p.bite_unit == OF_WHOLE or p.eaten_share and _one_of(item, table)):
             item = replace(item, offered_grams=round(_one_whole(item, table, age_months), 1))  # "cut into 4,
             # ate 2", "beef empanada, ate half": a share of one whole one
@@ -147,6 +151,24 @@ def _apply_amount(items: list[FoodItem], i: int, p: ParsedItem, table: FoodTable
     else:
         offered = max(item.offered_grams, grams)
         items[i] = with_eaten(replace(item, offered_grams=round(offered, 1), estimated=False), grams, table)
+    return True
+
+
+def _apply_dish_weight(items: list[FoodItem], targets: list[int], p: ParsedItem, table: FoodTable) -> bool:
+    """"cottage pie - ate about 2/3 of his 100g portion": the weight is the whole dish's, shared by its parts
+    as the recipe shares them, not the last part's alone."""
+    q, _ = parse_quantity(list(p.words))
+    dish = items[targets[-1]].dish
+    mass = servings()["mass_g"].get(q.unit or "")
+    parts = [i for i in targets if items[i].dish == dish]
+    offered = sum(items[i].offered_grams for i in parts)
+    if dish is None or mass is None or not q.amount or not offered:
+        return False
+    served = q.amount * mass
+    for i in parts:
+        share = items[i].offered_grams / offered
+        items[i] = with_eaten(replace(items[i], offered_grams=round(served * share, 1), estimated=False),
+                              served * share * (p.eaten_share if p.eaten_share is not None else 1.0), table)
     return True
 
 

@@ -56,14 +56,18 @@ def _one_name(before: ParsedItem, p: ParsedItem, table: FoodTable) -> tuple[str,
 
 def _filling_of(before: ParsedItem, p: ParsedItem, table: FoodTable) -> bool:
     """The words of `before` name a filling of the mixed food `p` names ("potato" of potato-filled dumplings)."""
-    said = content_tokens(list(before.words))
-    if not said or len(said) > 2 or not content_tokens(list(p.words)):
+    said, named = content_tokens(list(before.words)), content_tokens(list(p.words))
+    if not said or len(said) > 2 or not named:
         return False
-    found = table.resolve(content_tokens(list(p.words)))
-    if found.unknown or len(found.foods) != 1 or found.foods[0].category not in ("mixed", "dish"):
-        return False
-    words = desc_words(found.foods[0].record.description)
-    return all(any(d.startswith(singular(w)) for d in words) for w in said)
+    words = list(p.words)
+    for start in range(min(len(words), 2)):  # "potato & cheese pierogies": cheese is a filling too
+        found = table.resolve(words[start:])  # "cheese pierogies with sour cream": the dish's filled part
+        filled = [f for f in found.foods if f.category in ("mixed", "dish")]
+        if found.unknown or len(filled) != 1:
+            continue
+        described = desc_words(filled[0].record.description)
+        return all(any(d.startswith(singular(w)) for d in described) for w in (*said, *content_tokens(words[:start])))
+    return False
 
 
 def _blend_of(before: ParsedItem, p: ParsedItem, table: FoodTable) -> tuple[str, ...] | None:

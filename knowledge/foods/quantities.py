@@ -57,7 +57,7 @@ UNIT_ALIASES = {
     "jar": "jar", "jars": "jar", "pouch": "pouch", "pouches": "pouch", "container": "container",
     "containers": "container", "tub": "container", "tubs": "container", "packet": "packet",
     "packets": "packet", "pack": "packet", "packs": "packet", "sachet": "packet", "bar": "bar",
-    "bars": "bar", "box": "box", "boxes": "box", "can": "can", "cans": "can", "tube": "tube",
+    "bars": "bar", "box": "box", "boxes": "box", "can": "can", "cans": "can", "tin": "can", "tins": "can", "tube": "tube",
     "tubes": "tube", "bottle": "bottle", "bottles": "bottle", "sippy": "sippy", "glass": "glass",
     "glasses": "glass", "mug": "mug", "mugs": "mug", "bowl": "bowl", "bowls": "bowl", "katori": "bowl", "katoris": "bowl",
     "plate": "plate", "plates": "plate", "scoop": "scoop", "scoops": "scoop", "serving": "serving",
@@ -177,6 +177,11 @@ def _unit_at(words: list[str], i: int | None, used: set[int], protected: frozens
     if word in ("fl", "fluid") and nxt in ("oz", "ounce", "ounces"):
         used.update({i, i + 1})
         return "fl oz"
+    if word == "ice" and nxt in ("cube", "cubes"):  # "2 ice cube portions": tray cubes of puree
+        used.update({i, i + 1})
+        if i + 2 < len(words) and words[i + 2] in ("portion", "portions", "size", "sized"):
+            used.add(i + 2)
+        return "cube"
     if word in UNIT_ALIASES and (after_number or word not in NUMERIC_ONLY_UNITS):
         used.add(i)
         return UNIT_ALIASES[word]

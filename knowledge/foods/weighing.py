@@ -10,8 +10,8 @@ from dataclasses import replace
 
 from knowledge.foods.baby_food import baby_food, baby_food_named, brand_pouch, pack_unit, stage_jar
 from knowledge.foods.brands import BrandSplit, split_brand
-from knowledge.foods.counts import (as_count, counted_pieces, fast_food_order, one_whole_dish, single_serving,
-                                    sliced)
+from knowledge.foods.counts import (as_count, counted_pieces, fast_food_order, gnawed_leftover, one_whole_dish,
+                                    puree_cubes, single_serving, sliced)
 from knowledge.foods.dish_amounts import dish_grams
 from knowledge.foods.eaten import shared_dish_bites, weighed_item
 from knowledge.foods.food_item import FoodItem
@@ -60,7 +60,8 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
         return [], None
     words = split.rest
     q, rest = parse_quantity(words, protected(words, table))
-    if q.unit and not content_tokens(rest):  # "a pouch": the unit is the food, if it is one
+    measured_brand = split.brand is not None and split.brand.default and q.unit in MEASURES  # "1 cup KD"
+    if q.unit and not content_tokens(rest) and not measured_brand:  # "a pouch": the unit is the food, if it is one
         rest = [w for w in words if UNIT_ALIASES.get(w) == q.unit][:1]
         unit, q = q.unit, replace(q, unit=None)
         if split.brand is None and (not rest or table.names.exact(rest[0]) is None):
@@ -93,8 +94,8 @@ def weigh(p: ParsedItem, table: FoodTable, age_months: int | None,
             if n == len(resolution.foods) - 1 and _unmeasured_drink(found.category, q, p, rest):
                 grams = Grams(0.0, True, "drink, amount not said")
             elif n == len(resolution.foods) - 1:
-                grams = stage_jar(q, split) or brand_pouch(q, split, found.unit_hint) \
-                    or fast_food_order(q, found, rest) or piece_of_whole(found, q, p, age_months) \
+                grams = stage_jar(q, split) or brand_pouch(q, split, found.unit_hint) or puree_cubes(q, found, p.words) \
+                    or gnawed_leftover(q, found, rest) or fast_food_order(q, found, rest) or piece_of_whole(found, q, p, age_months) \
                     or grams_for(found.record, as_count(q, found, rest), found.category, found.unit_hint, age_months)
             else:  # "avocado toast": the avocado is a topping, the quantity belongs to the toast
                 topping = Quantity(vague=1.0 if found.category in SPREADS else TOPPING_SHARE)
