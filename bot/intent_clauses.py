@@ -87,3 +87,9 @@ def with_clause_request(found: tuple[str, ...], text: str, score: Score) -> tupl
             return (top, main)  # written first, or the main intent has no clause of its own before it
         return (main, top)
     return found
+
+
+def look_back_first(found: tuple[str, ...]) -> tuple[str, ...]:
+    """The week looked back on leads the week planned ahead ("weekly summary pls, then a plan for next
+    week"): the summary is what the plan is built on, so it is answered first however it was worded."""
+    return ("summary", "plan") if set(found) == {"summary", "plan"} else found

@@ -46,3 +46,7 @@ def test_nothing_is_added_beside_a_single_request(text: str, expected: tuple) ->
 def test_a_request_joined_by_and_is_a_clause_of_its_own() -> None:
     assert parts("update her age to 3 and give me a new plan") == ["update her age to 3", "give me a new plan"]
     assert parts("she had toast and jam") == ["she had toast and jam"]
+
+
+def test_the_week_looked_back_on_leads_the_week_planned() -> None:
+    assert classify("week recap please and then next week's meal plan").intents == ("summary", "plan")
