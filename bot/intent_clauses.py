@@ -78,7 +78,7 @@ def with_clause_request(found: tuple[str, ...], text: str, score: Score) -> tupl
             main_told = True
             continue
         pair = {main, top}
-        if (top not in _BESIDE or scores[top] < CLAUSE_SURE or pair == ANCHORS or pair == {"log_meal", "undo"}
+        if (top not in _BESIDE or scores[top] < CLAUSE_SURE or pair == ANCHORS or (pair == {"log_meal", "undo"} and main != "undo")
                 or ("help" in pair and not pair - {"help"} <= _HELP_BESIDE) or not _requests(top, clause, main)):
             continue
         if main in _FOLLOWS.get(top, ()):

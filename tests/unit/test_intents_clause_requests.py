@@ -17,6 +17,8 @@ from bot.intents import classify
         ("invite my mum 555-201-3344. also move my reminder to 8pm please", ("caregiver", "settings")),
         ("can grandpa log for her too? btw she had porridge this morning", ("caregiver", "log_meal")),
         ("how do I log for both kids? btw Leo had pasta and Mia had rice", ("help", "log_meal")),
+        # the meal told after an undo asked for is the one to log in its place
+        ("scratch the last one, that was the wrong child. Mia had the porridge", ("undo", "log_meal")),
         # a profile note follows the plan or the meal it came with
         ("we found out he's allergic to sesame, note that on his profile and then make a plan for next week",
          ("plan", "profile")),
