@@ -48,9 +48,9 @@ PROFILE_FACT = re.compile(r"\b(allerg\w*|intoleran\w*|reacts? to|born|due|months
                           # and in the languages parents also write in ("alérgica al huevo", "Erdnussallergie")
                           r"al[ée]rg\w*|\w+allergi\w*|nacimiento|naci[óo]|nacid[oa]|naissance|née?|nascimento|"
                           r"nasceu|geboren|nat[oa]|nascita)\b")
-# A question mark, or a clause that opens with a question word ("we're at my mom's for thanksgiving, what
+# A question mark (Arabic and Chinese ones too), or a clause that opens with a question word ("we're at my mom's for thanksgiving, what
 # can she eat there" asks, with no "?").
-QUESTION_SHAPE = re.compile(r"\?|(?:^|[,.;!]\s*)(so |ok |okay |hi |hey |um |but )*(can|could|is|are|should|does|do|will|"
+QUESTION_SHAPE = re.compile(r"[?؟？]|(?:^|[,.;!]\s*)(so |ok |okay |hi |hey |um |but )*(can|could|is|are|should|does|do|will|"
                             r"would|when|why|how|which|what|whats|what's)\b")
 
 

@@ -19,10 +19,22 @@ def _repeated(keywords: str) -> str:
     return rf"(?:{keywords})(?:[\s,.!]+(?:{keywords}))*"
 
 
+_PLEASE = r"please|pls|plz|por favor|porfa|bitte|svp|s'il (?:te|vous) pla[iî]t|per favore|proszę|prosze|aub"
+
+
 def _polite(keywords: str) -> str:
     """Match one of `keywords`, optionally with a "please" before or after."""
-    return rf"(?:(?:please|pls|plz) )?(?:{keywords})(?: (?:please|pls|plz))?"
+    return rf"(?:(?:{_PLEASE}) )?(?:{keywords})(?: (?:{_PLEASE}))?"
 
+
+# The same commands said alone in the languages parents also write in. Only words that mean nothing
+# else alone: "annuler" or "anuluj" (cancel) stays with the model, as "cancel" would be a carrier STOP,
+# and "resume" without its accent is START.
+_STOP_ABROAD = r"stopp|arr[êe]te[zr]?|parar|pare|basta|halt|koniec|przesta[ńn]|fermati|smettila"
+_SUMMARY_ABROAD = r"resumen|resumo|r[ée]sumé|zusammenfassung|riepilogo|riassunto|podsumowanie|samenvatting"
+_OF_THE_WEEK = r"(?:de la semana|da semana|de la semaine|der woche|della settimana|tygodnia|van de week)"
+_HOW_IT_WORKS = (r"c[óo]mo funciona(?: esto| isso)?|comment [çc]a marche|wie funktioniert (?:das|es)|come funziona|"
+                 r"jak to dzia[łl]a|hoe werkt (?:dit|het)")
 
 # Whole-message rules, matched against the lowercased text with edge punctuation and emoji
 # stripped. Carrier keywords must be the entire message ("we must stop this" is not an opt-out);
@@ -30,12 +42,13 @@ def _polite(keywords: str) -> str:
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rf"^(?:{pattern})$"), intent)
     for pattern, intent in (
-        (_repeated(r"stop|stop ?all|unsub(?:scribe)?|cancel|end|quit|revoke|opt[ -]?out"), "opt_out"),
+        (_repeated(rf"stop|stop ?all|unsub(?:scribe)?|cancel|end|quit|revoke|opt[ -]?out|{_STOP_ABROAD}"), "opt_out"),
         (_repeated(r"start|unstop"), "opt_in"),
-        # HELP, and the word for it in the languages we answer in ("ayuda", "aide", "hilfe")
-        (_polite(r"help|info|commands|menu|ayuda|aide|ajuda|hilfe|aiuto"), "help"),
-        (_polite(r"undo"), "undo"),
-        (_polite(r"summary|report"), "summary"),
+        # HELP, and the word for it in the languages parents write in ("ayuda", "aide", "hilfe", "pomoc")
+        (_polite(r"help|info|commands|menu|ayuda|aide|ajuda|hilfe|aiuto|pomoc|hulp"), "help"),
+        (_polite(rf"{_HOW_IT_WORKS}"), "help"),
+        (_polite(r"undo|deshacer|desfazer|défaire|rückgängig|cofnij|annulla l'ultimo|ongedaan maken"), "undo"),
+        (_polite(rf"(?:summary|report|{_SUMMARY_ABROAD})(?: {_OF_THE_WEEK})?"), "summary"),
         (_polite(r"(?:my |our )?(?:streak|badges?)"), "streak"),
         (_polite(r"settings"), "settings"),
         (_polite(r"profile"), "profile"),
@@ -50,7 +63,7 @@ _SPACES = re.compile(r"\s+")
 
 # Opting out silences the parent entirely, so the model alone may not choose it: the text must
 # also name the messages or the sender ("stop texting me"), not just sound like "stop this".
-_MESSAGES = (r"messages?|texts?|texting|messaging|contact\w*|subscri\w*|unsubscri\w*|opt\w*|whatsapps?|"
+_MESSAGES = (r"messages?|msgs?|texts?|txts?|texting|messaging|contact\w*|subscri\w*|unsubscri\w*|opt\w*|whatsapps?|"
              r"mensajes?|mensagens?|nachrichten|messaggi|textos?|sms|baja|désabonn\w*|désinscri\w*|abmeld\w*|"
              r"descadastr\w*|disiscri\w*")  # and in the languages we answer in
 OPT_OUT_OBJECT = re.compile(rf"\b({_MESSAGES}|list|number|me|out|everything|all)\b")

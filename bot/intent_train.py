@@ -1,8 +1,8 @@
 """Fit the intent model: `python -m bot.intent_train [--search]`.
 
 Reads the train and dev splits of the labelled corpus (tests/data/intents_*.tsv), the messages in
-other languages (tests/data/intents_languages.tsv, training only) and the short seed phrases
-(bot/intent_phrases.tsv), embeds each text once with the offline MiniLM, fits one
+other languages (tests/data/intents_languages.tsv and intents_abroad_train.tsv, training only) and
+the short seed phrases (bot/intent_phrases.tsv), embeds each text once with the offline MiniLM, fits one
 L2-regularised logistic regression per intent (scikit-learn, deterministic lbfgs) and writes
 bot/intent_model.npz. `--search` first picks C and the second-intent threshold by exact-set
 accuracy on out-of-fold probabilities over train + dev (five folds: every message is scored by a
@@ -27,6 +27,7 @@ from bot.intents import INTENTS, PHRASES_PATH, load_corpus
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 TRAIN, DEV = DATA / "intents_train.tsv", DATA / "intents_dev.tsv"
 LANGUAGES = DATA / "intents_languages.tsv"  # Spanish, French, ...: the English splits stay English
+ABROAD = DATA / "intents_abroad_train.tsv"  # more languages and scripts, commands said in them; training only
 FORUM = DATA / "intents_forum.tsv"  # 500 lines in forum parents' voice by a blind writer, scored once, then trained on
 CACHE = Path(__file__).resolve().parents[1] / "var" / "intent_embeddings.npz"  # speeds up refits
 # Chosen by `--search` (see the module docstring).
@@ -100,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search", action="store_true", help="pick C and threshold out of fold on train + dev")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
-    always = [((intent,), text) for intent, text in load_labelled_phrases()] + _rows([LANGUAGES, FORUM])  # every fit
+    phrases = [((intent,), text) for intent, text in load_labelled_phrases()]
+    always = phrases + _rows([LANGUAGES, ABROAD, FORUM])  # in every fit
     train, dev = _rows([TRAIN]), _rows([DEV])
     started = time.perf_counter()
     embeddings = embed_all([t for _, t in always + train + dev])

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.intent_clauses import look_back_first, with_clause_request
 from bot.intent_order import BOT_REQUEST, COMMAND_CLAUSE, first_clause_leader
 from bot.intent_pairs import ANCHORS, BOT_REQUEST_FLOOR, COMBINABLE, COMMAND_PAIRS, COMMANDS, decide, names_food
 from bot.intent_requests import PROFILE_FACT, QUESTION_SHAPE, REQUESTS, UNSURE_COMMAND, asked_for
@@ -103,6 +104,7 @@ def _by_model(text: str) -> Classification:
     found = _requested_beside(found, text)
     if len(found) == 2 and set(found) != ANCHORS:  # the meal and the question were ordered by decide
         found = first_clause_leader(text, (found[0], found[1]), _clause_scores)
+    found = look_back_first(with_clause_request(found, text, _clause_scores))
     if join_code(text) and found[0] != "caregiver":
         # "code 330918. Today he ate rice and beans": joining a log, and the meal or question beside it
         found = ("caregiver", *(intent for intent in found if intent in ANCHORS))[:2]
