@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.emergency_idioms import defuse
 from knowledge.emergency_products import usual_dose
 from knowledge.emergency_signs import SIGNS
 from knowledge.emergency_signs_told import TOLD_SIGNS
+from knowledge.emergency_signs_unknown import UNKNOWN_SIGNS
 from knowledge.emergency_words import CHOKE_ANY, Sign
 
 
@@ -48,6 +50,8 @@ ADVICE = {
               "the gut together.",
     "poison": "Don't make them vomit. Keep the bottle or packet to show the medics, and tell them what and "
               "how much was swallowed.",
+    "swallowed_unknown": "Don't make them vomit. Keep a piece of what they had (a berry, leaf, pill or wrapper) or "
+                         "a photo of it to show the medics or poison control.",
     "bleeding": "Press hard on the wound with a clean cloth or your hand and keep pressing - don't lift it "
                 "to look.",
     "burn": "Cool the burn under cool running water for 20 minutes. Take off clothes near it unless stuck; "
@@ -126,15 +130,32 @@ _SINCE_CLEARED = re.compile(r"\bbut (?:now|today|this time|tonight)\b")
 _HAPPENING_NOW = re.compile(r"\bright now\b|\bhappening now\b|\bas we speak\b|!!")
 # Swallowing a battery, a magnet or a poison is urgent even when asked about: "what if he swallowed a magnet?"
 ASKING_IS_URGENT = frozenset({"battery", "magnet", "poison"})
-_ALLERGY_CONTEXT = re.compile(r"\ballerg\w*|\bepi ?pen\b|\bhives\b|\bwelts?\b|\bswell\w*|\bswollen\b|\bpuff(?:y|ing|ed)\b"
-                              r"|\brash\b|\bblotch\w*|\bitch\w*|\bscratch\w*|\bvomit\w*|\bthrow\w* up\b|\bthrew up\b"
-                              r"|\bcroaky\b|\bhoarse\b|\bthroat\b|\btongue\b"
-                              # after a food that is a common allergen ("after eating cashew", "after eating egg")
-                              r"|\bafter (?:eating|having|trying|tasting|he ate|she ate|they ate)\b(?:\s+\w+){0,4}?\s+(?:peanut|\w*nuts?|cashew|almond|walnut"
-                              r"|pecan|pistachio|hazelnut|eggs?|milk|dairy|cheese|yogurt|shrimp|prawns?|shellfish|crab|lobster"
-                              r"|fish|salmon|tuna|sesame|tahini|hummus|soy|tofu|wheat|kiwi)\b")
+# Nor does "she seems fine" clear a plant or pill nobody can name: poisons often show hours later.
+FINE_IS_NOT_SAFE = ASKING_IS_URGENT | {"swallowed_unknown"}
+# Right after a food: "after eating", "after she ate".
+_AFTER_EATING = r"\bafter (?:eating|having|trying|tasting|he ate|she ate|they ate)\b"
+_REACTION_SIGNS = re.compile(r"\ballerg\w*|\bepi ?pen\b|\bhives\b|\bwelts?\b|\bswell\w*|\bswollen\b|\bpuff(?:y|ing|ed)\b"
+                             r"|\brash\b|\bblotch\w*|\bitch\w*|\bscratch\w*|\bvomit\w*|\bthrow\w* up\b|\bthrew up\b"
+                             r"|\bcroaky\b|\bhoarse\b|\bthroat\b|\btongue\b")
 # Breathing trouble right after a food with no sign of a reaction may be a piece stuck as much as an allergy.
-_AFTER_FOOD = re.compile(r"\bafter (?:eating|he ate|she ate|they ate|trying|having|tasting)\b")
+_AFTER_FOOD = re.compile(_AFTER_EATING)
+
+
+@lru_cache(maxsize=1)
+def _after_an_allergen() -> re.Pattern[str]:
+    """After a food that is one of the major allergens ("after eating cashew", "after she ate egg"), by the
+    food-safety scan's own allergen words (built on first use: most messages never need it)."""
+    from knowledge.food_safety_scan import allergen_words
+
+    foods = "|".join(sorted((re.escape(w) + r"(?:s|es)?" for w in allergen_words()), key=len, reverse=True))
+    return re.compile(rf"{_AFTER_EATING}(?:\s+\w+){{0,4}}?\s+(?:{foods})\b")
+
+
+def _allergy_context(text: str) -> bool:
+    """Say whether a food reaction is in the air: its signs named, or a major allergen just eaten."""
+    return bool(_REACTION_SIGNS.search(text) or _after_an_allergen().search(text))
+
+
 _CHOKE_WORD = re.compile(CHOKE_ANY)
 # "and now", "but then": what follows is a new clause ("without thinking and now hives are spreading").
 _CLAUSE_END = re.compile(r"[.!?;,:\n]|\b(?:and|but|so)\s+(?:now|then)\b|\bnow\s+(?=(?:she|he|they|shes|hes|theyre|his|her)\b)")
@@ -190,7 +211,7 @@ def _holds(text: str, match: re.Match[str], sign: Sign) -> bool:
     if not asking and _HYPOTHETICAL.search(before) and not _UNSURE.search(before):
         return False
     # A battery, a magnet or a poison is urgent even when the child "seems fine" (the advice says so).
-    if _resolved_after(text, match) and not (sign.reported and sign.kind in ASKING_IS_URGENT):
+    if _resolved_after(text, match) and not (sign.reported and sign.kind in FINE_IS_NOT_SAFE):
         return False
     if _CLEARED.search(text) and not _ONGOING.search(text) and not _SINCE_CLEARED.search(text):
         return False
@@ -221,17 +242,20 @@ def _refine(kind: str, text: str) -> str:
     """Give trouble breathing around choking or a food reaction the more specific advice."""
     if kind == "breathing" and _CHOKE_WORD.search(text):
         return "choking"
-    if kind == "breathing" and _ALLERGY_CONTEXT.search(text):
+    if kind == "breathing" and _allergy_context(text):
         return "allergic_reaction"
     if kind == "breathing" and _AFTER_FOOD.search(text):  # wheezing after a food is read as a reaction
         return "allergic_reaction" if "wheez" in text else "after_food"
     return kind
 
 
+_ALL_SIGNS = SIGNS + TOLD_SIGNS + UNKNOWN_SIGNS
+
+
 def triage(text: str) -> Emergency | None:
     """Return the emergency a message reports, or None for an ordinary message."""
     norm = defuse(_normalize(text or ""))
-    for sign in SIGNS + TOLD_SIGNS:
+    for sign in _ALL_SIGNS:
         if not any(map(norm.__contains__, sign.hints)):  # the cheap test first, in C: most messages are ordinary
             continue
         for match in sign.pattern.finditer(norm):

@@ -13,7 +13,7 @@ from knowledge.emergency_products import CHEMICAL, CHEMICAL_HINTS, PILLS, PILL_H
 from knowledge.emergency_words import (
     _ANAPHYLAXIS, _BODY, _BREATHE, _CHOKE_HINTS, _CHOKE_NOT_BASE, _CHOKING, _GROWN_UPS_FACE, _GROWN_UP_DOSE,
     _HISTORY, _HIVES, _HOW_MANY, _NOT_A_RISK, _NOT_THE_CHILD, _PREVENTION, _SEIZURE, _SICK, _SLEEPY_LIMP,
-    _SPANISH_NOT_NOW, _STAINED, _SWALLOWED, _SWELLING, _WHO, _reported, _sign,
+    _SPANISH_NOT_NOW, _STAINED, _SWALLOWED, _SWELLING, _WHO, _reported, _sign, _then,
 )
 from knowledge.emergency_signs_seen import SEEN_SIGNS
 
@@ -75,12 +75,12 @@ _NAMED = (
           rf"\b(?:having|is having|in)\s+(?:an?\s+)?(?:{_SEIZURE}|fit|convulsion)\b"
           r"|\bseizing\b|\bconvulsing\b|\b(?:shes|hes|is)\s+fitting\b", _NOT_THE_CHILD),
     _sign("battery", True, "batter",
-          rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\bbatter(?:y|ies)\b"
-          r"|\bbatter(?:y|ies)\s+(?:stuck\s+)?(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)", _PREVENTION),
+          _then(rf"{_SWALLOWED}|got into", r"batter(?:y|ies)", 25)
+          + r"|\bbatter(?:y|ies)\s+(?:stuck\s+)?(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)", _PREVENTION),
     _sign("magnet", True, "magnet",
-          rf"\b{_SWALLOWED}\b.{{0,25}}\bmagnet(?:s|ic)?\b"
-          r"|\bmagnets?\s+(?:stuck\s+)?(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)", _PREVENTION),
-    _sign("poison", True, CHEMICAL_HINTS, rf"\b(?:{_SWALLOWED}|got into)\b.{{0,25}}\b{CHEMICAL}\b", _PREVENTION),
+          _then(_SWALLOWED, r"magnet(?:s|ic)?", 25)
+          + r"|\bmagnets?\s+(?:stuck\s+)?(?:in|into|up)\s+(?:his|her|their|the)\s+(?:mouth|nose|ear)", _PREVENTION),
+    _sign("poison", True, CHEMICAL_HINTS, _then(rf"{_SWALLOWED}|got into", CHEMICAL, 25), _PREVENTION),
     _sign("poison", True, PILL_HINTS,
           rf"\b(?:{_SWALLOWED}|took)\s+{_HOW_MANY}\s+(?:\w+\s+){{0,2}}{PILLS}\b"
           rf"|\bgot into\s+(?:\w+\s+){{0,2}}(?:{PILLS}|medicine cabinet)\b"

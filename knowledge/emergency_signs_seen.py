@@ -8,8 +8,10 @@ from __future__ import annotations
 from knowledge.emergency_products import CHEMICAL, CHEMICAL_HINTS, PILLS, PILL_HINTS
 from knowledge.emergency_words import (
     _BREATHE, _GROWN_UP_DOSE, _HISTORY, _JUST_ATE, _PREVENTION, _SLEEPY_LIMP, _STAINED, _SWALLOWED, _SWELLING,
-    _USED_UP, _WHO, _named_then_swallowed, _sign,
+    _USED_UP, _WHO, _named_then_swallowed, _sign, _then,
 )
+
+_SWALLOWS = r"ate|swallowed|swallows?|swallowing"
 
 SEEN_SIGNS = (
     # Seizures described rather than named: "shaking all over", "eyes rolled back", "stiff and jerking".
@@ -52,13 +54,12 @@ SEEN_SIGNS = (
           r"\b(?:one of (?:those|the|these|his|her)\s+)?(?:button|coin|watch|lithium|round|little|small|tiny|disc|"
           r"hearing aid)\s+(?:\w+\s+)?batter(?:y|ies)\b"
           r".{0,120}\b(?:ate|swallowed|swallow|in (?:her|his|their) mouth|missing|gone|cant find|chewing|chewed|mouthing)\b"
-          r"|\b(?:ate|swallowed|swallows?|swallowing)\b.{0,40}\b(?:batter(?:y|ies)|(?:coin|button) cells?)\b",
+          r"|" + _then(_SWALLOWS, r"batter(?:y|ies)|(?:coin|button) cells?"),
           _PREVENTION),
     _sign("magnet", True, "magnet",
-          r"\b(?:ate|swallowed|swallows?|swallowing)\b.{0,40}\bmagnet(?:s|ic)?\b", _PREVENTION),
+          _then(_SWALLOWS, r"magnet(?:s|ic)?"), _PREVENTION),
     _sign("poison", True, CHEMICAL_HINTS + " pod",
-          rf"\b(?:ate|swallowed|swallows?|swallowing|bit into|bit|chewed|drank|licked|got into|got hold of)\b.{{0,40}}"
-          rf"\b(?:{CHEMICAL}|pods?)\b", _PREVENTION),
+          _then(_SWALLOWS + "|bit into|bit|chewed|drank|licked|got into|got hold of", rf"{CHEMICAL}|pods?"), _PREVENTION),
     _sign("poison", True, PILL_HINTS + " pill",
           rf"\b{_WHO}\b.{{0,30}}\b(?:{_SWALLOWED}|took|had)\b.{{0,40}}"
           rf"\b(?:{PILLS}|pills?|tablets?|gummies|gummy vitamins|medicine bottle)\b"
@@ -166,12 +167,6 @@ SEEN_SIGNS = (
     _sign("head_injury", True, "moving move",
           r"\b(?:fell|fall|fallen|dropped|hit|knocked|crashed|rolled off|tumbled)\b.{0,80}\b(?:isnt|is not|not|wont|cant|"
           r"stopped|hasnt|has not)\s+(?:moving|move|moved)\b", _HISTORY),
-    # Berries or leaves off a plant, then signs: "ate a berry off the bush and his mouth is burning".
-    _sign("poison", True, "berr leaf leaves plant mushroom",
-          r"\b(?:ate|eaten|swallowed|chewed|bit|picked|licked)\b.{0,40}\b(?:berr(?:y|ies)|leaf|leaves|plant|flower|mushrooms?)\b"
-          r".{0,40}\b(?:from|off|of|in|on)\s+(?:the|a|our|my)\s+(?:bush|hedge|plant|tree|yard|garden|lawn|park|woods|houseplant)",
-          _PREVENTION, needs=r"\b(?:burn\w*|vomit\w*|throw\w* up|threw up|drool\w*|swell\w*|swollen|sleepy|drowsy|"
-                             r"dizzy|wobbly|rash|numb|tingl\w*|cramp\w*|diarr\w*|seems? off|not (?:herself|himself)|acting weird)"),
     # Something got into, then signs: "found a bag of gummies ... super sleepy and wobbly".
     _sign("poison", True, "found got_into got_hold got_ahold missing gone",
           rf"\b(?:{_WHO}\s+(?:\w+\s+)?(?:found|got into|got hold of|got ahold of)|found\s+(?:her|him|them|baby)\s+"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from knowledge.emergency_products import CHEMICAL, CHEMICAL_HINTS, PILLS
 from knowledge.emergency_words import (
-    _BODY, _GROWN_UP_DOSE, _HISTORY, _PREVENTION, _SPANISH_NOT_NOW, _SWALLOWED, _SWELLING, _USED_UP, _sign,
+    _BODY, _GROWN_UP_DOSE, _HISTORY, _PREVENTION, _SPANISH_NOT_NOW, _SWALLOWED, _SWELLING, _USED_UP, _sign, _then,
 )
 
 _HEAD_HIT = (r"(?:fell|fall|fallen|tumbled|rolled off|onto (?:her|his|their) head|"
@@ -56,12 +56,13 @@ TOLD_SIGNS = (
           r"eyes (?:wide|huge|bulging))",
           _HISTORY + r"|\b(?:asleep|sleeping|nap\w*|concentrat\w*|focus\w*|watching|playing)\b"),
     _sign("poison", True, CHEMICAL_HINTS,
-          rf"\b{CHEMICAL}\b.{{0,60}}\b(?:{_SWALLOWED}|in (?:his|her|their) mouth)\b", _PREVENTION),
+          _then(CHEMICAL, rf"{_SWALLOWED}|in (?:his|her|their) mouth", 60), _PREVENTION),
     _sign("poison", True, "mouth", rf"\b(?:{PILLS}|pills?)\b.{{0,60}}\bin (?:his|her|their) mouth\b",
           _PREVENTION + "|" + _GROWN_UP_DOSE),
     _sign("poison", True, "gone missing drank empty",
-          rf"\b(?:{PILLS}|vitamin|gumm(?:y|ies))\b.{{0,150}}\b(?:half gone|(?:\d+|most|a lot|a bunch|several|a few)"
-          r"\s+(?:\w+\s+)?(?:are|were|is)?\s*(?:gone|missing)|drank (?:it|some|the)|is empty|bottle empty)\b",
+          rf"\b(?:{PILLS}|vitamin|gumm(?:y|ies)|pill (?:organi[sz]er|box|case|dispenser))\b.{{0,150}}\b(?:half gone|"
+          r"(?:\d+|most|a lot|a bunch|several|a few)\s+(?:\w+\s+)?(?:are|were|is)?\s*(?:gone|missing)|drank (?:it|some|the)|"
+          r"(?:is|are|were) (?:now )?empty|bottle empty)\b",
           _GROWN_UP_DOSE + "|" + _PREVENTION + "|" + _USED_UP),
     # Counted by what is left: "nearly full this morning, now maybe 5 left", "there were loads, hardly any now".
     _sign("poison", True, "left hardly",
@@ -81,15 +82,6 @@ TOLD_SIGNS = (
           r"(?:the\s+)?(?:dose|amount|strength|medicine|syringe)\b"
           r"|\b(?:adult|grown ?up)\s+(?:\w+\s+){0,2}instead\s+of\b",
           _PREVENTION + r"|\b(?:can i|should i|is it ok|safe to|what if)\b"),
-    # A wild plant, berry or mushroom, then the signs: "chewed a leaf, been sick repeatedly and so sleepy".
-    _sign("poison", True, "berr leaf leaves plant mushroom toadstool fung seed bulb",
-          r"\b(?:ate|eaten|eating|swallowed|chewed|chewing|bit|licked|munched|had)\b.{0,40}\b(?:berr(?:y|ies)|leaf|leaves|plants?|"
-          r"mushrooms?|toadstools?|fungus|fungi|bulbs?|seeds? from)\b.{0,160}\b(?:drowsy|dozy|wobbly|unsteady|floppy|lethargic|"
-          r"(?:so|very|really|super|bit|a bit|unusually) sleepy|cant (?:stand|sit|walk))\b",
-          _PREVENTION + "|" + _HISTORY,
-          needs=r"\b(?:(?:vomit\w*|sick|threw up|thrown up|throwing up|puked)\s+(?:\w+\s+)?(?:repeatedly|again|twice|several times|"
-                r"three times|\d+ times|a few times|more than once|nonstop)|keeps? (?:on )?(?:vomiting|throwing up|being sick)|"
-                r"(?:vomiting|throwing up|been sick) (?:repeatedly|again)|wobbly|unsteady|unknown|wild|not sure what)"),
     # A parent who has pressed for a while writes a long sentence before "it won't stop"; blood loss
     # shows as pale and dizzy.
     _sign("bleeding", True, "bleed blood",

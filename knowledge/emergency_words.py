@@ -40,6 +40,11 @@ _HOW_MANY = (r"(?:some of|a bunch of|a handful of|a few|several|all|all of|all t
              r"my|mommys|moms|daddys|dads|grandmas|grandpas|nanas|someone elses)")
 
 
+def _then(first: str, then: str, within: int = 40) -> str:
+    """Build the regex for one thing told and another soon after it: "ate ... a battery", "berries ... off the bush"."""
+    return rf"\b(?:{first})\b.{{0,{within}}}\b(?:{then})\b"
+
+
 def _named_then_swallowed(thing: str) -> str:
     """Build the regex for a counted thing told before its verb: "2 magnet balls swallowed"."""
     return (rf"\b(?:\d+|a|an|one|two|three|four|five|some|several|a few|a couple(?: of)?|half (?:a|the))\s+(?:\w+\s+){{0,2}}"
@@ -89,7 +94,8 @@ _GROWN_UP_DOSE = (r"(?:^|[.!?]\s*)(?:i\s+|ive\s+)?took\s+my\b|\bi (?:just |alrea
                   r"|\bfor (?:my|this|the) (?:headache|migraine|back|cramps|cold|pain)\b")
 # A medicine finished by its doses, not by the child: "ran out of tylenol, the bottle is empty".
 _USED_UP = r"\b(?:ran out|run out|running out|buy more|refill\w*|restock\w*|need more|used (?:them|it) up)\b"
-_PREVENTION = (r"\b(?:childproof\w*|child proof\w*|prevent\w*|avoid\w*|lock\w*|store|storing|keep (?:them|it)|"
+# "the lock was off" tells how it happened, not how to stop it.
+_PREVENTION = (r"\b(?:childproof\w*|child proof\w*|prevent\w*|avoid\w*|lock\w*(?! (?:was|is|had been) (?:off|open|broken|undone))|store|storing|keep (?:them|it)|"
                r"out of reach|scare[sd]?|scary|worried|worry|nervous|afraid|fear\w*|paranoid|safe from|safety|"
                r"top shelf|recall\w*|(?:will|might|could|gonna|going to) (?:swallow|eat|get|put|chew))\b")
 

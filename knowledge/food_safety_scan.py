@@ -55,9 +55,15 @@ WINDOW_BEFORE, WINDOW_AFTER = 3, 4  # words around a food that can change its fl
 
 
 @lru_cache(maxsize=1)
+def allergen_words() -> frozenset[str]:
+    """Every food word that shows one of the nine major allergens ("cashew", "pb and j", "shrimp"), normalised."""
+    return frozenset({normalize_text(w) for w in allergen_terms()} - {""})
+
+
+@lru_cache(maxsize=1)
 def _safety_terms() -> frozenset[str]:
     """Every food word the safety tables watch for ("trail mix", "swordfish", "honey"), normalised."""
-    return frozenset({normalize_text(w) for w in (*rule_terms(), *allergen_terms())} - {""})
+    return frozenset({normalize_text(w) for w in rule_terms()} - {""}) | allergen_words()
 
 
 def _singular(word: str) -> str:

@@ -360,7 +360,7 @@ AS_PARENTS_TYPE_THEM = [
     ('swallowed a whole bottle of baby motrin', 'poison'),
     ('my son got into the medicine cabinet and ate some pills, not sure what', 'poison'),
     ('she ate a mushroom from the yard and now vomiting', 'poison'),
-    ('he ate a berry off the bush outside and his mouth is burning', 'poison'),
+    ('he ate a berry off the bush outside and his mouth is burning', 'swallowed_unknown'),
     ('gave her double the dose of tylenol by mistake', 'poison'),
     ('i accidentally gave him 3 times the dose of his allergy medicine', 'poison'),
     ('baby drank from a bottle of nail polish remover', 'poison'),

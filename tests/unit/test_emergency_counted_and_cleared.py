@@ -36,7 +36,8 @@ from knowledge.emergency import triage
 ])
 def test_poisoning_told_by_what_is_gone_or_the_signs(text: str) -> None:
     found = triage(text)
-    assert found is not None and found.kind == "poison"
+    # a plant nobody named gets its own advice: keep a piece of it for poison control
+    assert found is not None and found.kind in ("poison", "swallowed_unknown")
 
 
 @pytest.mark.parametrize("text", [
