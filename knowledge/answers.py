@@ -17,7 +17,8 @@ from knowledge.asking import answer_kinds, lead_kind, sentence_offers
 from knowledge.embeddings import embed, embed_question
 from knowledge.guideline_store import Hit, content_words
 from knowledge.sentence_lifts import _ANAPHORA, GENERIC_STEMS, STEM, prefer_kind, scored_sentences
-from knowledge.sentence_pool import pick_pooled, pool_passage
+from knowledge.asked_fact import keep_asked_fact
+from knowledge.sentence_pool import Pooled, pick_pooled, pool_passage
 
 __all__ = ["SMS_LIMIT", "WHATSAPP_LIMIT", "allergy_note", "compose_answer", "gsm_safe", "split_sentences"]
 
@@ -92,25 +93,26 @@ def _compose(question: str, hits: list[Hit], child_name: str | None, age_text: s
     most = MAX_SENTENCES if limit <= SMS_LIMIT else WHATSAPP_SENTENCES
     budget = limit - (len(note) + 1 if note else 0) - len(lead) - len(hit.source) - 9  # 9: newline, "Source: "
     scored = scored_sentences(question, sentences, sims, hit, kinds, allergies, asked, story)
-    picked = [] if limit <= SMS_LIMIT else _pooled(question, question_vector, hits, sentences, vectors, scored,
-                                                   kinds, allergies, asked, story, budget, most)
+    pool = _pool(question, question_vector, hits, sentences, vectors, scored, kinds, allergies, asked, story)
+    picked = [] if limit <= SMS_LIMIT else _pooled(pool, budget, most)
     if len(picked) > 1:
         chosen, sources = [text for text, _ in picked], list(dict.fromkeys(source for _, source in picked))
     else:  # two SMS segments, one sentence, or the best too long: the best passage, as a one-passage answer reads
         chosen, sources = _one_passage(question, question_vector, hits, sentences, scored, budget, most, kinds, best)
+        floor = max(max(c.score for p in pool for c in p.candidates) - SENTENCE_DROP, SENTENCE_FLOOR)
+        # the question word, not every kind a long story touches: "6 oz each time... how do we stop this?"
+        chosen, sources = keep_asked_fact(chosen, sources, pool, lead_kind(question), budget, floor,
+                                          _leans_on_previous)
     label = "Sources" if len(sources) > 1 else "Source"
     lines = [note, lead + " ".join(chosen), f"{label}: {'; '.join(sources)}"]
     return fit("\n".join(line for line in lines if line), limit)
 
 
 
-def _pooled(question: str, question_vector: np.ndarray, hits: list[Hit], sentences: list[str], vectors: np.ndarray,
-            scored: np.ndarray, kinds: tuple[str, ...], allergies: list[str], asked: str | None, story: str | None,
-            budget: int, most: int) -> list[tuple[str, str]]:
-    """The best sentences of the best passage and its close runners-up that fit, with their sources.
-
-    Only where there is room (WhatsApp): two SMS segments hold two or three sentences, and measured
-    on the open sets those read best from one passage."""
+def _pool(question: str, question_vector: np.ndarray, hits: list[Hit], sentences: list[str], vectors: np.ndarray,
+          scored: np.ndarray, kinds: tuple[str, ...], allergies: list[str], asked: str | None,
+          story: str | None) -> list[Pooled]:
+    """The best passage's scored sentences and those of its close runners-up, scored the same way."""
     pool = [pool_passage(0, hits[0].source, sentences, scored, vectors)]
     for place, other in enumerate(_companions(hits[0], hits[1:]), 1):
         others = split_sentences(gsm_safe(other.text))
@@ -118,8 +120,22 @@ def _pooled(question: str, question_vector: np.ndarray, hits: list[Hit], sentenc
         other_sims = _closeness(other_vectors, question_vector, asked)
         other_scored = scored_sentences(question, others, other_sims, other, kinds, allergies, asked, story)
         pool.append(pool_passage(place, other.source, others, other_scored, other_vectors))
-    picked = pick_pooled(pool, budget, most, SENTENCE_DROP, SENTENCE_FLOOR, lambda texts, i: _leans_back(texts, i, []))
+    return pool
+
+
+def _pooled(pool: list[Pooled], budget: int, most: int) -> list[tuple[str, str]]:
+    """The best sentences of the pool that fit, with their sources.
+
+    Only where there is room (WhatsApp): two SMS segments hold two or three sentences, and measured
+    on the open sets (issue 9, qa13) those read best from one passage, with a sentence of a runner-up
+    brought in only for what it leaves open (`_second_passage`, `keep_asked_fact`)."""
+    picked = pick_pooled(pool, budget, most, SENTENCE_DROP, SENTENCE_FLOOR, _leans_on_previous)
     return [(c.text, pool[c.passage].source) for c in picked]
+
+
+def _leans_on_previous(sentences: list[str], index: int) -> bool:
+    """Say whether a sentence refers back to the one before it (nothing chosen yet)."""
+    return _leans_back(sentences, index, [])
 
 
 def _companions(first: Hit, rest: list[Hit]) -> list[Hit]:
