@@ -8,7 +8,8 @@ from handlers.context import Context, InboundMessage, context_for
 from handlers.question import Asked, local_answer, understand
 from jobs.outbox import queue_pending, send_outbound
 from jobs.runtime import current
-from knowledge.answers import allergy_note, llm_answer
+from knowledge.answers import allergy_note
+from knowledge.llm_answers import llm_answer
 from storage import messages
 from storage.meals import meals_between
 from storage.models import Inbound, Person

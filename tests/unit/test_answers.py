@@ -7,10 +7,8 @@ import pytest
 from openai import OpenAI
 from pydantic import BaseModel
 
-from knowledge.answers import (
-    HARD_LIMIT, SMS_LIMIT, WHATSAPP_LIMIT, allergy_note, build_messages, compose_answer, gsm_safe, llm_answer,
-    split_sentences,
-)
+from knowledge.answers import SMS_LIMIT, WHATSAPP_LIMIT, allergy_note, compose_answer, gsm_safe, split_sentences
+from knowledge.llm_answers import HARD_LIMIT, build_messages, llm_answer
 from knowledge.guideline_store import Hit
 from knowledge.guidelines_corpus import DEFAULT_FOLDER, load_passages
 from tests.fakes.openai_server import FakeOpenAI, Reply
@@ -398,7 +396,7 @@ def test_sentences_that_exactly_fill_the_budget_are_all_kept():
 def test_of_two_close_sentences_the_one_naming_what_the_story_tells_is_lifted():
     import numpy as np
 
-    from knowledge.answers import _story_words_lift
+    from knowledge.sentence_lifts import _story_words_lift
 
     sentences = ["Cook the family pot without salt or sugar and take the baby's share out first.",
                  "Stews, curries and soups with soft vegetables all work from about 6 months."]
