@@ -13,6 +13,7 @@ from typing import Iterable
 
 from knowledge.foods.brands import brands
 from knowledge.foods.english import is_english
+from knowledge.foods.not_food import not_food
 from knowledge.foods.sr28 import singular
 
 
@@ -20,6 +21,10 @@ from knowledge.foods.sr28 import singular
 _KINDS = frozenset("prepared product products concentrate substitute substitutes supplement replacement composite "
                    "industrial agents blend isolate lunch dishes protein".split())
 _PLAIN_HEAD = re.compile(r"[A-Z]?[a-z]+(?: [a-z]+){0,2}")  # "Bison", "Bread stuffing", "Ice cream cones"; no brands
+# Family words that open SR28 rows whose second part is the food itself ("Mollusks, octopus", "Game meat, rabbit").
+_FAMILIES = frozenset({"mollusks", "crustaceans", "fish", "game meat", "seaweed", "mushrooms", "spices", "nuts", "fungi"})
+# Second parts that are also everyday words a parent uses of anything but the food ("a sucker for", "on the spot").
+_EVERYDAY = frozenset("spot sucker perch pike sage mace horse common mixed raw dried ground".split())
 
 
 def food_heads(name_keys: Iterable[str], descriptions: Iterable[str]) -> frozenset[str]:
@@ -31,13 +36,22 @@ def food_heads(name_keys: Iterable[str], descriptions: Iterable[str]) -> frozens
         first = description.split(",")[0].strip()
         if _PLAIN_HEAD.fullmatch(first) and (head := first.split()[-1].lower()) not in _KINDS:
             heads.add(head)  # "Octopus", "Bread stuffing"; not "Nutritional supplement for people with diabetes"
+        heads |= _family_member(description)
     return frozenset(heads | {singular(w) for w in heads})
+
+
+def _family_member(description: str) -> set[str]:
+    """The one-word second part of a family row: "octopus" of "Mollusks, octopus, common, raw"."""
+    parts = [p.strip().lower() for p in description.split(",")]
+    if len(parts) > 1 and parts[0] in _FAMILIES and parts[1].isalpha() and parts[1] not in _EVERYDAY:
+        return {parts[1]}
+    return set()
 
 
 def anchored(words: list[str], heads: frozenset[str]) -> bool:
     """True when some word can carry a food search: a food head, or a longer word no dictionary has."""
-    return any(w in heads or singular(w) in heads or (len(w) > 2 and w.isalpha() and not is_english(w))
-               for w in words) or _names_brand(words)
+    return any(not not_food(w) and (w in heads or singular(w) in heads or (len(w) > 2 and w.isalpha() and not is_english(w)))
+               for w in words) or _names_brand(words)  # "the dog" is a pet, though "hot dog" ends in it
 
 
 def _names_brand(words: list[str]) -> bool:

@@ -22,7 +22,7 @@ _ATE = (r"(?:had|has|ate|eats|eaten|drank|drinks|tried|finished|refused|split|sh
         r"gobbled|inhaled|wolfed|polished|took|got|nibbled|picked|licked|spat|spit|lives|touched|wouldn'?t|won'?t|didn'?t|"
         r"did not|would not)\b")
 _AGE = r"(?:\s*\([^()]{0,30}\))?"  # "Jonah (6)", "Baby (9mo)"
-_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_NAME = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-HJ-Z](?![\w'&.]))"  # "Maya", "Jo-Ann"; twins written "A" and "B"
 _EATER = re.compile(rf"\b(?P<name>{_NAME})(?P<age>{_AGE})\s+{_WAYS}{_ATE}")
 _BABY = frozenset({"baby", "bub", "toddler"})  # "Baby (9mo) had some peas": a third child, by the age
 _CHAIN = re.compile(rf"\b(?P<chain>{_NAME}(?:{_AGE}\s*(?:,|and|&|\+|n)\s*{_NAME})+){_AGE}\s+{_WAYS}{_ATE}")
@@ -30,8 +30,10 @@ _NAMED_FOR = re.compile(rf"\b(?:for|track|tracking|log|logging)\s+(?P<name>{_NAM
 # Where a new subject may begin inside a sentence.
 _BOUNDARY = r"(?:^|(?<=[,:;])|\s[-\u2013]\s|\b(?:and|but|while|whereas|then|so|though|when|anyway)\b|[&+])\s*"
 _SIBLING = re.compile(r"(?:(?:her|his|my|their|the|our)\s+)?(?:(?:big|little|older|younger|baby|twin|other)\s+)?"
-                      r"(?:brother|sister|sibling|cousin|friend|bro|sis)s?\b(?!')", re.I)
-_GROWN_UP = re.compile(rf"(?:i|my (?:husband|wife|partner)|hubby|dh|dad|daddy|mom|mommy|mum|mummy)\s+{_WAYS}"
+                      r"(?:(?:brother|sister|sibling|cousin|friend|bro|sis)s?|twin)\b(?!')"  # "his twin had the toast"
+                      r"|(?:the|our|my|his|her|their)\s+(?:dog|puppy|pup|doggy|doggie|doggo|cat|kitty)\b"  # "the dog got her peas"
+                      r"(?=\s+(?:\w+\s+)?(?:got|gets|ate|eats|had|has|stole|snagged|grabbed|finished|took|hoovered|licked)\b)", re.I)
+_GROWN_UP = re.compile(rf"(?:i|(?:(?:my|his|her|their|our)\s+)?(?:husband|wife|partner|dad|daddy|mom|mommy|mum|mummy)|hubby|dh)\s+{_WAYS}"
                        r"(?:had|ate|finished|drank|took|polished)\b", re.I)  # "I ate the crusts"
 # The child again after a grown-up's clause: "I had coffee when he asked for broccoli, he ate 3 florets".
 _CHILD_AGAIN = re.compile(rf"(?:he|she)\s+{_WAYS}(?:{_ATE}|asked for|begged for|wanted|grabbed|demanded)", re.I)

@@ -35,7 +35,8 @@ _OTHER = frozenset(
     "bye hello mama dada last every up asleep change sleep screamed cried sucked licked smeared came come visit "
     "visiting babysitting cheek cheeks face hands gone vanished disappeared demolished "
     "bumped bump bumps banged bonked knocked scraped grazed bruise bruised playground "
-    "head forehead knee knees elbow elbows chin teething".split()
+    "head forehead knee knees elbow elbows chin teething "
+    "dog dogs puppy pup doggy doggie doggo cat cats kitty".split()  # pets: "the dog got her peas" is no corn dog
 )
 # Function words SR28 descriptions use ("Frozen yogurts, flavors other than chocolate"): a parent's
 # "more than that" is not a frozen yogurt.

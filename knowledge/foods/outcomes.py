@@ -46,8 +46,23 @@ _CHEWED_THEN_SPAT = re.compile(r"\b(?P<who>he|she|they)\s+(?:chewed|gummed|mouth
 _SPAT_OUT = re.compile(r"\b(?:spit|spat|spits)\s+(it|them|that|those)\s+(?:right\s+|straight\s+|back\s+|all\s+)?out\b", re.I)
 
 
+# Food handed on to a pet is none of the child's: "fed them all to the dog", "flicked the peas at the dog".
+_TO_PET = re.compile(r"\b(?:fed|feeds|gave|gives|threw|throws|flicked|flung|tossed|dropped|drops|slipped|passed|snuck|chucked)\s+"
+                     r"(?:(?:all|most|half|some)\s+(?:of\s+)?)?(?P<what>it|them|that|those|the\s+[a-z]+|her\s+[a-z]+|his\s+[a-z]+)?"
+                     r"\s*(?:all\s+)?(?:to|at)\s+(?:the|our|my)\s+(?:dog|puppy|pup|doggy|doggie|doggo|cat|kitty)\b", re.I)
+
+
+def _to_pet(m: re.Match) -> str:
+    """"fed them all to the dog" -> "refused them"; "peas he fed to the dog" -> "peas he refused"."""
+    what = m.group("what")
+    if what and what.lower().split()[-1] in ("rest", "leftovers", "remains"):  # "fed the rest to the dog": what she ate stays
+        return m.group(0)
+    return f"refused {what}" if what else "refused"  # "peas which he fed to the dog": those peas
+
+
 def retold_outcomes(text: str) -> str:
     """Rewrite sheet outcomes, spitting out, "so really just" and "everything except" as plain items."""
+    text = _TO_PET.sub(_to_pet, text)  # "fed them all to the dog": none for the child
     text = _SHARE_OF_SERVED.sub(_served_then_share, text)  # "ate MOST (1 tender, 1/4 cup corn served)"
     text = _REPORTED.sub(lambda m: f"{m.group('verb')} {_REPORTED_SHARE.get(m.group('share').lower(), m.group('share'))}"
                                    f" of the ", text)  # "sheet says 'ate all' for soup": all of the soup
