@@ -55,7 +55,7 @@ def _dispatch(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any])
     ctx.found, ctx.intent = found, chosen.intent
     step = REGISTRY.steps.get(ctx.step or "")
     own_step = step is not None and step in chosen.steps  # "DELETE" answers the account's own question
-    if chosen.breakout and (claimed or found.confidence >= chosen.sure) and not own_step:
+    if chosen.breakout and (claimed or _sure_breakout(chosen, found, msg)) and not own_step:
         return _break_out(step, chosen, msg, ctx, _meal_beside(chosen, found))
     if step is not None:
         return _continue(step, chosen, claimed, msg, ctx)
@@ -63,6 +63,14 @@ def _dispatch(msg: InboundMessage, ctx: Context, classify: Callable[[str], Any])
         ctx.end_step()  # a step we no longer know: start afresh rather than get stuck
     also = () if claimed else _also(chosen, found)
     return _run_several((chosen, *also), msg, ctx) if also and ctx.households else _run(chosen, msg, ctx)
+
+
+def _sure_breakout(chosen: Route, found: Any, msg: InboundMessage) -> bool:
+    """The classifier alone is sure enough to leave a pending step; one word it merely reads as help
+    ("viewer", "London") is more likely the step's answer, and an explicit HELP comes from the rules."""
+    if found.confidence < chosen.sure:
+        return False
+    return not (found.intent == "help" and getattr(found, "source", "") == "model" and len(msg.text.split()) == 1)
 
 
 def _choose(msg: InboundMessage, ctx: Context, found: Any) -> tuple[Route, bool]:

@@ -11,12 +11,12 @@ from handlers.routes import Registry, build
 def _routes() -> list:
     from handlers import account, caregiver, chart, doctor_report, export, greeting, help, language, links, log_meal
     from handlers import media, my_page, onboarding, opt_in, opt_out, photo, plan, profile, question, reactions, settings
-    from handlers import streak, summary, undo, voice
+    from handlers import streak, summary, time_zone, undo, voice
 
     return [
         log_meal.ROUTE, question.ROUTE, plan.ROUTE, summary.ROUTE, chart.ROUTE, doctor_report.ROUTE, my_page.ROUTE, undo.ROUTE, streak.ROUTE,
         caregiver.ROUTE, caregiver.CONTACT_CARD,
-        profile.ROUTE, settings.ROUTE, export.ROUTE, links.ROUTE, account.ROUTE, help.ROUTE, greeting.ROUTE, opt_out.ROUTE,
+        profile.ROUTE, settings.ROUTE, time_zone.ROUTE, export.ROUTE, links.ROUTE, account.ROUTE, help.ROUTE, greeting.ROUTE, opt_out.ROUTE,
         opt_in.ROUTE, opt_in.OPTED_OUT, photo.ROUTE, voice.ROUTE, media.ROUTE, language.ROUTE, onboarding.ROUTE,
         reactions.ROUTE, reactions.SYMPTOM_ROUTE,
     ]

@@ -63,8 +63,6 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
             data.pending_meals = (data.pending_meals + [msg.text])[-5:]
             ctx.set_step(ctx.step, data)
         return Reply("I've kept that meal and will log it as soon as I know your child's name.", "log_meal")
-    if (zone := time_zone_answer(ctx, msg.text)) is not None:
-        return zone
     found = find_children(ctx, msg.text)
     if not found and (stranger := named_stranger(ctx, msg.text)):
         return Reply(not_our_child(ctx, stranger), "log_meal")
@@ -73,20 +71,6 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
     said = [(child, log_text(ctx, child, text)) for child, text in found]
     idle = all(text == NOTHING_TO_LOG.format(child=child.name) for child, text in said)
     return Reply("\n".join(text for _, text in said), "log_meal", idle=idle)
-
-
-def time_zone_answer(ctx: Context, text: str) -> Reply | None:
-    """"London" after onboarding is a time zone, not a food: set it (a food name stays a food)."""
-    words = re.findall(r"[A-Za-z/_]+", text)
-    if not words or len(words) > 4 or re.search(r"\d", text):
-        return None
-    from handlers.zones import parse_time_zone
-
-    zone = parse_time_zone(text)
-    if zone is None or ctx.knowledge.food_table().names.exact(" ".join(w.lower() for w in words)) is not None:
-        return None
-    ctx.person.timezone = zone
-    return Reply(f"Time zone set to {zone}. Text \"settings\" to see or change it.", "settings")
 
 
 # "then ate her whole lunch": a meal said to be eaten without its foods - ask what was in it.
