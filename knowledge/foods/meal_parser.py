@@ -153,8 +153,9 @@ _PIECES_EATEN = re.compile(r"^(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|s
 # "she ate like 2/3", "3/4 eaten": a bare share of what was just listed.
 _BARE_SHARE = re.compile(r"^(?:(?P<a>\d+)/(?P<b>\d+)|(?P<w>a half|two thirds|three quarters|a third|a quarter))"
                          r"(?:\s+of (?:it|them))?(?:\s+(?P<eaten>eaten|gone|finished))?$", re.I)
-# "4 oz apple juice watered down half n half": half of what was drunk was juice, the water counts nothing.
-_DILUTED = re.compile(r"(?P<drink>(?<![,.;:!?\n])[^,.;:!?\n]+?)\s+(?:watered\s+down|diluted|mixed with water|cut with water)"
+# "4 oz apple juice watered down half n half": half of what was drunk was juice, the water counts nothing;
+# "teddy grahams and 4oz apple juice watered down": only the drink after the last "and" is watered.
+_DILUTED = re.compile(r"(?P<drink>(?<!\w)(?:(?!\b(?:and|plus|then|with)\b)[^,.;:!?\n])+?)\s+(?:watered\s+down|diluted|mixed with water|cut with water)"
                       r"(?P<half>\s+(?:half\s+(?:and|n|&|'n')\s+half|50/50|1:1)|\s+(?:with\s+)?(?:half|50%)\s+water)?", re.I)
 _THE_WHOLE = re.compile(r"\b(?:the|her|his|a)\s+whole\s+(?!(?:half|halves|quarter|quarters|amount|thing|things|lot|cup|bowl|plate|jar|pouch|container|bottle|sippy|"
                         r"box|pack|packet|bag|tube|serving|portion|one|piece|slice|milk|wheat|grain|grains|day|time|way|"
