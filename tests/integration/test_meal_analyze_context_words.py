@@ -22,3 +22,32 @@ def test_watered_down_half_and_half_is_the_drink_only_not_cream_nor_the_food_bef
 ])
 def test_a_piece_named_by_the_parents_word_weighs_that_piece(analyze, text, name, low, high):
     assert low <= grams(analyze(text, 9), name) <= high
+
+
+@pytest.mark.parametrize("text, name, low, high", [
+    ("2 fig newtons and a glass of milk. she drank about half the glass, maybe 4oz", "milk", 118, 126),
+    ("a cup of juice. she drank half the cup, maybe 3oz", "juice", 90, 96),
+    ("2 chicken wings and a can of sprite - ok fine, half a can", "sprite", 178, 186),
+    ("2 chicken wings and a can of sprite, half a can, I drank the other half", "sprite", 178, 186),
+])
+def test_a_restated_amount_replaces_the_first_once(analyze, text, name, low, high):
+    row = analyze(text, 40)
+    assert low <= grams(row, name) <= high and names(row).count(name) == 1
+    assert not [w for w in row["warnings"] if w.startswith("didn't recognise")]
+
+
+def test_half_the_glass_is_the_drinks_share_not_the_cookies(analyze):
+    row = analyze("2 fig newtons and a glass of milk. she drank about half the glass", 40)
+    assert 118 <= grams(row, "milk") <= 126 and grams(row, "fig newtons") >= 30
+    assert 40 <= grams(analyze("2 chicken wings and a can of sprite - ok fine, half a can", 40), "chicken wings") <= 44
+
+
+@pytest.mark.parametrize("text", [
+    "4oz formula and half a Happy Baby pouch, the apple sweet potato one, 4oz pouch",
+    "4oz formula and half a Happy Baby pouch, the apple sweet potato one",
+])
+def test_a_brand_stays_on_its_pack_and_the_pack_is_the_food_named_after_it(analyze, text):
+    row = analyze(text, 9)
+    assert sorted(names(row)) == ["formula", "happy baby apple sweet potato pouch"]  # formula is no Happy Baby
+    assert 54 <= grams(row, "happy baby apple sweet potato pouch") <= 59  # half of a 4 oz (113 g) pouch
+    assert 118 <= grams(row, "formula") <= 126
