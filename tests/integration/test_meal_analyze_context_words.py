@@ -51,3 +51,12 @@ def test_a_brand_stays_on_its_pack_and_the_pack_is_the_food_named_after_it(analy
     assert sorted(names(row)) == ["formula", "happy baby apple sweet potato pouch"]  # formula is no Happy Baby
     assert 54 <= grams(row, "happy baby apple sweet potato pouch") <= 59  # half of a 4 oz (113 g) pouch
     assert 118 <= grams(row, "formula") <= 126
+
+
+@pytest.mark.parametrize("text, name, low, high", [
+    ("2 mini muffins (banana, homemade)", "mini muffins", 30, 38),  # two SR28 mini muffins, 17 g each
+    ("2 banana mini muffins", "banana mini muffins", 30, 38),
+])
+def test_a_flavour_before_a_muffin_is_a_muffin_not_banana_bread(analyze, text, name, low, high):
+    row = analyze(text, 40)
+    assert names(row) == [name] and low <= grams(row, name) <= high
