@@ -402,8 +402,17 @@ def _second_food(segment: str) -> list[str]:
     return [m.group("first"), m.group("second")]
 
 
+# "some grapes maybe 8 grapes cut up", "a few strawberries, like 5": the count restates the rough amount.
+_VAGUE_THEN_COUNT = re.compile(r"^(?:some|a few|few|a couple(?: of)?|a handful of|a bit of|a little)\s+(?P<food>[a-z][a-z ]*?)"
+                               r",?\s+(?:maybe|like|about|around|roughly|i'?d say)\s+(?P<n>\d+)"
+                               r"(?:\s+(?P<again>[a-z]+))?(?P<tail>(?:\s.*)?)$", re.I)
+
+
 def _second_amount(segment: str) -> str:
     """The measured amount when a segment gives a rough one first and names no food in it."""
+    if (v := _VAGUE_THEN_COUNT.match(segment.strip())) is not None and (
+            v.group("again") is None or v.group("again").lower() == v.group("food").split()[-1].lower()):
+        return f"{v.group('n')} {v.group('food')}{v.group('tail') or ''}"
     m = _TWO_AMOUNTS.match(segment.strip())
     if m is None:
         return segment

@@ -60,3 +60,12 @@ def test_a_brand_stays_on_its_pack_and_the_pack_is_the_food_named_after_it(analy
 def test_a_flavour_before_a_muffin_is_a_muffin_not_banana_bread(analyze, text, name, low, high):
     row = analyze(text, 40)
     assert names(row) == [name] and low <= grams(row, name) <= high
+
+
+@pytest.mark.parametrize("text, name, low, high", [
+    ("some grapes maybe 8 grapes cut up", "grapes", 36, 42),  # 8 grapes at SR28's 4.9 g
+    ("a few strawberries, like 5", "strawberries", 55, 65),
+])
+def test_a_count_after_a_rough_amount_is_the_amount_and_the_food_keeps_its_name(analyze, text, name, low, high):
+    row = analyze(text, 30)
+    assert names(row) == [name] and low <= grams(row, name) <= high
