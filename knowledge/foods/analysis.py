@@ -71,6 +71,8 @@ def analyze_meal(text: str, table: FoodTable, age_months: int | None = None,
         elif p.refers_back:
             apply_back(meal.items, meal.clauses, p, table, age_months,
                        meal.touched[1] if meal.touched and meal.touched[0] == p.clause else None)
+            if p.eaten_share is not None and meal.previous and meal.previous[1] == len(meal.items) - 1:
+                meal.amended = (meal.previous[1], p.clause)  # "drank half the glass, maybe 4oz": the ounces restate it
         elif (parts := part_words(p.words)) is not None:  # "he only ate the white", "the crust"
             eat_part(meal.items, parts, p.kind == REFUSE, table)
         elif not (p.bracketed and (stated_package(meal, p, table, age_months) or restates(meal, p, table, age_months))) \

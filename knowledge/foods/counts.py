@@ -37,6 +37,8 @@ def counted_pieces(q: Quantity, rest: list[str]) -> Quantity:
     return q
 
 
+# Smaller pieces a food row's own count unit does not fit; their weights are in portions_extra.tsv.
+OWN_PIECES = frozenset({"wafer", "teddy"})
 _MEASURE_HINTS = frozenset({"oz", "g", "cup", "tbsp", "tsp"})
 
 
@@ -45,6 +47,9 @@ def as_count(q: Quantity, found: ResolvedFood, rest: list[str]) -> Quantity:
     "5 waffle fries": a count in the food's own portion word ("fry") when it has one."""
     if not (q.given and q.amount and q.unit is None):
         return q
+    own = next((singular(w) for w in reversed(rest) if singular(w) in OWN_PIECES), None)
+    if own is not None and find_portion(found.record, own) is not None:  # "2 teething wafers" are wafers, not
+        return replace(q, unit=own)  # the 11 g biscuits the row counts; "12 teddy grahams" are bears, not crackers
     by_weight = found.unit_hint in _MEASURE_HINTS and found.category == "snack"  # "6 tortilla chips" are chips,
     if (not found.unit_hint or by_weight) and not q.size:  # though weighed by the ounce; "a kids fries" is a
         # kids serving, not one fry

@@ -14,7 +14,7 @@ from knowledge.foods.dish_amounts import dish_share
 from knowledge.foods.food_item import FoodItem, with_eaten
 from knowledge.foods.meal_parser import EAT, OF_WHOLE, ParsedItem
 from knowledge.foods.nutrition import nutrients_for
-from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, grams_for, servings
+from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, grams_for, is_liquid, servings
 from knowledge.foods.quantities import MEASURES, PACKAGES, Quantity, parse_quantity
 from knowledge.foods.sr28 import singular
 from knowledge.foods.text import normalise
@@ -106,6 +106,9 @@ def eaten_of_offered(items: list[FoodItem], offered: set[int], item: FoodItem, p
     return None
 
 
+_VESSEL = re.compile(r"\b(?:glass|glasses|mug|sippy|bottle|can|carton|drank|sipped)\b", re.I)
+
+
 def apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: FoodTable,
                age_months: int | None, touched: int | None = None) -> None:
     """"… but she refused it" / "only ate half": apply to the items just before. `touched` is an earlier
@@ -114,6 +117,10 @@ def apply_back(items: list[FoodItem], clauses: list[int], p: ParsedItem, table: 
     targets = same or [i for i, c in enumerate(clauses) if c == p.clause - 1]
     if p.kind is None and p.eaten_share is not None and same:  # "a muffin and a kiwi, half": the kiwi
         targets = same[-1:]
+    drinks = [i for i in targets if is_liquid(table.category(table.get(items[i].ndb_no))) if items[i].ndb_no
+              and table.get(items[i].ndb_no)]
+    if _VESSEL.search(p.raw) and drinks:  # "fig newtons and a glass of milk. she drank half the glass": the milk
+        targets = drinks
     if not targets and items:
         targets = [len(items) - 1]
     if p.words and targets and _apply_dish_weight(items, targets, p, table):

@@ -93,6 +93,8 @@ _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200d]")
 _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:is|are|was|can|could|should|would|does|do|did|will|how|what|why|when|"
                        r"any\s+(?:tips|ideas)|anyone)\b[^.!?\n]*\?+", re.I)
 # Whole clauses about the child rather than the food: "he seems fine", "no reaction so far".
+# "a can of sprite - ok fine, half a can": the parent owning up before the true amount, no food.
+_OWNING_UP = re.compile(r"\b(?:ok(?:ay)?|alright|well)[\s,]+fine\b(?=\s*,)", re.I)
 _CHATTER = re.compile(
     r"(?:^|(?<=[,.;!?\n])|(?<=\bbut)|(?<=\band)|(?<=\bbecause))\s*(?:and\s+|but\s+|so\s+)?(?:(?:he|she|they|baby|bub|lo|the baby|the kids?)\s+"
     r"(?:seems?|seemed|is|was|were|are|looks?|looked|felt|feels?|got|gets?)\s+(?:so\s+|really\s+|very\s+|"
@@ -194,6 +196,7 @@ _PREP_TAIL = re.compile(
     r"|(?:folded|rolled)\s+(?:over|up|in half)"
     r"|(?:saved|saving|kept|keeping|put away|putting away)\s+(?:the\s+)?(?:other half|rest|remainder|leftovers)"
     r"(?:\s+for\s+(?:later|tomorrow|lunch|dinner|a snack))?"
+    r"|(?:i|we)\s+(?:ate|drank|had|finished)\s+(?:the\s+)?(?:other half|rest|remainder)"  # the parent's share
     r"|(?:on|in|from|off|out of)\s+(?:a|the|his|her|their|my|our)\s+(?:highchair|high chair|tray|plate|bowl|spoon|fork|"
     r"preloaded spoon|sippy cup|straw cup|open cup|cup|bottle)"
     r"|(?:from|off|out of)\s+(?:my|our|his dad'?s|her dad'?s|daddy'?s|mommy'?s|mummy'?s)\s+(?:wrap|sandwich|burrito|taco|pizza|"
@@ -283,7 +286,7 @@ def strip_filler(text: str) -> str:
     text = _TAKEOUT.sub(" ", text)
     text = _WHEN_TAIL.sub(" ", text)
     text = INTERJECTIONS.sub(" ", text)
-    text = _CHATTER.sub(" ", _BAD_DAY.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _WHO_MADE.sub(" ", text))))))
+    text = _OWNING_UP.sub(" ", _CHATTER.sub(" ", _BAD_DAY.sub(" ", _TEETHING.sub(" ", _DESSERT.sub(" ", _AGE.sub(" ", _WHO_MADE.sub(" ", text)))))))
     text = _PARENT_FELT.sub(" ", _STAINED_BY.sub(" ", _MADE_BY.sub(" ", _TASTE.sub(" ", _MESS.sub(" ", text)))))
     text = _VESSEL_WITH.sub(" ", _NOT_THAT.sub(" ", _ALLOWED.sub(" ", text)))
     text = _PLACE_PHRASE.sub(" ", text)  # before the people: "at his cousins bday party" goes whole

@@ -153,9 +153,13 @@ _PIECES_EATEN = re.compile(r"^(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|four|five|s
 # "she ate like 2/3", "3/4 eaten": a bare share of what was just listed.
 _BARE_SHARE = re.compile(r"^(?:(?P<a>\d+)/(?P<b>\d+)|(?P<w>a half|two thirds|three quarters|a third|a quarter))"
                          r"(?:\s+of (?:it|them))?(?:\s+(?P<eaten>eaten|gone|finished))?$", re.I)
-# "4 oz apple juice watered down half n half": half of what was drunk was juice, the water counts nothing.
-_DILUTED = re.compile(r"(?P<drink>(?<![,.;:!?\n])[^,.;:!?\n]+?)\s+(?:watered\s+down|diluted|mixed with water|cut with water)"
+# "4 oz apple juice watered down half n half": half of what was drunk was juice, the water counts nothing;
+# "teddy grahams and 4oz apple juice watered down": only the drink after the last "and" is watered.
+_DILUTED = re.compile(r"(?P<drink>(?<!\w)(?:(?!\b(?:and|plus|then|with)\b)[^,.;:!?\n])+?)\s+(?:watered\s+down|diluted|mixed with water|cut with water)"
                       r"(?P<half>\s+(?:half\s+(?:and|n|&|'n')\s+half|50/50|1:1)|\s+(?:with\s+)?(?:half|50%)\s+water)?", re.I)
+# "half a Happy Baby pouch, the apple sweet potato one": the pack's food, said after it.
+_WHICH_ONE = re.compile(r"\b(?P<pack>(?:pouch|jar|tub|pot|packet|pack|bar|box|tube)(?:es|s)?)\s*[,\-\u2013(]\s*the\s+"
+                        r"(?P<what>[a-z][a-z &'-]{2,40}?)\s+(?:one|ones|kind|flavou?r)\b\)?", re.I)
 _THE_WHOLE = re.compile(r"\b(?:the|her|his|a)\s+whole\s+(?!(?:half|halves|quarter|quarters|amount|thing|things|lot|cup|bowl|plate|jar|pouch|container|bottle|sippy|"
                         r"box|pack|packet|bag|tube|serving|portion|one|piece|slice|milk|wheat|grain|grains|day|time|way|"
                         r"family|meal|dinner|lunch|breakfast|snack|kid|kids|pack|tub|can|carton|glass|sandwich|egg|wrap|"
@@ -322,6 +326,7 @@ def parse_meal(text: str, protected_phrases: tuple[str, ...] = ()) -> ParsedMeal
     light = _THE_WHOLE.sub("1 whole ", light)  # "the whole hot dog" is one hot dog
     light = re.sub(r"\bnothing\s+but\b|\bnothing\s+except\b", "only", light, flags=re.I)  # "ate nothing but ketchup"
     light = re.sub(r"(\d)\s*-?\s*ish\b", r"\1", light, flags=re.I)  # "(8ish)", "10-ish grapes": about that many
+    light = _WHICH_ONE.sub(r"\g<what> \g<pack>", light)  # "a Happy Baby pouch, the apple sweet potato one"
     light = _DILUTED.sub(lambda m: f"half of the {m.group('drink')}" if m.group("half") else m.group("drink"), light)
     light = _SHARE_OF_PARTS.sub(_parts_shared, light)  # "half a turkey sandwich (1 slice bread, 1 slice ham)"
     light = _PAREN_AMOUNT.sub(lambda m: " \x02" + "_".join(m.group("q").split()) + "\x02", light)
@@ -397,8 +402,17 @@ def _second_food(segment: str) -> list[str]:
     return [m.group("first"), m.group("second")]
 
 
+# "some grapes maybe 8 grapes cut up", "a few strawberries, like 5": the count restates the rough amount.
+_VAGUE_THEN_COUNT = re.compile(r"^(?:some|a few|few|a couple(?: of)?|a handful of|a bit of|a little)\s+(?P<food>[a-z][a-z ]*?)"
+                               r",?\s+(?:maybe|like|about|around|roughly|i'?d say)\s+(?P<n>\d+)"
+                               r"(?:\s+(?P<again>[a-z]+))?(?P<tail>(?:\s.*)?)$", re.I)
+
+
 def _second_amount(segment: str) -> str:
     """The measured amount when a segment gives a rough one first and names no food in it."""
+    if (v := _VAGUE_THEN_COUNT.match(segment.strip())) is not None and (
+            v.group("again") is None or v.group("again").lower() == v.group("food").split()[-1].lower()):
+        return f"{v.group('n')} {v.group('food')}{v.group('tail') or ''}"
     m = _TWO_AMOUNTS.match(segment.strip())
     if m is None:
         return segment
@@ -597,7 +611,8 @@ def _parse_segment(segment: str, clause: int, carry):
 # "half the jar", "about half of the 4oz", "half the little 2.5 oz tub": a share of the package just named.
 _PACK_BACK = re.compile(r"^(?:the|that|this|her|his|their)\s+(?:(?:little|small|big|whole|mini|full)\s+)?"
                         r"(?P<amount>\d+(?:\.\d+)?\s*(?:oz|ounces?|ml|g|grams?)\.?)?\s*"
-                        r"(?:jar|pouch|tub|container|cup|bowl|packet|pack|box|bottle|tube|serving|portion|bag|sachet|carton|can)?s?\s*$",
+                        r"(?:jar|pouch|tub|container|cup|bowl|packet|pack|box|bottle|tube|serving|portion|bag|sachet|carton|can|glass|mug|"
+                        r"plate|sippy(?: cup)?)?(?:s|es)?\s*$",
                         re.I)
 _WENT = r"(?:actually\s+|really\s+|probably\s+)?(?:went down|went in|made it in|made it down|got eaten|was eaten|" \
         r"were eaten|eaten|stayed down|got in|made it into (?:her|his|their) mouth)"

@@ -107,7 +107,8 @@ def _amount_for_before(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_mon
     if p.aside:  # "pouch (Ella's apple banana)": a pack that names its own food is a new item
         return False
     if start >= len(meal.items) or (meal.clauses and meal.clauses[-1] == p.clause) or not (
-            all(i.estimated for i in meal.items[start:]) or meal.amended[0] == start):  # "i said 2oz but like 1 oz"
+            all(i.estimated for i in meal.items[start:]) or meal.amended[0] == start  # "i said 2oz but like 1 oz"
+            or _same_unit(before, p, table)):  # "a can of sprite - ok fine, half a can"
         return False
     requantified = _requantified(before, p, table)
     if requantified is None:
@@ -203,6 +204,8 @@ def _requantify(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: in
     before, at = meal.previous
     if before is not first and before.kind is not None and at < len(meal.items):
         first, start, end = before, at, len(meal.items)  # "…, ate his mac n cheese tho, about 1/2 cup"
+    elif before is not first and at < len(meal.items) and _same_unit(before, p, table):
+        first, start, end = before, at, len(meal.items)  # "2 wings and a can of sprite - ok fine, half a can"
     elif before is not first and at < len(meal.items) and not any(i.estimated for i in meal.items[start:end]) \
             and all(i.estimated for i in meal.items[at:]):  # "half a roti w a bit of dal, like 2 tbsp": the dal's
         first, start, end = before, at, len(meal.items)
@@ -216,6 +219,13 @@ def _requantify(meal: MealSoFar, p: ParsedItem, table: FoodTable, age_months: in
         if meal.first[0] is first:
             meal.first = (requantified, start, start + len(new))
     return True
+
+
+def _same_unit(before: ParsedItem, p: ParsedItem, table: FoodTable) -> bool:
+    """The restated amount is in the unit the item before was said in: "a can of sprite ... half a can"."""
+    q, _ = parse_quantity(list(p.words))
+    said, _ = parse_quantity(list(before.words), protected(list(before.words), table))
+    return q.given and q.unit is not None and said.given and said.unit == q.unit
 
 
 def _requantified(before: ParsedItem, p: ParsedItem, table: FoodTable) -> ParsedItem | None:

@@ -16,6 +16,7 @@ from typing import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from knowledge.foods.bakes import flavoured_bake
 from knowledge.foods.anchors import anchored, chatter_only, food_heads
 from knowledge.foods.names import CuratedName, NameIndex, extra_portions, name_index
 from knowledge.foods.not_food import may_be_typo, not_food
@@ -199,6 +200,7 @@ class FoodTable:
             return Resolution()
         entry = self.names.exact(" ".join(words))
         if entry is not None and entry.ndb_no in self.records:
+            entry = flavoured_bake(self.names, words, entry) or entry  # "banana muffins" are muffins
             return Resolution(tuple(self._curated_all(entry, 0, len(words))))
         said = [i for i, w in enumerate(words) if w not in STOPWORDS]
         entry = self.names.exact(" ".join(words[i] for i in said)) if len(said) < len(words) else None
@@ -213,6 +215,7 @@ class FoodTable:
         bare = [w for w in words if w not in DESCRIPTORS]
         if len(cover) > 1 and len(bare) < len(words) and (entry := self.names.exact(" ".join(bare))) is not None \
                 and entry.ndb_no in self.records:  # "baked sweet potato fries": not a baked sweet potato and fries
+            entry = flavoured_bake(self.names, words, entry) or entry  # "banana mini muffins"
             return Resolution(tuple(self._curated_all(entry, 0, len(words))))
         if cover and not _leftover(words, cover) and self._compound_ok(cover):
             if (entry := self._canonical(words, cover)) is not None:  # "cheese quesadila": a cheese quesadilla
@@ -277,6 +280,8 @@ class FoodTable:
         kind = desc_words(self.records[head.entry.ndb_no].description.split(",")[0])
         flavour = content_tokens(words[: head.start])
         entry = self.names.exact(" ".join([*flavour, *kind])) if flavour and kind else None
+        if entry is not None and flavoured_bake(self.names, [*flavour, *kind], entry) is not None:
+            entry = head.entry  # "mini muffins (banana)": a muffin with banana in, not banana bread
         hit = self.search_index.search([*flavour, *kind], all_in_lead=True) if flavour and kind else None
         plain = self.records[head.entry.ndb_no]
         record = self.records[entry.ndb_no] if entry is not None and not entry.components and entry.ndb_no in \
