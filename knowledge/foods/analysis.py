@@ -24,7 +24,8 @@ from knowledge.foods.eaters import eaters, for_child
 from knowledge.foods.eaten import apply_back, apply_count, eaten_of_offered, merge_outcome
 from knowledge.foods.food_item import FoodItem, with_eaten
 from knowledge.foods.joins import joined_items
-from knowledge.foods.meal_parser import OFFER, REFUSE, ParsedItem, parse_meal
+from knowledge.foods.eating_verbs import OFFER, REFUSE
+from knowledge.foods.meal_parser import ParsedItem, parse_meal
 from knowledge.foods.nutrition import add_up
 from knowledge.foods.package_sizes import stated_package
 from knowledge.foods.pieces import eat_part, part_words

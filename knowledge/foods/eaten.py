@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from knowledge.foods.dish_amounts import dish_share
 from knowledge.foods.food_item import FoodItem, with_eaten
-from knowledge.foods.meal_parser import EAT, OF_WHOLE, ParsedItem
+from knowledge.foods.eaten_shares import OF_WHOLE
+from knowledge.foods.eating_verbs import EAT
+from knowledge.foods.meal_parser import ParsedItem
 from knowledge.foods.nutrition import nutrients_for
 from knowledge.foods.portions import VOLUME_UNITS, Grams, age_band, grams_for, is_liquid, servings
 from knowledge.foods.quantities import MEASURES, PACKAGES, Quantity, parse_quantity
