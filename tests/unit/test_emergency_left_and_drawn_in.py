@@ -1,0 +1,66 @@
+"""Red team 3 (safety14): poisonings told by what is left open or empty, a worry word before a
+poisoning, present-tense "what if he drinks..." questions, breathing told by the skin drawn in, and
+laughing till breathless as a figure of speech. Our own wording, not the case file's."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge.emergency import triage
+from knowledge.food_safety_scan import check_text
+
+
+@pytest.mark.parametrize("text, kind", [
+    # what is left: an opened or emptied container with the child by it
+    ("the ibuprofen bottle is open on the bathroom floor and theres syrup on his chin", "poison"),
+    ("an empty packet of mums sleeping pills beside her", "poison"),
+    ("found a torn open laundry pod and he is coughing", "poison"),
+    ("the melatonin jar was opened and she smells of it", "poison"),
+    # a parent's fright first, then what happened
+    ("I'm terrified, he swallowed some of the bleach", "poison"),
+    ("so scared right now, she drank the mouthwash", "poison"),
+    # asked in the present tense
+    ("what should I do if my son drinks lamp oil", "poison"),
+    ("what happens if she eats a dishwasher tablet", "poison"),
+    # breathing: the skin drawn in, lips told loosely
+    ("the skin is pulling in between her ribs every breath", "breathing"),
+    ("his lips look a bit blue to me", "breathing"),
+    ("he's pulling at his chest with each breath and sounds wheezy", "breathing"),
+    # a product by its place: "windshield washer"
+    ("she got into the windscreen washer bottle and drank some", "poison"),
+])
+def test_reported(text: str, kind: str) -> None:
+    found = triage(text)
+    assert found is not None and found.kind == kind, text
+
+
+@pytest.mark.parametrize("text", [
+    # prevention and worry about what could happen
+    "I'm scared she will drink the bleach one day, where do I keep it",
+    "worried about the dishwasher tablets under the sink",
+    "afraid of him getting into the laundry pods",
+    # a container left, no child by it, or used up
+    "the empty tylenol bottle, can I recycle it",
+    "we opened a bottle of wine at dinner and she had pasta",
+    "ran out of ibuprofen, the bottle is empty",
+    # a grown-up's habit is no question
+    "my husband drinks beer on fridays",
+    "he chews his vitamins every morning",
+    # laughing till breathless
+    "she laughed so hard she couldnt breathe lol",
+    "they were giggling so much they couldn't breathe",
+])
+def test_calm(text: str) -> None:
+    assert triage(text) is None, text
+
+
+@pytest.mark.parametrize("text, age, flagged", [
+    # a how-to question is not a prepared serving
+    ("how do I cut grapes for a 2 year old", 24, True),
+    ("how should we slice cherry tomatoes for her", 30, True),
+    ("how to serve popcorn to a toddler", 30, True),
+    # a serving told as prepared stays calm
+    ("grapes cut in quarters lengthwise", 24, False),
+    ("cherry tomatoes quartered", 30, False),
+])
+def test_how_to_prepare_flags_choking(text: str, age: int, flagged: bool) -> None:
+    assert any(f.kind == "choking" for f in check_text(text, age, [], (), "Maya")) is flagged
