@@ -64,3 +64,16 @@ def test_calm(text: str) -> None:
 ])
 def test_how_to_prepare_flags_choking(text: str, age: int, flagged: bool) -> None:
     assert any(f.kind == "choking" for f in check_text(text, age, [], (), "Maya")) is flagged
+
+
+@pytest.mark.parametrize("text, kind", [
+    # an everyday staple with no reaction sign: a piece stuck is as likely, choking first aid first
+    ("my son cant breathe after eating toast", "after_food"),
+    ("she can't breathe after eating pasta", "after_food"),
+    # with a reaction sign, or after a food rarely eaten every day, the reaction advice
+    ("cant breathe after eating pasta and her face is puffing up", "allergic_reaction"),
+    ("he can't breathe after eating prawns", "allergic_reaction"),
+])
+def test_breathing_after_a_staple_gives_choking_first_aid_first(text: str, kind: str) -> None:
+    found = triage(text)
+    assert found is not None and found.kind == kind, text
