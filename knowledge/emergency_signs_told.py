@@ -134,6 +134,11 @@ TOLD_SIGNS = (
     _sign("poison", True, CHEMICAL_HINTS,
           rf"\bif\s+(?:he|she|they|baby|the baby|my \w+|your \w+|a (?:baby|toddler|child|kid))\s+(?:eats|drinks|swallows|chews|"
           rf"licks|sips|gets into)\s+(?:(?:some|a|an|the|any|of|my|his|her)\s+){{0,3}}{CHEMICAL}\b", _PREVENTION),
+    # Asked at its worst: "what do I do if my baby stops breathing" - the answer is the emergency's own (call,
+    # then CPR), so it is read from the question's start, where no "if" comes before it.
+    _sign("unresponsive", True, "breath",
+          r"\bwhat (?:do|should|can|would) (?:i|we|you) do\s+(?:if|when|once)\s+(?:my |our |the |a |your )?"
+          r"(?:\w+\s+)?(?:stops|has stopped|stopped|isnt|is not|quits)\s+breathing\b"),
     # Told by what is left: an open or emptied container of a medicine or product with the child by it
     # ("the tylenol bottle open ... half empty, sticky stuff on her chin", "an empty blister pack next to him").
     _sign("poison", True, PILL_HINTS + " pill blister " + CHEMICAL_HINTS,

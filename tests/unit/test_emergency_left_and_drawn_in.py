@@ -27,6 +27,9 @@ from knowledge.food_safety_scan import check_text
     ("he's pulling at his chest with each breath and sounds wheezy", "breathing"),
     # a product by its place: "windshield washer"
     ("she got into the windscreen washer bottle and drank some", "poison"),
+    # asked at its worst: the answer is the emergency's own
+    ("what should I do if my daughter stops breathing", "unresponsive"),
+    ("what do we do if the baby isnt breathing", "unresponsive"),
 ])
 def test_reported(text: str, kind: str) -> None:
     found = triage(text)
@@ -45,6 +48,8 @@ def test_reported(text: str, kind: str) -> None:
     # a grown-up's habit is no question
     "my husband drinks beer on fridays",
     "he chews his vitamins every morning",
+    # learning for the worst is no emergency
+    "where can I learn CPR in case he stops breathing",
     # laughing till breathless
     "she laughed so hard she couldnt breathe lol",
     "they were giggling so much they couldn't breathe",
