@@ -141,13 +141,20 @@ _REACTION_SIGNS = re.compile(r"\ballerg\w*|\bepi ?pen\b|\bhives\b|\bwelts?\b|\bs
 _AFTER_FOOD = re.compile(_AFTER_EATING)
 
 
+# Allergens whose foods are rarely a child's everyday staple: trouble breathing right after them reads as a
+# reaction. After bread, pasta, milk or cheese with no reaction sign, a piece stuck is as likely, so the advice gives
+# choking first aid first and the EpiPen after ("after_food").
+_REACTION_FIRST = frozenset({"peanut", "tree_nut", "egg", "soy", "fish", "shellfish", "sesame"})
+
+
 @lru_cache(maxsize=1)
 def _after_an_allergen() -> re.Pattern[str]:
     """After a food that is one of the major allergens ("after eating cashew", "after she ate egg"), by the
     food-safety scan's own allergen words (built on first use: most messages never need it)."""
-    from knowledge.food_safety_scan import allergen_words
+    from knowledge.food_safety import allergen_terms, normalize_text
 
-    foods = "|".join(sorted((re.escape(w) + r"(?:s|es)?" for w in allergen_words()), key=len, reverse=True))
+    words = {normalize_text(w) for w in allergen_terms(_REACTION_FIRST)} - {""}
+    foods = "|".join(sorted((re.escape(w) + r"(?:s|es)?" for w in words), key=len, reverse=True))
     return re.compile(rf"{_AFTER_EATING}(?:\s+\w+){{0,4}}?\s+(?:{foods})\b")
 
 

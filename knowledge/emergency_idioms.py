@@ -38,6 +38,9 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     # Failing under pressure: "the team choked in the final".
     ("choking", rf"\b{_CHOKE}\s+(?:again\s+|totally\s+|big time\s+)?(?:under (?:the )?pressure|in the (?:final|clutch|playoffs?|end|last minute)|"
                 r"at the (?:end|last minute|free throw line))\b"),
+    # Laughing till breathless: "he laughed so hard he couldnt breathe".
+    ("breathing", rf"\b(?:laugh\w*|giggl\w*|cack\w*)\s+so\s+(?:hard|much)\s+(?:that\s+)?(?:he|she|they|i|we)\s+"
+                  rf"(?:couldnt|cant|could not|can not|cannot)\s+{_BREATH}\b"),
     # Moved or amazed: "took my breath away", "breathtaking", "waiting with bated breath".
     ("breathing", rf"\b(?:took|takes|take|taking)\s+(?:my|our|your|everyones)\s+breath\s+away\b|\bbreath ?taking\b"
                   r"|\b(?:bated|baited)\s+breath\b"),

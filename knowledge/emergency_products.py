@@ -12,7 +12,7 @@ import re
 # Cleaning, laundry and dishwasher products, by kind and by brand ("finish powerball", "persil capsule").
 _CLEANING = (r"bleach|detergent|laundry (?:pods?|gel|liquid|soap|capsules?|tabs?|tablets?|powder)|"
              r"dishwasher (?:gel|liquid|pac\w*|stuff|pods?|tabs?|tablets?|capsules?|detergent|soap|powder|salt)|"
-             r"(?:windshield |windscreen )?washer fluid|tide pods?|(?:washing|washer) (?:pods?|tabs?|tablets?|capsules?|gel|powder)|"
+             r"(?:windshield |windscreen )?washer fluid|(?:windshield|windscreen) washer|tide pods?|(?:washing|washer) (?:pods?|tabs?|tablets?|capsules?|gel|powder)|"
              r"(?:finish|cascade|fairy|persil|ariel|tide|gain|bold|method|ecover|smol|electrasol|dropps) "
              r"(?:pods?|tabs?|tablets?|capsules?|powerballs?|quantum|platinum|flings|gel|liquid)|powerballs?|liquitabs?|"
              r"(?:drain|oven|toilet|toilet bowl|bowl|window|floor|glass|bathroom|kitchen|multi ?surface) cleaner|"
@@ -42,7 +42,7 @@ _OILS_AND_TOILETRIES = (r"essential oils?|(?:lavender|eucalyptus|tea tree|pepper
 CHEMICAL = f"(?:{_CLEANING}|{_FUEL_AND_PEST}|{_NICOTINE_AND_CANNABIS}|{_OILS_AND_TOILETRIES})"
 # Hints: substrings one of which the text must hold before a product sign runs ("_" stands for a
 # space); none is a word every feeding message has ("pouch", "cake", "sleep", "drops"), so triage stays fast.
-CHEMICAL_HINTS = ("polish acetone perfume cologne deet spray glue bead mushroom clean chemical disinfect dishwasher "
+CHEMICAL_HINTS = ("windshield windscreen polish acetone perfume cologne deet spray glue bead mushroom clean chemical disinfect dishwasher "
                   "laundry drano ajax comet dettol edible weed marijuana cannabis thc bleach deterg pod tablet tabs "
                   "capsule powerball cleaner cleaning antifreeze oil fluid fuel gasoline petrol diesel kerosene paraffin "
                   "thinner turpentine white_spirit nicotine zyn snus velo_p rogue juul vape cig liquid juice tobacco "

@@ -60,7 +60,7 @@ _NAMED = (
     _sign("breathing", True, "blu purpl",
           r"\b(?:blue|bluish|purple)\s+(?:lips?|face|tongue|fingertips|fingers|nails)\b"
           r"|\b(?:lips?|face|skin|fingertips|fingers|nails)\s+(?:(?:and|&)\s+(?:lips?|face|fingertips|fingers|nails)\s+)?"
-          r"(?:is\s+|are\s+|look\s+|looks\s+|going\s+|turning\s+)?(?:\w+\s+)?(?:blue|bluish|purple|purplish)\b",
+          r"(?:is\s+|are\s+|look\s+|looks\s+|going\s+|turning\s+)?(?:\w+\s+){0,2}(?:blue|bluish|purple|purplish)\b",
           _STAINED),
     _sign("unresponsive", True, "respon conscious lifeless limp collapsed",
           r"\bunrespons\w*|\bnot\s+(?:responding|responsive)\b|\bunconscious\b|\blifeless\b"

@@ -38,6 +38,9 @@ SEEN_SIGNS = (
           rf"|\bgrunt\w*\b.{{0,40}}\b{_BREATHE}\s+(?:really\s+|so\s+|very\s+)?(?:fast|hard|quick)"
           rf"|\b{_BREATHE}\s+(?:really\s+|so\s+|very\s+)?(?:fast|hard|quick)\b.{{0,40}}\bgrunt\w*"
           r"|\b(?:ribs|chest|tummy|belly|neck|throat)\s+(?:is\s+|are\s+|keeps\s+)?(?:sucking|pulling|caving|sinking)\s+in"
+          # the skin drawn in as the child breathes: "sucking in under his ribs", "pulling at his chest with every breath"
+          r"|\b(?:sucking|pulling|caving|sinking)\s+in\s+(?:under|between|below|around|at)\s+(?:his|her|their|the)\s+"
+          r"(?:ribs|chest|collarbones?|neck|throat)\b|\bpulling\s+(?:in\s+)?at\s+(?:his|her|their)\s+(?:chest|ribs)\b.{0,30}\bbreath"
           r"|\bwhistl\w*\s+(?:sound|noise)|\bnostrils?\s+flar\w*|\bretractions?\b"
           r"|\b(?:keeps|kept|keep)\s+stopp\w*\s+breath\w*|\bstopped breathing\b"
           r"|\b(?:high[- ]pitched|squeak\w*|whistl\w*|honking|crowing)\s+(?:\w+\s+)?(?:noise|sound)\b.{0,30}\b(?:breath|air\b)"),

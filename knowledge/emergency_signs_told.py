@@ -6,7 +6,7 @@ stays one screen of patterns per kind of emergency.
 """
 from __future__ import annotations
 
-from knowledge.emergency_products import CHEMICAL, CHEMICAL_HINTS, PILLS
+from knowledge.emergency_products import CHEMICAL, CHEMICAL_HINTS, PILL_HINTS, PILLS
 from knowledge.emergency_words import (
     _BODY, _GROWN_UP_DOSE, _HISTORY, _PREVENTION, _SPANISH_NOT_NOW, _SWALLOWED, _SWELLING, _USED_UP, _sign, _then,
 )
@@ -23,6 +23,13 @@ _MEASURE = r"(?:ml|mls|mg|tsp|teaspoons?|spoons?|tablets?|pills?|syringes?)"
 _UNKNOWN_COUNT = (r"(?:dont know|do not know|dunno|not sure|no idea|cant (?:count|tell|say)|unsure)\s+how many\s+"
                   r"(?:(?:he|she|they|hes|shes|theyve)\s+)?(?:had|took|taken|ate|eaten|swallowed|are (?:gone|missing)|were in)\b")
 _NOT_A_PERSON = r"\b(?:dog|puppy|cat|kitten|doll|teddy|toy)\b"
+_LEFT_OPEN = r"(?:empty|emptied|half empty|opened|open|chewed(?: up| open)?|torn(?: open)?|ripped(?: open)?|bitten(?: open)?)"
+_CONTAINER = r"(?:bottle|blister pack|blister|pack|packet|box|jar|tub|pouch|pouches|container|tube|sachet|jug)"
+_PRODUCT = rf"(?:{PILLS}|pills?|{CHEMICAL})"
+# The child by what was left, or a sign it went in: "next to him", "sticky stuff on her chin".
+_CHILD_BY_IT = (r"\b(?:next to|beside|near|by|holding|with) (?:her|him|them|baby|the baby)\b|\bin (?:her|his|their) (?:hands?|mouth|crib|cot)"
+                r"|\b(?:on|around|round) (?:her|his|their) (?:chin|lips|face|mouth|hands|tongue)|\bsmells? (?:of|like)|\bsticky\b"
+                r"|\b(?:sleepy|drowsy|wobbly|vomit\w*|threw up|throwing up|foam\w*|drool\w*|cough\w*|gag\w*)")
 
 TOLD_SIGNS = (
     # Signs told in other words (a later blind set): a squeak or whistle on breathing in, no words or
@@ -123,6 +130,22 @@ TOLD_SIGNS = (
           r"\bhad\s+(?:a|an|another)\s+(?:fit|seizure|convulsion)\b.{0,80}\b(?:still|now)\s+(?:\w+\s+){0,2}"
           r"(?:confused|floppy|limp|not (?:himself|herself|responding)|unresponsive|drowsy|out of it|not waking)",
           _HISTORY + "|" + _NOT_A_PERSON),
+    # Asked in the present tense: "what do I do if he drinks bleach" (a habit, "dad drinks beer", is no question).
+    _sign("poison", True, CHEMICAL_HINTS,
+          rf"\bif\s+(?:he|she|they|baby|the baby|my \w+|your \w+|a (?:baby|toddler|child|kid))\s+(?:eats|drinks|swallows|chews|"
+          rf"licks|sips|gets into)\s+(?:(?:some|a|an|the|any|of|my|his|her)\s+){{0,3}}{CHEMICAL}\b", _PREVENTION),
+    # Asked at its worst: "what do I do if my baby stops breathing" - the answer is the emergency's own (call,
+    # then CPR), so it is read from the question's start, where no "if" comes before it.
+    _sign("unresponsive", True, "breath",
+          r"\bwhat (?:do|should|can|would) (?:i|we|you) do\s+(?:if|when|once)\s+(?:my |our |the |a |your )?"
+          r"(?:\w+\s+)?(?:stops|has stopped|stopped|isnt|is not|quits)\s+breathing\b"),
+    # Told by what is left: an open or emptied container of a medicine or product with the child by it
+    # ("the tylenol bottle open ... half empty, sticky stuff on her chin", "an empty blister pack next to him").
+    _sign("poison", True, PILL_HINTS + " pill blister " + CHEMICAL_HINTS,
+          rf"\b{_LEFT_OPEN}\s+(?:\w+\s+)?{_CONTAINER}\s+of\s+(?:\w+\s+){{0,2}}{_PRODUCT}"
+          rf"|\b{_LEFT_OPEN}\s+(?:\w+\s+)?{_PRODUCT}(?:\s+{_CONTAINER})?\b"
+          rf"|\b{_PRODUCT}\s+{_CONTAINER}\b.{{0,40}}\b{_LEFT_OPEN}",
+          _PREVENTION + "|" + _USED_UP, needs=_CHILD_BY_IT),
     *(_sign(kind, True, hints, pattern, _SPANISH_NOT_NOW) for kind, hints, pattern in (
         ("head_injury", "golpe peg cay",
          r"\bse (?:golpe[oó]|peg[oó]|cay[oó]|dio un golpe)\b.{0,80}\b(?:ha vomitado|vomit[oó] (?:dos|tres|\d+|varias) veces|"

@@ -96,7 +96,10 @@ _GROWN_UP_DOSE = (r"(?:^|[.!?]\s*)(?:i\s+|ive\s+)?took\s+my\b|\bi (?:just |alrea
 _USED_UP = r"\b(?:ran out|run out|running out|buy more|refill\w*|restock\w*|need more|used (?:them|it) up)\b"
 # "the lock was off" tells how it happened, not how to stop it.
 _PREVENTION = (r"\b(?:childproof\w*|child proof\w*|prevent\w*|avoid\w*|lock\w*(?! (?:was|is|had been) (?:off|open|broken|undone))|store|storing|keep (?:them|it)|"
-               r"out of reach|scare[sd]?|scary|worried|worry|nervous|afraid|fear\w*|paranoid|safe from|safety|"
+               r"out of reach|safe from|safety|"
+               # worry about what could happen, not a parent frightened by what just did: "im so scared, she ate..."
+               r"(?:scare[sd]?|scary|worried|worry|nervous|afraid|fear\w*|paranoid)(?=\s*$|\s*[?.!]|\s+(?:of|about|for|to|if|when)\b"
+               r"|\s+(?:that\s+)?(?:\w+\s+){0,2}(?:will|might|could|would|may|gets?|eats?|drinks?|swallows?|puts?|chews?|finds?)\b)|"
                r"top shelf|recall\w*|(?:will|might|could|gonna|going to) (?:swallow|eat|get|put|chew))\b")
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol, Sequence
+from typing import Any, Collection, Protocol, Sequence
 
 MAJOR_ALLERGENS = ("milk", "egg", "peanut", "tree_nut", "soy", "wheat", "fish", "shellfish", "sesame")
 MAX_MESSAGE = 140
@@ -371,10 +371,10 @@ def rule_terms() -> list[str]:
     return [t for row in data["rules"] for t in row.get("terms", []) if not t.startswith(("milk ", "candies "))]
 
 
-def allergen_terms() -> list[str]:
-    """Every food word that shows one of the nine major allergens."""
+def allergen_terms(only: Collection[str] | None = None) -> list[str]:
+    """Every food word that shows one of the nine major allergens (or only those keyed in `only`)."""
     data = json.loads(_RULES_FILE.read_text(encoding="utf-8"))
-    return [t for row in data["allergens"].values() for t in row["terms"]]
+    return [t for key, row in data["allergens"].items() if only is None or key in only for t in row["terms"]]
 
 
 def mentions_custom(word: str, text: str) -> bool:

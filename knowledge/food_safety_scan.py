@@ -84,6 +84,12 @@ def _term_at(words: list[str], i: int) -> int:
     return 0
 
 
+# A how-to question about preparing a food ("how do i cut grapes") names no prepared serving: its verb
+# must not read as "cut" or "quartered" on the food.
+_HOW_TO = re.compile(r"\b(how(?: (?:do|should|can|would|best|to|much|small|big))*(?: i| we| you)?(?: to)?) "
+                     r"(?:cut|cutting|slice|slicing|quarter|quartering|chop|chopping|prepare|preparing|serve|serving|mash|cook)\b")
+
+
 def _window(words: list[str], start: int, end: int, taken: set[int]) -> str:
     """The food's words and its modifiers on either side, stopping at another food or an 'and', 'with'..."""
     def free(i: int) -> bool:
@@ -147,7 +153,7 @@ def find_mentions(text: str, describe: Describe | None = None) -> list[Mention]:
 
     mentions: list[Mention] = []
     for clause in _CLAUSES.split(text or ""):
-        lowered = normalize_text(normalise(clause))
+        lowered = _HOW_TO.sub(r"\1", normalize_text(normalise(clause)))
         if not lowered or _ABOUT_ALLERGY.search(lowered) and not _ATE.search(lowered):
             continue
         mentions += _clause_mentions([w for w in lowered.split() if w not in SYMPTOMS], describe)
