@@ -39,9 +39,21 @@ def _set_zone(ctx: Context, text: str) -> Reply:
     return Reply(f"Time zone set to {zone}.", "settings")
 
 
+# Where one request ends and the next begins ("remind me at 8:30pm. and what's my streak?"); "8.30pm" stays whole.
+_CLAUSE_END = re.compile(r"[.!?;]+(?=\s|$)|\n+|\s+(?:and|also|then)\s+", re.I)
+
+
 def handle(msg: InboundMessage, ctx: Context) -> Reply:
-    """Apply the one setting the text names, or show the settings."""
-    text = msg.text.strip()
+    """Apply the one setting the text names, or show the settings. In a message with another request
+    beside it, the setting is read from its own clause, not from the text after it."""
+    clauses = [c.strip() for c in _CLAUSE_END.split(msg.text) if c and c.strip()]
+    for clause in [msg.text.strip(), *clauses]:  # the whole text first: "turn reminders on and set them to 8pm"
+        if (reply := _apply(clause, ctx)) is not None:
+            return reply
+    return show(ctx)
+
+
+def _apply(text: str, ctx: Context) -> Reply | None:
     person = ctx.person
     if OFF.search(text):
         person.reminders_on = False
@@ -61,7 +73,7 @@ def handle(msg: InboundMessage, ctx: Context) -> Reply:
         person.reminder_time = person.reminder_time or DEFAULT_REMINDER
         return Reply(f"Reminders are on, at {describe_reminder(person.reminder_time, person.timezone)}.",
                      "settings")
-    return show(ctx)
+    return None
 
 
 ROUTE = Route("settings", handle, help="- \"remind me at 8pm\", \"reminders off\", \"time zone Pacific\"")

@@ -31,3 +31,11 @@ def test_a_story_with_a_question_and_no_food_to_log_gets_the_answer_alone(app):
                        "it again this weekend, how do I serve it now?")
     assert "I don't see a food to log" not in reply and "Source:" in reply, reply
     assert all_rows(app, Meal) == []
+
+
+def test_a_setting_beside_another_ask_is_read_from_its_own_clause(app):
+    # The time is in the first clause; the words after it ("and what's my streak?") are another request.
+    parent = household(app, "+12125550301", "Maya", "2025-03-01")
+    reply = parent.say("remind me at 8:30pm. and what's my streak?")
+    assert "8:30 PM" in reply and "streak" in reply, reply
+    assert "8:30 PM" in parent.say("settings")
