@@ -18,6 +18,7 @@ from functools import lru_cache
 from knowledge.emergency_idioms import defuse
 from knowledge.emergency_products import usual_dose
 from knowledge.emergency_signs import SIGNS
+from knowledge.emergency_signs_plain import PLAIN_SIGNS
 from knowledge.emergency_signs_told import TOLD_SIGNS
 from knowledge.emergency_signs_unknown import UNKNOWN_SIGNS
 from knowledge.emergency_words import CHOKE_ANY, Sign
@@ -256,7 +257,7 @@ def _refine(kind: str, text: str) -> str:
     return kind
 
 
-_ALL_SIGNS = SIGNS + TOLD_SIGNS + UNKNOWN_SIGNS
+_ALL_SIGNS = SIGNS + TOLD_SIGNS + PLAIN_SIGNS + UNKNOWN_SIGNS
 
 
 def triage(text: str) -> Emergency | None:

@@ -87,9 +87,13 @@ _NAMED = (
           rf"|\b(?:had|ate|took|swallowed|chewed)\s+(?:some|a few|a couple|\d+|all|half|a handful)\s+of\s+"
           rf"(?:my|her|his|the|their|\w+s)\s+(?:\w+\s+)?(?:{PILLS}|pills|gummies)\b", _GROWN_UP_DOSE),
 )
+# A Spanish choke told as over: "tosió y lo escupió, ya está bien" (a swallowed battery is never over, so choking only).
+_SPANISH_RESOLVED = (r"|\b(?:lo|la) (?:escupi[oó]|sac[oó]|vomit[oó])\b|\bya (?:est[aá]|se ve) (?:bien|normal|tranquil[oa])\b"
+                     r"|\bya se le pas[oó]\b")
 _SPANISH_AND_MENTIONED = (
     # Told in Spanish: "se está ahogando", "no puede respirar", "se tragó una pila".
-    *(_sign(kind, True, hints, pattern, _SPANISH_NOT_NOW) for kind, hints, pattern in (
+    *(_sign(kind, True, hints, pattern, _SPANISH_NOT_NOW + (_SPANISH_RESOLVED if kind == "choking" else ""))
+      for kind, hints, pattern in (
         ("choking", "ahog atragant asfixi moneda canica pieza piedra tapa juguete",
          r"\bse (?:esta |está )?(?:ahogando|atragantando|asfixiando|ahoga|atraganta|asfixia|atragant[oó])\b"
          r"|\bse trag[oó] (?:una |un )?(?:moneda|canica|pieza|piedra|tapa|juguete)\b.{0,60}\b(?:babea|no (?:puede )?traga|tose|arcadas)"),
